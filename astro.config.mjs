@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { SITE_URL } from './src/lib/site.ts';
+
+export default defineConfig({
+	site: SITE_URL,
+	trailingSlash: 'always',
+	integrations: [
+		contentCheck(),
+		starlight({
+			title: 'Faultline',
+			description: 'Paste an error from microvm.nix, Multipass, Podman, crun or Nix; get the root cause and the fix.',
+			customCss: ['./src/styles/faultline.css'],
+			components: {
+				Search: './src/components/Search.astro',
+				PageTitle: './src/components/PageTitle.astro',
+			},
+			routeMiddleware: './src/route-data.ts',
+			sidebar: [
+				{ label: 'Home', link: '/' },
+				{ label: 'Products', link: '/products/' },
+				{ label: 'Articles', items: [{ autogenerate: { directory: 'kb' } }] },
+			],
+			lastUpdated: false,
+		}),
+	],
+});

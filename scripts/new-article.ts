@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Scaffold a new article: `npm run new-article -- <slug>`. Writes
+ * src/content/docs/kb/<slug>.mdx from the template with the next free short
+ * ID, refusing to overwrite an existing file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SLUG_PATTERN } from '../src/lib/article-schema.ts';
+import { ARTICLES_DIR, readArticleSources, splitFrontMatter } from '../src/lib/content.ts';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const slug = process.argv[2];
+
+if (!slug || !SLUG_PATTERN.test(slug)) {
+	console.error('usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)');
+	process.exit(2);
+}
+const target = join(root, ARTICLES_DIR, `${slug}.mdx`);
+if (existsSync(target)) {
+	console.error(`${ARTICLES_DIR}/${slug}.mdx already exists; pick another slug.`);
+	process.exit(2);
+}
+
+// Short IDs are never reused, so the next one is one past the highest in use.
+const used = readArticleSources(root).map((s) => {
+	const fm = splitFrontMatter(s.text);
+	const id = fm ? (parse(fm.yaml)?.shortId as string | undefined) : undefined;
+	return Number(id?.slice(3) ?? 0);
+});
+const shortId = `FL-${String(Math.max(0, ...used) + 1).padStart(4, '0')}`;
+const today = new Date().toISOString().slice(0, 10);
+
+const template = readFileSync(join(root, 'scripts/article-template.mdx'), 'utf8');
+writeFileSync(target, template.replaceAll('__SLUG__', slug).replaceAll('__SHORT_ID__', shortId).replaceAll('__TODAY__', today));
+console.log(`Wrote ${ARTICLES_DIR}/${slug}.mdx (${shortId}). Fill in every field, then run \`npm run build\` to check it.`);

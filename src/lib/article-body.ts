@@ -1,0 +1,129 @@
+/**
+ * The body template check: the same sections, in the same order, on every
+ * article, with the error lines quoted and every fix verifiable.
+ */
+import { ARTICLE_SECTIONS, type ArticleSection } from './registry.ts';
+import { messages, type Message } from './messages.ts';
+
+/** A heading found in the body, outside code blocks. */
+export interface Heading {
+	depth: number;
+	text: string;
+	/** 1-based line number in the body. */
+	line: number;
+}
+
+/** A `## ` section: its heading and the lines under it. */
+export interface Section extends Heading {
+	body: string;
+}
+
+const FENCE = /^\s*(```|~~~)/;
+
+/** The headings of a Markdown body, skipping fenced code. */
+export function headingsOf(body: string): Heading[] {
+	const headings: Heading[] = [];
+	let fence: string | null = null;
+	body.split('\n').forEach((text, i) => {
+		const opener = FENCE.exec(text)?.[1];
+		if (opener) {
+			fence = fence === null ? opener : fence === opener ? null : fence;
+			return;
+		}
+		if (fence !== null) return;
+		const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(text);
+		if (m) headings.push({ depth: m[1].length, text: m[2].trim(), line: i + 1 });
+	});
+	return headings;
+}
+
+/** Split Markdown at its headings of one depth (`## ` sections by default). */
+export function sectionsOf(markdown: string, depth = 2): Section[] {
+	const lines = markdown.split('\n');
+	const hs = headingsOf(markdown).filter((h) => h.depth === depth);
+	return hs.map((h, i) => ({
+		...h,
+		body: lines.slice(h.line, i + 1 < hs.length ? hs[i + 1].line - 1 : lines.length).join('\n'),
+	}));
+}
+
+/** The contents of the fenced code blocks in a piece of Markdown. */
+export function codeBlocksOf(markdown: string): string[] {
+	const blocks: string[] = [];
+	let current: string[] | null = null;
+	let fence = '';
+	for (const line of markdown.split('\n')) {
+		const opener = FENCE.exec(line)?.[1];
+		if (current === null && opener) {
+			current = [];
+			fence = opener;
+		} else if (current !== null && opener === fence && line.trim() === fence) {
+			blocks.push(current.join('\n'));
+			current = null;
+		} else if (current !== null) {
+			current.push(line);
+		}
+	}
+	return blocks;
+}
+
+/** A problem with the body, tied to a section (the "field" of a body). */
+export interface BodyProblem extends Message {
+	field: string;
+}
+
+/**
+ * Check a body against the template. `signatures` are the front matter's
+ * verbatim lines; each must be quoted in the Error messages section.
+ */
+export function checkBody(body: string, signatures: readonly string[] = []): BodyProblem[] {
+	const problems: BodyProblem[] = [];
+	const add = (field: string, m: Message) => problems.push({ field, ...m });
+	const sections = sectionsOf(body);
+	const known = new Set<string>(ARTICLE_SECTIONS);
+	const seen = new Map<ArticleSection, Section>();
+
+	for (const section of sections) {
+		if (!known.has(section.text)) {
+			add(`body (line ${section.line})`, messages.unknownSection(section.text));
+			continue;
+		}
+		const name = section.text as ArticleSection;
+		if (seen.has(name)) add(`body › ${name}`, messages.duplicateSection(name));
+		else seen.set(name, section);
+	}
+
+	ARTICLE_SECTIONS.forEach((name, i) => {
+		if (!seen.has(name)) add(`body › ${name}`, messages.missingSection(name, ARTICLE_SECTIONS[i - 1]));
+	});
+
+	// Order: each present section must come after every earlier one that is present.
+	let last: Section | undefined;
+	for (const name of ARTICLE_SECTIONS) {
+		const section = seen.get(name);
+		if (!section) continue;
+		if (last && section.line < last.line) add(`body › ${name}`, messages.misorderedSection(last.text, name));
+		last = section;
+	}
+
+	const errors = seen.get('Error messages');
+	if (errors) {
+		const quoted = codeBlocksOf(errors.body);
+		if (quoted.length === 0) add('body › Error messages', messages.noErrorBlock());
+		// A quoted line may carry a log prefix (timestamp, host, PID) before the signature.
+		const quotedLines = quoted.flatMap((b) => b.split('\n'));
+		for (const line of signatures) {
+			if (!quotedLines.some((q) => q.includes(line.trim()))) add('body › Error messages', messages.signatureNotQuoted(line));
+		}
+	}
+
+	const fixes = seen.get('Fixes');
+	if (fixes) {
+		const subsections = sectionsOf(fixes.body, 3);
+		if (subsections.length === 0) add('body › Fixes', messages.noFixes());
+		for (const fix of subsections) {
+			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(`body › Fixes › ${fix.text}`, messages.fixWithoutVerify(fix.text));
+		}
+	}
+	return problems;
+}

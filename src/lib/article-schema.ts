@@ -1,0 +1,149 @@
+/**
+ * The article model: one zod schema for an article's front matter, strict
+ * (unknown keys are errors) and documented field by field. The build, the
+ * content check, the CLI and the tests all validate with this one schema.
+ */
+import { z } from 'zod';
+import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
+
+/** A permanent article slug: lower-case words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A short permanent ID: `FL-` and four digits. */
+export const SHORT_ID_PATTERN = /^FL-\d{4}$/;
+const ISSUE_REF = /^[\w.-]+\/[\w.-]+#\d+$/;
+const COMMIT_REF = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;
+const URL_REF = /^https:\/\/[^\s]+$/;
+
+/** One verbatim error line, as a tool prints it. */
+export const signatureSchema = z
+	.object({
+		/** The line exactly as the tool prints it, one line, no prompt or timestamp prefix. */
+		line: z
+			.string()
+			.min(12, 'a signature must be at least 12 characters: quote the whole line')
+			.refine((s) => !s.includes('\n'), 'a signature is one line: split it into one entry per line'),
+		/**
+		 * The line with the parts that differ between machines (paths, names,
+		 * versions) replaced by `{*}`; it must match `line`. Without it, `line`
+		 * is matched as written, after normalisation.
+		 */
+		pattern: z.string().min(12).optional(),
+		/** Where and when this variant appears: tool, version range, log. */
+		where: z.string().min(3),
+		/**
+		 * `false` for a line that also appears with other causes: it supports a
+		 * match made by another line but never makes one alone.
+		 */
+		decisive: z.boolean().default(true),
+	})
+	.strict();
+
+/** Text that, when present in a paste, points to a different cause. */
+export const exclusionSchema = z
+	.object({
+		/** The text to look for, matched after normalisation, anywhere in the paste. */
+		text: z.string().min(3),
+		/** Why its presence means another cause; shown to the reader. */
+		why: z.string().min(10),
+	})
+	.strict();
+
+/** The affected and fixed versions of one product. */
+export const versionSchema = z
+	.object({
+		/** The product these versions are of (from the registry). */
+		product: z.enum(PRODUCT_IDS),
+		/** The affected range, as precisely as the sources allow. */
+		affected: z.string().min(1),
+		/** The first fixed release or commit; `null` when there is no fix. */
+		fixed: z.string().min(1).nullable(),
+	})
+	.strict();
+
+/** An upstream reference. */
+export const sourceSchema = z
+	.object({
+		/** `owner/name#N` for an issue or PR, `owner/name@<hash>` for a commit, or an `https://` URL. */
+		ref: z
+			.string()
+			.refine(
+				(s) => ISSUE_REF.test(s) || COMMIT_REF.test(s) || URL_REF.test(s),
+				'must be owner/name#123, owner/name@<commit hash> or an https:// URL',
+			),
+		/** What the reader finds there, in a few words. */
+		title: z.string().min(3),
+	})
+	.strict();
+
+/** The fields of an article's front matter, without the cross-field rules. */
+export const articleFields = z
+	.object({
+		/** The permanent slug: the file name without `.mdx`, and the URL `/kb/<id>/`. */
+		id: z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens, e.g. podman-foo-bar'),
+		/** The short permanent ID, `FL-0001` style; unique and never reused. */
+		shortId: z.string().regex(SHORT_ID_PATTERN, 'must be FL- and four digits, e.g. FL-0006'),
+		/** The page title: the failure, as a reader would describe it. */
+		title: z.string().min(10).max(120),
+		/** The root cause in one sentence. Also the page's meta description. */
+		summary: z
+			.string()
+			.min(20)
+			.max(320)
+			.refine((s) => /[.!?]$/.test(s.trim()) && !/[.!?]\s+[A-Z]/.test(s.trim()), 'must be exactly one sentence'),
+		/** Products involved, from the registry; the first is the main one. */
+		products: z.array(z.enum(PRODUCT_IDS)).min(1),
+		/** Kernel or system mechanisms involved, from the registry. */
+		subsystems: z.array(z.enum(SUBSYSTEM_IDS)).min(1),
+		/** The exact error lines, one entry per variant. */
+		signatures: z.array(signatureSchema).min(1),
+		/** Text in a paste that rules this article out, e.g. a flag that means a look-alike cause. */
+		excludeWhen: z.array(exclusionSchema).default([]),
+		/** What the reader sees, in plain words, one entry each. */
+		symptoms: z.array(z.string().min(5)).min(1),
+		/** Affected and fixed versions, one entry per product. */
+		versions: z.array(versionSchema).min(1),
+		/** The day the facts were last checked against the sources (YYYY-MM-DD). */
+		lastVerified: z.coerce.date(),
+		/** Upstream issues, commits and documentation that back the article. */
+		sources: z.array(sourceSchema).min(1),
+		/** `active`, or `retired` (then `replacedBy` names the article that replaces it). */
+		status: z.enum(['active', 'retired']),
+		/** The slug of the article that replaces a retired one. */
+		replacedBy: z.string().regex(SLUG_PATTERN).optional(),
+	})
+	.strict();
+
+/** The front matter of one article. */
+export const articleSchema = articleFields.superRefine((article, ctx) => {
+		if (article.status === 'retired' && !article.replacedBy) {
+			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'a retired article must name its replacement' });
+		}
+		if (article.status === 'active' && article.replacedBy) {
+			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a retired article has a replacement' });
+		}
+	});
+
+/** Front matter as written in the file. */
+export type ArticleInput = z.input<typeof articleSchema>;
+/** Front matter after validation. */
+export type ArticleData = z.output<typeof articleSchema>;
+export type Signature = z.output<typeof signatureSchema>;
+export type Source = z.output<typeof sourceSchema>;
+
+/** How each field is fixed, for error messages: the hint a contributor reads. */
+export const FIELD_HINTS: Record<string, string> = {
+	id: 'set `id` to the file name without .mdx (lower-case, hyphens)',
+	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
+	title: 'a title of 10 to 120 characters naming the failure',
+	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
+	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
+	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
+	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts as {*}',
+	excludeWhen: 'list { text, why } for context that points to a different cause',
+	symptoms: 'list what the reader sees, one plain sentence each',
+	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
+	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
+	status: 'use `active`, or `retired` with `replacedBy`',
+	replacedBy: 'name the slug of the replacing article (only when status is retired)',
+};

@@ -1,0 +1,162 @@
+/**
+ * Reading and checking the articles outside Astro: the build's content check,
+ * the CLI and the tests read articles through this module, so all of them
+ * see the same articles and the same errors.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { articleSchema, FIELD_HINTS, type ArticleData } from './article-schema.ts';
+import { checkBody } from './article-body.ts';
+import { messages, type Message } from './messages.ts';
+
+/** Where the articles live, relative to the project root. */
+export const ARTICLES_DIR = 'src/content/docs/kb';
+
+/** A validated article: its front matter and its Markdown body. */
+export interface Article {
+	data: ArticleData;
+	body: string;
+	/** The file, relative to the project root. */
+	file: string;
+}
+
+/** One thing wrong with the content: where, what, and how to fix it. */
+export interface ContentProblem extends Message {
+	file: string;
+	field: string;
+}
+
+/** The raw parts of an article file. */
+export interface ArticleSource {
+	file: string;
+	text: string;
+}
+
+/** Split a file into its YAML front matter and body. */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | null {
+	const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+	return m ? { yaml: m[1], body: text.slice(m[0].length) } : null;
+}
+
+/** Validate one article file on its own (front matter and body). */
+export function checkArticle(source: ArticleSource): { article?: Article; problems: ContentProblem[] } {
+	const { file, text } = source;
+	const problem = (field: string, m: Message): ContentProblem => ({ file, field, ...m });
+	const parts = splitFrontMatter(text);
+	if (!parts) return { problems: [problem('front matter', messages.noFrontMatter())] };
+
+	let raw: unknown;
+	try {
+		raw = parseYaml(parts.yaml);
+	} catch (e) {
+		return { problems: [problem('front matter', messages.badYaml(firstLine(e)))] };
+	}
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+		return { problems: [problem('front matter', messages.badYaml('it must be a mapping of field: value'))] };
+	}
+
+	const parsed = articleSchema.safeParse(raw);
+	const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, raw, file));
+	const slug = basename(file).replace(/\.mdx?$/, '');
+	const id = (raw as Record<string, unknown>).id;
+	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, slug)));
+
+	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
+	for (const p of checkBody(parts.body, signatures)) problems.push({ file, ...p });
+
+	if (!parsed.success || problems.length > 0) return { problems };
+	return { article: { data: parsed.data, body: parts.body, file }, problems };
+}
+
+/** Check a set of articles together: each on its own, then IDs across the set. */
+export function checkArticles(sources: readonly ArticleSource[]): { articles: Article[]; problems: ContentProblem[] } {
+	const articles: Article[] = [];
+	const problems: ContentProblem[] = [];
+	for (const source of sources) {
+		const result = checkArticle(source);
+		problems.push(...result.problems);
+		if (result.article) articles.push(result.article);
+	}
+	const byId = new Map<string, string>();
+	const byShortId = new Map<string, string>();
+	for (const { data, file } of articles) {
+		const sameId = byId.get(data.id);
+		if (sameId) problems.push({ file, field: 'id', ...messages.duplicateId(data.id, sameId) });
+		else byId.set(data.id, file);
+		const sameShort = byShortId.get(data.shortId);
+		if (sameShort) problems.push({ file, field: 'shortId', ...messages.duplicateShortId(data.shortId, sameShort) });
+		else byShortId.set(data.shortId, file);
+	}
+	for (const { data, file } of articles) {
+		if (data.replacedBy && !byId.has(data.replacedBy)) {
+			problems.push({ file, field: 'replacedBy', ...messages.unknownReplacement(data.replacedBy) });
+		}
+	}
+	return { articles, problems };
+}
+
+/** Read every article file under a directory (default: the real content). */
+export function readArticleSources(root: string, dir = ARTICLES_DIR): ArticleSource[] {
+	const abs = join(root, dir);
+	return readdirSync(abs)
+		.filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
+		.sort()
+		.map((name) => {
+			const path = join(abs, name);
+			return { file: relative(root, path), text: readFileSync(path, 'utf8') };
+		});
+}
+
+/** Load and check the articles of a project; throws a readable error listing every problem. */
+export function loadArticles(root: string, dir = ARTICLES_DIR): Article[] {
+	const { articles, problems } = checkArticles(readArticleSources(root, dir));
+	if (problems.length > 0) throw new ContentError(problems);
+	return articles;
+}
+
+/** Thrown when the content has problems; its message lists all of them. */
+export class ContentError extends Error {
+	readonly problems: ContentProblem[];
+	constructor(problems: ContentProblem[]) {
+		super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles:\n${problems.map(formatProblem).join('\n')}`);
+		this.name = 'ContentError';
+		this.problems = problems;
+	}
+}
+
+/** One problem as one line: `file › field: what is wrong. Fix: how.` */
+export function formatProblem(p: ContentProblem): string {
+	return `${p.file} › ${p.field}: ${p.message}. Fix: ${p.fix}.`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown, file: string): ContentProblem[] {
+	if (issue.code === 'unrecognized_keys') {
+		return issue.keys.map((key) => ({ file, field: [...issue.path, key].join('.') || key, ...messages.unknownField(key) }));
+	}
+	const field = issue.path.map(String).join('.') || 'front matter';
+	const value = valueAt(raw, issue.path);
+	const hint = FIELD_HINTS[String(issue.path[0])] ?? 'see the field list in CONTRIBUTING.md';
+	if (value === undefined) return [{ file, field, ...messages.invalidField(`\`${field}\` is missing`, hint) }];
+	const what = issue.code === 'invalid_value' ? `"${String(value)}" is not allowed` : issue.message;
+	return [{ file, field, ...messages.invalidField(`\`${field}\` ${what} (got ${preview(value)})`, hint) }];
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+	let v: unknown = raw;
+	for (const key of path) {
+		if (typeof v !== 'object' || v === null) return undefined;
+		v = (v as Record<PropertyKey, unknown>)[key];
+	}
+	return v;
+}
+
+function preview(value: unknown): string {
+	const json = value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value) ?? String(value);
+	return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function firstLine(e: unknown): string {
+	return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}

@@ -1,0 +1,78 @@
+/**
+ * Every content error message, in one place. Each says what is wrong and how
+ * to fix it; the content check builds problems from these and the tests pin
+ * them.
+ */
+import { ARTICLE_SECTIONS } from './registry.ts';
+
+const ORDER = ARTICLE_SECTIONS.map((s) => `## ${s}`).join(', ');
+
+export const messages = {
+	unreadable: (reason: string) => ({
+		message: `cannot be read (${reason})`,
+		fix: 'check that the file exists and is UTF-8 text',
+	}),
+	noFrontMatter: () => ({
+		message: 'has no front matter',
+		fix: 'start the file with a --- block; `npm run new-article -- <slug>` writes a template',
+	}),
+	badYaml: (reason: string) => ({
+		message: `front matter is not valid YAML: ${reason}`,
+		fix: 'fix the YAML syntax (quote strings that contain `: ` or start with a backtick)',
+	}),
+	invalidField: (what: string, hint: string) => ({ message: what, fix: hint }),
+	unknownField: (key: string) => ({
+		message: `unknown field \`${key}\``,
+		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
+	}),
+	idMismatch: (id: string, fileSlug: string) => ({
+		message: `\`id\` is "${id}" but the file is named ${fileSlug}.mdx`,
+		fix: `make them agree: the id, the file name and the URL are the same permanent slug (rename a published article with a redirect, never by editing the id)`,
+	}),
+	duplicateId: (id: string, other: string) => ({
+		message: `\`id\` "${id}" is also used by ${other}`,
+		fix: 'every article needs its own slug',
+	}),
+	duplicateShortId: (shortId: string, other: string) => ({
+		message: `\`shortId\` ${shortId} is also used by ${other}`,
+		fix: 'take the next free FL-NNNN (`npx faultline list` shows the ones in use); IDs are never reused',
+	}),
+	unknownReplacement: (slug: string) => ({
+		message: `\`replacedBy\` names "${slug}", which is not an article`,
+		fix: 'name the slug of an existing article',
+	}),
+	missingSection: (section: string, after: string | undefined) => ({
+		message: `section "## ${section}" is missing`,
+		fix: after ? `add "## ${section}" after "## ${after}" (order: ${ORDER})` : `add "## ${section}" as the first section (order: ${ORDER})`,
+	}),
+	misorderedSection: (section: string, before: string) => ({
+		message: `section "## ${section}" comes after "## ${before}"`,
+		fix: `put the sections in this order: ${ORDER}`,
+	}),
+	unknownSection: (heading: string) => ({
+		message: `section "## ${heading}" is not part of the article template`,
+		fix: `use only these sections: ${ORDER}; put extra material under one of them as ### subsections`,
+	}),
+	duplicateSection: (section: string) => ({
+		message: `section "## ${section}" appears twice`,
+		fix: 'merge the two into one section',
+	}),
+	noErrorBlock: () => ({
+		message: 'section "## Error messages" has no code block',
+		fix: 'quote the error lines verbatim in a fenced code block (```text)',
+	}),
+	signatureNotQuoted: (line: string) => ({
+		message: `signature "${line}" is not quoted in "## Error messages"`,
+		fix: 'quote every signature verbatim in a code block of the Error messages section, or correct the signature',
+	}),
+	noFixes: () => ({
+		message: 'section "## Fixes" has no fix',
+		fix: 'give each fix a "### " heading, recommended fix first',
+	}),
+	fixWithoutVerify: (fix: string) => ({
+		message: `fix "### ${fix}" does not say how to verify it`,
+		fix: 'add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked',
+	}),
+} as const;
+
+export type Message = { message: string; fix: string };

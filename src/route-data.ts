@@ -1,0 +1,17 @@
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import type { ArticleData } from './lib/article-schema.ts';
+
+/**
+ * An article's one-sentence summary is its meta and Open Graph description.
+ * Starlight fills those from the site description when a page has no
+ * `description`; the article model calls the field `summary`.
+ */
+export const onRequest = defineRouteMiddleware((context) => {
+	const route = context.locals.starlightRoute;
+	const { summary } = route.entry.data as Partial<ArticleData>;
+	if (!summary) return;
+	for (const tag of route.head) {
+		const key = tag.attrs?.name ?? tag.attrs?.property;
+		if (key === 'description' || key === 'og:description' || key === 'twitter:description') tag.attrs!.content = summary;
+	}
+});
