@@ -102,7 +102,7 @@ export function checkBody(body: string, signatures: readonly string[] = []): Bod
 	for (const name of ARTICLE_SECTIONS) {
 		const section = seen.get(name);
 		if (!section) continue;
-		if (last && section.line < last.line) add(`body › ${name}`, messages.misorderedSection(last.text, name));
+		if (last && section.line < last.line) add(`body › ${last.text}`, messages.misorderedSection(last.text, name));
 		last = section;
 	}
 

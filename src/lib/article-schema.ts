@@ -103,7 +103,7 @@ export const articleFields = z
 		/** Affected and fixed versions, one entry per product. */
 		versions: z.array(versionSchema).min(1),
 		/** The day the facts were last checked against the sources (YYYY-MM-DD). */
-		lastVerified: z.coerce.date(),
+		lastVerified: z.coerce.date({ error: 'must be a date as YYYY-MM-DD' }),
 		/** Upstream issues, commits and documentation that back the article. */
 		sources: z.array(sourceSchema).min(1),
 		/** `active`, or `retired` (then `replacedBy` names the article that replaces it). */

@@ -139,8 +139,10 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, file: string): Con
 	const value = valueAt(raw, issue.path);
 	const hint = FIELD_HINTS[String(issue.path[0])] ?? 'see the field list in CONTRIBUTING.md';
 	if (value === undefined) return [{ file, field, ...messages.invalidField(`\`${field}\` is missing`, hint) }];
-	const what = issue.code === 'invalid_value' ? `"${String(value)}" is not allowed` : issue.message;
-	return [{ file, field, ...messages.invalidField(`\`${field}\` ${what} (got ${preview(value)})`, hint) }];
+	if (issue.code === 'invalid_value') {
+		return [{ file, field, ...messages.invalidField(`\`${field}\` has ${preview(value)}, which is not a known value`, hint) }];
+	}
+	return [{ file, field, ...messages.invalidField(`\`${field}\` ${issue.message} (got ${preview(value)})`, hint) }];
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -46,7 +46,7 @@ export const messages = {
 		fix: after ? `add "## ${section}" after "## ${after}" (order: ${ORDER})` : `add "## ${section}" as the first section (order: ${ORDER})`,
 	}),
 	misorderedSection: (section: string, before: string) => ({
-		message: `section "## ${section}" comes after "## ${before}"`,
+		message: `section "## ${section}" comes after "## ${before}" but belongs before it`,
 		fix: `put the sections in this order: ${ORDER}`,
 	}),
 	unknownSection: (heading: string) => ({

@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** A term found in one article only, per article. */
+const DISTINCTIVE = {
+	'microvm-erofs-store-ownership': 'postmap',
+	'microvm-overlay-ro-store-race': 'RequiresMountsFor',
+	'multipass-nfs-apparmor': 'sendmsg',
+	'crun-rootless-supplementary-group': 'setgroups',
+	'nix-installer-seccomp-bpf': 'filter-syscalls',
+} as const;
+
+async function openSearch(page: Page) {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search' });
+	await expect(dialog).toBeVisible();
+	return dialog;
+}
+
+for (const [slug, term] of Object.entries(DISTINCTIVE)) {
+	test(`searching for "${term}" finds ${slug} first`, async ({ page }) => {
+		const dialog = await openSearch(page);
+		await dialog.getByLabel('Search the knowledge base').fill(term);
+		const first = dialog.locator('.search-results li a').first();
+		await expect(first).toHaveAttribute('href', new RegExp(`/kb/${slug}/?$`));
+	});
+}
+
+test('the product filter narrows the results to that product', async ({ page }) => {
+	const dialog = await openSearch(page);
+	await dialog.getByLabel('Search the knowledge base').fill('permission');
+	const results = dialog.locator('.search-results li a');
+	await expect(results.nth(1)).toBeVisible();
+	const before = await results.count();
+	await dialog.getByLabel('Product').selectOption('Podman');
+	await expect(results).toHaveCount(1);
+	await expect(results.first()).toHaveAttribute('href', /\/kb\/crun-rootless-supplementary-group\/?$/);
+	expect(before).toBeGreaterThan(1);
+});
+
+test('the /search/ page runs the query from its URL', async ({ page }) => {
+	await page.goto('/search/?q=seccomp');
+	await expect(page.locator('main .search-results li a').first()).toHaveAttribute('href', /\/kb\/nix-installer-seccomp-bpf\/?$/);
+});

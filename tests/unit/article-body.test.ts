@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { checkBody, codeBlocksOf, headingsOf } from '../../src/lib/article-body.ts';
+import { validBody } from './fixtures.ts';
+
+const SIGNATURE = 'Error: example: something specific went wrong';
+const messagesOf = (body: string) => checkBody(body, [SIGNATURE]).map((p) => `${p.field}: ${p.message}. Fix: ${p.fix}.`);
+
+describe('the body template check', () => {
+	it('accepts the template', () => {
+		expect(messagesOf(validBody)).toEqual([]);
+	});
+
+	it('names a missing section and where it goes', () => {
+		expect(messagesOf(validBody.replace('## Root cause\n\nA reason.\n', ''))).toMatchInlineSnapshot(`
+			[
+			  "body › Root cause: section "## Root cause" is missing. Fix: add "## Root cause" after "## Error messages" (order: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References).",
+			]
+		`);
+	});
+
+	it('names a misordered section', () => {
+		const swapped = validBody.replace('## Symptoms\n\nIt fails.\n', '').replace('## Root cause', '## Symptoms\n\nIt fails.\n\n## Root cause');
+		expect(messagesOf(swapped)).toMatchInlineSnapshot(`
+			[
+			  "body › Symptoms: section "## Symptoms" comes after "## Error messages" but belongs before it. Fix: put the sections in this order: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References.",
+			]
+		`);
+	});
+
+	it('rejects a section outside the template', () => {
+		expect(messagesOf(validBody.replace('## References', '## Notes\n\nA note.\n\n## References'))).toMatchInlineSnapshot(`
+			[
+			  "body (line 34): section "## Notes" is not part of the article template. Fix: use only these sections: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References; put extra material under one of them as ### subsections.",
+			]
+		`);
+	});
+
+	it('rejects a section given twice', () => {
+		expect(messagesOf(`${validBody}\n## Symptoms\n\nAgain.\n`)).toMatchInlineSnapshot(`
+			[
+			  "body › Symptoms: section "## Symptoms" appears twice. Fix: merge the two into one section.",
+			]
+		`);
+	});
+
+	it('needs the error lines quoted in a code block', () => {
+		const unquoted = validBody.replace('```text\nError: example: something specific went wrong\n```', 'It says something.');
+		expect(messagesOf(unquoted)).toMatchInlineSnapshot(`
+			[
+			  "body › Error messages: section "## Error messages" has no code block. Fix: quote the error lines verbatim in a fenced code block (\`\`\`text).",
+			  "body › Error messages: signature "Error: example: something specific went wrong" is not quoted in "## Error messages". Fix: quote every signature verbatim in a code block of the Error messages section, or correct the signature.",
+			]
+		`);
+	});
+
+	it('accepts a signature quoted behind a log prefix', () => {
+		const prefixed = validBody.replace(`\n${SIGNATURE}\n`, `\nJan 18 14:04:36 host podman[136]: ${SIGNATURE}\n`);
+		expect(messagesOf(prefixed)).toEqual([]);
+	});
+
+	it('needs every fix to say how to verify it', () => {
+		expect(messagesOf(validBody.replace('**Verify:** it works.', 'Then it works.'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: fix "### Do the right thing" does not say how to verify it. Fix: add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked.",
+			]
+		`);
+	});
+
+	it('needs at least one fix', () => {
+		expect(messagesOf(validBody.replace('### Do the right thing', 'Do the right thing.'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes: section "## Fixes" has no fix. Fix: give each fix a "### " heading, recommended fix first.",
+			]
+		`);
+	});
+
+	it('ignores headings inside code blocks', () => {
+		expect(headingsOf('```sh\n## not a heading\n```\n## Symptoms').map((h) => h.text)).toEqual(['Symptoms']);
+		expect(codeBlocksOf('text\n```sh\na\n~~~\nb\n```\nmore')).toEqual(['a\n~~~\nb']);
+	});
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { AstroIntegrationLogger } from 'astro';
+import { contentCheck } from '../../src/integrations/content-check.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+
+/** Run the integration's config hook the way `astro build` does, on a project root. */
+function runHook(root: URL, command: 'build' | 'dev' = 'build') {
+	const logged: string[] = [];
+	const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
+	const hook = contentCheck().hooks['astro:config:setup']!;
+	const run = () => (hook as (o: unknown) => void)({ config: { root }, logger, command });
+	return { run, logged };
+}
+
+describe('the content check in the build', () => {
+	it('lets the real content through', () => {
+		const root = new URL('../../', import.meta.url);
+		const { run, logged } = runHook(root);
+		expect(run).not.toThrow();
+		expect(logged).toEqual([`${loadArticles(root.pathname).length} articles pass the content check.`]);
+	});
+
+	it('fails the build naming the file, the field and the fix', () => {
+		const { run } = runHook(new URL('./fixtures/broken-site/', import.meta.url));
+		expect(run).toThrow(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.mdx › shortId: .* Fix: /);
+	});
+
+	it('only reports, without stopping, in the dev server', () => {
+		const { run, logged } = runHook(new URL('./fixtures/broken-site/', import.meta.url), 'dev');
+		expect(run).not.toThrow();
+		expect(logged[0]).toMatch(/^Content problems:\n/);
+	});
+});
