@@ -1,0 +1,200 @@
+/**
+ * The CLI's commands. Exit status: 0 with a match, 1 with none, 2 on bad
+ * usage or unreadable input, always with a one-line message saying what is
+ * wrong. Input is read line by line, so memory stays bounded for any size.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Readable, Writable } from 'node:stream';
+import { loadArticles } from '../lib/content.ts';
+import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Matcher } from '../lib/matcher/index.ts';
+import { SITE_URL } from '../lib/site.ts';
+import { sourceUrl } from '../lib/sources.ts';
+import { readLines, UnreadableInput } from './read-lines.ts';
+
+export interface CliIo {
+	root: string;
+	stdin: Readable;
+	stdout: Writable;
+	stderr: Writable;
+}
+
+const HELP = {
+	main: `Usage: faultline <command> [options]
+
+Commands:
+  match [FILE|-]   match a log or issue text against the knowledge base
+  list             list every article
+
+Run 'faultline <command> --help' for a command's options.`,
+	match: `Usage: faultline match [FILE|-] [options]
+
+Reads FILE, or standard input when FILE is - or missing, and prints the
+articles whose known error lines it contains.
+
+Options:
+  --json            print {"matches":[...],"ambiguous":false}
+  --markdown        print a ready issue comment (nothing when no match)
+  --top N           at most N matches (default 3)
+  --base-url URL    site address for links (default ${SITE_URL})
+  --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
+  -h, --help        this help
+
+Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
+	list: `Usage: faultline list [--json] [--base-url URL]
+
+Lists every article: short ID, slug and title (with --json: id, shortId,
+title, url, products, sources, status).`,
+};
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	const say = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+	const [command, ...rest] = argv;
+	try {
+		if (!command || command === '-h' || command === '--help' || command === 'help') {
+			say(io.stdout, HELP.main);
+			return command ? 0 : 2;
+		}
+		if (command === 'match') return await matchCommand(rest, io, say);
+		if (command === 'list') return listCommand(rest, io, say);
+		throw new UsageError(`unknown command '${command}'; the commands are match and list (see faultline --help)`);
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof UnreadableInput) {
+			say(io.stderr, `faultline: ${error.message}`);
+			return 2;
+		}
+		if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+			say(io.stderr, `faultline: ${error.message.split('\n')[0]} (see faultline ${command} --help)`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+	return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+}
+
+async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {
+	const { values, positionals } = parse(args, {
+		json: { type: 'boolean' },
+		markdown: { type: 'boolean' },
+		top: { type: 'string' },
+		'base-url': { type: 'string' },
+		batch: { type: 'string' },
+	});
+	if (values.help) {
+		say(io.stdout, HELP.match);
+		return 0;
+	}
+	if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined; pick one');
+	if (positionals.length > 1) throw new UsageError(`match reads one input, got ${positionals.length}: ${positionals.join(' ')}`);
+	const top = values.top === undefined ? 3 : Number(values.top);
+	if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, got '${values.top}'`);
+	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
+	const matcher = createMatcher(compileIndex(loadArticles(io.root).map((a) => a.data)));
+
+	if (values.batch !== undefined) {
+		if (positionals.length > 0) throw new UsageError('--batch reads its own file; do not also name an input');
+		return batch(String(values.batch), matcher, top, baseUrl, io);
+	}
+
+	const source = positionals[0] ?? '-';
+	const session = matcher.session();
+	for await (const line of readLines(await openInput(source, io), source)) session.addLine(line);
+	const result = session.result({ top });
+
+	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
+	else if (values.markdown) {
+		const comment = toMarkdown(result, baseUrl);
+		if (comment) io.stdout.write(comment);
+	} else say(io.stdout, plain(result, baseUrl));
+	return result.matches.length > 0 ? 0 : 1;
+}
+
+async function batch(file: string, matcher: Matcher, top: number, baseUrl: string, io: CliIo): Promise<number> {
+	let any = false;
+	let n = 0;
+	for await (const line of readLines(await openInput(file, io), file)) {
+		n++;
+		if (!line.trim()) continue;
+		let item: { id?: unknown; text?: unknown };
+		try {
+			item = JSON.parse(line);
+		} catch {
+			throw new UnreadableInput(`${file}:${n}: not a JSON object; each line must be {"id": ..., "text": "..."}`);
+		}
+		if (typeof item?.text !== 'string') throw new UnreadableInput(`${file}:${n}: missing "text"; each line must be {"id": ..., "text": "..."}`);
+		const result = matcher.match(item.text, { top });
+		any ||= result.matches.length > 0;
+		io.stdout.write(`${JSON.stringify({ id: item.id ?? null, ...toJson(result, baseUrl) })}\n`);
+	}
+	return any ? 0 : 1;
+}
+
+function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): number {
+	const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'base-url': { type: 'string' } });
+	if (values.help) {
+		say(io.stdout, HELP.list);
+		return 0;
+	}
+	if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
+	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
+	const articles = loadArticles(io.root)
+		.map((a) => a.data)
+		.sort((a, b) => a.shortId.localeCompare(b.shortId));
+	if (values.json) {
+		const rows = articles.map((a) => ({
+			id: a.id,
+			shortId: a.shortId,
+			title: a.title,
+			url: articleUrl(baseUrl, a.id),
+			products: a.products,
+			sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
+			status: a.status,
+		}));
+		say(io.stdout, JSON.stringify(rows, null, 2));
+	} else {
+		say(io.stdout, articles.map((a) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
+	}
+	return 0;
+}
+
+function plain(result: ReturnType<Matcher['match']>, baseUrl: string): string {
+	if (result.matches.length === 0) {
+		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
+		return `No known error matches this text.${ruledOut}`;
+	}
+	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
+	return (
+		head +
+		result.matches
+			.map(
+				(m) =>
+					`${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`,
+			)
+			.join('\n\n')
+	);
+}
+
+function baseUrlOf(value: string | undefined): string {
+	if (value === undefined) return SITE_URL;
+	if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(`--base-url must be an http(s) URL, got '${value}'`);
+	return value.replace(/\/$/, '');
+}
+
+async function openInput(source: string, io: CliIo): Promise<Readable> {
+	if (source === '-') return io.stdin;
+	try {
+		const info = await stat(source);
+		if (info.isDirectory()) throw new UnreadableInput(`${source} is a directory; pass a log file, or - for standard input`);
+	} catch (error) {
+		if (error instanceof UnreadableInput) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UnreadableInput(code === 'ENOENT' ? `${source}: no such file` : `cannot read ${source} (${code})`);
+	}
+	return createReadStream(source);
+}

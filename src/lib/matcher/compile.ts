@@ -1,0 +1,103 @@
+/**
+ * Compiling articles into the matcher's index: signatures normalised into
+ * literal parts, and a weight for every word saying how specific it is.
+ * The index is plain JSON so the build can ship it to the browser.
+ */
+import type { ArticleData } from '../article-schema.ts';
+import { normalizeValues, tokensOf } from './normalize.ts';
+
+/** Marks the variable parts of a signature pattern. */
+export const WILDCARD = '{*}';
+
+/** Words that say something failed but not what: they never decide a match. */
+const GENERIC_WORDS = new Set(
+	(
+		'a an the to of in on for with is are be by at from and or as it its this that not no such ' +
+		'error errors fatal failed fail failure warning warn info debug cannot could can open opening ' +
+		'permission denied operation permitted invalid argument file directory exist exists does ' +
+		'mount unable read write process program command exit code status returned output with ' +
+		'system call may have more information after unable'
+	).split(' '),
+);
+
+/** A word is generic when it is a placeholder, a number, or on the generic list. */
+export function isGeneric(token: string): boolean {
+	return token.includes('#') || /^\d+$/.test(token) || token.length < 2 || GENERIC_WORDS.has(token);
+}
+
+export interface IndexedArticle {
+	id: string;
+	shortId: string;
+	title: string;
+	/** The one-sentence root cause. */
+	summary: string;
+	status: 'active' | 'retired';
+	/** Normalised texts that rule this article out, with the reason shown to readers. */
+	exclusions: { text: string; why: string }[];
+}
+
+export interface IndexedSignature {
+	/** Position of the article in `articles`. */
+	article: number;
+	/** The verbatim line, as the article quotes it. */
+	line: string;
+	/** The normalised literal parts of the pattern, in order; wildcards sit between them. */
+	parts: string[];
+	/** The distinct words of the parts. */
+	tokens: string[];
+	decisive: boolean;
+}
+
+/** The compiled matcher index. */
+export interface MatcherIndex {
+	version: 1;
+	articles: IndexedArticle[];
+	signatures: IndexedSignature[];
+	/** How specific each word is: ln(1 + articles / articles using it), a quarter of that for generic words. */
+	weights: Record<string, number>;
+}
+
+/** The normalised literal parts of a signature pattern (or of its line when it has no pattern). */
+export function patternParts(pattern: string): string[] {
+	return pattern
+		.split(WILDCARD)
+		.map((part) => normalizeValues(part.replace(/\s+/g, ' ')))
+		.filter((part) => part.length > 0);
+}
+
+/** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
+export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
+	const signatures: IndexedSignature[] = [];
+	const articleCount = new Map<string, number>();
+
+	articles.forEach((article, i) => {
+		const words = new Set<string>();
+		for (const s of article.signatures) {
+			const parts = patternParts(s.pattern ?? s.line);
+			const tokens = [...new Set(parts.flatMap(tokensOf))];
+			tokens.forEach((t) => words.add(t));
+			signatures.push({ article: i, line: s.line, parts, tokens, decisive: s.decisive });
+		}
+		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
+	});
+
+	const weights: Record<string, number> = {};
+	for (const [word, count] of articleCount) {
+		const idf = Math.log(1 + articles.length / count);
+		weights[word] = Math.round((isGeneric(word) ? idf / 4 : idf) * 1000) / 1000;
+	}
+
+	return {
+		version: 1,
+		articles: articles.map((a) => ({
+			id: a.id,
+			shortId: a.shortId,
+			title: a.title,
+			summary: a.summary,
+			status: a.status,
+			exclusions: a.excludeWhen.map((e) => ({ text: normalizeValues(e.text), why: e.why })),
+		})),
+		signatures,
+		weights,
+	};
+}

@@ -1,0 +1,13 @@
+/**
+ * The matcher's public API. The site, the CLI and the build-time checks all
+ * match errors through these functions and nothing else.
+ *
+ * - `compileIndex(articles)`: articles -> a JSON index (at build time).
+ * - `createMatcher(index)`: an index -> a matcher with `match(text)` and a streaming `session()`.
+ * - `checkSelfMatch(articles)`: every article's own lines must find that article first.
+ */
+export { compileIndex, WILDCARD, type MatcherIndex, type IndexedArticle } from './compile.ts';
+export { createMatcher, type Matcher, type MatchSession, type Match, type MatchResult, type MatchOptions, type Confidence, type Exclusion } from './match.ts';
+export { normalizeLine } from './normalize.ts';
+export { checkSelfMatch, type SelfMatchProblem } from './self-check.ts';
+export { toJson, toMarkdown, articleUrl, type JsonMatch } from './report.ts';

@@ -1,0 +1,250 @@
+/**
+ * Matching a paste against the index, in one pass over its lines. Each line
+ * is normalised once; its rare words look up candidate signatures (the
+ * `anchors` of each signature), so the work per line depends on the line,
+ * not on how many articles there are. Candidates are then verified: the
+ * signature's parts in order (exact), or nearly all its words (near), or a
+ * line that is a large, specific fragment of it (partial).
+ */
+import { isGeneric, type IndexedArticle, type MatcherIndex } from './compile.ts';
+import { normalizeLine, tokensOf } from './normalize.ts';
+
+/** How sure a match is. Anything below `medium` is not reported. */
+export type Confidence = 'high' | 'medium';
+/** How a line met a signature. */
+export type MatchKind = 'exact' | 'near' | 'partial';
+
+export interface Match {
+	article: IndexedArticle;
+	confidence: Confidence;
+	/** Higher is better; exact matches of one decisive line score 1, supporting lines add to it. */
+	score: number;
+	kind: MatchKind;
+	/** The pasted line that matched, as pasted (cut to 500 characters). */
+	matchedLine: string;
+	/** 1-based number of that line in the paste. */
+	lineNumber: number;
+	/** The article's verbatim signature it matched. */
+	signature: string;
+	/** Other lines of the paste that matched other signatures of the same article. */
+	supporting: { matchedLine: string; signature: string }[];
+}
+
+export interface Exclusion {
+	article: IndexedArticle;
+	/** Why the paste rules the article out. */
+	why: string;
+	matchedLine: string;
+}
+
+export interface MatchResult {
+	/** Best first; empty when nothing reaches the confidence bar. */
+	matches: Match[];
+	/** True when several articles explain the same text equally well: a question must tell them apart. */
+	ambiguous: boolean;
+	/** Articles whose signatures matched but that the paste's context rules out. */
+	excluded: Exclusion[];
+	/** Lines read. */
+	lines: number;
+}
+
+export interface MatchOptions {
+	/** At most this many matches (default 5). */
+	top?: number;
+}
+
+/** Each signature is looked up by its few most specific words. */
+const ANCHORS_PER_SIGNATURE = 3;
+/** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
+const WINDOW = 4096;
+const OVERLAP = 1024;
+/** Matched lines are kept at most this long. */
+const KEEP = 500;
+/** Scores within this distance of the best make a match ambiguous. */
+const TIE = 0.05;
+/** A verified line must contain at least this many specific (non-generic) words of the signature. */
+const MIN_SPECIFIC = 2;
+
+interface Hit {
+	score: number;
+	kind: MatchKind;
+	line: string;
+	lineNumber: number;
+}
+
+/** A matcher over one index: `match` for a whole text, `session` for a stream of lines. */
+export interface Matcher {
+	match(text: string, options?: MatchOptions): MatchResult;
+	session(): MatchSession;
+	readonly index: MatcherIndex;
+}
+
+/** Feed lines one at a time (bounded memory), then ask for the result. */
+export interface MatchSession {
+	addLine(line: string): void;
+	result(options?: MatchOptions): MatchResult;
+}
+
+export function createMatcher(index: MatcherIndex): Matcher {
+	const weight = (t: string) => index.weights[t] ?? maxWeight;
+	const maxWeight = Math.max(1, ...Object.values(index.weights));
+
+	// Anchor words -> signatures, and exclusion anchor words -> exclusions.
+	const anchors = new Map<string, number[]>();
+	index.signatures.forEach((sig, i) => {
+		const specific = sig.tokens.filter((t) => !isGeneric(t)).sort((a, b) => weight(b) - weight(a));
+		for (const t of (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE)) push(anchors, t, i);
+	});
+	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
+	const exclusionAnchors = new Map<string, { article: number; text: string; why: string }[]>();
+	index.articles.forEach((a, i) => {
+		for (const e of a.exclusions) {
+			const words = tokensOf(e.text).sort((x, y) => weight(y) - weight(x));
+			if (words[0]) push(exclusionAnchors, words[0], { article: i, ...e });
+		}
+	});
+
+	function session(): MatchSession {
+		const best = new Map<number, Hit>(); // signature -> best hit
+		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
+		let lines = 0;
+
+		function readWindow(raw: string, normalized: string, lineNumber: number) {
+			const words = new Set(tokensOf(normalized));
+			const candidates = new Set<number>();
+			for (const w of words) for (const s of anchors.get(w) ?? []) candidates.add(s);
+			for (const s of candidates) {
+				const hit = verify(s, normalized, words);
+				if (!hit) continue;
+				const previous = best.get(s);
+				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: raw.slice(0, KEEP), lineNumber });
+			}
+			for (const w of words) {
+				for (const e of exclusionAnchors.get(w) ?? []) {
+					if (!excluded.has(e.article) && normalized.includes(e.text)) {
+						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: raw.slice(0, KEEP) });
+					}
+				}
+			}
+		}
+
+		function verify(s: number, normalized: string, words: Set<string>): Omit<Hit, 'line' | 'lineNumber'> | undefined {
+			const sig = index.signatures[s];
+			let covered = 0;
+			let specific = 0;
+			let specificCovered = 0;
+			let specificTotal = 0;
+			for (const t of sig.tokens) {
+				const generic = isGeneric(t);
+				if (!generic) specificTotal += weight(t);
+				if (!words.has(t)) continue;
+				covered += weight(t);
+				if (!generic) {
+					specific++;
+					specificCovered += weight(t);
+				}
+			}
+			if (specific < MIN_SPECIFIC) return undefined;
+			if (inOrder(normalized, sig.parts)) return { score: 1, kind: 'exact' };
+			// Near: every specific word is there, only generic words or the order differ.
+			const sigCoverage = covered / sigTotals[s];
+			if (specificCovered === specificTotal && sigCoverage >= 0.8) return { score: 0.9 * sigCoverage, kind: 'near' };
+			// Partial: the line is a piece of the signature. Words the signature lacks
+			// (a different path, another subsystem) count against it at full weight.
+			let lineTotal = 0;
+			for (const w of words) lineTotal += weight(w);
+			if (covered / lineTotal >= 0.9 && specificCovered / specificTotal >= 0.6) return { score: 0.8 * sigCoverage, kind: 'partial' };
+			return undefined;
+		}
+
+		return {
+			addLine(raw: string) {
+				lines++;
+				const normalized = normalizeLine(raw);
+				if (normalized.length <= WINDOW) return readWindow(raw, normalized, lines);
+				for (let start = 0; start < normalized.length; start += WINDOW - OVERLAP) {
+					readWindow(raw.slice(0, KEEP), normalized.slice(start, start + WINDOW), lines);
+				}
+			},
+			result(options = {}) {
+				return rank(index, best, excluded, lines, options.top ?? 5);
+			},
+		};
+	}
+
+	return {
+		index,
+		session,
+		match(text, options) {
+			const s = session();
+			for (const line of text.split(/\r?\n|\r/)) s.addLine(line);
+			return s.result(options);
+		},
+	};
+}
+
+/** Turn the best hit per signature into ranked article matches. */
+function rank(index: MatcherIndex, best: Map<number, Hit>, excluded: Map<number, Exclusion>, lines: number, top: number): MatchResult {
+	const byArticle = new Map<number, { decisive?: [number, Hit]; all: [number, Hit][] }>();
+	for (const [s, hit] of best) {
+		const a = index.signatures[s].article;
+		const entry = byArticle.get(a) ?? { all: [] };
+		entry.all.push([s, hit]);
+		if (index.signatures[s].decisive && (!entry.decisive || hit.score > entry.decisive[1].score)) entry.decisive = [s, hit];
+		byArticle.set(a, entry);
+	}
+
+	const matches: Match[] = [];
+	for (const [a, { decisive, all }] of byArticle) {
+		if (excluded.has(a)) continue;
+		// A decisive line decides; supporting lines decide only together (two or
+		// more on different lines), and then with medium confidence at most.
+		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
+		if (!decisive && !corroborated) continue;
+		const [s, hit] = decisive ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
+		const confidence: Confidence | undefined =
+			hit.kind === 'exact' && decisive ? 'high' : hit.score >= 0.56 ? 'medium' : undefined;
+		if (!confidence) continue;
+		const supporting = all
+			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
+			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
+		const base = decisive ? hit.score : 0.7 * hit.score;
+		matches.push({
+			article: index.articles[a],
+			confidence,
+			score: Math.round((base + 0.1 * Math.min(supporting.length, 3)) * 1000) / 1000,
+			kind: hit.kind,
+			matchedLine: hit.line,
+			lineNumber: hit.lineNumber,
+			signature: index.signatures[s].line,
+			supporting,
+		});
+	}
+	matches.sort((x, y) => y.score - x.score || x.article.shortId.localeCompare(y.article.shortId));
+
+	const ties = matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - TIE);
+	const ambiguous = ties.length > 1;
+	return {
+		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
+		ambiguous,
+		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
+		lines,
+	};
+}
+
+/** True when the parts occur in this order in the line, each wildcard covering at least one character. */
+export function inOrder(line: string, parts: readonly string[]): boolean {
+	let from = 0;
+	for (let i = 0; i < parts.length; i++) {
+		const at = line.indexOf(parts[i], from);
+		if (at < 0) return false;
+		from = at + parts[i].length + 1;
+	}
+	return true;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
