@@ -1,10 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkArticles, formatProblem, readArticleSources } from '../lib/content.ts';
+import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
+import { checkSelfMatch } from '../lib/matcher/index.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
- * the model: each problem names the file, the field and the fix.
+ * the model or when its own error lines do not find it in the matcher: each
+ * problem names the file, the field and the fix.
  */
 export function contentCheck(): AstroIntegration {
 	return {
@@ -13,6 +15,7 @@ export function contentCheck(): AstroIntegration {
 			'astro:config:setup': ({ config, logger, command }) => {
 				const root = fileURLToPath(config.root);
 				const { articles, problems } = checkArticles(readArticleSources(root));
+				if (problems.length === 0) problems.push(...selfMatchProblems(articles));
 				if (problems.length === 0) {
 					logger.info(`${articles.length} articles pass the content check.`);
 					return;
@@ -26,4 +29,15 @@ export function contentCheck(): AstroIntegration {
 			},
 		},
 	};
+}
+
+/** Every article's own error lines must match it first (like tested examples). */
+function selfMatchProblems(articles: ReturnType<typeof checkArticles>['articles']): ContentProblem[] {
+	const fileOf = new Map(articles.map((a) => [a.data.id, a.file]));
+	return checkSelfMatch(articles.map((a) => a.data)).map((p) => ({
+		file: fileOf.get(p.article) ?? p.article,
+		field: `signatures › "${p.signature}"`,
+		message: p.message,
+		fix: p.fix,
+	}));
 }

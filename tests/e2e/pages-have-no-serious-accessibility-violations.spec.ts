@@ -16,7 +16,7 @@ for (const path of builtPages()) {
 test('axe finds no serious or critical violation in the open search dialog', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Search' }).click();
-	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Search the knowledge base').fill('podman');
+	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('podman');
 	await expect(page.locator('dialog .search-results li').first()).toBeVisible();
 	const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
 	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

@@ -12,7 +12,7 @@ for (const path of ['/', `/kb/${ARTICLES[0].id}/`]) {
 		expect(fetched.filter(isSearchCode)).toEqual([]);
 
 		await page.getByRole('link', { name: 'Search' }).click();
-		await page.getByRole('dialog', { name: 'Search' }).getByLabel('Search the knowledge base').fill('nix');
+		await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('nix');
 		await expect.poll(() => fetched.filter((u) => u.includes('/pagefind/pagefind.js')).length).toBeGreaterThan(0);
 	});
 }

@@ -20,7 +20,7 @@ async function openSearch(page: Page) {
 for (const [slug, term] of Object.entries(DISTINCTIVE)) {
 	test(`searching for "${term}" finds ${slug} first`, async ({ page }) => {
 		const dialog = await openSearch(page);
-		await dialog.getByLabel('Search the knowledge base').fill(term);
+		await dialog.getByLabel('Paste an error message').fill(term);
 		const first = dialog.locator('.search-results li a').first();
 		await expect(first).toHaveAttribute('href', new RegExp(`/kb/${slug}/?$`));
 	});
@@ -28,7 +28,7 @@ for (const [slug, term] of Object.entries(DISTINCTIVE)) {
 
 test('the product filter narrows the results to that product', async ({ page }) => {
 	const dialog = await openSearch(page);
-	await dialog.getByLabel('Search the knowledge base').fill('permission');
+	await dialog.getByLabel('Paste an error message').fill('permission');
 	const results = dialog.locator('.search-results li a');
 	await expect(results.nth(1)).toBeVisible();
 	const before = await results.count();

@@ -1,8 +1,14 @@
 /**
- * The search behaviour, loaded only when the reader opens search: it loads
- * Pagefind's index on first use and renders results as text (excerpts keep
- * only Pagefind's <mark> highlights).
+ * The paste box's behaviour, loaded only when the reader opens search or
+ * starts to paste. Known-error matches come from the matcher in a worker;
+ * full-text results from Pagefind. Everything the reader typed is rendered
+ * with textContent, never as HTML.
  */
+import type { MatchResponse } from './match-worker.ts';
+import type { Match, MatchResult } from '../../lib/matcher/index.ts';
+import { stripPrefixes } from '../../lib/matcher/normalize.ts';
+import { MAX_PASTE, PREVIEW } from './paste-limits.ts';
+
 
 interface PagefindResultData {
 	url: string;
@@ -15,8 +21,6 @@ interface Pagefind {
 }
 
 let pagefind: Promise<Pagefind> | undefined;
-
-/** Pagefind's own module, fetched once, on the first search. */
 function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= (async () => {
 		const url = '/pagefind/pagefind.js';
@@ -27,40 +31,84 @@ function loadPagefind(): Promise<Pagefind> {
 	return pagefind;
 }
 
-const mounted = new WeakSet<HTMLFormElement>();
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (r: MatchResponse) => void>();
+function matchInWorker(text: string): Promise<MatchResponse> {
+	if (!worker) {
+		worker = new Worker(new URL('./match-worker.ts', import.meta.url), { type: 'module' });
+		worker.addEventListener('message', (e: MessageEvent<MatchResponse>) => {
+			pending.get(e.data.id)?.(e.data);
+			pending.delete(e.data.id);
+		});
+	}
+	const id = nextId++;
+	return new Promise((resolve) => {
+		pending.set(id, resolve);
+		worker!.postMessage({ id, text });
+	});
+}
 
-/** Wire up a search panel; safe to call more than once. */
+/** A panel's run function, once mounted. */
+const mounted = new WeakMap<HTMLFormElement, () => Promise<void>>();
+/** The whole text of a large paste, kept out of the text box (see pasteLarge). */
+const largePaste = new WeakMap<HTMLFormElement, string>();
+
+/** Take a paste too large for the text box: show its start, match all of it. */
+export function pasteLarge(form: HTMLFormElement, text: string): void {
+	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
+	largePaste.set(form, text);
+	input.value = `${text.slice(0, PREVIEW)}\n[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
+	mountSearch(form);
+	void mounted.get(form)!();
+}
+
+/** Wire up a paste box; safe to call more than once. */
 export function mountSearch(form: HTMLFormElement): void {
 	if (mounted.has(form)) return;
-	mounted.add(form);
-	const input = form.querySelector<HTMLInputElement>('[data-search-input]')!;
+	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
 	const product = form.querySelector<HTMLSelectElement>('[data-search-product]')!;
 	const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+	const known = form.querySelector<HTMLElement>('[data-known-errors]')!;
+	const textResults = form.querySelector<HTMLElement>('[data-text-results]')!;
 	const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
 	let generation = 0;
 
 	const run = async () => {
-		const query = input.value.trim();
 		const mine = ++generation;
-		if (!query) {
-			list.replaceChildren();
+		const raw = largePaste.get(form) ?? input.value;
+		if (!raw.trim()) {
+			known.hidden = textResults.hidden = true;
 			status.textContent = '';
 			return;
 		}
-		status.textContent = 'Searching…';
-		const pf = await loadPagefind();
-		const filters = product.value ? { product: product.value } : undefined;
-		const search = await pf.search(query, { filters });
-		const results = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+		const cut = raw.length > MAX_PASTE;
+		const text = cut ? raw.slice(0, MAX_PASTE) : raw;
+		status.textContent = 'Looking for known errors…';
+		const [response, pages] = await Promise.all([matchInWorker(text), searchPages(text, product.value)]);
 		if (mine !== generation) return;
-		list.replaceChildren(...results.map(renderResult));
-		status.textContent = results.length === 0 ? 'No pages match these words.' : `${search.results.length} page${search.results.length === 1 ? '' : 's'} found.`;
+
+		const notes: string[] = [];
+		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
+		if ('error' in response) {
+			notes.push(`Known-error matching is unavailable: ${response.error}.`);
+			known.hidden = true;
+		} else {
+			renderKnown(known, response.result);
+			notes.push(summary(response.result));
+		}
+		list.replaceChildren(...pages.map(renderPage));
+		textResults.hidden = pages.length === 0;
+		if (pages.length === 0) notes.push('No page contains all of these words.');
+		status.textContent = notes.join(' ');
 	};
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	mounted.set(form, run);
 	input.addEventListener('input', () => {
+		largePaste.delete(form);
 		clearTimeout(timer);
-		timer = setTimeout(run, 150);
+		timer = setTimeout(run, 200);
 	});
 	product.addEventListener('change', run);
 	form.addEventListener('submit', (event) => {
@@ -70,7 +118,77 @@ export function mountSearch(form: HTMLFormElement): void {
 	if (input.value) void run();
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function summary(result: MatchResult): string {
+	if (result.matches.length === 0) return 'No known error matches this text.';
+	if (result.ambiguous) return `This message has ${result.matches.length} known causes; each article says how to tell them apart.`;
+	return `${result.matches.length} known error${result.matches.length === 1 ? '' : 's'} found.`;
+}
+
+function renderKnown(section: HTMLElement, result: MatchResult) {
+	const heading = el('h3', result.matches.length ? 'Known errors' : 'No known error matches this text');
+	const children: Node[] = [heading];
+	if (result.ambiguous) {
+		children.push(el('p', 'The same message has several known causes. Read the “How to confirm” section of each to tell them apart.', 'ambiguous-note'));
+	}
+	if (result.matches.length) {
+		const ol = document.createElement('ol');
+		ol.className = 'match-list';
+		ol.append(...result.matches.map(renderMatch));
+		children.push(ol);
+	} else {
+		children.push(el('p', 'Nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
+	}
+	for (const e of result.excluded) {
+		children.push(el('p', `Ruled out ${e.article.shortId} (${e.article.title}): ${e.why}`, 'excluded-note'));
+	}
+	section.replaceChildren(...children);
+	section.hidden = false;
+}
+
+function renderMatch(m: Match): HTMLLIElement {
+	const li = document.createElement('li');
+	li.dataset.article = m.article.id;
+	const link = document.createElement('a');
+	link.href = `/kb/${m.article.id}/`;
+	link.textContent = `${m.article.shortId}: ${m.article.title}`;
+	const why = el('p', `${m.confidence === 'high' ? 'High' : 'Medium'} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
+	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
+	const sig = el('code', m.signature, 'signature');
+	const cause = el('p', m.article.summary, 'match-summary');
+	li.append(link, cause, why, block(pasted), block(sig));
+	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more line${m.supporting.length === 1 ? '' : 's'} of your text match this article too.`));
+	return li;
+}
+
+function kindText(m: Match): string {
+	return m.kind === 'exact' ? 'contains' : m.kind === 'near' ? 'has every specific word of' : 'is part of';
+}
+
+async function searchPages(text: string, productName: string): Promise<PagefindResultData[]> {
+	const query = pageQuery(text);
+	if (!query) return [];
+	const pf = await loadPagefind();
+	const search = await pf.search(query, { filters: productName ? { product: productName } : undefined });
+	return Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+}
+
+/**
+ * Pagefind requires every word of a query, so a whole log finds nothing: it
+ * gets the first line that has words, without log prefixes, numbers, paths
+ * or IDs, cut to eight words.
+ */
+export function pageQuery(text: string): string {
+	for (const line of text.slice(0, 64 * 1024).split(/\r?\n/, 200)) {
+		const words = stripPrefixes(line)
+			.split(/\s+/)
+			.map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
+			.filter((w) => w.length > 1 && !/[/\\=\d]/.test(w));
+		if (words.length) return words.slice(0, 8).join(' ');
+	}
+	return '';
+}
+
+function renderPage(data: PagefindResultData): HTMLLIElement {
 	const li = document.createElement('li');
 	const link = document.createElement('a');
 	link.href = data.url;
@@ -87,8 +205,23 @@ function excerptNodes(html: string): Node[] {
 	template.innerHTML = html;
 	return [...template.content.childNodes].map((node) => {
 		if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
-		const mark = document.createElement('mark');
-		mark.textContent = node.textContent;
-		return mark;
+		return el('mark', node.textContent ?? '');
 	});
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	node.textContent = text;
+	if (className) node.className = className;
+	return node;
+}
+
+function block(code: HTMLElement): HTMLPreElement {
+	const pre = document.createElement('pre');
+	pre.append(code);
+	return pre;
+}
+
+function formatSize(chars: number): string {
+	return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
 }

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+
+const SECRET = 'token-5f3c9a-secret-hostname.internal.example';
+const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;
+
+test('no request made while matching and searching carries any part of the pasted text', async ({ page }) => {
+	const requests: { url: string; body: string }[] = [];
+	page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
+	await page.goto('/');
+	const before = requests.length;
+	await page.locator('main').getByLabel('Paste an error message').fill(PASTE);
+	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
+
+	const during = requests.slice(before);
+	expect(during.some((r) => r.url.endsWith('/api/matcher-index.json'))).toBe(true);
+	const fragments = [SECRET, 'secret-hostname', 'ro-store', 'overlayfs', 'sysroot', 'Bearer'];
+	for (const r of during) {
+		expect(new URL(r.url).origin).toBe(new URL(page.url()).origin);
+		for (const f of fragments) {
+			expect(decodeURIComponent(r.url)).not.toContain(f);
+			expect(r.body).not.toContain(f);
+		}
+	}
+});
+
+test('the matcher index is not fetched before the reader pastes', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => fetched.push(r.url()));
+	await page.goto('/');
+	await page.waitForLoadState('networkidle');
+	expect(fetched.filter((u) => u.includes('matcher-index') || u.includes('match-worker'))).toEqual([]);
+});

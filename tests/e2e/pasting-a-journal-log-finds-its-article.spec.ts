@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+
+/** Real multi-line logs from the fact sheets, with the reporters' own prefixes, hosts and paths. */
+const LOGS = {
+	'microvm-overlay-ro-store-race': [
+		'Jan 18 14:04:36 sire-paperless mount[136]: mount: /sysroot/nix/store: special device overlay does not exist.',
+		'Jan 18 14:04:36 sire-paperless mount[136]:        dmesg(1) may have more information after failed mount system call.',
+		"Jan 18 14:04:36 sire-paperless kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2",
+	].join('\n'),
+	'nix-installer-seccomp-bpf': [
+		'22.67 Error: ',
+		'22.67    0: Install failure',
+		'22.67    3: Action `setup_default_profile` errored',
+		"22.67       stderr: installing 'nix-2.24.10'",
+		'22.67              … while setting up the build environment',
+		'22.67              error: unable to load seccomp BPF program: Invalid argument',
+	].join('\n'),
+	'crun-rootless-supplementary-group': '$ podman run alpine ls\nError: crun: make `/srv/shared/podman/storage/overlay/0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0/merged` private: Permission denied: OCI permission denied',
+} as const;
+
+for (const [slug, log] of Object.entries(LOGS)) {
+	test(`pasting a real log on the home page finds ${slug}`, async ({ page }) => {
+		await page.goto('/');
+		await page.locator('main').getByLabel('Paste an error message').fill(log);
+		const first = page.locator('main [data-known-errors] .match-list li').first();
+		await expect(first).toHaveAttribute('data-article', slug);
+		await expect(first.locator('.matched-line')).not.toBeEmpty();
+		await expect(first.locator('.signature')).not.toBeEmpty();
+		await first.getByRole('link').click();
+		await expect(page).toHaveURL(new RegExp(`/kb/${slug}/$`));
+	});
+}
+
+test('a paste with no known error says so, and still offers pages', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill('Jan 1 00:00:01 host app[42]: error: permission denied while reading the configuration');
+	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
+	await expect(page.locator('main [data-search-status]').first()).toContainText('No known error matches this text.');
+});
+
+test('the keep-id look-alike is ruled out with the reason', async ({ page }) => {
+	await page.goto('/');
+	const text = '> podman run --userns keep-id --rm docker.io/alpine:latest uptime\nError: crun: make `/home/solene/.local/share/containers/storage/overlay/56c39578e10e299da920dac2b435296fc9d264989b6ccb42778cab622c7fde1b/merged` private: Permission denied: OCI permission denied';
+	await page.locator('main').getByLabel('Paste an error message').fill(text);
+	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
+	await expect(page.locator('main .excluded-note')).toContainText('FL-0004');
+});
