@@ -2,7 +2,8 @@
  * The build-time check that every article's own error lines find it, like
  * tested examples: each signature's pattern must match its verbatim line, a
  * decisive line must be specific enough to decide, and matched alone it must
- * put its article first (tied only with articles quoting the same message).
+ * find its article (tied only with articles quoting the same message; its own
+ * pattern always matches exactly, so no other article can score higher).
  */
 import type { ArticleData } from '../article-schema.ts';
 import { compileIndex, isGeneric, patternParts } from './compile.ts';
@@ -33,13 +34,12 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 				problem('it is too generic to decide a match alone (fewer than two specific words)', 'mark it `decisive: false`, or quote more of the line');
 				continue;
 			}
-			const { matches } = matcher.match(sig.line);
-			const own = matches.find((m) => m.article.id === article.id);
-			if (!own) {
-				const why = matches[0] ? `it matches ${matches[0].article.id} instead` : 'it matches no article';
-				problem(`${why}, or is ruled out by the article's own excludeWhen`, 'quote the line exactly, or check excludeWhen');
-			} else if (matches[0].score > own.score) {
-				problem(`it matches ${matches[0].article.id} better than its own article`, 'make the signature more specific, or tell the two apart with excludeWhen');
+			const { matches, excluded } = matcher.match(sig.line);
+			if (excluded.some((e) => e.article.id === article.id)) {
+				problem("the article's own excludeWhen rules it out", 'make the excludeWhen text something the error line itself does not contain');
+			} else if (!matches.some((m) => m.article.id === article.id)) {
+				const other = matches[0] ? `; it matches ${matches[0].article.id} instead` : '';
+				problem(`it does not find its own article${other}`, 'quote more of the line, or mark it `decisive: false`');
 			}
 		}
 	}

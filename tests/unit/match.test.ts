@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import { checkSelfMatch, compileIndex, createMatcher } from '../../src/lib/matcher/index.ts';
+import { validData } from './fixtures.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const real = loadArticles(root).map((a) => a.data);
+const matcher = createMatcher(compileIndex(real));
+const top = (text: string) => matcher.match(text).matches[0]?.article.id ?? null;
+
+/** An article for the ranking tests, from the valid fixture with other fields. */
+function article(id: string, shortId: string, fields: Partial<Record<string, unknown>>): ArticleData {
+	return articleSchema.parse({ ...validData(), id, shortId, ...fields });
+}
+
+describe('matching the real articles', () => {
+	it('finds each article from every one of its own decisive lines', () => {
+		for (const a of real) for (const s of a.signatures.filter((s) => s.decisive)) expect(top(s.line)).toBe(a.id);
+		expect(checkSelfMatch(real)).toEqual([]);
+	});
+
+	it('matches the development set: every positive first, every hard negative rejected', () => {
+		const lines = readFileSync(new URL('../fixtures/dev.jsonl', import.meta.url), 'utf8').trim().split('\n');
+		const wrong = lines
+			.map((l) => JSON.parse(l) as { id: string; text: string; expected: string | null })
+			.filter((d) => top(d.text) !== d.expected)
+			.map((d) => `${d.id}: expected ${d.expected}, got ${top(d.text)}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('never decides on a generic line alone', () => {
+		for (const text of ['Permission denied', 'Error: OCI permission denied', 'mount failed: Invalid argument', 'dmesg(1) may have more information after failed mount system call.']) {
+			expect(matcher.match(text).matches).toEqual([]);
+		}
+	});
+
+	it('tells a one-word difference in a path apart', () => {
+		expect(top("overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2")).toBe('microvm-overlay-ro-store-race');
+		expect(top("overlayfs: failed to resolve '/run/overlayfs/rw': -2")).toBeNull();
+		expect(top('postmap: fatal: open database /etc/postfix/sasl_passwd.db: Permission denied')).toBeNull();
+		expect(top('postmap: fatal: open database /var/lib/postfix/conf/transport.db: Permission denied')).toBe('microvm-erofs-store-ownership');
+	});
+
+	it('matches a fragment of a line with medium confidence', () => {
+		const [m] = matcher.match('unable to load seccomp BPF program').matches;
+		expect(m.article.id).toBe('nix-installer-seccomp-bpf');
+		expect(m.confidence).toBe('medium');
+	});
+
+	it('lets supporting lines decide only together', () => {
+		const launch = 'launch failed: Cannot read image format: qemu-img failed (Process returned exit code: 1) with output:';
+		const qemu = "qemu-img: Could not open '/srv/mp/x.img': Could not open '/srv/mp/x.img': Permission denied";
+		expect(matcher.match(qemu).matches).toEqual([]);
+		expect(matcher.match(launch).matches).toEqual([]);
+		const [m] = matcher.match(`${launch}\n${qemu}`).matches;
+		expect([m.article.id, m.confidence]).toEqual(['multipass-nfs-apparmor', 'medium']);
+	});
+
+	it('rules an article out when the paste holds context for another cause, and says why', () => {
+		const text = 'podman run --userns=keep-id alpine\nError: crun: make `/home/u/.local/share/containers/storage/overlay/abc/merged` private: Permission denied: OCI permission denied';
+		const result = matcher.match(text);
+		expect(result.matches).toEqual([]);
+		expect(result.excluded.map((e) => e.article.id)).toEqual(['crun-rootless-supplementary-group']);
+		expect(result.excluded[0].why).toMatch(/keep-id/);
+	});
+
+	it('reports the pasted line, its number and the signature it matched', () => {
+		const [m] = matcher.match('build started\n\x1b[31merror: unable to load seccomp BPF program: Invalid argument\x1b[0m').matches;
+		expect(m.lineNumber).toBe(2);
+		expect(m.matchedLine).toContain('unable to load seccomp');
+		expect(m.signature).toBe('error: unable to load seccomp BPF program: Invalid argument');
+		expect([m.kind, m.confidence]).toEqual(['exact', 'high']);
+	});
+
+	it('finds a signature inside a single line of a megabyte', () => {
+		const line = `${'x'.repeat(600_000)} error: unable to load seccomp BPF program: Invalid argument ${'y'.repeat(600_000)}`;
+		expect(top(line)).toBe('nix-installer-seccomp-bpf');
+	});
+});
+
+describe('ranking several articles', () => {
+	const shared = 'Error: crun: make `/s/overlay/abc/merged` private: Permission denied: OCI permission denied';
+	const a = article('podman-cause-a', 'FL-0901', { signatures: [{ line: shared, pattern: 'crun: make `{*}` private: Permission denied', where: 'in the tests' }] });
+	const b = article('podman-cause-b', 'FL-0902', {
+		signatures: [
+			{ line: shared, pattern: 'crun: make `{*}` private: Permission denied', where: 'in the tests' },
+			{ line: 'Error: cause b also prints this distinct line', where: 'in the tests', decisive: false },
+		],
+		excludeWhen: [{ text: '--group-add keep-groups', why: 'keep-groups is set, so cause b cannot apply here' }],
+	});
+	const two = createMatcher(compileIndex([a, b]));
+
+	it('says "ambiguous" and returns every candidate when one message has several causes', () => {
+		const result = two.match(shared);
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.map((m) => m.article.id).sort()).toEqual(['podman-cause-a', 'podman-cause-b']);
+	});
+
+	it('ranks first the article whose other lines also appear', () => {
+		const result = two.match(`${shared}\nError: cause b also prints this distinct line`);
+		expect(result.ambiguous).toBe(false);
+		expect(result.matches.map((m) => m.article.id)).toEqual(['podman-cause-b', 'podman-cause-a']);
+		expect(result.matches[0].supporting).toHaveLength(1);
+	});
+
+	it('drops an article that the context rules out', () => {
+		const result = two.match(`podman run --group-add keep-groups alpine\n${shared}`);
+		expect(result.matches.map((m) => m.article.id)).toEqual(['podman-cause-a']);
+		expect(result.ambiguous).toBe(false);
+	});
+
+	it('streams: feeding lines one by one gives the same result as the whole text', () => {
+		const text = `noise\n${shared}\nError: cause b also prints this distinct line\nmore noise`;
+		const session = two.session();
+		for (const line of text.split('\n')) session.addLine(line);
+		expect(session.result()).toEqual(two.match(text));
+	});
+});
+
+describe('the build-time self-check', () => {
+	it('accepts two articles that quote the same message (the reader is asked which)', () => {
+		const line = 'Error: frobnicate widget exploded badly';
+		const a = article('podman-cause-a', 'FL-0901', { signatures: [{ line, where: 'in the tests' }] });
+		const b = article('podman-cause-b', 'FL-0902', { signatures: [{ line, where: 'in the tests' }] });
+		expect(checkSelfMatch([a, b])).toEqual([]);
+	});
+
+	it('names an article whose own error line its excludeWhen rules out', () => {
+		const a = article('podman-cause-a', 'FL-0901', {
+			signatures: [{ line: 'Error: frobnicate widget exploded under keep-id', where: 'in the tests' }],
+			excludeWhen: [{ text: 'keep-id', why: 'keep-id means another cause entirely' }],
+		});
+		expect(checkSelfMatch([a])).toMatchInlineSnapshot(`
+			[
+			  {
+			    "article": "podman-cause-a",
+			    "fix": "make the excludeWhen text something the error line itself does not contain",
+			    "message": "the article's own excludeWhen rules it out",
+			    "signature": "Error: frobnicate widget exploded under keep-id",
+			  },
+			]
+		`);
+	});
+
+	it('rejects a pattern that does not match its own line, and a decisive line that is too generic', () => {
+		const a = article('podman-cause-a', 'FL-0901', {
+			signatures: [
+				{ line: 'Error: frobnicate widget exploded', pattern: 'Error: {*} gadget exploded', where: 'in the tests' },
+				{ line: 'Error: operation not permitted', where: 'in the tests' },
+			],
+		});
+		expect(checkSelfMatch([a])).toMatchInlineSnapshot(`
+			[
+			  {
+			    "article": "podman-cause-a",
+			    "fix": "make the pattern the line with only the variable parts replaced by {*}",
+			    "message": "its pattern does not match its own line",
+			    "signature": "Error: frobnicate widget exploded",
+			  },
+			  {
+			    "article": "podman-cause-a",
+			    "fix": "mark it \`decisive: false\`, or quote more of the line",
+			    "message": "it is too generic to decide a match alone (fewer than two specific words)",
+			    "signature": "Error: operation not permitted",
+			  },
+			]
+		`);
+	});
+});
