@@ -64,6 +64,10 @@ const KEEP = 500;
 const TIE = 0.05;
 /** A verified line must contain at least this many specific (non-generic) words of the signature. */
 const MIN_SPECIFIC = 2;
+/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
+const MIN_ANCHOR_HITS = 2;
+/** Words as they stand in a raw line, for the quick look before normalising. */
+const RAW_WORDS = /[a-z0-9_]+/g;
 
 interface Hit {
 	score: number;
@@ -91,9 +95,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 
 	// Anchor words -> signatures, and exclusion anchor words -> exclusions.
 	const anchors = new Map<string, number[]>();
+	const anchorsNeeded: number[] = [];
 	index.signatures.forEach((sig, i) => {
 		const specific = sig.tokens.filter((t) => !isGeneric(t)).sort((a, b) => weight(b) - weight(a));
-		for (const t of (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE)) push(anchors, t, i);
+		const chosen = (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE);
+		for (const t of chosen) push(anchors, t, i);
+		anchorsNeeded[i] = Math.min(MIN_ANCHOR_HITS, chosen.length);
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exclusionAnchors = new Map<string, { article: number; text: string; why: string }[]>();
@@ -104,6 +111,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		}
 	});
 
+	function mayMatch(raw: string): boolean {
+		for (const w of raw.toLowerCase().match(RAW_WORDS) ?? []) if (anchors.has(w) || exclusionAnchors.has(w)) return true;
+		return false;
+	}
+
 	function session(): MatchSession {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
@@ -111,9 +123,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 
 		function readWindow(raw: string, normalized: string, lineNumber: number) {
 			const words = new Set(tokensOf(normalized));
-			const candidates = new Set<number>();
-			for (const w of words) for (const s of anchors.get(w) ?? []) candidates.add(s);
-			for (const s of candidates) {
+			const hits = new Map<number, number>();
+			for (const w of words) for (const s of anchors.get(w) ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
+			for (const [s, count] of hits) {
+				if (count < anchorsNeeded[s]) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				const previous = best.get(s);
@@ -160,6 +173,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
+				// Most lines of a log hold no anchor word at all: skip them before
+				// the costlier normalisation. Normalising only removes words, so a
+				// line without anchors here has none after it either.
+				if (!mayMatch(raw)) return;
 				const normalized = normalizeLine(raw);
 				if (normalized.length <= WINDOW) return readWindow(raw, normalized, lines);
 				for (let start = 0; start < normalized.length; start += WINDOW - OVERLAP) {

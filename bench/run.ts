@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: prints tables.
+ *
+ * 1. Accuracy on the development set (real issue-tracker text), side by side:
+ *    this matcher, Pagefind queried with the same text in Chromium against the
+ *    built site, and Fuse.js over the article texts.
+ * 2. The matcher's latency for a 1 KB and a 1 MB paste against the real
+ *    articles and a generated set of 10,000, and the index size shipped.
+ *
+ * Needs a built site (`npm run build`) for the Pagefind column.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import Fuse from 'fuse.js';
+import { loadArticles } from '../src/lib/content.ts';
+import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
+import { syntheticArticles, syntheticPaste } from './synthetic.ts';
+import { pagefindTop } from './pagefind.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface EvalItem {
+	id: string;
+	text: string;
+	expected: string | null;
+}
+
+/** The development set: ../shared/eval/dev.jsonl when present, else the copy in tests/fixtures. */
+function evalSet(): { items: EvalItem[]; path: string } {
+	const candidates = [process.env.FAULTLINE_EVAL_SET, join(root, '../shared/eval/dev.jsonl'), join(root, 'tests/fixtures/dev.jsonl')];
+	const path = candidates.find((p): p is string => !!p && existsSync(p))!;
+	const items = readFileSync(path, 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as EvalItem);
+	return { items, path };
+}
+
+function table(title: string, head: string[], rows: (string | number)[][]) {
+	const cells = [head, ...rows.map((r) => r.map(String))];
+	const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+	const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+	console.log(`\n${title}\n`);
+	console.log(line(head));
+	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const r of cells.slice(1)) console.log(line(r));
+}
+
+function score(items: EvalItem[], top: (text: string) => string | null) {
+	const pos = items.filter((i) => i.expected);
+	const neg = items.filter((i) => !i.expected);
+	const hits = pos.filter((i) => top(i.text) === i.expected).length;
+	const rejected = neg.filter((i) => top(i.text) === null).length;
+	return { hits, pos: pos.length, rejected, neg: neg.length };
+}
+
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} % (${a}/${b})`;
+
+function median(run: () => void, times: number): number {
+	run(); // warm up
+	const ms: number[] = [];
+	for (let i = 0; i < times; i++) {
+		const t = performance.now();
+		run();
+		ms.push(performance.now() - t);
+	}
+	return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+}
+
+async function main() {
+	const articles = loadArticles(root).map((a) => a.data);
+	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
+	const { items, path } = evalSet();
+
+	// 1. Accuracy.
+	const matcher = createMatcher(compileIndex(articles));
+	const ours = score(items, (t) => matcher.match(t).matches[0]?.article.id ?? null);
+
+	const fuse = new Fuse(
+		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
+		{ keys: ['title', 'signatures', 'body'], includeScore: true },
+	);
+	const fuseScore = score(items, (t) => fuse.search(t)[0]?.item.id ?? null);
+
+	const pf = await pagefindTop(root, items.map((i) => i.text));
+	const pagefindScore = pf ? score(items, (t) => pf.get(t) ?? null) : undefined;
+
+	table(`Accuracy on the development set (${relative(root, path)}: ${items.length} texts)`, ['method', 'top-1 on positives', 'negatives with no match'], [
+		['Faultline matcher', pct(ours.hits, ours.pos), pct(ours.rejected, ours.neg)],
+		['Pagefind (same text)', pagefindScore ? pct(pagefindScore.hits, pagefindScore.pos) : 'no built site: run npm run build', pagefindScore ? pct(pagefindScore.rejected, pagefindScore.neg) : '-'],
+		['Fuse.js (article texts)', pct(fuseScore.hits, fuseScore.pos), pct(fuseScore.rejected, fuseScore.neg)],
+	]);
+
+	// 2. Latency and size.
+	const needle = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
+	const rows: (string | number)[][] = [];
+	for (const [label, set] of [
+		['real articles', articles],
+		['10,000 generated', [...articles, ...syntheticArticles(10_000)]],
+	] as const) {
+		// One word of noise in ten comes from the articles' own signatures.
+		const words = [...new Set(set.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
+		const paste1k = syntheticPaste(1024, needle, 2, words);
+		const paste1m = syntheticPaste(1024 * 1024, needle, 2, words);
+		let index = compileIndex(set);
+		const compileMs = median(() => (index = compileIndex(set)), 3);
+		const json = JSON.stringify(index);
+		const m = createMatcher(index);
+		if (m.match(paste1m).matches[0]?.article.id !== 'microvm-overlay-ro-store-race') throw new Error(`the 1 MB paste did not find its needle (${label})`);
+		rows.push([
+			`${label} (${set.length})`,
+			`${median(() => m.match(paste1k), 50).toFixed(2)} ms`,
+			`${median(() => m.match(paste1m), 9).toFixed(1)} ms`,
+			`${compileMs.toFixed(0)} ms`,
+			`${(json.length / 1024).toFixed(1)} KB`,
+			`${(gzipSync(json).length / 1024).toFixed(1)} KB`,
+		]);
+	}
+	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
+	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
+}
+
+await main();
