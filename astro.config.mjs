@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { SITE_URL } from './src/lib/site.ts';
+import { remarkAnchors } from './src/lib/remark-anchors.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
+	markdown: { remarkPlugins: [remarkAnchors] },
 	integrations: [
 		contentCheck(),
 		starlight({

@@ -2,13 +2,18 @@
  * The body template check: the same sections, in the same order, on every
  * article, with the error lines quoted and every fix verifiable.
  */
-import { ARTICLE_SECTIONS, type ArticleSection } from './registry.ts';
+import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
+
+const SECTION_ANCHOR_SET = new Set(Object.values(SECTION_ANCHORS));
 import { messages, type Message } from './messages.ts';
 
 /** A heading found in the body, outside code blocks. */
 export interface Heading {
 	depth: number;
+	/** The heading's words, without an explicit anchor. */
 	text: string;
+	/** The explicit anchor written as `{#anchor}` at the end of the heading, if any. */
+	anchor?: string;
 	/** 1-based line number in the body. */
 	line: number;
 }
@@ -19,6 +24,14 @@ export interface Section extends Heading {
 }
 
 const FENCE = /^\s*(```|~~~)/;
+/** `{#anchor}` at the end of a heading (written `\{#anchor}` in MDX, where `{` starts an expression): its permanent id. */
+export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+
+/** The fixes of an article body, in order (the first is the recommended one), with their anchors. */
+export function fixesOf(body: string): { title: string; anchor: string | undefined }[] {
+	const fixes = sectionsOf(body).find((s) => s.text === 'Fixes');
+	return fixes ? sectionsOf(fixes.body, 3).map((f) => ({ title: f.text, anchor: f.anchor })) : [];
+}
 
 /** The headings of a Markdown body, skipping fenced code. */
 export function headingsOf(body: string): Heading[] {
@@ -32,7 +45,9 @@ export function headingsOf(body: string): Heading[] {
 		}
 		if (fence !== null) return;
 		const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(text);
-		if (m) headings.push({ depth: m[1].length, text: m[2].trim(), line: i + 1 });
+		if (!m) return;
+		const anchored = EXPLICIT_ANCHOR.exec(m[2]);
+		headings.push({ depth: m[1].length, text: (anchored ? m[2].slice(0, anchored.index) : m[2]).trim(), anchor: anchored?.[1], line: i + 1 });
 	});
 	return headings;
 }
@@ -121,8 +136,13 @@ export function checkBody(body: string, signatures: readonly string[] = []): Bod
 	if (fixes) {
 		const subsections = sectionsOf(fixes.body, 3);
 		if (subsections.length === 0) add('body › Fixes', messages.noFixes());
+		const anchors = new Set<string>();
 		for (const fix of subsections) {
-			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(`body › Fixes › ${fix.text}`, messages.fixWithoutVerify(fix.text));
+			const field = `body › Fixes › ${fix.text}`;
+			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
+			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
+			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
+			else anchors.add(fix.anchor);
 		}
 	}
 	return problems;

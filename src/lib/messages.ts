@@ -73,6 +73,14 @@ export const messages = {
 		message: `fix "### ${fix}" does not say how to verify it`,
 		fix: 'add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked',
 	}),
+	fixWithoutAnchor: (fix: string) => ({
+		message: `fix "### ${fix}" has no permanent anchor`,
+		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} \\{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+	}),
+	duplicateAnchor: (anchor: string) => ({
+		message: `anchor {#${anchor}} is used twice in this article (or is a section's anchor)`,
+		fix: 'give every fix its own anchor',
+	}),
 } as const;
 
 export type Message = { message: string; fix: string };

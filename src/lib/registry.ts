@@ -76,3 +76,17 @@ export const ARTICLE_SECTIONS = [
 ] as const;
 
 export type ArticleSection = (typeof ARTICLE_SECTIONS)[number];
+
+/**
+ * The permanent anchor of each section. Links into articles use these, so
+ * they must never change, even if a heading's wording does.
+ */
+export const SECTION_ANCHORS: Record<ArticleSection, string> = {
+	Symptoms: 'symptoms',
+	'Error messages': 'error-messages',
+	'Root cause': 'root-cause',
+	'How to confirm': 'how-to-confirm',
+	Fixes: 'fixes',
+	'Affected versions': 'affected-versions',
+	References: 'references',
+};

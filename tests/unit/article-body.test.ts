@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody, codeBlocksOf, headingsOf } from '../../src/lib/article-body.ts';
+import { checkBody, codeBlocksOf, fixesOf, headingsOf } from '../../src/lib/article-body.ts';
 import { validBody } from './fixtures.ts';
 
 const SIGNATURE = 'Error: example: something specific went wrong';
@@ -66,8 +66,25 @@ describe('the body template check', () => {
 		`);
 	});
 
+	it('needs a permanent anchor on every fix, used once', () => {
+		expect(messagesOf(validBody.replace(' {#right-thing}', ''))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: fix "### Do the right thing" has no permanent anchor. Fix: end the heading with an anchor that never changes, e.g. "### Do the right thing \\{#do-the-right-thing}".",
+			]
+		`);
+		expect(messagesOf(validBody.replace('{#right-thing}', '{#fixes}'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: anchor {#fixes} is used twice in this article (or is a section's anchor). Fix: give every fix its own anchor.",
+			]
+		`);
+	});
+
+	it('lists the fixes with their anchors, recommended first', () => {
+		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing' }]);
+	});
+
 	it('needs at least one fix', () => {
-		expect(messagesOf(validBody.replace('### Do the right thing', 'Do the right thing.'))).toMatchInlineSnapshot(`
+		expect(messagesOf(validBody.replace('### Do the right thing {#right-thing}', 'Do the right thing.'))).toMatchInlineSnapshot(`
 			[
 			  "body › Fixes: section "## Fixes" has no fix. Fix: give each fix a "### " heading, recommended fix first.",
 			]

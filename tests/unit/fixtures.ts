@@ -40,7 +40,7 @@ true
 
 ## Fixes
 
-### Do the right thing
+### Do the right thing {#right-thing}
 
 Do it.
 
