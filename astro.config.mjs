@@ -22,6 +22,7 @@ export default defineConfig({
 			routeMiddleware: './src/route-data.ts',
 			sidebar: [
 				{ label: 'Home', link: '/' },
+				{ label: 'Troubleshooting wizard', link: '/wizard/' },
 				{ label: 'Products', link: '/products/' },
 				{ label: 'Articles', items: [{ autogenerate: { directory: 'kb' } }] },
 			],

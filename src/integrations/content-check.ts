@@ -2,11 +2,13 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
 import { checkSelfMatch } from '../lib/matcher/index.ts';
+import { checkTreeFile } from '../wizard/load.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
- * the model or when its own error lines do not find it in the matcher: each
- * problem names the file, the field and the fix.
+ * the model, when its own error lines do not find it in the matcher, or when
+ * the wizard tree would strand a reader: each problem names the file, the
+ * field or step, and the fix.
  */
 export function contentCheck(): AstroIntegration {
 	return {
@@ -15,7 +17,7 @@ export function contentCheck(): AstroIntegration {
 			'astro:config:setup': ({ config, logger, command }) => {
 				const root = fileURLToPath(config.root);
 				const { articles, problems } = checkArticles(readArticleSources(root));
-				if (problems.length === 0) problems.push(...selfMatchProblems(articles));
+				if (problems.length === 0) problems.push(...selfMatchProblems(articles), ...checkTreeFile(root, articles).problems);
 				if (problems.length === 0) {
 					logger.info(`${articles.length} articles pass the content check.`);
 					return;

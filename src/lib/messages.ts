@@ -84,3 +84,36 @@ export const messages = {
 } as const;
 
 export type Message = { message: string; fix: string };
+
+/** Messages for the wizard tree (src/content/wizard/tree.yaml). */
+export const wizardMessages = {
+	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: 'give every step its own id; ids are permanent URLs (/wizard/<id>/)' }),
+	reservedId: (id: string) => ({ message: `step id "${id}" is reserved for a page of the wizard`, fix: 'choose another id' }),
+	missingStart: (id: string) => ({ message: `the start step "${id}" does not exist`, fix: 'set `start` to the id of the first question' }),
+	danglingNext: (target: string) => ({ message: `leads to "${target}", which is not a step`, fix: 'point it at an existing step id, or add that step' }),
+	twoWaysIn: (id: string, first: string, second: string) => ({
+		message: `step "${id}" is reached from both "${first}" and "${second}"`,
+		fix: 'give every step one way in, so its page can show the answers that led to it: copy the step under a new id for the second way',
+	}),
+	startHasWayIn: (id: string, from: string) => ({ message: `the start step "${id}" is reached again from "${from}", which makes a cycle`, fix: 'lead that answer to another step' }),
+	cycle: (ids: readonly string[]) => ({ message: `the steps ${ids.map((i) => `"${i}"`).join(' → ')} form a cycle`, fix: 'every path must move forward and end at a result or an end step' }),
+	unreachable: (id: string) => ({ message: `step "${id}" cannot be reached from the start`, fix: 'lead an answer to it, or remove it' }),
+	unknownArticle: (slug: string) => ({ message: `names the article "${slug}", which does not exist`, fix: 'use the slug of an article in src/content/docs/kb/' }),
+	retiredArticle: (slug: string, replacement: string) => ({ message: `names the retired article "${slug}"`, fix: `point it at its replacement, "${replacement}"` }),
+	unknownFix: (anchor: string, slug: string, known: readonly string[]) => ({
+		message: `names the fix "${anchor}", which is not a fix of "${slug}"`,
+		fix: `use one of its fix anchors: ${known.join(', ')}`,
+	}),
+	notASignature: (line: string) => ({
+		message: `lists "${line}", which is not the line or pattern of any article's signature`,
+		fix: "copy a signature's `line` or `pattern` from an article's front matter exactly",
+	}),
+	noWayOut: (id: string) => ({
+		message: `question "${id}" offers no way out`,
+		fix: 'add an answer such as "I\'m not sure" or "None of these" with `wayOut: true`, leading to a step that helps',
+	}),
+	articleNotReachable: (slug: string) => ({
+		message: `the article "${slug}" is not reachable: no result step names it`,
+		fix: 'add a result step for it under the question that leads to its cause',
+	}),
+} as const;

@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../../src/lib/content.ts';
+import { allPaths } from '../../src/wizard/engine.ts';
+import { checkTreeFile } from '../../src/wizard/load.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTICLES = loadArticles(ROOT).map((a) => a.data);
@@ -20,3 +22,8 @@ export function builtPages(): string[] {
 		.map((f) => `/${relative(dist, f)}`.replace(/index\.html$/, '').replace(/\.html$/, ''))
 		.sort();
 }
+
+
+/** The real wizard tree and every path through it. */
+export const TREE = checkTreeFile(ROOT, loadArticles(ROOT)).tree!;
+export const PATHS = allPaths(TREE);

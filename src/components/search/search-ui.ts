@@ -8,6 +8,7 @@ import type { MatchResponse } from './match-worker.ts';
 import type { Match, MatchResult } from '../../lib/matcher/index.ts';
 import { stripPrefixes } from '../../lib/matcher/normalize.ts';
 import { MAX_PASTE, PREVIEW } from './paste-limits.ts';
+import { jumpTarget, type WizardJumps } from '../../wizard/engine.ts';
 
 
 interface PagefindResultData {
@@ -49,8 +50,8 @@ function matchInWorker(text: string): Promise<MatchResponse> {
 	});
 }
 
-/** A panel's run function, once mounted. */
-const mounted = new WeakMap<HTMLFormElement, () => Promise<void>>();
+/** A panel's run function, once mounted; `jump` says the reader pasted or submitted, so a wizard step may move on. */
+const mounted = new WeakMap<HTMLFormElement, (jump: boolean) => Promise<void>>();
 /** The whole text of a large paste, kept out of the text box (see pasteLarge). */
 const largePaste = new WeakMap<HTMLFormElement, string>();
 
@@ -60,11 +61,11 @@ export function pasteLarge(form: HTMLFormElement, text: string): void {
 	largePaste.set(form, text);
 	input.value = `${text.slice(0, PREVIEW)}\n[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
 	mountSearch(form);
-	void mounted.get(form)!();
+	void mounted.get(form)!(true);
 }
 
-/** Wire up a paste box; safe to call more than once. */
-export function mountSearch(form: HTMLFormElement): void {
+/** Wire up a paste box; safe to call more than once. `first` is the event that asked for it, if any. */
+export function mountSearch(form: HTMLFormElement, first?: Event): void {
 	if (mounted.has(form)) return;
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
 	const product = form.querySelector<HTMLSelectElement>('[data-search-product]')!;
@@ -74,7 +75,7 @@ export function mountSearch(form: HTMLFormElement): void {
 	const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
 	let generation = 0;
 
-	const run = async () => {
+	const run = async (jump = false) => {
 		const mine = ++generation;
 		const raw = largePaste.get(form) ?? input.value;
 		if (!raw.trim()) {
@@ -96,6 +97,12 @@ export function mountSearch(form: HTMLFormElement): void {
 		} else {
 			renderKnown(known, response.result);
 			notes.push(summary(response.result));
+			const target = jump ? wizardTarget(form, response.result) : undefined;
+			if (target) {
+				status.textContent = `${summary(response.result)} Going to the matching step…`;
+				location.assign(target);
+				return;
+			}
 		}
 		list.replaceChildren(...pages.map(renderPage));
 		textResults.hidden = pages.length === 0;
@@ -105,17 +112,30 @@ export function mountSearch(form: HTMLFormElement): void {
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	mounted.set(form, run);
-	input.addEventListener('input', () => {
+	input.addEventListener('input', (event) => {
 		largePaste.delete(form);
 		clearTimeout(timer);
-		timer = setTimeout(run, 200);
+		timer = setTimeout(() => run(isPaste(event)), 200);
 	});
-	product.addEventListener('change', run);
+	product.addEventListener('change', () => run());
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
-		void run();
+		void run(true);
 	});
-	if (input.value) void run();
+	if (input.value) void run(first ? isPaste(first) : false);
+}
+
+function isPaste(event: Event): boolean {
+	return (event as InputEvent).inputType === 'insertFromPaste';
+}
+
+/** On a wizard step: the step a match leads to (see jumpTarget), or undefined. */
+function wizardTarget(form: HTMLFormElement, result: MatchResult): string | undefined {
+	const json = form.dataset.wizardJumps;
+	if (!json || result.matches.length === 0) return undefined;
+	const jumps = JSON.parse(json) as WizardJumps;
+	const step = jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
+	return step ? `/wizard/${step}/` : undefined;
 }
 
 function summary(result: MatchResult): string {

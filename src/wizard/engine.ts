@@ -1,0 +1,138 @@
+/**
+ * The wizard's engine: pure functions over the tree. Given the tree, the
+ * answers so far and a new answer, it returns the next state; pages and
+ * components only render what it returns.
+ */
+import type { WizardNode, WizardTree } from './schema.ts';
+
+/** A choice offered at a step: what the reader clicks and where it leads. */
+export interface Choice {
+	label: string;
+	next: string;
+	/** The label is an error line, to show as code. */
+	isLine: boolean;
+	wayOut: boolean;
+}
+
+/** One answer given: at which step, and which choice. */
+export interface Answer {
+	node: string;
+	choice: number;
+}
+
+/** Where the reader is, and the answers that led there. */
+export interface WizardState {
+	at: string;
+	answers: Answer[];
+}
+
+export class WizardError extends Error {}
+
+/** The choices of a step, in order; "None of these" last on an error check. */
+export function choicesOf(node: WizardNode): Choice[] {
+	if (node.kind === 'question') return node.answers.map((a) => ({ label: a.label, next: a.next, isLine: false, wayOut: a.wayOut }));
+	if (node.kind === 'error-check') {
+		return [
+			...node.lines.map((l) => ({ label: displayLine(l.line), next: l.next, isLine: true, wayOut: false })),
+			{ label: 'None of these', next: node.none, isLine: false, wayOut: true },
+		];
+	}
+	return [];
+}
+
+/** An error line as shown to readers: a pattern's wildcards become "…". */
+export function displayLine(line: string): string {
+	return line.replaceAll('{*}', '…');
+}
+
+/** The steps by id. */
+export function nodesById(tree: WizardTree): Map<string, WizardNode> {
+	return new Map(tree.nodes.map((n) => [n.id, n]));
+}
+
+/** The state at the start. */
+export function start(tree: WizardTree): WizardState {
+	return { at: tree.start, answers: [] };
+}
+
+/** The state after choosing `choice` at the current step. */
+export function answer(tree: WizardTree, state: WizardState, choice: number): WizardState {
+	const node = nodesById(tree).get(state.at);
+	if (!node) throw new WizardError(`no step "${state.at}" in the tree`);
+	const choices = choicesOf(node);
+	if (!Number.isInteger(choice) || choice < 0 || choice >= choices.length) {
+		throw new WizardError(`step "${state.at}" has ${choices.length} choices; there is no choice ${choice}`);
+	}
+	return { at: choices[choice].next, answers: [...state.answers, { node: state.at, choice }] };
+}
+
+/** Each step's one way in: the step and choice that lead to it. */
+export function parentsOf(tree: WizardTree): Map<string, Answer> {
+	const parents = new Map<string, Answer>();
+	for (const node of tree.nodes) choicesOf(node).forEach((c, choice) => parents.set(c.next, { node: node.id, choice }));
+	return parents;
+}
+
+/** The answers that lead from the start to a step (each step has one way in). */
+export function trailTo(tree: WizardTree, id: string, parents = parentsOf(tree)): Answer[] {
+	const trail: Answer[] = [];
+	const seen = new Set<string>();
+	for (let at = id; at !== tree.start; ) {
+		const parent = parents.get(at);
+		if (!parent || seen.has(at)) throw new WizardError(`step "${id}" cannot be reached from "${tree.start}"`);
+		seen.add(at);
+		trail.unshift(parent);
+		at = parent.node;
+	}
+	return trail;
+}
+
+/** Every path from the start to a step with no choices (a result or an end), as the states reached. */
+export function allPaths(tree: WizardTree): WizardState[] {
+	const byId = nodesById(tree);
+	const paths: WizardState[] = [];
+	const walk = (state: WizardState) => {
+		const choices = choicesOf(byId.get(state.at)!);
+		if (choices.length === 0) paths.push(state);
+		choices.forEach((_, i) => walk(answer(tree, state, i)));
+	};
+	walk(start(tree));
+	return paths;
+}
+
+/**
+ * What the paste box needs to jump into the tree: the first result step of
+ * each article (in tree order) and each step's parent. Small enough to embed
+ * in a page.
+ */
+export interface WizardJumps {
+	results: Record<string, string>;
+	parents: Record<string, string>;
+}
+
+export function jumpsOf(tree: WizardTree): WizardJumps {
+	const results: Record<string, string> = {};
+	for (const n of tree.nodes) if (n.kind === 'result' && !(n.article in results)) results[n.article] = n.id;
+	const parents: Record<string, string> = {};
+	for (const [child, { node }] of parentsOf(tree)) parents[child] = node;
+	return { results, parents };
+}
+
+/**
+ * Where a match jumps to: one article, its result step; several (an ambiguous
+ * match), the deepest step that all their result steps lie under, which is the
+ * question that tells them apart. Undefined when an article has no result.
+ */
+export function jumpTarget(jumps: WizardJumps, articles: readonly string[]): string | undefined {
+	const chains: string[][] = [];
+	for (const article of articles) {
+		const result = jumps.results[article];
+		if (!result) return undefined;
+		const chain = [result];
+		for (let p = jumps.parents[result]; p; p = jumps.parents[p]) chain.unshift(p);
+		chains.push(chain);
+	}
+	let common: string | undefined;
+	for (let i = 0; chains.length > 0 && chains.every((c) => i < c.length && c[i] === chains[0][i]); i++) common = chains[0][i];
+	return common;
+}

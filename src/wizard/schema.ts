@@ -1,0 +1,100 @@
+/**
+ * The wizard tree's schema: a discriminated union of step kinds. The tree
+ * lives in src/content/wizard/tree.yaml.
+ */
+import { z } from 'zod';
+
+const nodeId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+/** One answer of a question. */
+export const answerSchema = z
+	.object({
+		/** What the reader clicks. */
+		label: z.string().min(1),
+		/** The step it leads to. */
+		next: nodeId,
+		/** True for the "I'm not sure" or "None of these" answer every question must offer. */
+		wayOut: z.boolean().default(false),
+	})
+	.strict();
+
+/** Fields every step may have. */
+const common = {
+	/** The step's permanent id; its page is /wizard/<id>/. */
+	id: nodeId,
+};
+
+/** A question, answered by a choice, often with the command that answers it. */
+export const questionSchema = z
+	.object({
+		...common,
+		kind: z.literal('question'),
+		/** The question, one sentence. */
+		prompt: z.string().min(5),
+		/** Why it is asked, or how to answer it. */
+		help: z.string().optional(),
+		/** The command whose output answers it. */
+		command: z.string().optional(),
+		/** What to look for in that output. */
+		lookFor: z.string().optional(),
+		answers: z.array(answerSchema).min(2),
+	})
+	.strict();
+
+/** "Do you see one of these lines?": real error lines, each leading on, and a way out. */
+export const errorCheckSchema = z
+	.object({
+		...common,
+		kind: z.literal('error-check'),
+		prompt: z.string().min(5),
+		help: z.string().optional(),
+		command: z.string().optional(),
+		/** Each line is an article's signature (its line or its pattern), verbatim. */
+		lines: z.array(z.object({ line: z.string().min(5), next: nodeId }).strict()).min(1),
+		/** Where "None of these" leads. */
+		none: nodeId,
+	})
+	.strict();
+
+/** The root cause found: names the article, and optionally which of its fixes fits this path. */
+export const resultSchema = z
+	.object({
+		...common,
+		kind: z.literal('result'),
+		/** The article's slug. */
+		article: z.string().min(1),
+		/** The anchor of the fix to recommend on this path; the article's first fix by default. */
+		fix: z.string().optional(),
+		/** A sentence about this path, shown above the root cause. */
+		note: z.string().optional(),
+	})
+	.strict();
+
+/** An end without a known article: offers search, articles that may apply, and reporting the problem. */
+export const endSchema = z
+	.object({
+		...common,
+		kind: z.literal('end'),
+		title: z.string().min(3),
+		text: z.string().min(10),
+		/** Articles that may still apply. */
+		suggest: z.array(z.string()).default([]),
+	})
+	.strict();
+
+export const nodeSchema = z.discriminatedUnion('kind', [questionSchema, errorCheckSchema, resultSchema, endSchema]);
+
+export const treeSchema = z
+	.object({
+		/** The id of the first step. */
+		start: nodeId,
+		nodes: z.array(nodeSchema).min(1),
+	})
+	.strict();
+
+export type WizardTree = z.output<typeof treeSchema>;
+export type WizardNode = z.output<typeof nodeSchema>;
+export type QuestionNode = z.output<typeof questionSchema>;
+export type ErrorCheckNode = z.output<typeof errorCheckSchema>;
+export type ResultNode = z.output<typeof resultSchema>;
+export type EndNode = z.output<typeof endSchema>;

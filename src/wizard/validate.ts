@@ -1,0 +1,117 @@
+/**
+ * Checking the wizard tree against the articles: failing the build, with the
+ * file and the step named, on anything that would strand a reader.
+ */
+import type { z } from 'zod';
+import type { ArticleData } from '../lib/article-schema.ts';
+import type { ContentProblem } from '../lib/content.ts';
+import { wizardMessages as m } from '../lib/messages.ts';
+import { choicesOf } from './engine.ts';
+import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
+
+/** Where the tree lives, relative to the project root. */
+export const TREE_FILE = 'src/content/wizard/tree.yaml';
+/** Ids taken by the wizard's own pages. */
+const RESERVED = new Set(['map', 'index']);
+
+/** The fixes an article offers: anchors, the first recommended. */
+export type FixAnchors = Map<string, string[]>;
+
+/** Parse the tree's raw data; problems name the step. */
+export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; problems: ContentProblem[] } {
+	const parsed = treeSchema.safeParse(raw);
+	if (parsed.success) return { tree: parsed.data, problems: [] };
+	return { problems: parsed.error.issues.map((issue) => describe(issue, raw, file)) };
+}
+
+/** Check a parsed tree against the articles (and their fix anchors). */
+export function validateTree(tree: WizardTree, articles: readonly ArticleData[], fixes: FixAnchors, file = TREE_FILE): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const add = (field: string, msg: { message: string; fix: string }) => problems.push({ file, field, ...msg });
+	const byId = new Map<string, WizardNode>();
+
+	for (const node of tree.nodes) {
+		if (byId.has(node.id)) add(`step "${node.id}"`, m.duplicateNode(node.id));
+		else byId.set(node.id, node);
+		if (RESERVED.has(node.id)) add(`step "${node.id}"`, m.reservedId(node.id));
+	}
+	if (!byId.has(tree.start)) add('start', m.missingStart(tree.start));
+
+	// Links: every choice leads to a step, and every step has one way in.
+	const wayIn = new Map<string, string>();
+	for (const node of tree.nodes) {
+		choicesOf(node).forEach((choice, i) => {
+			const field = `step "${node.id}" › ${fieldOfChoice(node, i)}`;
+			if (!byId.has(choice.next)) return add(field, m.danglingNext(choice.next));
+			if (choice.next === tree.start) return add(field, m.startHasWayIn(tree.start, node.id));
+			const first = wayIn.get(choice.next);
+			if (first && first !== node.id) add(field, m.twoWaysIn(choice.next, first, node.id));
+			else if (!first) wayIn.set(choice.next, node.id);
+		});
+	}
+
+	// Cycles and reachability, walking from the start.
+	const reached = new Set<string>();
+	const onPath: string[] = [];
+	const walk = (id: string) => {
+		const at = onPath.indexOf(id);
+		if (at >= 0) return add(`step "${id}"`, m.cycle([...onPath.slice(at), id]));
+		if (reached.has(id) || !byId.has(id)) return;
+		reached.add(id);
+		onPath.push(id);
+		for (const c of choicesOf(byId.get(id)!)) walk(c.next);
+		onPath.pop();
+	};
+	if (byId.has(tree.start)) walk(tree.start);
+	for (const id of byId.keys()) if (!reached.has(id) && byId.has(tree.start)) add(`step "${id}"`, m.unreachable(id));
+
+	// Content: results and suggestions name real articles; error lines are real signatures; questions have a way out.
+	const articleById = new Map(articles.map((a) => [a.id, a]));
+	const signatures = new Set(articles.flatMap((a) => a.signatures.flatMap((s) => [s.line, ...(s.pattern ? [s.pattern] : [])])));
+	const checkArticle = (field: string, slug: string) => {
+		const article = articleById.get(slug);
+		if (!article) add(field, m.unknownArticle(slug));
+		else if (article.status === 'retired') add(field, m.retiredArticle(slug, article.replacedBy ?? '?'));
+		return article;
+	};
+	for (const node of tree.nodes) {
+		const field = `step "${node.id}"`;
+		if (node.kind === 'result') {
+			const article = checkArticle(`${field} › article`, node.article);
+			const known = fixes.get(node.article) ?? [];
+			if (article && node.fix && !known.includes(node.fix)) add(`${field} › fix`, m.unknownFix(node.fix, node.article, known));
+		}
+		if (node.kind === 'end') node.suggest.forEach((slug, i) => checkArticle(`${field} › suggest.${i}`, slug));
+		if (node.kind === 'error-check') {
+			node.lines.forEach((l, i) => signatures.has(l.line) || add(`${field} › lines.${i}.line`, m.notASignature(l.line)));
+		}
+		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));
+	}
+
+	// Every active article is reachable through at least one result.
+	const named = new Set(tree.nodes.flatMap((n) => (n.kind === 'result' && reached.has(n.id) ? [n.article] : [])));
+	for (const a of articles) if (a.status === 'active' && !named.has(a.id)) add(`article "${a.id}"`, m.articleNotReachable(a.id));
+	return problems;
+}
+
+function fieldOfChoice(node: WizardNode, i: number): string {
+	if (node.kind === 'question') return `answers.${i}.next`;
+	if (node.kind === 'error-check') return i < node.lines.length ? `lines.${i}.next` : 'none';
+	return 'next';
+}
+
+function describe(issue: z.core.$ZodIssue, raw: unknown, file: string): ContentProblem {
+	const [top, index, ...rest] = issue.path;
+	let field = issue.path.join('.') || 'tree';
+	if (top === 'nodes' && typeof index === 'number') {
+		const id = (raw as { nodes?: { id?: unknown }[] })?.nodes?.[index]?.id;
+		field = `step ${typeof id === 'string' ? `"${id}"` : `#${index + 1}`}${rest.length ? ` › ${rest.join('.')}` : ''}`;
+	}
+	const hint =
+		issue.code === 'invalid_union'
+			? 'set `kind` to question, error-check, result or end'
+			: issue.code === 'unrecognized_keys'
+				? 'remove the unknown field (see src/wizard/schema.ts for the fields of each kind)'
+				: 'see the fields of each kind of step in src/wizard/schema.ts';
+	return { file, field, message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message, fix: hint };
+}

@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+
+test('a confident match on a wizard step jumps to its result step', async ({ page }) => {
+	await page.goto('/wizard/start/');
+	await page.getByText('Or paste an error message').click();
+	await page.locator('main').getByLabel('Paste an error message').fill('#14 22.67 error: unable to load seccomp BPF program: Invalid argument');
+	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
+	await expect(page).toHaveURL(/\/wizard\/result-nix-installer-ordering\/$/);
+});
+
+test('a text with no known error stays on the step and says so', async ({ page }) => {
+	await page.goto('/wizard/microvm/');
+	await page.getByText('Or paste an error message').click();
+	await page.locator('main').getByLabel('Paste an error message').fill('something else entirely went wrong');
+	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
+	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
+	await expect(page).toHaveURL(/\/wizard\/microvm\/$/);
+});

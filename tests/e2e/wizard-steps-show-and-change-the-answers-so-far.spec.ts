@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+
+test('a step lists the answers that led to it, and each can be changed', async ({ page }) => {
+	await page.goto('/wizard/podman-supplementary/');
+	const trail = page.getByRole('navigation', { name: 'Your answers so far' }).locator('li');
+	await expect(trail).toHaveCount(3);
+	await expect(trail.nth(2)).toContainText('Does the command use --userns=keep-id');
+	await expect(trail.nth(2)).toContainText('No');
+
+	await trail.nth(2).getByRole('link', { name: /Change/ }).click();
+	await expect(page).toHaveURL(/\/wizard\/podman-keep-id\/$/);
+	await page.getByRole('link', { name: 'Yes, keep-id (or distrobox, toolbox)' }).click();
+	await expect(page).toHaveURL(/\/wizard\/podman-keep-id-home\/$/);
+	await expect(page.getByRole('navigation', { name: 'Your answers so far' }).locator('li').nth(2)).toContainText('Yes, keep-id');
+});
+
+test('the back button returns to the previous step', async ({ page }) => {
+	await page.goto('/wizard/start/');
+	await page.getByRole('link', { name: 'Launching a Multipass instance' }).click();
+	await expect(page).toHaveURL(/\/wizard\/multipass-storage\/$/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/wizard\/start\/$/);
+});
+
+test('"None of these" ends on a page with search and a pre-filled report', async ({ page }) => {
+	await page.goto('/wizard/start/');
+	await page.getByRole('link', { name: 'Running a rootless Podman container (also through toolbox or distrobox)' }).click();
+	await page.getByRole('link', { name: 'None of these' }).click();
+	await expect(page).toHaveURL(/\/wizard\/podman-none\/$/);
+	await expect(page.getByRole('link', { name: 'Search the knowledge base' })).toHaveAttribute('href', '/search/');
+	const report = new URL((await page.getByRole('link', { name: 'report this problem' }).getAttribute('href'))!);
+	const body = report.searchParams.get('body')!;
+	expect(body).toContain('/wizard/podman-none/');
+	expect(body).toContain('1. What were you doing when it went wrong? Running a rootless Podman container');
+	expect(body).toContain('2. What does the failing podman command print? None of these');
+});

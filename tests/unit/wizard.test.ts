@@ -1,0 +1,159 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadArticles } from '../../src/lib/content.ts';
+import { allPaths, answer, choicesOf, jumpTarget, jumpsOf, nodesById, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { checkTreeFile, fixAnchorsOf } from '../../src/wizard/load.ts';
+import { parseTree, validateTree } from '../../src/wizard/validate.ts';
+import type { WizardTree } from '../../src/wizard/schema.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const articles = loadArticles(root);
+const real = checkTreeFile(root, articles).tree!;
+
+/** A small valid tree over the real articles, to break in each test. */
+function smallTree(): WizardTree {
+	return parseTree({
+		start: 'start',
+		nodes: [
+			{
+				id: 'start',
+				kind: 'question',
+				prompt: 'What broke?',
+				answers: [
+					{ label: 'Nix', next: 'nix-lines' },
+					{ label: 'Podman', next: 'podman' },
+					{ label: 'Not sure', next: 'lost', wayOut: true },
+				],
+			},
+			{ id: 'nix-lines', kind: 'error-check', prompt: 'Do you see this?', lines: [{ line: 'unable to load seccomp BPF program: Invalid argument', next: 'nix' }], none: 'lost-2' },
+			{ id: 'nix', kind: 'result', article: 'nix-installer-seccomp-bpf' },
+			{ id: 'podman', kind: 'result', article: 'crun-rootless-supplementary-group', fix: 'keep-groups' },
+			{ id: 'lost', kind: 'end', title: 'Lost', text: 'Search or report it.' },
+			{ id: 'lost-2', kind: 'end', title: 'Lost', text: 'Search or report it.' },
+		],
+	}).tree!;
+}
+
+const some = articles.filter((a) => ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'].includes(a.data.id));
+const problemsOf = (tree: WizardTree, over = some) => validateTree(tree, over.map((a) => a.data), fixAnchorsOf(over)).map(formatProblem);
+const edit = (change: (t: WizardTree) => void) => {
+	const t = smallTree();
+	change(t);
+	return problemsOf(t);
+};
+
+describe('the wizard engine', () => {
+	it('moves from step to step by answers, keeping the answers given', () => {
+		const tree = smallTree();
+		let state = start(tree);
+		state = answer(tree, state, 0);
+		expect(state).toEqual({ at: 'nix-lines', answers: [{ node: 'start', choice: 0 }] });
+		state = answer(tree, state, 0);
+		expect(state.at).toBe('nix');
+		expect(choicesOf(nodesById(tree).get('nix')!)).toEqual([]);
+	});
+
+	it('offers "None of these" last on an error check', () => {
+		const choices = choicesOf(nodesById(smallTree()).get('nix-lines')!);
+		expect(choices.map((c) => [c.label, c.next, c.isLine, c.wayOut])).toEqual([
+			['unable to load seccomp BPF program: Invalid argument', 'nix', true, false],
+			['None of these', 'lost-2', false, true],
+		]);
+	});
+
+	it('refuses a choice a step does not have', () => {
+		expect(() => answer(smallTree(), { at: 'start', answers: [] }, 3)).toThrow(new WizardError('step "start" has 3 choices; there is no choice 3'));
+	});
+
+	it('knows the answers that lead to any step', () => {
+		expect(trailTo(smallTree(), 'nix')).toEqual([
+			{ node: 'start', choice: 0 },
+			{ node: 'nix-lines', choice: 0 },
+		]);
+	});
+
+	it('jumps to the result for one article, and to the question that separates several', () => {
+		const jumps = jumpsOf(smallTree());
+		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf'])).toBe('nix');
+		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toBe('start');
+		expect(jumpTarget(jumps, ['no-such-article'])).toBeUndefined();
+	});
+});
+
+describe('validating the tree', () => {
+	it('accepts the small tree and the real one', () => {
+		expect(problemsOf(smallTree())).toEqual([]);
+		expect(checkTreeFile(root, articles).problems).toEqual([]);
+	});
+
+	it.each<[string, (t: WizardTree) => void]>([
+		['a duplicate step id', (t) => t.nodes.push({ ...t.nodes[4] })],
+		['a reserved step id', (t) => ((t.nodes[4] as { id: string }).id = 'map')],
+		['a missing start', (t) => (t.start = 'begin')],
+		['an answer leading nowhere', (t) => ((t.nodes[0] as { answers: { next: string }[] }).answers[1].next = 'podmann')],
+		['a step with two ways in', (t) => ((t.nodes[1] as { none: string }).none = 'lost')],
+		['a cycle back to the start', (t) => ((t.nodes[1] as { none: string }).none = 'start')],
+		['an unknown article', (t) => ((t.nodes[2] as { article: string }).article = 'nix-no-such-thing')],
+		['an unknown fix', (t) => ((t.nodes[3] as { fix: string }).fix = 'reboot')],
+		['a line that is no signature', (t) => ((t.nodes[1] as { lines: { line: string }[] }).lines[0].line = 'something went wrong')],
+		['a question without a way out', (t) => ((t.nodes[0] as { answers: { wayOut: boolean }[] }).answers[2].wayOut = false)],
+		['an article no path reaches', (t) => ((t.nodes[3] as { article: string }).article = 'nix-installer-seccomp-bpf')],
+	])('names the file and step for %s', (_, change) => {
+		expect(edit(change)).toMatchSnapshot();
+	});
+
+	it('names an unreachable step', () => {
+		const t = smallTree();
+		t.nodes.push({ id: 'orphan', kind: 'end', title: 'Orphan', text: 'Nobody comes here.', suggest: [] });
+		expect(problemsOf(t)).toMatchInlineSnapshot(`
+			[
+			  "src/content/wizard/tree.yaml › step "orphan": step "orphan" cannot be reached from the start. Fix: lead an answer to it, or remove it.",
+			]
+		`);
+	});
+
+	it('names a cycle between steps', () => {
+		const t = smallTree();
+		t.nodes.push({ id: 'loop-a', kind: 'question', prompt: 'Loop a?', answers: [{ label: 'b', next: 'loop-b', wayOut: true }, { label: 'x', next: 'lost-3', wayOut: false }] });
+		t.nodes.push({ id: 'loop-b', kind: 'question', prompt: 'Loop b?', answers: [{ label: 'a', next: 'loop-a', wayOut: true }, { label: 'y', next: 'nix-2', wayOut: false }] });
+		t.nodes.push({ id: 'lost-3', kind: 'end', title: 'Lost', text: 'Search or report it.', suggest: [] }, { id: 'nix-2', kind: 'result', article: 'nix-installer-seccomp-bpf' });
+		(t.nodes[0] as { answers: { label: string; next: string; wayOut: boolean }[] }).answers.push({ label: 'loop', next: 'loop-a', wayOut: false });
+		expect(problemsOf(t)).toMatchInlineSnapshot(`
+			[
+			  "src/content/wizard/tree.yaml › step "loop-b" › answers.0.next: step "loop-a" is reached from both "start" and "loop-b". Fix: give every step one way in, so its page can show the answers that led to it: copy the step under a new id for the second way.",
+			  "src/content/wizard/tree.yaml › step "loop-a": the steps "loop-a" → "loop-b" → "loop-a" form a cycle. Fix: every path must move forward and end at a result or an end step.",
+			]
+		`);
+	});
+
+	it('names a retired article and its replacement', () => {
+		const retired = some.map((a) => (a.data.id === 'nix-installer-seccomp-bpf' ? { ...a, data: { ...a.data, status: 'retired' as const, replacedBy: 'crun-rootless-supplementary-group' } } : a));
+		expect(problemsOf(smallTree(), retired)).toMatchInlineSnapshot(`
+			[
+			  "src/content/wizard/tree.yaml › step "nix" › article: names the retired article "nix-installer-seccomp-bpf". Fix: point it at its replacement, "crun-rootless-supplementary-group".",
+			]
+		`);
+	});
+
+	it('names a step of an unknown kind, and an unknown field', () => {
+		const raw = { start: 'start', nodes: [{ id: 'start', kind: 'poll', prompt: 'x' }, { id: 'end', kind: 'end', title: 'End', text: 'The end of it all.', colour: 'red' }] };
+		expect(parseTree(raw).problems.map(formatProblem)).toMatchInlineSnapshot(`
+			[
+			  "src/content/wizard/tree.yaml › step "start" › kind: Invalid discriminator value. Expected 'question' | 'error-check' | 'result' | 'end'. Fix: set \`kind\` to question, error-check, result or end.",
+			  "src/content/wizard/tree.yaml › step "end": unknown field colour. Fix: remove the unknown field (see src/wizard/schema.ts for the fields of each kind).",
+			]
+		`);
+	});
+});
+
+describe('every path through the real tree', () => {
+	it('ends where the reviewed table says', () => {
+		const byId = nodesById(real);
+		const table = allPaths(real).map((state) => {
+			const steps = state.answers.map((a) => choicesOf(byId.get(a.node)!)[a.choice].label).join(' › ');
+			const end = byId.get(state.at)!;
+			return `${steps}  =>  ${end.kind === 'result' ? end.article : `(end) ${end.id}`}`;
+		});
+		expect(table).toMatchSnapshot();
+	});
+});
