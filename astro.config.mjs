@@ -4,11 +4,13 @@ import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
+import { anchorAliases } from './src/lib/site-links.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
-	markdown: { remarkPlugins: [remarkAnchors] },
+	markdown: { remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }]] },
 	integrations: [
 		contentCheck(),
 		starlight({
@@ -28,5 +30,6 @@ export default defineConfig({
 			],
 			lastUpdated: false,
 		}),
+		linkCheck(),
 	],
 });

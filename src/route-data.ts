@@ -13,5 +13,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	for (const tag of route.head) {
 		const key = tag.attrs?.name ?? tag.attrs?.property;
 		if (key === 'description' || key === 'og:description' || key === 'twitter:description') tag.attrs!.content = summary;
+		// No preview image: a plain summary card unfurls better than a large empty one.
+		if (key === 'twitter:card') tag.attrs!.content = 'summary';
 	}
 });

@@ -12,6 +12,8 @@ import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Match
 import { SITE_URL } from '../lib/site.ts';
 import { sourceUrl } from '../lib/sources.ts';
 import { readLines, UnreadableInput } from './read-lines.ts';
+import { commentFor } from './issue-comment.ts';
+import { readFile } from 'node:fs/promises';
 
 export interface CliIo {
 	root: string;
@@ -26,6 +28,7 @@ const HELP = {
 Commands:
   match [FILE|-]   match a log or issue text against the knowledge base
   list             list every article
+  comment EVENT    the comment for a GitHub issue or comment event (for bots)
 
 Run 'faultline <command> --help' for a command's options.`,
 	match: `Usage: faultline match [FILE|-] [options]
@@ -42,6 +45,12 @@ Options:
   -h, --help        this help
 
 Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
+	comment: `Usage: faultline comment EVENT.json [--base-url URL]
+
+Reads a GitHub webhook event (a new issue, or a new comment) and prints the
+comment to post: the known problems its text contains, with links. Prints
+nothing, and exits 1, when there is nothing to say, including for comments
+by bots and by Faultline itself.`,
 	list: `Usage: faultline list [--json] [--base-url URL]
 
 Lists every article: short ID, slug and title (with --json: id, shortId,
@@ -60,7 +69,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		}
 		if (command === 'match') return await matchCommand(rest, io, say);
 		if (command === 'list') return listCommand(rest, io, say);
-		throw new UsageError(`unknown command '${command}'; the commands are match and list (see faultline --help)`);
+		if (command === 'comment') return await commentCommand(rest, io, say);
+		throw new UsageError(`unknown command '${command}'; the commands are match, list and comment (see faultline --help)`);
 	} catch (error) {
 		if (error instanceof UsageError || error instanceof UnreadableInput) {
 			say(io.stderr, `faultline: ${error.message}`);
@@ -133,6 +143,26 @@ async function batch(file: string, matcher: Matcher, top: number, baseUrl: strin
 		io.stdout.write(`${JSON.stringify({ id: item.id ?? null, ...toJson(result, baseUrl) })}\n`);
 	}
 	return any ? 0 : 1;
+}
+
+async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {
+	const { values, positionals } = parse(args, { 'base-url': { type: 'string' } });
+	if (values.help) {
+		say(io.stdout, HELP.comment);
+		return 0;
+	}
+	if (positionals.length !== 1) throw new UsageError('comment reads one event file: faultline comment EVENT.json');
+	let event: unknown;
+	try {
+		event = JSON.parse(await readFile(positionals[0], 'utf8'));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UnreadableInput(code === 'ENOENT' ? `${positionals[0]}: no such file` : `${positionals[0]} is not a JSON event`);
+	}
+	const matcher = createMatcher(compileIndex(loadArticles(io.root).map((a) => a.data)));
+	const comment = commentFor(event as Parameters<typeof commentFor>[0], matcher, baseUrlOf(values['base-url'] as string | undefined));
+	if (comment) io.stdout.write(comment);
+	return comment ? 0 : 1;
 }
 
 function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): number {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
 import { checkSelfMatch } from '../lib/matcher/index.ts';
 import { checkTreeFile } from '../wizard/load.ts';
+import { loadRedirects } from '../lib/redirects.ts';
+import { articleAnchors } from '../lib/site-links.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
@@ -17,7 +19,10 @@ export function contentCheck(): AstroIntegration {
 			'astro:config:setup': ({ config, logger, command }) => {
 				const root = fileURLToPath(config.root);
 				const { articles, problems } = checkArticles(readArticleSources(root));
-				if (problems.length === 0) problems.push(...selfMatchProblems(articles), ...checkTreeFile(root, articles).problems);
+				if (problems.length === 0) {
+					problems.push(...selfMatchProblems(articles), ...checkTreeFile(root, articles).problems);
+					problems.push(...loadRedirects(root, articleAnchors(root)).problems);
+				}
 				if (problems.length === 0) {
 					logger.info(`${articles.length} articles pass the content check.`);
 					return;

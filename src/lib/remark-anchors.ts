@@ -3,6 +3,8 @@
  * template sections get their fixed anchor (SECTION_ANCHORS), and a heading
  * ending in `{#some-id}` gets that id (the text is removed from the heading).
  * Astro keeps ids that are already set, so links never depend on wording.
+ * An anchor that moved (src/content/redirects.yaml) keeps working: the
+ * heading it moved to also carries an empty element with the old id.
  */
 import { EXPLICIT_ANCHOR } from './article-body.ts';
 import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
@@ -15,16 +17,23 @@ interface Node {
 	data?: { hProperties?: Record<string, unknown>; id?: string };
 }
 
-export function remarkAnchors() {
-	return (tree: Node) => walk(tree);
+/** Old anchors per article and new anchor: slug -> (new anchor -> old anchors). */
+export type AnchorAliases = Map<string, Map<string, string[]>>;
+
+export function remarkAnchors(options: { aliases?: () => AnchorAliases } = {}) {
+	return (tree: Node, file: { path?: string }) => {
+		const slug = /\/kb\/([^/]+)\.mdx?$/.exec(file.path ?? '')?.[1];
+		const aliases = (slug && options.aliases?.().get(slug)) || new Map<string, string[]>();
+		walk(tree, aliases);
+	};
 }
 
-function walk(node: Node): void {
-	if (node.type === 'heading') return anchor(node);
-	node.children?.forEach(walk);
+function walk(node: Node, aliases: Map<string, string[]>): void {
+	if (node.type === 'heading') return anchor(node, aliases);
+	node.children?.forEach((child) => walk(child, aliases));
 }
 
-function anchor(heading: Node): void {
+function anchor(heading: Node, aliases: Map<string, string[]>): void {
 	const last = heading.children?.at(-1);
 	let id: string | undefined;
 	if (last?.type === 'text' && last.value) {
@@ -40,4 +49,7 @@ function anchor(heading: Node): void {
 	heading.data ??= {};
 	heading.data.id = id;
 	heading.data.hProperties = { ...heading.data.hProperties, id };
+	for (const old of aliases.get(id) ?? []) {
+		heading.children?.unshift({ type: 'html', value: `<span id="${old}" class="anchor-alias"></span>` });
+	}
 }

@@ -12,7 +12,7 @@ test('no request made while matching and searching carries any part of the paste
 	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
 
 	const during = requests.slice(before);
-	expect(during.some((r) => r.url.endsWith('/api/matcher-index.json'))).toBe(true);
+	expect(during.some((r) => r.url.endsWith('/api/v1/matcher-index.json'))).toBe(true);
 	const fragments = [SECRET, 'secret-hostname', 'ro-store', 'overlayfs', 'sysroot', 'Bearer'];
 	for (const r of during) {
 		expect(new URL(r.url).origin).toBe(new URL(page.url()).origin);

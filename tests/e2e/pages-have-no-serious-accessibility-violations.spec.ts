@@ -5,6 +5,8 @@ import { builtPages } from './site.ts';
 for (const path of builtPages()) {
 	test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
 		await page.goto(path);
+		// Scripts add the copy buttons after load; check the page as the reader gets it.
+		await page.waitForLoadState('networkidle');
 		const { violations } = await new AxeBuilder({ page }).analyze();
 		const serious = violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')

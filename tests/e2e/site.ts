@@ -1,6 +1,6 @@
 /** What the end-to-end tests know about the site: read from the real content, never hard-coded. */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { builtPages as listBuiltPages } from '../../src/lib/links.ts';
 import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../../src/lib/content.ts';
 import { allPaths } from '../../src/wizard/engine.ts';
@@ -9,18 +9,11 @@ import { checkTreeFile } from '../../src/wizard/load.ts';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTICLES = loadArticles(ROOT).map((a) => a.data);
 
-/** Every page of the built site, as URL paths (from dist/, so new pages are covered automatically). */
+/** Every content page of the built site (not redirect pages), as URL paths: new pages are covered automatically. */
 export function builtPages(): string[] {
-	const dist = join(ROOT, 'dist');
-	const walk = (dir: string): string[] =>
-		readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-			const path = join(dir, e.name);
-			if (e.isDirectory()) return e.name === 'pagefind' || e.name === '_astro' ? [] : walk(path);
-			return e.name.endsWith('.html') ? [path] : [];
-		});
-	return walk(dist)
-		.map((f) => `/${relative(dist, f)}`.replace(/index\.html$/, '').replace(/\.html$/, ''))
-		.sort();
+	return listBuiltPages(join(ROOT, 'dist'))
+		.filter((p) => !p.redirectTo)
+		.map((p) => p.path);
 }
 
 

@@ -91,7 +91,7 @@ describe('faultline match', () => {
 		expect(r.code).toBe(0);
 	});
 
-	it('streams a large log: 50 MB with the error at the end', () => {
+	it('streams a large log: 50 MB with the error at the end', { timeout: 60_000 }, () => {
 		const big = `${'Nov 23 01:00:00 host app[1234]: routine line\n'.repeat(1_100_000)}${CI_LOG}\n`;
 		const r = faultline(['match', '--json', file('big.log', big)]);
 		expect(r.code).toBe(0);
@@ -105,7 +105,7 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 		[['match', '--top', 'zero'], "faultline: --top takes a whole number of 1 or more, got 'zero'"],
 		[['match', '--json', '--markdown'], 'faultline: --json and --markdown cannot be combined; pick one'],
 		[['match', '--base-url', 'kb.example.org'], "faultline: --base-url must be an http(s) URL, got 'kb.example.org'"],
-		[['frobnicate'], "faultline: unknown command 'frobnicate'; the commands are match and list (see faultline --help)"],
+		[['frobnicate'], "faultline: unknown command 'frobnicate'; the commands are match, list and comment (see faultline --help)"],
 		[['match', 'a.log', 'b.log'], 'faultline: match reads one input, got 2: a.log b.log'],
 	])('%j', (args, message) => {
 		const r = faultline(args, '');

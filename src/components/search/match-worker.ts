@@ -14,7 +14,7 @@ export type MatchResponse = { id: number; result: MatchResult } | { id: number; 
 let matcher: Promise<Matcher> | undefined;
 
 function load(): Promise<Matcher> {
-	matcher ??= fetch('/api/matcher-index.json')
+	matcher ??= fetch('/api/v1/matcher-index.json')
 		.then((r) => {
 			if (!r.ok) throw new Error(`the matcher index could not be loaded (HTTP ${r.status})`);
 			return r.json() as Promise<MatcherIndex>;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadArticles } from '../../lib/content.ts';
-import { compileIndex } from '../../lib/matcher/index.ts';
+import { loadArticles } from '../../../lib/content.ts';
+import { compileIndex } from '../../../lib/matcher/index.ts';
 
 /**
  * The matcher's compiled index, for the site's paste box and for tools. It is

@@ -1,0 +1,40 @@
+import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadArticles } from '../lib/content.ts';
+import { brokenLinks } from '../lib/links.ts';
+import { shortIdPaths } from '../lib/redirects.ts';
+import { articlePath } from '../lib/site.ts';
+import { siteRedirects } from '../lib/site-links.ts';
+
+/**
+ * After the build: fail on any internal link to a missing page or anchor,
+ * and write `_redirects` (short IDs and renamed slugs as permanent 301s) for
+ * hosts that read it; the redirect pages serve every other host.
+ */
+export function linkCheck(): AstroIntegration {
+	let root = '';
+	return {
+		name: 'faultline:link-check',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
+			'astro:build:done': ({ dir, logger }) => {
+				const dist = fileURLToPath(dir);
+				const broken = brokenLinks(dist);
+				if (broken.length) {
+					const list = broken.map((b) => `${b.page} links to ${b.href}, which does not exist`).join('\n');
+					throw new Error(`${broken.length} broken internal link(s):\n${list}\nFix: correct the link, or add a redirect in src/content/redirects.yaml.`);
+				}
+				const lines = [
+					...loadArticles(root).flatMap(({ data }) => shortIdPaths(data.shortId).map((p) => `${p} ${articlePath(data.id)} 301`)),
+					...siteRedirects(root).slugs.map((r) => `${articlePath(r.from)} ${articlePath(r.to)} 301`),
+				];
+				writeFileSync(join(dist, '_redirects'), `${lines.join('\n')}\n`);
+				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects.`);
+			},
+		},
+	};
+}

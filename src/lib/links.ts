@@ -1,0 +1,119 @@
+/**
+ * The built site's addresses: every page and anchor it publishes, and every
+ * internal link it contains. The link check, the address lock and its test
+ * read the output through this module.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** A lock of published addresses: URL path -> the anchors it must keep. */
+export type LinkLock = Record<string, string[]>;
+
+export const LOCK_FILE = 'links.lock.json';
+
+/** A built page: its URL path, its HTML, and where it redirects if it is a redirect page. */
+export interface BuiltPage {
+	path: string;
+	html: string;
+	redirectTo?: string;
+}
+
+/** Every HTML page under a build directory. */
+export function builtPages(dist: string): BuiltPage[] {
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+			const p = join(dir, e.name);
+			if (e.isDirectory()) return ['_astro', 'pagefind'].includes(e.name) ? [] : walk(p);
+			return e.name.endsWith('.html') ? [p] : [];
+		});
+	return walk(dist)
+		.map((file) => {
+			const html = readFileSync(file, 'utf8');
+			const path = `/${relative(dist, file)}`.replace(/index\.html$/, '').replace(/\.html$/, '/');
+			const refresh = /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1];
+			return { path, html, redirectTo: refresh };
+		})
+		.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The permanent anchors of a page: the ids of its content headings (sections and fixes). */
+export function anchorsOf(html: string): string[] {
+	return [...html.matchAll(/<div class="sl-heading-wrapper level-h[23]"><h[23] id="([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** Every id on a page, for checking links into it. */
+function idsOf(html: string): Set<string> {
+	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+}
+
+/** The addresses a build publishes: every page (not the 404) with the anchors of articles. */
+export function publishedAddresses(dist: string): LinkLock {
+	const lock: LinkLock = {};
+	for (const page of builtPages(dist)) {
+		if (page.path === '/404/') continue;
+		lock[page.path] = page.path.startsWith('/kb/') && !page.redirectTo ? anchorsOf(page.html) : [];
+	}
+	return lock;
+}
+
+/** Where an address ends up: following redirect pages, the final page, or undefined if it leads nowhere. */
+export function resolveAddress(pages: Map<string, BuiltPage>, path: string): BuiltPage | undefined {
+	let page = pages.get(path);
+	for (let hops = 0; page?.redirectTo && hops < 5; hops++) page = pages.get(new URL(page.redirectTo, 'https://x').pathname);
+	return page?.redirectTo ? undefined : page;
+}
+
+/** True when the address (path and optional anchor) resolves in the build. */
+export function addressResolves(pages: Map<string, BuiltPage>, path: string, anchor?: string): boolean {
+	const page = resolveAddress(pages, path);
+	return !!page && (!anchor || idsOf(page.html).has(anchor));
+}
+
+export interface BrokenLink {
+	page: string;
+	href: string;
+}
+
+/** Internal links of the build that lead to no page or to a missing anchor. */
+export function brokenLinks(dist: string): BrokenLink[] {
+	const pages = builtPages(dist);
+	const byPath = new Map(pages.map((p) => [p.path, p]));
+	const broken: BrokenLink[] = [];
+	for (const page of pages) {
+		for (const [, href] of page.html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)) {
+			const url = new URL(href.replace(/&amp;/g, '&'), `https://site${page.path}`);
+			if (url.host !== 'site' || /\.(xml|json|txt|js|css|png|svg|ico)$/.test(url.pathname)) continue;
+			const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
+			const target = url.pathname === page.path && anchor ? page : resolveAddress(byPath, url.pathname);
+			// A link to a file that is not a page (a download, an image) only needs the file.
+			const ok = target ? !anchor || idsOf(target.html).has(anchor) : isFile(join(dist, url.pathname));
+			if (!ok) broken.push({ page: page.path, href });
+		}
+	}
+	return broken;
+}
+
+function isFile(path: string): boolean {
+	return existsSync(path) && statSync(path).isFile();
+}
+
+/** Compare a lock with a build: addresses that no longer resolve, and new ones not yet locked. */
+export function checkLock(lock: LinkLock, dist: string): { gone: string[]; unlocked: string[] } {
+	const pages = new Map(builtPages(dist).map((p) => [p.path, p]));
+	const gone: string[] = [];
+	for (const [path, anchors] of Object.entries(lock)) {
+		if (!addressResolves(pages, path)) gone.push(path);
+		for (const a of anchors) if (!addressResolves(pages, path, a)) gone.push(`${path}#${a}`);
+	}
+	const unlocked = Object.entries(publishedAddresses(dist)).flatMap(([path, anchors]) => [
+		...(path in lock ? [] : [path]),
+		...anchors.filter((a) => !lock[path]?.includes(a)).map((a) => `${path}#${a}`),
+	]);
+	return { gone, unlocked };
+}
+
+/** Read the committed lock (empty when there is none yet). */
+export function readLock(root: string): LinkLock {
+	const file = join(root, LOCK_FILE);
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LinkLock) : {};
+}

@@ -1,0 +1,59 @@
+/**
+ * Addresses that moved: renamed slugs and moved anchors, from
+ * src/content/redirects.yaml, checked against the articles so a redirect
+ * can never point nowhere or shadow a live page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { SLUG_PATTERN } from './article-schema.ts';
+import type { ContentProblem } from './content.ts';
+
+export const REDIRECTS_FILE = 'src/content/redirects.yaml';
+
+const anchor = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const redirectsSchema = z
+	.object({
+		/** Renamed articles: the old slug keeps working and leads to the new one. */
+		slugs: z.array(z.object({ from: z.string().regex(SLUG_PATTERN), to: z.string().regex(SLUG_PATTERN) }).strict()).default([]),
+		/** Moved anchors: `#from` on the article keeps working and lands on `#to`. */
+		anchors: z.array(z.object({ article: z.string().regex(SLUG_PATTERN), from: anchor, to: anchor }).strict()).default([]),
+	})
+	.strict();
+export type Redirects = z.output<typeof redirectsSchema>;
+
+/** Every address a short ID answers to: `/FL-0003/` and `/fl-0003/`. */
+export function shortIdPaths(shortId: string): string[] {
+	return [`/${shortId}/`, `/${shortId.toLowerCase()}/`];
+}
+
+/** Read and check the redirects against the articles' slugs and anchors. */
+export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, file = REDIRECTS_FILE): { redirects: Redirects; problems: ContentProblem[] } {
+	const problems: ContentProblem[] = [];
+	const add = (field: string, message: string, fix: string) => problems.push({ file, field, message, fix });
+	let raw: unknown;
+	try {
+		raw = parse(readFileSync(join(root, file), 'utf8')) ?? {};
+	} catch (e) {
+		add('redirects', `cannot be read: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML syntax');
+		return { redirects: { slugs: [], anchors: [] }, problems };
+	}
+	const parsed = redirectsSchema.safeParse(raw);
+	if (!parsed.success) {
+		for (const i of parsed.error.issues) add(i.path.join('.') || 'redirects', i.message, 'see the format at the top of the file');
+		return { redirects: { slugs: [], anchors: [] }, problems };
+	}
+	const redirects = parsed.data;
+	redirects.slugs.forEach((r, i) => {
+		if (anchorsOf.has(r.from)) add(`slugs.${i}.from`, `"${r.from}" is a live article, so it cannot also redirect`, 'remove the redirect, or rename the article');
+		if (!anchorsOf.has(r.to)) add(`slugs.${i}.to`, `"${r.to}" is not an article`, 'redirect to the slug of an existing article');
+	});
+	redirects.anchors.forEach((r, i) => {
+		const anchors = anchorsOf.get(r.article);
+		if (!anchors) return add(`anchors.${i}.article`, `"${r.article}" is not an article`, 'name the slug of an existing article');
+		if (anchors.includes(r.from)) add(`anchors.${i}.from`, `#${r.from} still exists in ${r.article}`, 'remove the redirect, or rename the anchor');
+		if (!anchors.includes(r.to)) add(`anchors.${i}.to`, `#${r.to} is not an anchor of ${r.article}`, `use one of: ${anchors.join(', ')}`);
+	});
+	return { redirects, problems };
+}
