@@ -31,6 +31,13 @@ for (const [slug, log] of Object.entries(LOGS)) {
 	});
 }
 
+test('a message with two known causes lists both and says so', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill('Error: crun: make `/srv/x/storage/overlay/abc/merged` private: Permission denied: OCI permission denied');
+	await expect(page.locator('main .ambiguous-note')).toBeVisible();
+	await expect(page.locator('main [data-known-errors] .match-list li')).toHaveCount(2);
+});
+
 test('a paste with no known error says so, and still offers pages', async ({ page }) => {
 	await page.goto('/');
 	await page.locator('main').getByLabel('Paste an error message').fill('Jan 1 00:00:01 host app[42]: error: permission denied while reading the configuration');
@@ -38,10 +45,11 @@ test('a paste with no known error says so, and still offers pages', async ({ pag
 	await expect(page.locator('main [data-search-status]').first()).toContainText('No known error matches this text.');
 });
 
-test('the keep-id look-alike is ruled out with the reason', async ({ page }) => {
+test('with --userns keep-id in the paste, the keep-id article is found and the look-alike ruled out with the reason', async ({ page }) => {
 	await page.goto('/');
 	const text = '> podman run --userns keep-id --rm docker.io/alpine:latest uptime\nError: crun: make `/home/solene/.local/share/containers/storage/overlay/56c39578e10e299da920dac2b435296fc9d264989b6ccb42778cab622c7fde1b/merged` private: Permission denied: OCI permission denied';
 	await page.locator('main').getByLabel('Paste an error message').fill(text);
-	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
+	await expect(page.locator('main [data-known-errors] .match-list li')).toHaveCount(1);
+	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'podman-keep-id-owner-only-home');
 	await expect(page.locator('main .excluded-note')).toContainText('FL-0004');
 });

@@ -3,9 +3,17 @@ import { expect, test } from '@playwright/test';
 test('a confident match on a wizard step jumps to its result step', async ({ page }) => {
 	await page.goto('/wizard/start/');
 	await page.getByText('Or paste an error message').click();
-	await page.locator('main').getByLabel('Paste an error message').fill('#14 22.67 error: unable to load seccomp BPF program: Invalid argument');
+	await page.locator('main').getByLabel('Paste an error message').fill("Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");
 	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
-	await expect(page).toHaveURL(/\/wizard\/result-nix-installer-ordering\/$/);
+	await expect(page).toHaveURL(/\/wizard\/result-overlay-race\/$/);
+});
+
+test('an ambiguous match on a wizard step jumps to the question that tells the causes apart', async ({ page }) => {
+	await page.goto('/wizard/start/');
+	await page.getByText('Or paste an error message').click();
+	await page.locator('main').getByLabel('Paste an error message').fill('Error: crun: make `/srv/x/storage/overlay/abc/merged` private: Permission denied: OCI permission denied');
+	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
+	await expect(page).toHaveURL(/\/wizard\/podman-keep-id\/$/);
 });
 
 test('a text with no known error stays on the step and says so', async ({ page }) => {

@@ -20,11 +20,19 @@ const BASE = 'https://kb.example.org';
 
 describe('the issue bot', () => {
 	it('answers a new issue whose body holds a known error', () => {
-		const comment = commentFor(issue('crun-pos-01'), matcher, BASE);
+		const comment = commentFor(issue('pos-race-186-full'), matcher, BASE);
 		expect(comment.startsWith(BOT_MARKER)).toBe(true);
-		expect(comment).toContain('[FL-0004: Rootless Podman');
-		expect(comment).toContain('](https://kb.example.org/kb/crun-rootless-supplementary-group/)');
+		expect(comment).toContain('This looks like a known problem:');
+		expect(comment).toContain('[FL-0002: microvm.nix: boot sometimes fails');
+		expect(comment).toContain('](https://kb.example.org/kb/microvm-overlay-ro-store-race/)');
 		expect(comment).toContain('Matched line 2:'); // line 1 is the issue title
+	});
+
+	it('names every cause, and says so, when the message has several', () => {
+		const comment = commentFor(issue('crun-pos-01'), matcher, BASE);
+		expect(comment).toContain('This error has **2 known causes** that print the same message.');
+		expect(comment).toContain('[FL-0004: Rootless Podman');
+		expect(comment).toContain('[FL-0006: Rootless Podman with --userns=keep-id');
 	});
 
 	it('answers a new comment too', () => {
@@ -33,13 +41,14 @@ describe('the issue bot', () => {
 	});
 
 	it('says nothing when nothing is known (a hard negative)', () => {
-		expect(commentFor(issue('crun-neg-01'), matcher, BASE)).toBe('');
+		expect(commentFor(issue('mp-neg-07'), matcher, BASE)).toBe('');
 		expect(commentFor(issue('neg-yunohost-2086-postmap-sasl'), matcher, BASE)).toBe('');
 	});
 
 	it('never answers itself or another bot', () => {
-		const own = { issue: { title: 'x', body: 'x' }, comment: { body: commentFor(issue('crun-pos-01'), matcher, BASE), user: { type: 'User' } } };
+		const own = { issue: { title: 'x', body: 'x' }, comment: { body: commentFor(issue('pos-race-186-full'), matcher, BASE), user: { type: 'User' } } };
+		expect(own.comment.body).not.toBe('');
 		expect(commentFor(own, matcher, BASE)).toBe('');
-		expect(commentFor({ ...issue('crun-pos-01'), sender: { type: 'Bot' } }, matcher, BASE)).toBe('');
+		expect(commentFor({ ...issue('pos-race-186-full'), sender: { type: 'Bot' } }, matcher, BASE)).toBe('');
 	});
 });

@@ -17,18 +17,41 @@ function article(id: string, shortId: string, fields: Partial<Record<string, unk
 }
 
 describe('matching the real articles', () => {
-	it('finds each article from every one of its own decisive lines', () => {
-		for (const a of real) for (const s of a.signatures.filter((s) => s.decisive)) expect(top(s.line)).toBe(a.id);
+	it('finds each article from every one of its own decisive lines (first, or tied with a look-alike)', () => {
+		for (const a of real) {
+			for (const s of a.signatures.filter((s) => s.decisive)) {
+				const { matches } = matcher.match(s.line);
+				expect(matches.map((m) => m.article.id), s.line).toContain(a.id);
+				expect(matches.find((m) => m.article.id === a.id)!.score).toBe(matches[0].score);
+			}
+		}
 		expect(checkSelfMatch(real)).toEqual([]);
 	});
 
-	it('matches the development set: every positive first, every hard negative rejected', () => {
-		const lines = readFileSync(new URL('../fixtures/dev.jsonl', import.meta.url), 'utf8').trim().split('\n');
-		const wrong = lines
-			.map((l) => JSON.parse(l) as { id: string; text: string; expected: string | null })
-			.filter((d) => top(d.text) !== d.expected)
-			.map((d) => `${d.id}: expected ${d.expected}, got ${top(d.text)}`);
-		expect(wrong).toEqual([]);
+	const dev = readFileSync(new URL('../fixtures/dev.jsonl', import.meta.url), 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as { id: string; text: string; expected: string | null });
+
+	it('matches the development set with the first five articles: every positive first, every hard negative rejected', () => {
+		const five = createMatcher(compileIndex(real.filter((a) => Number(a.shortId.slice(3)) <= 5)));
+		const topOf = (t: string) => five.match(t).matches[0]?.article.id ?? null;
+		expect(dev.filter((d) => topOf(d.text) !== d.expected).map((d) => `${d.id}: expected ${d.expected}, got ${topOf(d.text)}`)).toEqual([]);
+	});
+
+	/**
+	 * The development set labels its texts against the first five articles. A
+	 * "negative" that a later article explains may match that article, and only
+	 * that one: reviewed, text by text, against the set's notes.
+	 */
+	const EXPLAINED_LATER: Record<string, string> = {
+		'crun-neg-01': 'podman-keep-id-owner-only-home',
+		'crun-neg-04': 'podman-keep-id-owner-only-home',
+	};
+
+	it('keeps every answer right with all the articles: more articles, no more wrong answers', () => {
+		const wrong = dev.filter((d) => top(d.text) !== (d.expected ?? EXPLAINED_LATER[d.id] ?? null));
+		expect(wrong.map((d) => `${d.id}: got ${top(d.text)}`)).toEqual([]);
 	});
 
 	it('never decides on a generic line alone', () => {
@@ -44,8 +67,14 @@ describe('matching the real articles', () => {
 		expect(top('postmap: fatal: open database /var/lib/postfix/conf/transport.db: Permission denied')).toBe('microvm-erofs-store-ownership');
 	});
 
+	it('says "ambiguous" for a message with two known causes and no context, and lists both', () => {
+		const result = matcher.match('Error: crun: make `/srv/x/storage/overlay/abc/merged` private: Permission denied: OCI permission denied');
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.map((m) => m.article.id).sort()).toEqual(['crun-rootless-supplementary-group', 'podman-keep-id-owner-only-home']);
+	});
+
 	it('matches a fragment of a line with medium confidence', () => {
-		const [m] = matcher.match('unable to load seccomp BPF program').matches;
+		const [m] = matcher.match('docker buildx build --platform linux/arm64 .\nunable to load seccomp BPF program').matches;
 		expect(m.article.id).toBe('nix-installer-seccomp-bpf');
 		expect(m.confidence).toBe('medium');
 	});
@@ -62,7 +91,8 @@ describe('matching the real articles', () => {
 	it('rules an article out when the paste holds context for another cause, and says why', () => {
 		const text = 'podman run --userns=keep-id alpine\nError: crun: make `/home/u/.local/share/containers/storage/overlay/abc/merged` private: Permission denied: OCI permission denied';
 		const result = matcher.match(text);
-		expect(result.matches).toEqual([]);
+		expect(result.matches.map((m) => m.article.id)).toEqual(['podman-keep-id-owner-only-home']);
+		expect(result.ambiguous).toBe(false);
 		expect(result.excluded.map((e) => e.article.id)).toEqual(['crun-rootless-supplementary-group']);
 		expect(result.excluded[0].why).toMatch(/keep-id/);
 	});
