@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ARTICLES } from './site.ts';
 
 /** A term found in one article only, per article. */
 const DISTINCTIVE = {
@@ -33,12 +34,14 @@ test('the product filter narrows the results to that product', async ({ page }) 
 	await expect(results.nth(1)).toBeVisible();
 	const before = await results.count();
 	await dialog.getByLabel('Product').selectOption('Podman');
-	await expect(results).toHaveCount(1);
-	await expect(results.first()).toHaveAttribute('href', /\/kb\/crun-rootless-supplementary-group\/?$/);
-	expect(before).toBeGreaterThan(1);
+	const podman = ARTICLES.filter((a) => a.products.includes('podman')).map((a) => `/kb/${a.id}/`);
+	await expect.poll(() => results.count()).toBeLessThan(before);
+	const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	expect(hrefs.length).toBeGreaterThan(0);
+	for (const href of hrefs) expect(podman).toContain(href);
 });
 
 test('the /search/ page runs the query from its URL', async ({ page }) => {
-	await page.goto('/search/?q=seccomp');
+	await page.goto('/search/?q=buildx');
 	await expect(page.locator('main .search-results li a').first()).toHaveAttribute('href', /\/kb\/nix-installer-seccomp-bpf\/?$/);
 });

@@ -62,7 +62,7 @@ describe('faultline match', () => {
 	});
 
 	it('exits 1 with an empty match list when nothing is known', () => {
-		const r = faultline(['match', '--json'], 'error: cloning builder process: Operation not permitted\n');
+		const r = faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n');
 		expect(r.code).toBe(1);
 		expect(JSON.parse(r.stdout)).toEqual({ matches: [], ambiguous: false });
 	});

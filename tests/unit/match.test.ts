@@ -47,6 +47,10 @@ describe('matching the real articles', () => {
 	const EXPLAINED_LATER: Record<string, string> = {
 		'crun-neg-01': 'podman-keep-id-owner-only-home',
 		'crun-neg-04': 'podman-keep-id-owner-only-home',
+		'neg-43-upper-fs-missing-features': 'microvm-overlay-upper-on-virtiofs',
+		'neg-99-conflicting-fstype-erofs': 'microvm-guest-module-on-host',
+		'nix-neg-03': 'nix-sandbox-cloning-builder',
+		'nix-neg-06': 'nix-installer-no-systemd',
 	};
 
 	it('keeps every answer right with all the articles: more articles, no more wrong answers', () => {
