@@ -89,9 +89,10 @@ export interface BodyProblem extends Message {
 
 /**
  * Check a body against the template. `signatures` are the front matter's
- * verbatim lines; each must be quoted in the Error messages section.
+ * verbatim lines; each must be quoted in the Error messages section, which
+ * needs a code block unless the failure prints no error (`requireErrorBlock`).
  */
-export function checkBody(body: string, signatures: readonly string[] = []): BodyProblem[] {
+export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true): BodyProblem[] {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
 	const sections = sectionsOf(body);
@@ -124,7 +125,7 @@ export function checkBody(body: string, signatures: readonly string[] = []): Bod
 	const errors = seen.get('Error messages');
 	if (errors) {
 		const quoted = codeBlocksOf(errors.body);
-		if (quoted.length === 0) add('body › Error messages', messages.noErrorBlock());
+		if (quoted.length === 0 && requireErrorBlock) add('body › Error messages', messages.noErrorBlock());
 		// A quoted line may carry a log prefix (timestamp, host, PID) before the signature.
 		const quotedLines = quoted.flatMap((b) => b.split('\n'));
 		for (const line of signatures) {

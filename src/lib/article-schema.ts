@@ -94,8 +94,11 @@ export const articleFields = z
 		products: z.array(z.enum(PRODUCT_IDS)).min(1),
 		/** Kernel or system mechanisms involved, from the registry. */
 		subsystems: z.array(z.enum(SUBSYSTEM_IDS)).min(1),
-		/** The exact error lines, one entry per variant. */
-		signatures: z.array(signatureSchema).min(1),
+		/**
+		 * The exact error lines, one entry per variant. Empty only for a failure
+		 * that prints no error at all; readers then reach it through the wizard.
+		 */
+		signatures: z.array(signatureSchema).default([]),
 		/** Text in a paste that rules this article out, e.g. a flag that means a look-alike cause. */
 		excludeWhen: z.array(exclusionSchema).default([]),
 		/** What the reader sees, in plain words, one entry each. */

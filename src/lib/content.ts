@@ -63,8 +63,9 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	const id = (raw as Record<string, unknown>).id;
 	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, slug)));
 
+	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
-	for (const p of checkBody(parts.body, signatures)) problems.push({ file, ...p });
+	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0)) problems.push({ file, ...p });
 
 	if (!parsed.success || problems.length > 0) return { problems };
 	return { article: { data: parsed.data, body: parts.body, file }, problems };
