@@ -75,23 +75,40 @@ async function main() {
 	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
 	const { items, path } = evalSet();
 
-	// 1. Accuracy.
-	const matcher = createMatcher(compileIndex(articles));
-	const ours = score(items, (t) => matcher.match(t).matches[0]?.article.id ?? null);
+	// 1. Accuracy. The set is labelled against the first five articles; with
+	// all of them, a few "negatives" are explained by a later article (reviewed
+	// in tests/fixtures/dev-explained-later.json) and may match that one only.
+	const firstFive = articles.filter((a) => Number(a.shortId.slice(3)) <= 5);
+	const five = createMatcher(compileIndex(firstFive));
+	const ours = score(items, (t) => five.match(t).matches[0]?.article.id ?? null);
+	const later = (JSON.parse(readFileSync(join(root, 'tests/fixtures/dev-explained-later.json'), 'utf8')) as { explainedBy: Record<string, string> }).explainedBy;
+	const all = createMatcher(compileIndex(articles));
+	const relabelled = items.map((i) => ({ ...i, expected: i.expected ?? later[i.id] ?? null }));
+	const oursAll = score(relabelled, (t) => all.match(t).matches[0]?.article.id ?? null);
 
 	const fuse = new Fuse(
-		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
+		firstFive.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
 	);
 	const fuseScore = score(items, (t) => fuse.search(t)[0]?.item.id ?? null);
 
-	const pf = await pagefindTop(root, items.map((i) => i.text));
-	const pagefindScore = pf ? score(items, (t) => pf.get(t) ?? null) : undefined;
+	const fuseAll = new Fuse(
+		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
+		{ keys: ['title', 'signatures', 'body'], includeScore: true },
+	);
+	const fuseAllScore = score(relabelled, (t) => fuseAll.search(t)[0]?.item.id ?? null);
 
-	table(`Accuracy on the development set (${relative(root, path)}: ${items.length} texts)`, ['method', 'top-1 on positives', 'negatives with no match'], [
+	const pf = await pagefindTop(root, items.map((i) => i.text));
+	const pagefindScore = pf ? score(relabelled, (t) => pf.get(t) ?? null) : undefined;
+
+	table(`Accuracy on the development set (${relative(root, path)}: ${items.length} texts), against the first five articles`, ['method', 'top-1 on positives', 'negatives with no match'], [
 		['Faultline matcher', pct(ours.hits, ours.pos), pct(ours.rejected, ours.neg)],
-		['Pagefind (same text)', pagefindScore ? pct(pagefindScore.hits, pagefindScore.pos) : 'no built site: run npm run build', pagefindScore ? pct(pagefindScore.rejected, pagefindScore.neg) : '-'],
 		['Fuse.js (article texts)', pct(fuseScore.hits, fuseScore.pos), pct(fuseScore.rejected, fuseScore.neg)],
+	]);
+	table(`The same texts against all ${articles.length} articles (${Object.keys(later).length} negatives relabelled to the later article that explains them)`, ['method', 'top-1 on positives', 'negatives with no match'], [
+		['Faultline matcher', pct(oursAll.hits, oursAll.pos), pct(oursAll.rejected, oursAll.neg)],
+		['Pagefind (same text, built site)', pagefindScore ? pct(pagefindScore.hits, pagefindScore.pos) : 'no built site: run npm run build', pagefindScore ? pct(pagefindScore.rejected, pagefindScore.neg) : '-'],
+		['Fuse.js (article texts)', pct(fuseAllScore.hits, fuseAllScore.pos), pct(fuseAllScore.rejected, fuseAllScore.neg)],
 	]);
 
 	// 2. Latency and size.

@@ -111,8 +111,23 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		}
 	});
 
+	/**
+	 * Whether a raw line can match at all: some signature has enough of its
+	 * anchors among the line's words, or an exclusion's anchor is there.
+	 * Normalising only removes or replaces words, so a line that fails here
+	 * would fail after normalising too.
+	 */
 	function mayMatch(raw: string): boolean {
-		for (const w of raw.toLowerCase().match(RAW_WORDS) ?? []) if (anchors.has(w) || exclusionAnchors.has(w)) return true;
+		const words = new Set(raw.toLowerCase().match(RAW_WORDS));
+		const hits = new Map<number, number>();
+		for (const w of words) {
+			if (exclusionAnchors.has(w)) return true;
+			for (const s of anchors.get(w) ?? []) {
+				const n = (hits.get(s) ?? 0) + 1;
+				if (n >= anchorsNeeded[s]) return true;
+				hits.set(s, n);
+			}
+		}
 		return false;
 	}
 
@@ -173,9 +188,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
-				// Most lines of a log hold no anchor word at all: skip them before
-				// the costlier normalisation. Normalising only removes words, so a
-				// line without anchors here has none after it either.
+				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
 				const normalized = normalizeLine(raw);
 				if (normalized.length <= WINDOW) return readWindow(raw, normalized, lines);
