@@ -5,7 +5,7 @@ const executablePath = await findBrowser();
 if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 
 /** The built site, served by `astro preview` on a port of its own. */
-const PORT = 4329;
+const PORT = Number(process.env.FAULTLINE_TEST_PORT ?? 4329);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -1,17 +1,19 @@
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../lib/content.ts';
-import { brokenLinks } from '../lib/links.ts';
+import { brokenLinks, builtPages } from '../lib/links.ts';
+import { withPolicy } from '../lib/csp.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/site.ts';
 import { siteRedirects } from '../lib/site-links.ts';
 
 /**
- * After the build: fail on any internal link to a missing page or anchor,
- * and write `_redirects` (short IDs and renamed slugs as permanent 301s) for
- * hosts that read it; the redirect pages serve every other host.
+ * After the build: fail on any internal link to a missing page or anchor;
+ * write `_redirects` (short IDs and renamed slugs as permanent 301s) for
+ * hosts that read it, the redirect pages serving every other host; and give
+ * every page its Content-Security-Policy (src/lib/csp.ts).
  */
 export function linkCheck(): AstroIntegration {
 	let root = '';
@@ -33,7 +35,9 @@ export function linkCheck(): AstroIntegration {
 					...siteRedirects(root).slugs.map((r) => `${articlePath(r.from)} ${articlePath(r.to)} 301`),
 				];
 				writeFileSync(join(dist, '_redirects'), `${lines.join('\n')}\n`);
-				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects.`);
+				const pages = builtPages(dist);
+				for (const page of pages) writeFileSync(page.file, withPolicy(readFileSync(page.file, 'utf8')));
+				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects; ${pages.length} pages given a CSP.`);
 			},
 		},
 	};

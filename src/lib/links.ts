@@ -14,6 +14,8 @@ export const LOCK_FILE = 'links.lock.json';
 /** A built page: its URL path, its HTML, and where it redirects if it is a redirect page. */
 export interface BuiltPage {
 	path: string;
+	/** The HTML file. */
+	file: string;
 	html: string;
 	redirectTo?: string;
 }
@@ -31,7 +33,7 @@ export function builtPages(dist: string): BuiltPage[] {
 			const html = readFileSync(file, 'utf8');
 			const path = `/${relative(dist, file)}`.replace(/index\.html$/, '').replace(/\.html$/, '/');
 			const refresh = /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1];
-			return { path, html, redirectTo: refresh };
+			return { path, file, html, redirectTo: refresh };
 		})
 		.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -110,6 +112,20 @@ export function checkLock(lock: LinkLock, dist: string): { gone: string[]; unloc
 		...anchors.filter((a) => !lock[path]?.includes(a)).map((a) => `${path}#${a}`),
 	]);
 	return { gone, unlocked };
+}
+
+/** The lock's failures as content problems: file, address, what is wrong, the fix. */
+export function lockProblems(lock: LinkLock, dist: string): { file: string; field: string; message: string; fix: string }[] {
+	const { gone, unlocked } = checkLock(lock, dist);
+	return [
+		...gone.map((address) => ({
+			file: LOCK_FILE,
+			field: address,
+			message: 'this locked address no longer resolves',
+			fix: 'restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock)',
+		})),
+		...unlocked.map((address) => ({ file: LOCK_FILE, field: address, message: 'this published address is not locked yet', fix: 'run npm run links:lock' })),
+	];
 }
 
 /** Read the committed lock (empty when there is none yet). */

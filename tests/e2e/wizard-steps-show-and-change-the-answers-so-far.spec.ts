@@ -25,6 +25,7 @@ test('the back button returns to the previous step', async ({ page }) => {
 test('"None of these" ends on a page with search and a pre-filled report', async ({ page }) => {
 	await page.goto('/wizard/start/');
 	await page.getByRole('link', { name: 'Running a rootless Podman container (also through toolbox or distrobox)' }).click();
+	await page.getByRole('link', { name: 'Something else' }).click();
 	await page.getByRole('link', { name: 'None of these' }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/$/);
 	await expect(page.getByRole('link', { name: 'Search the knowledge base' })).toHaveAttribute('href', '/search/');
@@ -32,5 +33,6 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	const body = report.searchParams.get('body')!;
 	expect(body).toContain('/wizard/podman-none/');
 	expect(body).toContain('1. What were you doing when it went wrong? Running a rootless Podman container');
-	expect(body).toContain('2. What does the failing podman command print? None of these');
+	expect(body).toContain('2. What does the failing podman command print? Something else');
+	expect(body).toContain('3. Does podman print one of these? None of these');
 });

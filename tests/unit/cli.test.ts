@@ -15,6 +15,17 @@ function faultline(args: string[], input?: string | Buffer) {
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The real CLI code in a process that reports its peak memory (maxRSS) on exit. */
+function faultlineMeasured(args: string[]) {
+	const script = `const { runCli } = await import(${JSON.stringify(join(root, 'src/cli/main.ts'))});
+const code = await runCli(process.argv.slice(1), { root: ${JSON.stringify(root)}, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n');
+process.exitCode = code;`;
+	const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const kb = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]);
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr, maxRssMb: kb / 1024 };
+}
+
 function file(name: string, content: string | Buffer): string {
 	const path = join(dir, name);
 	writeFileSync(path, content);
@@ -91,11 +102,19 @@ describe('faultline match', () => {
 		expect(r.code).toBe(0);
 	});
 
-	it('streams a large log: 50 MB with the error at the end', { timeout: 60_000 }, () => {
+	it('streams a large log: 50 MB with the error at the end, in under 512 MB of memory', { timeout: 60_000 }, () => {
 		const big = `${'Nov 23 01:00:00 host app[1234]: routine line\n'.repeat(1_100_000)}${CI_LOG}\n`;
-		const r = faultline(['match', '--json', file('big.log', big)]);
+		const r = faultlineMeasured(['match', '--json', file('big.log', big)]);
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
+		expect(r.maxRssMb).toBeLessThan(512);
+	});
+
+	it('answers for a single line of 1 MB and for a million short lines', { timeout: 60_000 }, () => {
+		const long = faultline(['match', '--json', file('long.log', `${'x'.repeat(1024 * 1024)} ${CI_LOG.split('\n').at(-2)}\n`)]);
+		expect(JSON.parse(long.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
+		const many = faultline(['match', '--json', file('many.log', `${'ok\n'.repeat(1_000_000)}${CI_LOG}\n`)]);
+		expect(JSON.parse(many.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
 	});
 });
 

@@ -1,0 +1,158 @@
+/**
+ * Every kind of broken content fails the build, or the tests, with one line
+ * that names the file, the field or step, and the fix. Each case breaks a
+ * small copy of the real content in a fresh directory and runs the same
+ * checks the build runs.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { describe, expect, it } from 'vitest';
+import { contentCheck } from '../../src/integrations/content-check.ts';
+import { brokenLinks, lockProblems } from '../../src/lib/links.ts';
+import { formatProblem } from '../../src/lib/content.ts';
+
+const real = fileURLToPath(new URL('../..', import.meta.url));
+const KB = 'src/content/docs/kb';
+const ARTICLES = ['nix-installer-seccomp-bpf', 'nix-wsl1-seccomp'];
+
+const TREE = `start: start
+nodes:
+  - id: start
+    kind: error-check
+    prompt: Do you see this line?
+    lines:
+      - line: "unable to load seccomp BPF program: Invalid argument"
+        next: where
+    none: lost
+  - id: where
+    kind: question
+    prompt: Where does Nix run?
+    answers:
+      - label: Under emulation
+        next: emulated
+      - label: On WSL 1
+        next: wsl1
+      - label: Not sure
+        next: lost-2
+        wayOut: true
+  - id: emulated
+    kind: result
+    article: nix-installer-seccomp-bpf
+  - id: wsl1
+    kind: result
+    article: nix-wsl1-seccomp
+  - id: lost
+    kind: end
+    title: Lost
+    text: Search or report it.
+  - id: lost-2
+    kind: end
+    title: Lost
+    text: Search or report it.
+`;
+
+/** A fresh project with two real articles, a wizard over them and no redirects. */
+function project(): string {
+	const root = mkdtempSync(join(tmpdir(), 'faultline-bad-'));
+	mkdirSync(join(root, KB), { recursive: true });
+	for (const a of ARTICLES) cpSync(join(real, KB, `${a}.mdx`), join(root, KB, `${a}.mdx`));
+	mkdirSync(join(root, 'src/content/wizard'), { recursive: true });
+	writeFileSync(join(root, 'src/content/wizard/tree.yaml'), TREE);
+	writeFileSync(join(root, 'src/content/redirects.yaml'), 'slugs: []\nanchors: []\n');
+	return root;
+}
+
+/** Change one file of a project by a text replacement (which must apply). */
+function change(root: string, file: string, from: string | RegExp, to: string) {
+	const path = join(root, file);
+	const text = readFileSync(path, 'utf8');
+	const next = text.replace(from, to);
+	expect(next, `the case must change ${file}`).not.toBe(text);
+	writeFileSync(path, next);
+}
+
+/** Run the build's content check on a project; the error it throws, or ''. */
+function build(root: string): string {
+	const logger = { info() {}, error() {} } as unknown as AstroIntegrationLogger;
+	try {
+		(contentCheck().hooks['astro:config:setup'] as (o: unknown) => void)({ config: { root: new URL(`file://${root}/`) }, logger, command: 'build' });
+		return '';
+	} catch (e) {
+		return (e as Error).message;
+	}
+}
+
+const A = `${KB}/nix-installer-seccomp-bpf.mdx`;
+const W = `${KB}/nix-wsl1-seccomp.mdx`;
+const T = 'src/content/wizard/tree.yaml';
+
+const CASES: [string, (root: string) => void, RegExp][] = [
+	['a missing field', (r) => change(r, A, /^summary: .*\n/m, ''), /nix-installer-seccomp-bpf\.mdx › summary: `summary` is missing\. Fix: write the root cause/],
+	['a malformed short ID', (r) => change(r, A, 'shortId: FL-0005', 'shortId: FL-5'), /› shortId: `shortId` must be FL- and four digits.*\. Fix: give the next free FL-NNNN/],
+	['an unknown product', (r) => change(r, A, 'products: [nix-installer,', 'products: [nix-instaler,'), /› products\.0: `products\.0` has "nix-instaler", which is not a known value\. Fix: use product ids from src\/lib\/registry\.ts/],
+	['an unknown field', (r) => change(r, A, 'status: active', 'status: active\nauthor: me'), /› author: unknown field `author`\. Fix: remove it, or add it to src\/lib\/article-schema\.ts/],
+	['bad YAML', (r) => change(r, A, 'status: active', 'status: [active'), /› front matter: front matter is not valid YAML: .*Fix: fix the YAML syntax/],
+	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.mdx › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.mdx\. Fix: take the next free FL-NNNN/],
+	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.mdx › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.mdx\. Fix: make them agree/],
+	['a missing section', (r) => change(r, A, '## How to confirm', '## How to check'), /› body › How to confirm: section "## How to confirm" is missing\. Fix: add "## How to confirm" after "## Root cause"/],
+	['a fix without a way to verify it', (r) => change(r, W, /\*\*Verify:\*\* `wsl -l -v`/, 'Then `wsl -l -v`'), /› body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how to verify it\. Fix: add a paragraph that starts with \*\*Verify:\*\*/],
+	['a fix without a permanent anchor', (r) => change(r, W, ' \\{#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
+	['a signature not quoted in the body', (r) => change(r, W, /```text\nerror: unable to load seccomp BPF program: Invalid argument\n```/, '```text\nsomething else\n```'), /nix-wsl1-seccomp\.mdx › body › Error messages: signature "error: unable to load seccomp BPF program: Invalid argument" is not quoted in "## Error messages"/],
+	['a signature its own article cannot find', (r) => change(r, W, '  - text: "buildx"', '  - text: "seccomp BPF"'), /nix-wsl1-seccomp\.mdx › signatures › "error: unable to load seccomp BPF program: Invalid argument": the article's own excludeWhen rules it out\. Fix: make the excludeWhen text/],
+	['a pattern that does not match its own line', (r) => change(r, W, 'pattern: "unable to load seccomp BPF program: Invalid argument"', 'pattern: "unable to load seccomp {*} filter: Invalid argument"'), /› signatures › "error: unable to load seccomp BPF program: Invalid argument": its pattern does not match its own line\. Fix: make the pattern the line/],
+	['a wizard answer leading nowhere', (r) => change(r, T, 'next: emulated', 'next: emulation'), /tree\.yaml › step "where" › answers\.0\.next: leads to "emulation", which is not a step\. Fix: point it at an existing step id/],
+	['a wizard cycle', (r) => change(r, T, 'next: lost-2', 'next: where'), /tree\.yaml › step "where": the steps "where" → "where" form a cycle\. Fix: every path must move forward/],
+	['an article no wizard path reaches', (r) => change(r, T, 'article: nix-wsl1-seccomp', 'article: nix-installer-seccomp-bpf'), /tree\.yaml › article "nix-wsl1-seccomp": the article "nix-wsl1-seccomp" is not reachable: no result step names it\. Fix: add a result step/],
+	['a wizard line that is no signature', (r) => change(r, T, 'line: "unable to load seccomp BPF program: Invalid argument"', 'line: "seccomp is broken"'), /tree\.yaml › step "start" › lines\.0\.line: lists "seccomp is broken", which is not the line or pattern of any article's signature/],
+	['a redirect to an article that does not exist', (r) => change(r, 'src/content/redirects.yaml', 'slugs: []', 'slugs:\n  - { from: nix-old, to: nix-nowhere }'), /redirects\.yaml › slugs\.0\.to: "nix-nowhere" is not an article\. Fix: redirect to the slug of an existing article/],
+];
+
+describe('broken content fails the build, naming the file, the field and the fix', () => {
+	it('accepts the unbroken project', () => {
+		expect(build(project())).toBe('');
+	});
+
+	it.each(CASES)('%s', (_, breakIt, message) => {
+		const root = project();
+		breakIt(root);
+		expect(build(root)).toMatch(message);
+	});
+
+	it('a misordered section', () => {
+		const root = project();
+		change(root, A, /## Symptoms\n\n<Symptoms \/>\n/, '');
+		change(root, A, '## Root cause', '## Symptoms\n\n<Symptoms />\n\n## Root cause');
+		expect(build(root)).toMatch(/› body › Symptoms: section "## Symptoms" comes after "## Error messages" but belongs before it\. Fix: put the sections in this order/);
+	});
+});
+
+describe('broken links and lost addresses fail the checks, naming the place and the fix', () => {
+	/** A tiny built site: path -> HTML. */
+	function site(pages: Record<string, string>): string {
+		const dist = mkdtempSync(join(tmpdir(), 'faultline-bad-dist-'));
+		for (const [path, html] of Object.entries(pages)) {
+			mkdirSync(dirname(join(dist, path, 'index.html')), { recursive: true });
+			writeFileSync(join(dist, path, 'index.html'), html);
+		}
+		return dist;
+	}
+
+	it('a broken internal link', () => {
+		expect(brokenLinks(site({ '/': '<a href="/kb/gone/">gone</a>' }))).toEqual([{ page: '/', href: '/kb/gone/' }]);
+	});
+
+	it('a removed locked URL', () => {
+		const problems = lockProblems({ '/': [], '/kb/removed/': ['symptoms'] }, site({ '/': 'home' })).map(formatProblem);
+		expect(problems).toEqual([
+			'links.lock.json › /kb/removed/: this locked address no longer resolves. Fix: restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock).',
+			'links.lock.json › /kb/removed/#symptoms: this locked address no longer resolves. Fix: restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock).',
+		]);
+	});
+
+	it('a published page that is not locked', () => {
+		expect(lockProblems({ '/': [] }, site({ '/': 'home', '/wizard/new/': 'new' })).map((p) => p.field)).toEqual(['/wizard/new/']);
+	});
+});
