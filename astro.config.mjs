@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
@@ -10,7 +11,8 @@ import { linkCheck } from './src/integrations/link-check.ts';
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
-	markdown: { remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }]] },
+	// Permanent heading anchors need a remark plugin, so Markdown goes through unified.
+	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }]] }) },
 	integrations: [
 		contentCheck(),
 		starlight({
