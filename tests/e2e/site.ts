@@ -16,7 +16,6 @@ export function builtPages(): string[] {
 		.map((p) => p.path);
 }
 
-
 /** The real wizard tree and every path through it. */
 export const TREE = checkTreeFile(ROOT, loadArticles(ROOT)).tree!;
 export const PATHS = allPaths(TREE);
