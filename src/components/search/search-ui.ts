@@ -60,13 +60,26 @@ export function pasteLarge(form: HTMLFormElement, text: string): void {
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
 	largePaste.set(form, text);
 	input.value = `${text.slice(0, PREVIEW)}\n[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
-	mountSearch(form);
-	void mounted.get(form)!(true);
+	mountSearch(form, new Event('paste'));
 }
 
-/** Wire up a paste box; safe to call more than once. `first` is the event that asked for it, if any. */
-export function mountSearch(form: HTMLFormElement, first?: Event): void {
-	if (mounted.has(form)) return;
+/**
+ * Wire up a paste box (once), then act on the event that asked for it: the
+ * reader's first keystroke, paste or submit, or none for a page that reads
+ * its query from the address.
+ */
+export function mountSearch(form: HTMLFormElement, trigger?: Event): void {
+	const run = mounted.get(form) ?? setUp(form);
+	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
+	if (input.value || largePaste.has(form)) void run(trigger ? wantsJump(trigger) : false);
+}
+
+/** A submit or a paste asks a wizard step to move on; typing does not. */
+function wantsJump(event: Event): boolean {
+	return event.type === 'submit' || event.type === 'paste' || isPaste(event);
+}
+
+function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
 	const product = form.querySelector<HTMLSelectElement>('[data-search-product]')!;
 	const status = form.querySelector<HTMLElement>('[data-search-status]')!;
@@ -122,7 +135,8 @@ export function mountSearch(form: HTMLFormElement, first?: Event): void {
 		event.preventDefault();
 		void run(true);
 	});
-	if (input.value) void run(first ? isPaste(first) : false);
+	form.dataset.searchMounted = 'true';
+	return run;
 }
 
 function isPaste(event: Event): boolean {
