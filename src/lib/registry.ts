@@ -56,11 +56,6 @@ export function productName(id: ProductId): string {
 	return PRODUCTS[id].name;
 }
 
-/** The display name of a subsystem, e.g. `OverlayFS` for `overlayfs`. */
-export function subsystemName(id: SubsystemId): string {
-	return SUBSYSTEMS[id];
-}
-
 /**
  * The fixed run of sections every article body has, in this order. The body
  * check, the article template and the section anchors all read this list.
