@@ -5,14 +5,15 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
+import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { anchorAliases } from './src/lib/site-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
-	// Permanent heading anchors need a remark plugin, so Markdown goes through unified.
-	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }]] }) },
+	// Permanent heading anchors and the sections generated from an article's front matter are remark plugins.
+	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections] }) },
 	integrations: [
 		contentCheck(),
 		starlight({
@@ -22,14 +23,18 @@ export default defineConfig({
 			components: {
 				Search: './src/components/Search.astro',
 				PageTitle: './src/components/PageTitle.astro',
+				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
 			routeMiddleware: './src/route-data.ts',
+			// No list of articles here: every page would carry all of them (10,000 links
+			// at 10,000 articles). Product pages list them; search and the wizard find them.
 			sidebar: [
 				{ label: 'Home', link: '/' },
 				{ label: 'Troubleshooting wizard', link: '/wizard/' },
-				{ label: 'Products', link: '/products/' },
-				{ label: 'Articles', items: [{ autogenerate: { directory: 'kb' } }] },
+				{ label: 'Products and their articles', link: '/products/' },
+				{ label: 'Paste an error or search', link: '/search/' },
 			],
+			pagination: false,
 			lastUpdated: false,
 		}),
 		linkCheck(),

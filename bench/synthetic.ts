@@ -4,7 +4,7 @@
  * journal-style noise. Deterministic (seeded), so runs compare.
  */
 import { articleSchema, type ArticleData } from '../src/lib/article-schema.ts';
-import { PRODUCT_IDS } from '../src/lib/registry.ts';
+import { PRODUCT_IDS, SUBSYSTEM_IDS, productName } from '../src/lib/registry.ts';
 
 /** A small deterministic random generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -30,8 +30,8 @@ export function vocabulary(size: number, rnd: () => number): string[] {
 	return [...words];
 }
 
-/** N valid articles with three signatures each. */
-export function syntheticArticles(n: number, seed = 1): ArticleData[] {
+/** The front matter of N synthetic articles, as an author would write it. */
+export function syntheticArticleInputs(n: number, seed = 1): Record<string, unknown>[] {
 	const rnd = random(seed);
 	const vocab = vocabulary(Math.max(2000, n * 4), rnd);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -41,21 +41,28 @@ export function syntheticArticles(n: number, seed = 1): ArticleData[] {
 	};
 	return Array.from({ length: n }, (_, i) => {
 		const lines = [line(), line(), line()];
-		return articleSchema.parse({
-			id: `synthetic-article-${i}`,
-			shortId: `FL-${String(i % 10000).padStart(4, '0')}`,
-			title: `Synthetic failure number ${i} for benchmarks`,
-			summary: `A synthetic root cause number ${i}.`,
-			products: [pick(PRODUCT_IDS)],
-			subsystems: ['file-permissions'],
-			signatures: lines.map((l, j) => ({ line: l, where: 'synthetic', decisive: j < 2 })),
-			symptoms: ['It fails in a synthetic way.'],
-			versions: [{ product: 'podman', affected: 'all', fixed: null }],
+		const product = pick(PRODUCT_IDS);
+		const subsystems = [...new Set([pick(SUBSYSTEM_IDS), ...(rnd() < 0.3 ? [pick(SUBSYSTEM_IDS)] : [])])];
+		return {
+			id: `synthetic-article-${i + 1}`,
+			shortId: `FL-${String(i + 1).padStart(4, '0')}`,
+			title: `${productName(product)}: synthetic failure ${i + 1} when ${pick(vocab)} meets ${pick(vocab)}`,
+			summary: `A synthetic root cause number ${i + 1}: ${pick(vocab)} ${pick(COMMON)} ${pick(vocab)} before ${pick(vocab)} is ready.`,
+			products: [product],
+			subsystems,
+			signatures: lines.map((l, j) => ({ line: l, where: `the journal of ${pick(vocab)}.service`, ...(j === 2 ? { decisive: false } : {}) })),
+			symptoms: [`The ${pick(vocab)} step ${pick(COMMON)} ${pick(COMMON)}.`, `Restarting ${pick(vocab)} does not help.`],
+			versions: [{ product, affected: `${pick(vocab)} 1.${i % 10} and later`, fixed: null }],
 			lastVerified: '2026-11-23',
-			sources: [{ ref: 'example/synthetic#1', title: 'A synthetic source' }],
+			sources: [{ ref: `example/${pick(vocab)}#${1 + (i % 997)}`, title: `The upstream report of ${pick(vocab)}` }],
 			status: 'active',
-		});
+		};
 	});
+}
+
+/** N valid articles with three signatures each. */
+export function syntheticArticles(n: number, seed = 1): ArticleData[] {
+	return syntheticArticleInputs(n, seed).map((input) => articleSchema.parse(input));
 }
 
 /** Log noise draws on other words than signatures do, as real logs mostly do. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Scaffold a new article: `npm run new-article -- <slug>`. Writes
- * src/content/docs/kb/<slug>.mdx from the template with the next free short
+ * src/content/docs/kb/<slug>.md from the template with the next free short
  * ID, refusing to overwrite an existing file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,9 +18,9 @@ if (!slug || !SLUG_PATTERN.test(slug)) {
 	console.error('usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)');
 	process.exit(2);
 }
-const target = join(root, ARTICLES_DIR, `${slug}.mdx`);
+const target = join(root, ARTICLES_DIR, `${slug}.md`);
 if (existsSync(target)) {
-	console.error(`${ARTICLES_DIR}/${slug}.mdx already exists; pick another slug.`);
+	console.error(`${ARTICLES_DIR}/${slug}.md already exists; pick another slug.`);
 	process.exit(2);
 }
 
@@ -33,6 +33,6 @@ const used = readArticleSources(root).map((s) => {
 const shortId = `FL-${String(Math.max(0, ...used) + 1).padStart(4, '0')}`;
 const today = new Date().toISOString().slice(0, 10);
 
-const template = readFileSync(join(root, 'scripts/article-template.mdx'), 'utf8');
+const template = readFileSync(join(root, 'scripts/article-template.md'), 'utf8');
 writeFileSync(target, template.replaceAll('__SLUG__', slug).replaceAll('__SHORT_ID__', shortId).replaceAll('__TODAY__', today));
-console.log(`Wrote ${ARTICLES_DIR}/${slug}.mdx (${shortId}). Fill in every field, then run \`npm run build\` to check it.`);
+console.log(`Wrote ${ARTICLES_DIR}/${slug}.md (${shortId}). Fill in every field, then run \`npm run build\` to check it.`);

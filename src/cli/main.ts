@@ -11,6 +11,7 @@ import { loadArticles } from '../lib/content.ts';
 import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Matcher } from '../lib/matcher/index.ts';
 import { SITE_URL } from '../lib/site.ts';
 import { sourceUrl } from '../lib/sources.ts';
+import { byShortId } from '../lib/short-id.ts';
 import { readLines, UnreadableInput } from './read-lines.ts';
 import { commentFor } from './issue-comment.ts';
 import { readFile } from 'node:fs/promises';
@@ -175,7 +176,7 @@ function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) =>
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const articles = loadArticles(io.root)
 		.map((a) => a.data)
-		.sort((a, b) => a.shortId.localeCompare(b.shortId));
+		.sort(byShortId);
 	if (values.json) {
 		const rows = articles.map((a) => ({
 			id: a.id,

@@ -8,6 +8,7 @@ import type { ArticleData } from './article-schema.ts';
 import { PRODUCT_IDS } from './registry.ts';
 import { articleUrl } from './matcher/report.ts';
 import { sourceUrl } from './sources.ts';
+import { byShortId, SHORT_ID_PATTERN } from './short-id.ts';
 
 export const API_VERSION = 1;
 
@@ -15,7 +16,7 @@ export const API_VERSION = 1;
 export const apiArticleSchema = z
 	.object({
 		id: z.string(),
-		shortId: z.string().regex(/^FL-\d{4}$/),
+		shortId: z.string().regex(SHORT_ID_PATTERN),
 		title: z.string(),
 		url: z.url(),
 		summary: z.string(),
@@ -41,7 +42,7 @@ export function apiArticles(articles: readonly ArticleData[], baseUrl: string): 
 	return {
 		version: API_VERSION,
 		articles: [...articles]
-			.sort((a, b) => a.shortId.localeCompare(b.shortId))
+			.sort(byShortId)
 			.map((a) => ({
 				id: a.id,
 				shortId: a.shortId,

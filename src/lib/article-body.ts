@@ -24,7 +24,7 @@ export interface Section extends Heading {
 }
 
 const FENCE = /^\s*(```|~~~)/;
-/** `{#anchor}` at the end of a heading (written `\{#anchor}` in MDX, where `{` starts an expression): its permanent id. */
+/** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
 export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 
 /** The fixes of an article body, in order (the first is the recommended one), with their anchors. */

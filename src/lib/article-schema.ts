@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
+import { SHORT_ID_PATTERN } from './short-id.ts';
 
 /** A permanent article slug: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** A short permanent ID: `FL-` and four digits. */
-export const SHORT_ID_PATTERN = /^FL-\d{4}$/;
+export { SHORT_ID_PATTERN } from './short-id.ts';
 const ISSUE_REF = /^[\w.-]+\/[\w.-]+#\d+$/;
 const COMMIT_REF = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;
 const URL_REF = /^https:\/\/[^\s]+$/;
@@ -78,10 +78,10 @@ export const sourceSchema = z
 /** The fields of an article's front matter, without the cross-field rules. */
 export const articleFields = z
 	.object({
-		/** The permanent slug: the file name without `.mdx`, and the URL `/kb/<id>/`. */
+		/** The permanent slug: the file name without `.md`, and the URL `/kb/<id>/`. */
 		id: z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens, e.g. podman-foo-bar'),
 		/** The short permanent ID, `FL-0001` style; unique and never reused. */
-		shortId: z.string().regex(SHORT_ID_PATTERN, 'must be FL- and four digits, e.g. FL-0006'),
+		shortId: z.string().regex(SHORT_ID_PATTERN, 'must be FL- and four digits (more from FL-10000 on), e.g. FL-0006'),
 		/** The page title: the failure, as a reader would describe it. */
 		title: z.string().min(10).max(120),
 		/** The root cause in one sentence. Also the page's meta description. */
@@ -135,7 +135,7 @@ export type Source = z.output<typeof sourceSchema>;
 
 /** How each field is fixed, for error messages: the hint a contributor reads. */
 export const FIELD_HINTS: Record<string, string> = {
-	id: 'set `id` to the file name without .mdx (lower-case, hyphens)',
+	id: 'set `id` to the file name without .md (lower-case, hyphens)',
 	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
 	title: 'a title of 10 to 120 characters naming the failure',
 	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',

@@ -3,7 +3,7 @@
  * the CLI and the tests read articles through this module, so all of them
  * see the same articles and the same errors.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -44,6 +44,7 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
 export function checkArticle(source: ArticleSource): { article?: Article; problems: ContentProblem[] } {
 	const { file, text } = source;
 	const problem = (field: string, m: Message): ContentProblem => ({ file, field, ...m });
+	if (file.endsWith('.mdx')) return { problems: [problem('file', messages.mdxArticle())] };
 	const parts = splitFrontMatter(text);
 	if (!parts) return { problems: [problem('front matter', messages.noFrontMatter())] };
 
@@ -101,19 +102,38 @@ export function checkArticles(sources: readonly ArticleSource[]): { articles: Ar
 /** Read every article file under a directory (default: the real content). */
 export function readArticleSources(root: string, dir = ARTICLES_DIR): ArticleSource[] {
 	const abs = join(root, dir);
-	return readdirSync(abs)
-		.filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
-		.sort()
-		.map((name) => {
-			const path = join(abs, name);
-			return { file: relative(root, path), text: readFileSync(path, 'utf8') };
-		});
+	return articleFileNames(abs).map((name) => {
+		const path = join(abs, name);
+		return { file: relative(root, path), text: readFileSync(path, 'utf8') };
+	});
 }
 
-/** Load and check the articles of a project; throws a readable error listing every problem. */
+function articleFileNames(abs: string): string[] {
+	return readdirSync(abs)
+		.filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
+		.sort();
+}
+
+const loaded = new Map<string, { stamp: string; articles: Article[] }>();
+
+/**
+ * Load and check the articles of a project; throws a readable error listing
+ * every problem. Many parts of a build ask for the articles: they are read
+ * and checked once, and again only when a file changed.
+ */
 export function loadArticles(root: string, dir = ARTICLES_DIR): Article[] {
+	const abs = join(root, dir);
+	const stamp = articleFileNames(abs)
+		.map((name) => {
+			const { mtimeMs, size } = statSync(join(abs, name));
+			return `${name} ${mtimeMs} ${size}`;
+		})
+		.join('\n');
+	const hit = loaded.get(abs);
+	if (hit?.stamp === stamp) return hit.articles;
 	const { articles, problems } = checkArticles(readArticleSources(root, dir));
 	if (problems.length > 0) throw new ContentError(problems);
+	loaded.set(abs, { stamp, articles });
 	return articles;
 }
 

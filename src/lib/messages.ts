@@ -25,8 +25,12 @@ export const messages = {
 		message: `unknown field \`${key}\``,
 		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
 	}),
+	mdxArticle: () => ({
+		message: 'articles are plain Markdown, not MDX: every MDX file becomes a module of the site bundle, which does not scale',
+		fix: 'rename it to .md; the symptoms, versions and references sections are filled in from the front matter',
+	}),
 	idMismatch: (id: string, fileSlug: string) => ({
-		message: `\`id\` is "${id}" but the file is named ${fileSlug}.mdx`,
+		message: `\`id\` is "${id}" but the file is named ${fileSlug}.md`,
 		fix: `make them agree: the id, the file name and the URL are the same permanent slug (rename a published article with a redirect, never by editing the id)`,
 	}),
 	duplicateId: (id: string, other: string) => ({

@@ -102,8 +102,8 @@ export function allPaths(tree: WizardTree): WizardState[] {
 
 /**
  * What the paste box needs to jump into the tree: the first result step of
- * each article (in tree order) and each step's parent. Small enough to embed
- * in a page.
+ * each article (in tree order) and each step's parent. Served once as
+ * /wizard/jumps.json: it grows with the tree, so no page embeds it.
  */
 export interface WizardJumps {
 	results: Record<string, string>;

@@ -5,16 +5,32 @@
 import { loadArticles, type Article } from '../lib/content.ts';
 import { ContentError } from '../lib/content.ts';
 import { checkTreeFile, fixAnchorsOf } from './load.ts';
-import type { WizardTree } from './schema.ts';
+import { nodesById, parentsOf, type Answer } from './engine.ts';
+import type { WizardNode, WizardTree } from './schema.ts';
 
-let cached: { tree: WizardTree; articles: Map<string, Article>; fixes: Map<string, string[]> } | undefined;
+interface SiteWizard {
+	tree: WizardTree;
+	/** The steps by id, and the answer that leads to each: built once, used by every step's page. */
+	byId: Map<string, WizardNode>;
+	parents: Map<string, Answer>;
+	articles: Map<string, Article>;
+	fixes: Map<string, string[]>;
+}
 
-/** The tree, the articles by slug, and each article's fix anchors. */
-export function wizard() {
+let cached: SiteWizard | undefined;
+
+/** The tree, its lookups, the articles by slug, and each article's fix anchors. */
+export function wizard(): SiteWizard {
 	if (cached) return cached;
 	const articles = loadArticles(process.cwd());
 	const { tree, problems } = checkTreeFile(process.cwd(), articles);
 	if (!tree) throw new ContentError(problems);
-	cached = { tree, articles: new Map(articles.map((a) => [a.data.id, a])), fixes: fixAnchorsOf(articles) };
+	cached = {
+		tree,
+		byId: nodesById(tree),
+		parents: parentsOf(tree),
+		articles: new Map(articles.map((a) => [a.data.id, a])),
+		fixes: fixAnchorsOf(articles),
+	};
 	return cached;
 }

@@ -13,7 +13,7 @@ describe('the article schema', () => {
 	it('names a missing field and how to fill it', () => {
 		expect(problemsOf(withFields({ summary: undefined }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › summary: \`summary\` is missing. Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
+			  "src/content/docs/kb/podman-example-failure.md › summary: \`summary\` is missing. Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
 			]
 		`);
 	});
@@ -21,7 +21,7 @@ describe('the article schema', () => {
 	it('rejects a malformed short ID', () => {
 		expect(problemsOf(withFields({ shortId: 'FL-12' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › shortId: \`shortId\` must be FL- and four digits, e.g. FL-0006 (got "FL-12"). Fix: give the next free FL-NNNN (see \`npx faultline list\`); IDs are never reused.",
+			  "src/content/docs/kb/podman-example-failure.md › shortId: \`shortId\` must be FL- and four digits (more from FL-10000 on), e.g. FL-0006 (got "FL-12"). Fix: give the next free FL-NNNN (see \`npx faultline list\`); IDs are never reused.",
 			]
 		`);
 	});
@@ -29,7 +29,7 @@ describe('the article schema', () => {
 	it('rejects an unknown product and lists the known ones', () => {
 		expect(problemsOf(withFields({ products: ['dockr'] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › products.0: \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
+			  "src/content/docs/kb/podman-example-failure.md › products.0: \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
 			]
 		`);
 	});
@@ -37,7 +37,7 @@ describe('the article schema', () => {
 	it('rejects an unknown field', () => {
 		expect(problemsOf(withFields({ author: 'someone' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › author: unknown field \`author\`. Fix: remove it, or add it to src/lib/article-schema.ts with a JSDoc comment.",
+			  "src/content/docs/kb/podman-example-failure.md › author: unknown field \`author\`. Fix: remove it, or add it to src/lib/article-schema.ts with a JSDoc comment.",
 			]
 		`);
 	});
@@ -45,7 +45,7 @@ describe('the article schema', () => {
 	it('rejects a summary of more than one sentence', () => {
 		expect(problemsOf(withFields({ summary: 'One sentence. And another one.' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › summary: \`summary\` must be exactly one sentence (got "One sentence. And another one."). Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
+			  "src/content/docs/kb/podman-example-failure.md › summary: \`summary\` must be exactly one sentence (got "One sentence. And another one."). Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
 			]
 		`);
 	});
@@ -53,7 +53,7 @@ describe('the article schema', () => {
 	it('rejects a source that is neither an issue, a commit nor a URL', () => {
 		expect(problemsOf(withFields({ sources: [{ ref: 'see the forum', title: 'somewhere' }] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › sources.0.ref: \`sources.0.ref\` must be owner/name#123, owner/name@<commit hash> or an https:// URL (got "see the forum"). Fix: list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL.",
+			  "src/content/docs/kb/podman-example-failure.md › sources.0.ref: \`sources.0.ref\` must be owner/name#123, owner/name@<commit hash> or an https:// URL (got "see the forum"). Fix: list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL.",
 			]
 		`);
 	});
@@ -61,7 +61,7 @@ describe('the article schema', () => {
 	it('rejects a multi-line signature', () => {
 		expect(problemsOf(withFields({ signatures: [{ line: 'first line\nsecond line', where: 'somewhere' }] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › signatures.0.line: \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts as {*}.",
+			  "src/content/docs/kb/podman-example-failure.md › signatures.0.line: \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts as {*}.",
 			]
 		`);
 	});
@@ -69,7 +69,7 @@ describe('the article schema', () => {
 	it('needs a replacement for a retired article', () => {
 		expect(problemsOf(withFields({ status: 'retired' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › replacedBy: \`replacedBy\` is missing. Fix: name the slug of the replacing article (only when status is retired).",
+			  "src/content/docs/kb/podman-example-failure.md › replacedBy: \`replacedBy\` is missing. Fix: name the slug of the replacing article (only when status is retired).",
 			]
 		`);
 	});
@@ -77,31 +77,31 @@ describe('the article schema', () => {
 	it('rejects a date that is not a date', () => {
 		expect(problemsOf(withFields({ lastVerified: 'last week' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.mdx › lastVerified: \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD.",
+			  "src/content/docs/kb/podman-example-failure.md › lastVerified: \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD.",
 			]
 		`);
 	});
 
 	it('requires the id to be the file name', () => {
-		expect(problemsOf(articleSource(undefined, undefined, 'src/content/docs/kb/other-name.mdx'))).toMatchInlineSnapshot(`
+		expect(problemsOf(articleSource(undefined, undefined, 'src/content/docs/kb/other-name.md'))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/other-name.mdx › id: \`id\` is "podman-example-failure" but the file is named other-name.mdx. Fix: make them agree: the id, the file name and the URL are the same permanent slug (rename a published article with a redirect, never by editing the id).",
+			  "src/content/docs/kb/other-name.md › id: \`id\` is "podman-example-failure" but the file is named other-name.md. Fix: make them agree: the id, the file name and the URL are the same permanent slug (rename a published article with a redirect, never by editing the id).",
 			]
 		`);
 	});
 
 	it('reports a file without front matter', () => {
-		expect(problemsOf({ file: 'src/content/docs/kb/x.mdx', text: '## Symptoms\n' })).toMatchInlineSnapshot(`
+		expect(problemsOf({ file: 'src/content/docs/kb/x.md', text: '## Symptoms\n' })).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/x.mdx › front matter: has no front matter. Fix: start the file with a --- block; \`npm run new-article -- <slug>\` writes a template.",
+			  "src/content/docs/kb/x.md › front matter: has no front matter. Fix: start the file with a --- block; \`npm run new-article -- <slug>\` writes a template.",
 			]
 		`);
 	});
 
 	it('reports broken YAML', () => {
-		expect(problemsOf({ file: 'src/content/docs/kb/x.mdx', text: '---\ntitle: [unclosed\n---\n' })).toMatchInlineSnapshot(`
+		expect(problemsOf({ file: 'src/content/docs/kb/x.md', text: '---\ntitle: [unclosed\n---\n' })).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/x.mdx › front matter: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:. Fix: fix the YAML syntax (quote strings that contain \`: \` or start with a backtick).",
+			  "src/content/docs/kb/x.md › front matter: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:. Fix: fix the YAML syntax (quote strings that contain \`: \` or start with a backtick).",
 			]
 		`);
 	});

@@ -4,7 +4,7 @@
  * small copy of the real content in a fresh directory and runs the same
  * checks the build runs.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,7 @@ nodes:
 function project(): string {
 	const root = mkdtempSync(join(tmpdir(), 'faultline-bad-'));
 	mkdirSync(join(root, KB), { recursive: true });
-	for (const a of ARTICLES) cpSync(join(real, KB, `${a}.mdx`), join(root, KB, `${a}.mdx`));
+	for (const a of ARTICLES) cpSync(join(real, KB, `${a}.md`), join(root, KB, `${a}.md`));
 	mkdirSync(join(root, 'src/content/wizard'), { recursive: true });
 	writeFileSync(join(root, 'src/content/wizard/tree.yaml'), TREE);
 	writeFileSync(join(root, 'src/content/redirects.yaml'), 'slugs: []\nanchors: []\n');
@@ -85,23 +85,24 @@ function build(root: string): string {
 	}
 }
 
-const A = `${KB}/nix-installer-seccomp-bpf.mdx`;
-const W = `${KB}/nix-wsl1-seccomp.mdx`;
+const A = `${KB}/nix-installer-seccomp-bpf.md`;
+const W = `${KB}/nix-wsl1-seccomp.md`;
 const T = 'src/content/wizard/tree.yaml';
 
 const CASES: [string, (root: string) => void, RegExp][] = [
-	['a missing field', (r) => change(r, A, /^summary: .*\n/m, ''), /nix-installer-seccomp-bpf\.mdx › summary: `summary` is missing\. Fix: write the root cause/],
-	['a malformed short ID', (r) => change(r, A, 'shortId: FL-0005', 'shortId: FL-5'), /› shortId: `shortId` must be FL- and four digits.*\. Fix: give the next free FL-NNNN/],
+	['a missing field', (r) => change(r, A, /^summary: .*\n/m, ''), /nix-installer-seccomp-bpf\.md › summary: `summary` is missing\. Fix: write the root cause/],
+	['a malformed short ID', (r) => change(r, A, 'shortId: FL-0005', 'shortId: FL-5'), /› shortId: `shortId` must be FL- and four digits \(more from FL-10000 on\).*\. Fix: give the next free FL-NNNN/],
 	['an unknown product', (r) => change(r, A, 'products: [nix-installer,', 'products: [nix-instaler,'), /› products\.0: `products\.0` has "nix-instaler", which is not a known value\. Fix: use product ids from src\/lib\/registry\.ts/],
 	['an unknown field', (r) => change(r, A, 'status: active', 'status: active\nauthor: me'), /› author: unknown field `author`\. Fix: remove it, or add it to src\/lib\/article-schema\.ts/],
 	['bad YAML', (r) => change(r, A, 'status: active', 'status: [active'), /› front matter: front matter is not valid YAML: .*Fix: fix the YAML syntax/],
-	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.mdx › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.mdx\. Fix: take the next free FL-NNNN/],
-	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.mdx › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.mdx\. Fix: make them agree/],
+	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.md › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.md\. Fix: take the next free FL-NNNN/],
+	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.md › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.md\. Fix: make them agree/],
+	['an article written as MDX', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › file: articles are plain Markdown, not MDX.*\. Fix: rename it to \.md/],
 	['a missing section', (r) => change(r, A, '## How to confirm', '## How to check'), /› body › How to confirm: section "## How to confirm" is missing\. Fix: add "## How to confirm" after "## Root cause"/],
 	['a fix without a way to verify it', (r) => change(r, W, /\*\*Verify:\*\* `wsl -l -v`/, 'Then `wsl -l -v`'), /› body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how to verify it\. Fix: add a paragraph that starts with \*\*Verify:\*\*/],
-	['a fix without a permanent anchor', (r) => change(r, W, ' \\{#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
-	['a signature not quoted in the body', (r) => change(r, W, /```text\nerror: unable to load seccomp BPF program: Invalid argument\n```/, '```text\nsomething else\n```'), /nix-wsl1-seccomp\.mdx › body › Error messages: signature "error: unable to load seccomp BPF program: Invalid argument" is not quoted in "## Error messages"/],
-	['a signature its own article cannot find', (r) => change(r, W, '  - text: "buildx"', '  - text: "seccomp BPF"'), /nix-wsl1-seccomp\.mdx › signatures › "error: unable to load seccomp BPF program: Invalid argument": the article's own excludeWhen rules it out\. Fix: make the excludeWhen text/],
+	['a fix without a permanent anchor', (r) => change(r, W, ' {#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
+	['a signature not quoted in the body', (r) => change(r, W, /```text\nerror: unable to load seccomp BPF program: Invalid argument\n```/, '```text\nsomething else\n```'), /nix-wsl1-seccomp\.md › body › Error messages: signature "error: unable to load seccomp BPF program: Invalid argument" is not quoted in "## Error messages"/],
+	['a signature its own article cannot find', (r) => change(r, W, '  - text: "buildx"', '  - text: "seccomp BPF"'), /nix-wsl1-seccomp\.md › signatures › "error: unable to load seccomp BPF program: Invalid argument": the article's own excludeWhen rules it out\. Fix: make the excludeWhen text/],
 	['a pattern that does not match its own line', (r) => change(r, W, 'pattern: "unable to load seccomp BPF program: Invalid argument"', 'pattern: "unable to load seccomp {*} filter: Invalid argument"'), /› signatures › "error: unable to load seccomp BPF program: Invalid argument": its pattern does not match its own line\. Fix: make the pattern the line/],
 	['a wizard answer leading nowhere', (r) => change(r, T, 'next: emulated', 'next: emulation'), /tree\.yaml › step "where" › answers\.0\.next: leads to "emulation", which is not a step\. Fix: point it at an existing step id/],
 	['a wizard cycle', (r) => change(r, T, 'next: lost-2', 'next: where'), /tree\.yaml › step "where": the steps "where" → "where" form a cycle\. Fix: every path must move forward/],
@@ -123,8 +124,8 @@ describe('broken content fails the build, naming the file, the field and the fix
 
 	it('a misordered section', () => {
 		const root = project();
-		change(root, A, /## Symptoms\n\n<Symptoms \/>\n/, '');
-		change(root, A, '## Root cause', '## Symptoms\n\n<Symptoms />\n\n## Root cause');
+		change(root, A, /## Symptoms\n\n/, '');
+		change(root, A, '## Root cause', '## Symptoms\n\n## Root cause');
 		expect(build(root)).toMatch(/› body › Symptoms: section "## Symptoms" comes after "## Error messages" but belongs before it\. Fix: put the sections in this order/);
 	});
 });

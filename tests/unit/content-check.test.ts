@@ -22,7 +22,7 @@ describe('the content check in the build', () => {
 
 	it('fails the build naming the file, the field and the fix', () => {
 		const { run } = runHook(new URL('./fixtures/broken-site/', import.meta.url));
-		expect(run).toThrow(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.mdx › shortId: .* Fix: /);
+		expect(run).toThrow(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.md › shortId: .* Fix: /);
 	});
 
 	it('only reports, without stopping, in the dev server', () => {

@@ -58,7 +58,7 @@ The issue.
 /** An article file from front matter and body; the file is named after `id` unless `file` is given. */
 export function articleSource(data: Record<string, unknown> = validData(), body = validBody, file?: string): ArticleSource {
 	return {
-		file: file ?? `src/content/docs/kb/${String(data.id)}.mdx`,
+		file: file ?? `src/content/docs/kb/${String(data.id)}.md`,
 		text: `---\n${stringify(data)}---\n${body}`,
 	};
 }
@@ -67,5 +67,5 @@ export function articleSource(data: Record<string, unknown> = validData(), body 
 export function withFields(changes: Record<string, unknown>): ArticleSource {
 	const data = { ...validData(), ...changes };
 	for (const [k, v] of Object.entries(changes)) if (v === undefined) delete data[k];
-	return articleSource(data, validBody, 'src/content/docs/kb/podman-example-failure.mdx');
+	return articleSource(data, validBody, 'src/content/docs/kb/podman-example-failure.md');
 }

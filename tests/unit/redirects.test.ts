@@ -55,7 +55,7 @@ describe('redirects', () => {
 describe('permanent anchors in the Markdown', () => {
 	const heading = (text: string, depth = 2) => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
 	const run = (tree: { children: ReturnType<typeof heading>[] }, aliases = new Map()) =>
-		(remarkAnchors({ aliases: () => aliases }) as (t: unknown, f: { path: string }) => void)(tree, { path: '/x/src/content/docs/kb/podman-new-name.mdx' });
+		(remarkAnchors({ aliases: () => aliases }) as (t: unknown, f: { path: string }) => void)(tree, { path: '/x/src/content/docs/kb/podman-new-name.md' });
 
 	it('gives template sections their fixed anchor and takes {#id} from a heading', () => {
 		const tree = { type: 'root', children: [heading('Root cause'), heading('Keep your groups \\{#keep-groups}', 3), heading('Other', 3)] };

@@ -110,7 +110,8 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		} else {
 			renderKnown(known, response.result);
 			notes.push(summary(response.result));
-			const target = jump ? wizardTarget(form, response.result) : undefined;
+			const target = jump ? await wizardTarget(form, response.result) : undefined;
+			if (mine !== generation) return;
 			if (target) {
 				status.textContent = `${summary(response.result)} Going to the matching step…`;
 				location.assign(target);
@@ -143,11 +144,22 @@ function isPaste(event: Event): boolean {
 	return (event as InputEvent).inputType === 'insertFromPaste';
 }
 
+let jumpTable: Promise<WizardJumps | undefined> | undefined;
+
+/** The wizard's jump table, fetched once; undefined (no jump, the matches still show) when it cannot be had. */
+function loadJumps(url: string): Promise<WizardJumps | undefined> {
+	jumpTable ??= fetch(url)
+		.then((r) => (r.ok ? (r.json() as Promise<WizardJumps>) : undefined))
+		.catch(() => undefined);
+	return jumpTable;
+}
+
 /** On a wizard step: the step a match leads to (see jumpTarget), or undefined. */
-function wizardTarget(form: HTMLFormElement, result: MatchResult): string | undefined {
-	const json = form.dataset.wizardJumps;
-	if (!json || result.matches.length === 0) return undefined;
-	const jumps = JSON.parse(json) as WizardJumps;
+async function wizardTarget(form: HTMLFormElement, result: MatchResult): Promise<string | undefined> {
+	const url = form.dataset.wizardJumps;
+	if (!url || result.matches.length === 0) return undefined;
+	const jumps = await loadJumps(url);
+	if (!jumps) return undefined;
 	const step = jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
 	return step ? `/wizard/${step}/` : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import { isGeneric, type IndexedArticle, type MatcherIndex } from './compile.ts';
 import { normalizeLine, tokensOf } from './normalize.ts';
+import { byShortId } from '../short-id.ts';
 
 /** How sure a match is. Anything below `medium` is not reported. */
 export type Confidence = 'high' | 'medium';
@@ -250,7 +251,7 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excluded: Map<number,
 			supporting,
 		});
 	}
-	matches.sort((x, y) => y.score - x.score || x.article.shortId.localeCompare(y.article.shortId));
+	matches.sort((x, y) => y.score - x.score || byShortId(x.article, y.article));
 
 	const ties = matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - TIE);
 	const ambiguous = ties.length > 1;

@@ -1,0 +1,31 @@
+/**
+ * Lighthouse (npm `lighthouse`) on pages of a served site, with its default
+ * mobile settings (a mid-range phone on slow 4G, simulated), in the system's
+ * Chromium. Scores are 0 to 100 per category.
+ */
+import lighthouse from 'lighthouse';
+import { launch } from 'chrome-launcher';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Scores = Record<(typeof CATEGORIES)[number], number> & { failing: string[] };
+
+export async function lighthouseScores(chromePath: string, args: readonly string[], urls: readonly string[]): Promise<Scores[]> {
+	const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...args] });
+	try {
+		const scores: Scores[] = [];
+		for (const url of urls) {
+			const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+			if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+			const { categories, audits } = result.lhr;
+			const score = (c: string) => Math.round((categories[c]?.score ?? 0) * 100);
+			// The audits that cost points, to say why a score is below 100.
+			const failing = Object.values(audits)
+				.filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+				.map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+			scores.push({ performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing });
+		}
+		return scores;
+	} finally {
+		chrome.kill();
+	}
+}

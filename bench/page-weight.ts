@@ -1,0 +1,90 @@
+/**
+ * What a reader's browser fetches, measured in Chromium through the
+ * Chrome DevTools Protocol against a site served with gzip (bench/serve.ts):
+ * the first load of a page until the network is idle, before any
+ * interaction; and the bytes a search or paste fetches.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+export interface Transfer {
+	/** Bytes over the wire (compressed), all requests. */
+	total: number;
+	/** JavaScript as the engine gets it: external scripts (uncompressed) plus inline scripts. */
+	js: number;
+	requests: number;
+	/** Bytes over the wire per URL path prefix, for the prefixes asked for. */
+	byPrefix: Record<string, number>;
+}
+
+/** Record every response of a page from now until `done` resolves. */
+async function recording(page: Page, prefixes: readonly string[], done: () => Promise<void>): Promise<Transfer> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	const requests = new Map<string, { url: string; type: string; decoded: number }>();
+	const transfer: Transfer = { total: 0, js: 0, requests: 0, byPrefix: Object.fromEntries(prefixes.map((p) => [p, 0])) };
+	cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, decoded: 0 }));
+	cdp.on('Network.dataReceived', (e) => {
+		const r = requests.get(e.requestId);
+		if (r) r.decoded += e.dataLength;
+	});
+	cdp.on('Network.loadingFinished', (e) => {
+		const r = requests.get(e.requestId);
+		if (!r) return;
+		transfer.total += e.encodedDataLength;
+		transfer.requests++;
+		if (r.type === 'Script') transfer.js += r.decoded;
+		const path = new URL(r.url).pathname;
+		for (const p of prefixes) if (path.startsWith(p)) transfer.byPrefix[p] += e.encodedDataLength;
+	});
+	await done();
+	await cdp.detach();
+	return transfer;
+}
+
+async function settle(page: Page) {
+	await page.waitForLoadState('networkidle');
+	// Starlight and our loaders may start work on idle: give them the time a reader would.
+	await page.waitForTimeout(1000);
+	await page.waitForLoadState('networkidle');
+}
+
+/** The first load of a page with an empty cache, until the network is idle. */
+export async function firstLoad(browser: Browser, url: string): Promise<Transfer> {
+	const page = await browser.newPage();
+	try {
+		const transfer = await recording(page, [], async () => {
+			await page.goto(url);
+			await settle(page);
+		});
+		// Inline scripts arrive inside the HTML; count their text as JavaScript too (data blocks are not code).
+		transfer.js += await page.evaluate(() =>
+			[...document.querySelectorAll('script:not([src])')]
+				.filter((s) => !/json/.test(s.getAttribute('type') ?? ''))
+				.reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
+		);
+		return transfer;
+	} finally {
+		await page.close();
+	}
+}
+
+/** Type a query into a page's paste box and record what the search and the matcher fetch for it. */
+export async function queryTransfer(browser: Browser, url: string, query: string): Promise<Transfer> {
+	const page = await browser.newPage();
+	try {
+		await page.goto(url);
+		await settle(page);
+		return await recording(page, ['/pagefind/', '/api/v1/matcher'], async () => {
+			await page.locator('[data-search-input]').first().fill(query);
+			await page.locator('[data-search-status]').first().filter({ hasText: /found|No known|known causes|unavailable/ }).waitFor();
+			await settle(page);
+		});
+	} finally {
+		await page.close();
+	}
+}
+
+export async function launch(executablePath: string, args: string[]): Promise<Browser> {
+	return chromium.launch({ executablePath, args });
+}
