@@ -18,10 +18,10 @@ export async function lighthouseScores(chromePath: string, args: readonly string
 			if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 			const { categories, audits } = result.lhr;
 			const score = (c: string) => Math.round((categories[c]?.score ?? 0) * 100);
-			// The audits that cost points, to say why a score is below 100.
-			const failing = Object.values(audits)
-				.filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
-				.map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+			// The weighted audits that cost points, to say why a score is below 100.
+			const failing = CATEGORIES.flatMap((c) => categories[c]?.auditRefs ?? [])
+				.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+				.map((ref) => `${ref.id} (${audits[ref.id].displayValue ?? audits[ref.id].score})`);
 			scores.push({ performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing });
 		}
 		return scores;

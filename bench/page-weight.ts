@@ -1,51 +1,49 @@
 /**
- * What a reader's browser fetches, measured in Chromium through the
- * Chrome DevTools Protocol against a site served with gzip (bench/serve.ts):
+ * What a reader's browser fetches, measured in Chromium (each page in a new
+ * context, so with an empty cache) against a site served with gzip (bench/serve.ts):
  * the first load of a page until the network is idle, before any
  * interaction; and the bytes a search or paste fetches.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 
 export interface Transfer {
 	/** Bytes over the wire (compressed), all requests. */
 	total: number;
-	/** JavaScript as the engine gets it: external scripts (uncompressed) plus inline scripts. */
+	/** JavaScript as the engine gets it: external scripts (uncompressed, as bench/serve.ts reports) plus inline scripts. */
 	js: number;
 	requests: number;
 	/** Bytes over the wire per URL path prefix, for the prefixes asked for. */
 	byPrefix: Record<string, number>;
 }
 
-/** Record every response of a page from now until `done` resolves. */
+/** Record every request a page (and its workers) completes from now until `done` resolves. */
 async function recording(page: Page, prefixes: readonly string[], done: () => Promise<void>): Promise<Transfer> {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-	const requests = new Map<string, { url: string; type: string; decoded: number }>();
 	const transfer: Transfer = { total: 0, js: 0, requests: 0, byPrefix: Object.fromEntries(prefixes.map((p) => [p, 0])) };
-	cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, decoded: 0 }));
-	cdp.on('Network.dataReceived', (e) => {
-		const r = requests.get(e.requestId);
-		if (r) r.decoded += e.dataLength;
-	});
-	cdp.on('Network.loadingFinished', (e) => {
-		const r = requests.get(e.requestId);
-		if (!r) return;
-		transfer.total += e.encodedDataLength;
-		transfer.requests++;
-		if (r.type === 'Script') transfer.js += r.decoded;
-		const path = new URL(r.url).pathname;
-		for (const p of prefixes) if (path.startsWith(p)) transfer.byPrefix[p] += e.encodedDataLength;
-	});
+	const pending: Promise<void>[] = [];
+	const onFinished = (request: Request) =>
+		pending.push(
+			(async () => {
+				const response = await request.response();
+				if (request.resourceType() === 'script') transfer.js += Number(response?.headers()['x-uncompressed-length'] ?? 0);
+				const sizes = await request.sizes();
+				const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+				transfer.total += bytes;
+				transfer.requests++;
+				const path = new URL(request.url()).pathname;
+				for (const p of prefixes) if (path.startsWith(p)) transfer.byPrefix[p] += bytes;
+			})(),
+		);
+	page.on('requestfinished', onFinished);
 	await done();
-	await cdp.detach();
+	page.off('requestfinished', onFinished);
+	await Promise.all(pending);
 	return transfer;
 }
 
 async function settle(page: Page) {
 	await page.waitForLoadState('networkidle');
 	// Starlight and our loaders may start work on idle: give them the time a reader would.
-	await page.waitForTimeout(1000);
+	await page.waitForTimeout(2000);
 	await page.waitForLoadState('networkidle');
 }
 
@@ -76,8 +74,8 @@ export async function queryTransfer(browser: Browser, url: string, query: string
 		await page.goto(url);
 		await settle(page);
 		return await recording(page, ['/pagefind/', '/api/v1/matcher'], async () => {
-			await page.locator('[data-search-input]').first().fill(query);
-			await page.locator('[data-search-status]').first().filter({ hasText: /found|No known|known causes|unavailable/ }).waitFor();
+			await page.locator('main [data-search-input]').fill(query);
+			await page.locator('main [data-search-status]').filter({ hasText: /found|No known|known causes|unavailable/ }).waitFor();
 			await settle(page);
 		});
 	} finally {

@@ -7,10 +7,19 @@
  *    built site, and Fuse.js over the article texts.
  * 2. The matcher's latency for a 1 KB and a 1 MB paste against the real
  *    articles and a generated set of 10,000, and the index size shipped.
+ * 3. Whole sites: the real one and synthetic ones of 100, 1,000 and 10,000
+ *    articles, each built (time, peak memory, output), served with gzip and
+ *    loaded in Chromium (bytes and JavaScript on first load, bytes a search
+ *    fetches), with Lighthouse's mobile scores for the real site and the
+ *    largest synthetic one.
  *
- * Needs a built site (`npm run build`) for the Pagefind column.
+ *   npm run bench                        everything (about 10 minutes on 2 cores)
+ *   npm run bench -- --sizes 100,1000    other synthetic sizes
+ *   npm run bench -- --no-sites          only 1 and 2 (the Pagefind column needs a built site)
+ *   npm run bench -- --no-lighthouse     sites without Lighthouse
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
@@ -19,6 +28,9 @@ import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { pagefindTop } from './pagefind.ts';
+import { measureSites, type SiteFigures } from './sites.ts';
+import type { Transfer } from './page-weight.ts';
+import { CATEGORIES } from './lighthouse.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -70,7 +82,16 @@ function median(run: () => void, times: number): number {
 	return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)];
 }
 
+const { values: args } = parseArgs({
+	options: { sizes: { type: 'string', default: '100,1000,10000' }, 'no-sites': { type: 'boolean', default: false }, 'no-lighthouse': { type: 'boolean', default: false } },
+});
+
 async function main() {
+	// Sites first: measuring the real site builds it, which the Pagefind column needs.
+	const sites = args['no-sites']
+		? []
+		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
+
 	const articles = loadArticles(root).map((a) => a.data);
 	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
 	const { items, path } = evalSet();
@@ -138,6 +159,45 @@ async function main() {
 	}
 	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
+	if (sites.length) siteTables(sites);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const name = (s: SiteFigures) => (s.label === 'real' ? `real (${s.articles})` : s.articles.toLocaleString('en'));
+const load = (t: Transfer) => `${kb(t.js)} / ${kb(t.total)}`;
+
+function siteTables(sites: SiteFigures[]) {
+	table('Whole-site build (2 cores), from a clean dist', ['articles', 'pages', 'build time', 'peak memory', 'output'], sites.map((s) => [
+		name(s),
+		s.build.pages.toLocaleString('en'),
+		`${s.build.seconds.toFixed(0)} s`,
+		`${(s.build.peakBytes / 2 ** 30).toFixed(2)} GB`,
+		`${(s.build.bytes / 2 ** 20).toFixed(1)} MB in ${s.build.files.toLocaleString('en')} files`,
+	]));
+	table('First load, empty cache, served with gzip: JavaScript before any interaction (inline and external, uncompressed) / all bytes transferred', ['articles', 'home page', 'an article', 'a wizard step'], sites.map((s) => [
+		name(s),
+		load(s.home),
+		load(s.article),
+		load(s.step),
+	]));
+	table('Searching and pasting: bytes fetched for one query typed into the paste box, and matcher latency in Node', ['articles', 'query', 'Pagefind', 'matcher index', '1 KB paste', '1 MB paste'], sites.map((s) => [
+		name(s),
+		`"${s.query.text}"`,
+		kb(s.query.byPrefix['/pagefind/']),
+		kb(s.query.byPrefix['/api/v1/matcher']),
+		`${s.matcher.paste1k.toFixed(2)} ms`,
+		`${s.matcher.paste1m.toFixed(1)} ms`,
+	]));
+	const lighthouse = sites.flatMap((s) => (s.lighthouse ?? []).map((l) => ({ site: name(s), ...l })));
+	if (lighthouse.length) {
+		table('Lighthouse, mobile (simulated slow 4G, mid-range phone), system Chromium', ['articles', 'page', ...CATEGORIES, 'audits below full marks'], lighthouse.map((l) => [
+			l.site,
+			l.page,
+			...CATEGORIES.map((c) => l.scores[c]),
+			l.scores.failing.join(', ') || '-',
+		]));
+	}
+	console.log('\nTargets: articles and wizard steps under 20 KB of JavaScript before interaction and usable without it; Lighthouse 100 in all four; 10,000 articles built in under 10 minutes and 4 GB on 2 cores.');
 }
 
 await main();

@@ -27,7 +27,7 @@ export interface Served {
 }
 
 export async function serve(dist: string): Promise<Served> {
-	const gzipped = new Map<string, Buffer>();
+	const compressed = new Map<string, Buffer>();
 	const server = createServer((req, res) => {
 		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
 		let file = normalize(join(dist, pathname));
@@ -38,15 +38,12 @@ export async function serve(dist: string): Promise<Served> {
 			return void res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
 		}
 		const type = extname(file);
-		const headers: Record<string, string> = { 'Content-Type': TYPES[type] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
-		let body = readFileSync(file);
-		if (COMPRESSIBLE.has(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-			let z = gzipped.get(file);
-			if (!z) gzipped.set(file, (z = gzipSync(body)));
-			body = z;
-			headers['Content-Encoding'] = 'gzip';
-		}
-		res.writeHead(200, headers).end(body);
+		// The uncompressed size, for measurements (bench/page-weight.ts counts JavaScript as the engine gets it).
+		const headers: Record<string, string> = { 'Content-Type': TYPES[type] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', 'X-Uncompressed-Length': String(statSync(file).size) };
+		if (!COMPRESSIBLE.has(type) || !/\bgzip\b/.test(String(req.headers['accept-encoding']))) return void res.writeHead(200, headers).end(readFileSync(file));
+		let gzipped = compressed.get(file);
+		if (!gzipped) compressed.set(file, (gzipped = gzipSync(readFileSync(file))));
+		res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' }).end(gzipped);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as { port: number };

@@ -1,9 +1,13 @@
 /**
- * Matching off the main thread: the worker fetches the matcher index once
- * (from this site) and answers each message with a result. The pasted text
- * never leaves the browser.
+ * Matching off the main thread. The worker fetches the index's directory
+ * once, then for each paste only the shards its words need (or the whole
+ * index, when a paste needs so many shards that it is the smaller download),
+ * and answers with a result. The pasted text never leaves the browser: only
+ * shard numbers are requested, and those are the same for everyone.
  */
-import { createMatcher, type Matcher, type MatcherIndex, type MatchResult } from '../../lib/matcher/index.ts';
+import { createMatcher, type MatchResult } from '../../lib/matcher/match.ts';
+import type { MatcherIndex } from '../../lib/matcher/compile.ts';
+import { mergeShards, shardsFor, type Shard, type ShardDirectory } from '../../lib/matcher/shards.ts';
 
 export interface MatchRequest {
 	id: number;
@@ -11,22 +15,32 @@ export interface MatchRequest {
 }
 export type MatchResponse = { id: number; result: MatchResult } | { id: number; error: string };
 
-let matcher: Promise<Matcher> | undefined;
+const API = '/api/v1';
 
-function load(): Promise<Matcher> {
-	matcher ??= fetch('/api/v1/matcher-index.json')
-		.then((r) => {
-			if (!r.ok) throw new Error(`the matcher index could not be loaded (HTTP ${r.status})`);
-			return r.json() as Promise<MatcherIndex>;
-		})
-		.then(createMatcher);
-	return matcher;
+function fetchJson<T>(path: string): Promise<T> {
+	return fetch(`${API}/${path}`).then((r) => {
+		if (!r.ok) throw new Error(`the matcher index could not be loaded (HTTP ${r.status})`);
+		return r.json() as Promise<T>;
+	});
+}
+
+let directory: Promise<{ directory: ShardDirectory; anchors: Set<string> }> | undefined;
+const shards = new Map<number, Promise<Shard>>();
+let whole: Promise<MatcherIndex> | undefined;
+
+async function indexFor(text: string): Promise<MatcherIndex> {
+	directory ??= fetchJson<ShardDirectory>('matcher/directory.json').then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
+	const { directory: dir, anchors } = await directory;
+	const needed = shardsFor(text, anchors, dir.shards);
+	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>('matcher-index.json'));
+	for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Shard>(`matcher/shard-${n}.json`));
+	return mergeShards(await Promise.all(needed.map((n) => shards.get(n)!)), dir.maxWeight);
 }
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
 	const { id, text } = event.data;
 	try {
-		const result = (await load()).match(text, { top: 5 });
+		const result = createMatcher(await indexFor(text)).match(text, { top: 5 });
 		(self as unknown as Worker).postMessage({ id, result } satisfies MatchResponse);
 	} catch (error) {
 		(self as unknown as Worker).postMessage({ id, error: (error as Error).message } satisfies MatchResponse);

@@ -32,8 +32,8 @@ export interface IndexedArticle {
 	/** The one-sentence root cause. */
 	summary: string;
 	status: 'active' | 'retired';
-	/** Normalised texts that rule this article out, with the reason shown to readers. */
-	exclusions: { text: string; why: string }[];
+	/** Normalised texts that rule this article out, with the reason shown to readers, and the most specific word of each. */
+	exclusions: { text: string; why: string; anchor: string }[];
 }
 
 export interface IndexedSignature {
@@ -45,17 +45,24 @@ export interface IndexedSignature {
 	parts: string[];
 	/** The distinct words of the parts. */
 	tokens: string[];
+	/** Its most specific words (up to ANCHORS_PER_SIGNATURE): a line must hold some of them to be looked at. */
+	anchors: string[];
 	decisive: boolean;
 }
 
-/** The compiled matcher index. */
+/** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */
 export interface MatcherIndex {
 	version: 1;
 	articles: IndexedArticle[];
 	signatures: IndexedSignature[];
-	/** How specific each word is: ln(1 + articles / articles using it), a quarter of that for generic words. */
+	/** How specific each word of the signatures is: ln(1 + articles / articles using it), a quarter of that for generic words. */
 	weights: Record<string, number>;
+	/** The weight of a word no signature uses: the highest of all. */
+	maxWeight: number;
 }
+
+/** Each signature is looked up by its few most specific words. */
+const ANCHORS_PER_SIGNATURE = 3;
 
 /** The normalised literal parts of a signature pattern (or of its line when it has no pattern). */
 export function patternParts(pattern: string): string[] {
@@ -76,7 +83,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const parts = patternParts(s.pattern ?? s.line);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			signatures.push({ article: i, line: s.line, parts, tokens, decisive: s.decisive });
+			signatures.push({ article: i, line: s.line, parts, tokens, anchors: [], decisive: s.decisive });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -85,6 +92,11 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	for (const [word, count] of articleCount) {
 		const idf = Math.log(1 + articles.length / count);
 		weights[word] = Math.round((isGeneric(word) ? idf / 4 : idf) * 1000) / 1000;
+	}
+	const maxWeight = Math.max(1, ...Object.values(weights));
+	for (const sig of signatures) {
+		const specific = sig.tokens.filter((t) => !isGeneric(t)).sort((a, b) => weights[b] - weights[a]);
+		sig.anchors = (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE);
 	}
 
 	return {
@@ -95,9 +107,14 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			title: a.title,
 			summary: a.summary,
 			status: a.status,
-			exclusions: a.excludeWhen.map((e) => ({ text: normalizeValues(e.text), why: e.why })),
+			exclusions: a.excludeWhen.map((e) => {
+				const text = normalizeValues(e.text);
+				const anchor = tokensOf(text).sort((x, y) => (weights[y] ?? maxWeight) - (weights[x] ?? maxWeight))[0] ?? '';
+				return { text, why: e.why, anchor };
+			}),
 		})),
 		signatures,
 		weights,
+		maxWeight,
 	};
 }

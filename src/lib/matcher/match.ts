@@ -54,8 +54,6 @@ export interface MatchOptions {
 	top?: number;
 }
 
-/** Each signature is looked up by its few most specific words. */
-const ANCHORS_PER_SIGNATURE = 3;
 /** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
 const WINDOW = 4096;
 const OVERLAP = 1024;
@@ -66,9 +64,9 @@ const TIE = 0.05;
 /** A verified line must contain at least this many specific (non-generic) words of the signature. */
 const MIN_SPECIFIC = 2;
 /** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
-const MIN_ANCHOR_HITS = 2;
+export const MIN_ANCHOR_HITS = 2;
 /** Words as they stand in a raw line, for the quick look before normalising. */
-const RAW_WORDS = /[a-z0-9_]+/g;
+export const RAW_WORDS = /[a-z0-9_]+/g;
 
 interface Hit {
 	score: number;
@@ -91,25 +89,19 @@ export interface MatchSession {
 }
 
 export function createMatcher(index: MatcherIndex): Matcher {
-	const weight = (t: string) => index.weights[t] ?? maxWeight;
-	const maxWeight = Math.max(1, ...Object.values(index.weights));
+	const weight = (t: string) => index.weights[t] ?? index.maxWeight;
 
 	// Anchor words -> signatures, and exclusion anchor words -> exclusions.
 	const anchors = new Map<string, number[]>();
 	const anchorsNeeded: number[] = [];
 	index.signatures.forEach((sig, i) => {
-		const specific = sig.tokens.filter((t) => !isGeneric(t)).sort((a, b) => weight(b) - weight(a));
-		const chosen = (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE);
-		for (const t of chosen) push(anchors, t, i);
-		anchorsNeeded[i] = Math.min(MIN_ANCHOR_HITS, chosen.length);
+		for (const t of sig.anchors) push(anchors, t, i);
+		anchorsNeeded[i] = Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exclusionAnchors = new Map<string, { article: number; text: string; why: string }[]>();
 	index.articles.forEach((a, i) => {
-		for (const e of a.exclusions) {
-			const words = tokensOf(e.text).sort((x, y) => weight(y) - weight(x));
-			if (words[0]) push(exclusionAnchors, words[0], { article: i, ...e });
-		}
+		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { article: i, text, why });
 	});
 
 	/**
@@ -179,9 +171,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			const sigCoverage = covered / sigTotals[s];
 			if (specificCovered === specificTotal && sigCoverage >= 0.8) return { score: 0.9 * sigCoverage, kind: 'near' };
 			// Partial: the line is a piece of the signature. Words the signature lacks
-			// (a different path, another subsystem) count against it at full weight.
+			// (a different path, another subsystem) count against it at full weight,
+			// so the score depends on this signature alone, not on the rest of the index.
 			let lineTotal = 0;
-			for (const w of words) lineTotal += weight(w);
+			for (const w of words) lineTotal += sig.tokens.includes(w) ? weight(w) : index.maxWeight;
 			if (covered / lineTotal >= 0.9 && specificCovered / specificTotal >= 0.6) return { score: 0.8 * sigCoverage, kind: 'partial' };
 			return undefined;
 		}

@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
-import { loadArticles } from '../../../lib/content.ts';
-import { compileIndex } from '../../../lib/matcher/index.ts';
+import { siteIndex } from '../../../lib/site-matcher.ts';
 
 /**
- * The matcher's compiled index, for the site's paste box and for tools. It is
- * compiled from the same article files, by the same module, as the CLI's.
+ * The matcher's compiled index, whole, for tools (and for the site's paste
+ * box when a paste needs most of it). It is compiled from the same article
+ * files, by the same module, as the CLI's.
  */
-export const GET: APIRoute = () => {
-	const index = compileIndex(loadArticles(process.cwd()).map((a) => a.data));
-	return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } });
-};
+export const GET: APIRoute = () => new Response(JSON.stringify(siteIndex()), { headers: { 'Content-Type': 'application/json' } });

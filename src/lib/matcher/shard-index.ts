@@ -1,0 +1,66 @@
+/**
+ * Splitting a compiled index into shards, at build time (see shards.ts for
+ * how the browser uses them and why the result is the same).
+ */
+import { gzipSync } from 'node:zlib';
+import type { IndexedSignature, MatcherIndex } from './compile.ts';
+import { MIN_ANCHOR_HITS } from './match.ts';
+import { shardOf, type Shard, type ShardDirectory } from './shards.ts';
+
+/** About this many signatures per shard: a typical paste touches a few shards of a few kilobytes. */
+const SIGNATURES_PER_SHARD = 20;
+
+/** Split an index into a directory and its shards. */
+export function shardIndex(index: MatcherIndex): { directory: ShardDirectory; shards: Shard[] } {
+	const count = Math.max(1, Math.ceil(index.signatures.length / SIGNATURES_PER_SHARD));
+	const members = Array.from({ length: count }, () => ({ signatures: new Set<number>(), exclusions: new Set<number>() }));
+	const anchors = new Set<string>();
+	index.signatures.forEach((sig, i) => {
+		for (const word of keysOf(sig)) {
+			anchors.add(word);
+			members[shardOf(word, count)].signatures.add(i);
+		}
+	});
+	index.articles.forEach((article, a) => {
+		for (const { anchor } of article.exclusions) {
+			if (!anchor) continue;
+			anchors.add(anchor);
+			members[shardOf(anchor, count)].exclusions.add(a);
+		}
+	});
+	const shards = members.map(({ signatures, exclusions }) => partOf(index, [...signatures].sort((x, y) => x - y), exclusions));
+	const shardBytes = shards.reduce((sum, shard) => sum + gzipSync(JSON.stringify(shard)).length, 0) / count;
+	const wholeAbove = Math.floor(gzipSync(JSON.stringify(index)).length / shardBytes);
+	return { directory: { version: 1, shards: count, anchors: [...anchors].sort().join('\n'), maxWeight: index.maxWeight, wholeAbove }, shards };
+}
+
+/**
+ * The words a line must hold one of to match a signature: a line holding
+ * `needed` of its n anchors holds one of the first n - needed + 1.
+ */
+function keysOf(sig: IndexedSignature): string[] {
+	const needed = Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
+	return sig.anchors.slice(0, sig.anchors.length - needed + 1);
+}
+
+/** The index restricted to some signatures, plus articles whose exclusions must be known. */
+function partOf(index: MatcherIndex, signatures: number[], withExclusions: Set<number>): Shard {
+	const articles = new Map<number, number>(); // position in index -> position in part
+	const part: Shard = { version: 1, articles: [], signatures: [], weights: {}, maxWeight: index.maxWeight, positions: signatures };
+	const articleAt = (a: number) => {
+		let at = articles.get(a);
+		if (at === undefined) {
+			articles.set(a, (at = part.articles.length));
+			part.articles.push(index.articles[a]);
+		}
+		return at;
+	};
+	for (const s of signatures) {
+		const sig = index.signatures[s];
+		part.signatures.push({ ...sig, article: articleAt(sig.article) });
+		for (const t of sig.tokens) part.weights[t] = index.weights[t];
+	}
+	for (const a of withExclusions) articleAt(a);
+	return part;
+}
+

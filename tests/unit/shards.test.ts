@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadArticles } from '../../src/lib/content.ts';
+import { compileIndex, createMatcher, mergeShards, shardIndex, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
+import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const real = loadArticles(root).map((a) => a.data);
+const dev = readFileSync(new URL('../fixtures/dev.jsonl', import.meta.url), 'utf8')
+	.trim()
+	.split('\n')
+	.map((l) => JSON.parse(l) as { id: string; text: string });
+
+/** What a reader sees of a result: articles, confidence, matched lines, exclusions. */
+const visible = (r: MatchResult) => ({
+	ambiguous: r.ambiguous,
+	matches: r.matches.map((m) => [m.article.id, m.confidence, m.score, m.kind, m.signature, m.lineNumber, m.supporting.length]),
+	excluded: r.excluded.map((e) => e.article.id),
+});
+
+/** Match the way the browser does: fetch only the shards the text needs, merge them, match. */
+function shardedMatch(sharded: ReturnType<typeof shardIndex>, text: string) {
+	const anchors = new Set(sharded.directory.anchors.split('\n'));
+	const needed = shardsFor(text, anchors, sharded.directory.shards);
+	return { needed, result: createMatcher(mergeShards(needed.map((n) => sharded.shards[n]), sharded.directory.maxWeight)).match(text) };
+}
+
+describe('the sharded index', () => {
+	it('gives the whole index’s answer for every development text, on the real articles', () => {
+		const index = compileIndex(real);
+		const whole = createMatcher(index);
+		const sharded = shardIndex(index);
+		for (const { text } of dev) expect(visible(shardedMatch(sharded, text).result)).toEqual(visible(whole.match(text)));
+	});
+
+	it('at 10,000 articles, a paste fetches a few shards and gets the whole index’s answer', () => {
+		const articles = [...real, ...syntheticArticles(10_000)];
+		const index = compileIndex(articles);
+		const whole = createMatcher(index);
+		const sharded = shardIndex(index);
+		expect(sharded.directory.shards).toBeGreaterThan(100);
+		const words = [...new Set(articles.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
+		for (const [i, article] of [real[1], articles[5000], articles.at(-1)!].entries()) {
+			const paste = syntheticPaste(4096, `Nov 23 01:02:03 host app[7]: ${article.signatures[0].line}`, 10 + i, words);
+			const { needed, result } = shardedMatch(sharded, paste);
+			expect(result.matches[0]?.article.id).toBe(article.id);
+			expect(visible(result)).toEqual(visible(whole.match(paste)));
+			expect(needed.length).toBeLessThan(sharded.directory.shards / 4);
+		}
+	}, 60_000);
+
+	it('a paste without any anchor word needs no shard at all', () => {
+		const sharded = shardIndex(compileIndex(real));
+		expect(shardedMatch(sharded, 'nothing of interest here\nnor here').needed).toEqual([]);
+	});
+});
