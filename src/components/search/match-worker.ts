@@ -2,8 +2,10 @@
  * Matching off the main thread. The worker fetches the index's directory
  * once, then for each paste only the shards its words need (or the whole
  * index, when a paste needs so many shards that it is the smaller download),
- * and answers with a result. The pasted text never leaves the browser: only
- * shard numbers are requested, and those are the same for everyone.
+ * and answers with a result. The pasted text never leaves the browser: a
+ * request names only a shard number, which depends on nothing but the words
+ * of the articles' own error lines found in the paste (at most hints at
+ * which known errors it holds, never a hostname, path or token of its own).
  */
 import { createMatcher, type MatchResult } from '../../lib/matcher/match.ts';
 import type { MatcherIndex } from '../../lib/matcher/compile.ts';
