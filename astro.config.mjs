@@ -8,6 +8,7 @@ import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { anchorAliases } from './src/lib/site-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
 	site: SITE_URL,
@@ -32,11 +33,13 @@ export default defineConfig({
 				{ label: 'Home', link: '/' },
 				{ label: 'Troubleshooting wizard', link: '/wizard/' },
 				{ label: 'Products and their articles', link: '/products/' },
-				{ label: 'Paste an error or search', link: '/search/' },
 			],
 			pagination: false,
 			lastUpdated: false,
+			// Search indexes only the articles (src/integrations/search-index.ts).
+			pagefind: false,
 		}),
+		searchIndex(),
 		linkCheck(),
 	],
 });

@@ -15,6 +15,8 @@ export interface BuildFigures {
 	seconds: number;
 	/** Peak resident memory of the build's process tree, in bytes. */
 	peakBytes: number;
+	/** Each program's own peak (by command name: node, pagefind...). */
+	peakByProgram: Record<string, number>;
 	/** The built site: files, HTML pages, bytes. */
 	files: number;
 	pages: number;
@@ -28,18 +30,26 @@ export async function measureBuild(root: string): Promise<BuildFigures> {
 	child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
 	child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
 	let peakBytes = 0;
-	const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid!))), 100);
+	const peakByProgram: Record<string, number> = {};
+	let traced = 0;
+	const sampler = setInterval(() => {
+		const tree = treeRss(child.pid!);
+		peakBytes = Math.max(peakBytes, tree.total);
+		for (const [name, bytes] of Object.entries(tree.byProgram)) peakByProgram[name] = Math.max(peakByProgram[name] ?? 0, bytes);
+		if (process.env.FAULTLINE_BENCH_TRACE && performance.now() - traced > 5000 && (traced = performance.now())) console.error(`${((performance.now() - started) / 1000).toFixed(0)} s ${(tree.total / 2 ** 30).toFixed(2)} GB ${JSON.stringify(tree.byProgram)}`);
+	}, 100);
 	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 	clearInterval(sampler);
 	if (code !== 0) throw new Error(`astro build failed in ${root} (exit ${code}):\n${log}`);
 	const seconds = (performance.now() - started) / 1000;
-	return { seconds, peakBytes, ...sizeOf(join(root, 'dist')) };
+	return { seconds, peakBytes, peakByProgram, ...sizeOf(join(root, 'dist')) };
 }
 
-/** The resident memory of a process and all its descendants, in bytes. */
-function treeRss(pid: number): number {
+/** The resident memory of a process and all its descendants, in bytes, in all and by program. */
+function treeRss(pid: number): { total: number; byProgram: Record<string, number> } {
 	const children = new Map<number, number[]>();
 	const rss = new Map<number, number>();
+	const names = new Map<number, string>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
@@ -49,17 +59,22 @@ function treeRss(pid: number): number {
 			const ppid = Number(fields[1]);
 			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
 			rss.set(Number(name), Number(fields[21]) * PAGE_SIZE);
+			names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
 		} catch {
 			// The process ended while we looked.
 		}
 	}
 	let total = 0;
+	const byProgram: Record<string, number> = {};
 	for (const queue = [pid]; queue.length; ) {
 		const p = queue.pop()!;
-		total += rss.get(p) ?? 0;
+		const bytes = rss.get(p) ?? 0;
+		total += bytes;
+		const program = names.get(p) ?? '?';
+		byProgram[program] = (byProgram[program] ?? 0) + bytes;
 		queue.push(...(children.get(p) ?? []));
 	}
-	return total;
+	return { total, byProgram };
 }
 
 function sizeOf(dir: string): { files: number; pages: number; bytes: number } {

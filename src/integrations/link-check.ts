@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../lib/content.ts';
-import { brokenLinks, builtPages } from '../lib/links.ts';
+import { brokenLinks, pageFiles } from '../lib/links.ts';
 import { withPolicy } from '../lib/csp.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/site.ts';
@@ -35,9 +35,9 @@ export function linkCheck(): AstroIntegration {
 					...siteRedirects(root).slugs.map((r) => `${articlePath(r.from)} ${articlePath(r.to)} 301`),
 				];
 				writeFileSync(join(dist, '_redirects'), `${lines.join('\n')}\n`);
-				const pages = builtPages(dist);
-				for (const page of pages) writeFileSync(page.file, withPolicy(readFileSync(page.file, 'utf8')));
-				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects; ${pages.length} pages given a CSP.`);
+				const files = pageFiles(dist);
+				for (const file of files) writeFileSync(file, withPolicy(readFileSync(file, 'utf8')));
+				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects; ${files.length} pages given a CSP.`);
 			},
 		},
 	};

@@ -55,9 +55,16 @@ export function policyFor(html: string): string {
 	].join('; ');
 }
 
-/** The page with its policy as the first element of <head>, replacing any earlier one. */
+/**
+ * The page with its policy early in <head> (before anything it governs),
+ * replacing any earlier one: right after `<meta charset>`, which must stay
+ * within the first 1024 bytes, or first when there is none.
+ */
 export function withPolicy(html: string): string {
 	const cleaned = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/gi, '');
 	const policy = policyFor(cleaned).replace(/"/g, '&quot;');
-	return cleaned.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
+	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+	const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(cleaned);
+	if (charset) return cleaned.slice(0, charset.index + charset[0].length) + meta + cleaned.slice(charset.index + charset[0].length);
+	return cleaned.replace(/<head>/i, `<head>${meta}`);
 }

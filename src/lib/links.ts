@@ -11,29 +11,48 @@ export type LinkLock = Record<string, string[]>;
 
 export const LOCK_FILE = 'links.lock.json';
 
-/** A built page: its URL path, its HTML, and where it redirects if it is a redirect page. */
+/**
+ * A built page, as the checks need it: its URL path, its ids, its links and
+ * where it redirects if it is a redirect page. Its HTML is read once and not
+ * kept: a site of 10,000 articles has about a gigabyte of it.
+ */
 export interface BuiltPage {
 	path: string;
 	/** The HTML file. */
 	file: string;
-	html: string;
+	/** Every id on the page, for checking links into it. */
+	ids: Set<string>;
+	/** The permanent anchors: the ids of its content headings (sections and fixes). */
+	anchors: string[];
+	/** Every link's href, as written. */
+	links: string[];
 	redirectTo?: string;
 }
 
-/** Every HTML page under a build directory. */
-export function builtPages(dist: string): BuiltPage[] {
+/** Every HTML file under a build directory (not Astro's assets or Pagefind's index). */
+export function pageFiles(dist: string): string[] {
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
 			const p = join(dir, e.name);
 			if (e.isDirectory()) return ['_astro', 'pagefind'].includes(e.name) ? [] : walk(p);
 			return e.name.endsWith('.html') ? [p] : [];
 		});
-	return walk(dist)
+	return walk(dist);
+}
+
+/** Every HTML page under a build directory. */
+export function builtPages(dist: string): BuiltPage[] {
+	return pageFiles(dist)
 		.map((file) => {
 			const html = readFileSync(file, 'utf8');
-			const path = `/${relative(dist, file)}`.replace(/index\.html$/, '').replace(/\.html$/, '/');
-			const refresh = /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1];
-			return { path, file, html, redirectTo: refresh };
+			return {
+				path: `/${relative(dist, file)}`.replace(/index\.html$/, '').replace(/\.html$/, '/'),
+				file,
+				ids: new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])),
+				anchors: anchorsOf(html),
+				links: [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)].map((m) => m[1]),
+				redirectTo: /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1],
+			};
 		})
 		.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -43,17 +62,12 @@ export function anchorsOf(html: string): string[] {
 	return [...html.matchAll(/<div class="sl-heading-wrapper level-h[23]"><h[23] id="([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** Every id on a page, for checking links into it. */
-function idsOf(html: string): Set<string> {
-	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-}
-
 /** The addresses a build publishes: every page (not the 404) with the anchors of articles. */
 export function publishedAddresses(dist: string): LinkLock {
 	const lock: LinkLock = {};
 	for (const page of builtPages(dist)) {
 		if (page.path === '/404/') continue;
-		lock[page.path] = page.path.startsWith('/kb/') && !page.redirectTo ? anchorsOf(page.html) : [];
+		lock[page.path] = page.path.startsWith('/kb/') && !page.redirectTo ? page.anchors : [];
 	}
 	return lock;
 }
@@ -68,7 +82,7 @@ export function resolveAddress(pages: Map<string, BuiltPage>, path: string): Bui
 /** True when the address (path and optional anchor) resolves in the build. */
 export function addressResolves(pages: Map<string, BuiltPage>, path: string, anchor?: string): boolean {
 	const page = resolveAddress(pages, path);
-	return !!page && (!anchor || idsOf(page.html).has(anchor));
+	return !!page && (!anchor || page.ids.has(anchor));
 }
 
 export interface BrokenLink {
@@ -82,13 +96,13 @@ export function brokenLinks(dist: string): BrokenLink[] {
 	const byPath = new Map(pages.map((p) => [p.path, p]));
 	const broken: BrokenLink[] = [];
 	for (const page of pages) {
-		for (const [, href] of page.html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)) {
+		for (const href of page.links) {
 			const url = new URL(href.replace(/&amp;/g, '&'), `https://site${page.path}`);
 			if (url.host !== 'site' || /\.(xml|json|txt|js|css|png|svg|ico)$/.test(url.pathname)) continue;
 			const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
 			const target = url.pathname === page.path && anchor ? page : resolveAddress(byPath, url.pathname);
 			// A link to a file that is not a page (a download, an image) only needs the file.
-			const ok = target ? !anchor || idsOf(target.html).has(anchor) : isFile(join(dist, url.pathname));
+			const ok = target ? !anchor || target.ids.has(anchor) : isFile(join(dist, url.pathname));
 			if (!ok) broken.push({ page: page.path, href });
 		}
 	}
