@@ -8,7 +8,6 @@ import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { anchorAliases } from './src/lib/site-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
 	site: SITE_URL,
@@ -36,10 +35,13 @@ export default defineConfig({
 			],
 			pagination: false,
 			lastUpdated: false,
-			// Search indexes only the articles (src/integrations/search-index.ts).
+			// Search indexes only the articles, after the build (src/lib/search-index.ts).
 			pagefind: false,
+			// No link icon beside every heading: it was 40 % of an article's HTML (an inline
+			// SVG per heading). Articles link their fixes with copy buttons, and the table of
+			// contents links every section.
+			markdown: { headingLinks: false },
 		}),
-		searchIndex(),
 		linkCheck(),
 	],
 });

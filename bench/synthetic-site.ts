@@ -37,7 +37,7 @@ interface Input {
 }
 
 export interface SyntheticSite {
-	/** The project root of the copy; build it with `astro build` run there. */
+	/** The project root of the copy; build it with bench/build.ts (as `npm run build` would). */
 	root: string;
 	articles: number;
 	/** Steps in its wizard tree. */
@@ -75,13 +75,8 @@ function articleFile(input: Record<string, unknown>, word: () => string): string
 		return `${ws.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 	};
 	const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(8 + Math.floor(sentences * 1.5))).join(' ');
-	const body = `import Symptoms from '~/components/article/Symptoms.astro';
-import VersionTable from '~/components/article/VersionTable.astro';
-import SourceList from '~/components/article/SourceList.astro';
-
+	const body = `
 ## Symptoms
-
-<Symptoms />
 
 ## Error messages
 
@@ -105,13 +100,13 @@ ${paragraph(2)}
 
 ## Fixes
 
-### Restart ${word()} after ${word()} \\{#restart-first}
+### Restart ${word()} after ${word()} {#restart-first}
 
 ${paragraph(3)}
 
 **Verify:** ${sentence(9)}
 
-### Pin ${word()} to an older release \\{#pin-older}
+### Pin ${word()} to an older release {#pin-older}
 
 ${paragraph(2)}
 
@@ -119,11 +114,7 @@ ${paragraph(2)}
 
 ## Affected versions
 
-<VersionTable />
-
 ## References
-
-<SourceList />
 `;
 	return `---\n${stringify(input, { lineWidth: 0 })}---\n${body}`;
 }
@@ -190,5 +181,5 @@ if (import.meta.main) {
 	}
 	const site = writeSyntheticSite(n);
 	console.log(`${site.articles} articles and ${site.steps} wizard steps in ${site.root}`);
-	console.log(`Build it: (cd ${relative(process.cwd(), site.root) || '.'} && npx astro build)`);
+	console.log(`Build it: (cd ${relative(process.cwd(), site.root) || '.'} && npx astro build && node ${relative(site.root, join(PROJECT, 'scripts/search-index.ts'))})`);
 }

@@ -41,7 +41,8 @@ export function syntheticArticleInputs(n: number, seed = 1): Record<string, unkn
 	};
 	return Array.from({ length: n }, (_, i) => {
 		const lines = [line(), line(), line()];
-		const product = pick(PRODUCT_IDS);
+		// A few products have most of the articles, as in real knowledge bases.
+		const product = PRODUCT_IDS[Math.floor(PRODUCT_IDS.length * rnd() ** 3)];
 		const subsystems = [...new Set([pick(SUBSYSTEM_IDS), ...(rnd() < 0.3 ? [pick(SUBSYSTEM_IDS)] : [])])];
 		return {
 			id: `synthetic-article-${i + 1}`,

@@ -11,10 +11,23 @@ import { siteRedirects } from '../lib/site-links.ts';
 
 /**
  * After the build: fail on any internal link to a missing page or anchor;
- * write `_redirects` (short IDs and renamed slugs as permanent 301s) for
+ * write `_headers` (what a <meta> policy cannot say) and
+ * `_redirects` (short IDs and renamed slugs as permanent 301s) for
  * hosts that read it, the redirect pages serving every other host; and give
  * every page its Content-Security-Policy (src/lib/csp.ts).
  */
+/**
+ * HTTP headers for hosts that read a `_headers` file (Netlify, Cloudflare
+ * Pages): no framing, which a <meta> Content-Security-Policy cannot forbid,
+ * no MIME sniffing, and no referrer sent to the upstream sources we link.
+ */
+export const HEADERS = `/*
+  Content-Security-Policy: frame-ancestors 'none'
+  X-Frame-Options: DENY
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+`;
+
 export function linkCheck(): AstroIntegration {
 	let root = '';
 	return {
@@ -35,6 +48,7 @@ export function linkCheck(): AstroIntegration {
 					...siteRedirects(root).slugs.map((r) => `${articlePath(r.from)} ${articlePath(r.to)} 301`),
 				];
 				writeFileSync(join(dist, '_redirects'), `${lines.join('\n')}\n`);
+				writeFileSync(join(dist, '_headers'), HEADERS);
 				const files = pageFiles(dist);
 				for (const file of files) writeFileSync(file, withPolicy(readFileSync(file, 'utf8')));
 				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects; ${files.length} pages given a CSP.`);

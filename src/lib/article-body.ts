@@ -146,5 +146,13 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 			else anchors.add(fix.anchor);
 		}
 	}
+
+	// Left over from MDX: an import, or a component tag, outside code blocks.
+	let fence: string | undefined;
+	body.split('\n').forEach((line, i) => {
+		const opener = FENCE.exec(line)?.[1];
+		if (opener && (!fence || opener === fence)) fence = fence ? undefined : opener;
+		else if (!fence && (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim()))) add(`body (line ${i + 1})`, messages.mdxInMarkdown(line.trim()));
+	});
 	return problems;
 }

@@ -45,21 +45,31 @@ export function builtPages(dist: string): BuiltPage[] {
 	return pageFiles(dist)
 		.map((file) => {
 			const html = readFileSync(file, 'utf8');
+			const redirectTo = /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1];
 			return {
 				path: `/${relative(dist, file)}`.replace(/index\.html$/, '').replace(/\.html$/, '/'),
 				file,
-				ids: new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])),
-				anchors: anchorsOf(html),
-				links: [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)].map((m) => m[1]),
-				redirectTo: /<meta http-equiv="refresh" content="0;\s*url=([^"]+)"/i.exec(html)?.[1],
+				ids: new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => own(m[1]))),
+				anchors: anchorsOf(html).map(own),
+				links: [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)].map((m) => own(m[1])),
+				redirectTo: redirectTo && own(redirectTo),
 			};
 		})
 		.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** The permanent anchors of a page: the ids of its content headings (sections and fixes). */
+/**
+ * A copy of a piece of a page. V8 keeps a matched substring as a view into
+ * the whole page's text, which would keep every page of the site in memory.
+ */
+function own(piece: string): string {
+	return ` ${piece}`.slice(1);
+}
+
+/** The permanent anchors of a page: the ids of its content headings (sections and fixes), not of the page's own. */
 export function anchorsOf(html: string): string[] {
-	return [...html.matchAll(/<div class="sl-heading-wrapper level-h[23]"><h[23] id="([^"]+)"/g)].map((m) => m[1]);
+	const content = html.indexOf('<div class="sl-markdown-content">');
+	return content < 0 ? [] : [...html.slice(content).matchAll(/<h[23] id="([^"]+)"/g)].map((m) => m[1]);
 }
 
 /** The addresses a build publishes: every page (not the 404) with the anchors of articles. */

@@ -25,6 +25,10 @@ export const messages = {
 		message: `unknown field \`${key}\``,
 		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
 	}),
+	mdxInMarkdown: (line: string) => ({
+		message: `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}" is MDX, which a Markdown article shows as text`,
+		fix: 'remove it: symptoms, versions and references are filled in from the front matter',
+	}),
 	mdxArticle: () => ({
 		message: 'articles are plain Markdown, not MDX: every MDX file becomes a module of the site bundle, which does not scale',
 		fix: 'rename it to .md; the symptoms, versions and references sections are filled in from the front matter',

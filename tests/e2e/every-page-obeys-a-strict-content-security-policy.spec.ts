@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages as listBuiltPages } from '../../src/lib/links.ts';
 import { ROOT } from './site.ts';
@@ -16,6 +17,13 @@ async function watchViolations(page: Page) {
 	});
 	return seen;
 }
+
+test('the headers file forbids framing, which a <meta> policy cannot', () => {
+	const headers = readFileSync(join(ROOT, 'dist', '_headers'), 'utf8');
+	expect(headers).toMatch(/^\/\*\n(  [\w-]+: .+\n)+$/);
+	expect(headers).toContain("Content-Security-Policy: frame-ancestors 'none'");
+	expect(headers).toContain('X-Frame-Options: DENY');
+});
 
 test('every page declares a strict policy: no unsafe-inline scripts, no other origins', async ({ request }) => {
 	for (const path of PAGES) {

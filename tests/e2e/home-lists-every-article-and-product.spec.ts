@@ -19,9 +19,16 @@ test('every article is listed on the index page of each of its products, and onl
 	await page.goto('/');
 	await expect(page.locator('.product-grid li')).toHaveCount(products.length);
 	for (const product of products) {
+		// A product's articles may run over several pages: follow "Next page" to the end.
+		const listed: (string | null)[] = [];
 		await page.goto(`/products/${product}/`);
+		for (;;) {
+			listed.push(...(await page.locator('.article-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-article')))));
+			const next = page.locator('nav.pages a[rel="next"]');
+			if ((await next.count()) === 0) break;
+			await next.click();
+		}
 		const expected = ARTICLES.filter((a) => a.products.includes(product)).map((a) => a.id).sort();
-		const listed = await page.locator('.article-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-article')));
 		expect(listed.sort()).toEqual(expected);
 	}
 });

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, builtPages, checkLock, publishedAddresses, resolveAddress } from '../../src/lib/links.ts';
 
-const heading = (id: string) => `<div class="sl-heading-wrapper level-h2"><h2 id="${id}">${id}</h2></div>`;
+const heading = (id: string) => `<h2 id="${id}">${id}</h2>`;
+/** An article page as Starlight renders it: the page's own headings, then the content's. */
+const article = (body: string) => `<h2 id="starlight__on-this-page">On this page</h2><div class="sl-markdown-content">${body}</div>`;
 const redirect = (to: string) => `<html><head><meta http-equiv="refresh" content="0; url=${to}"></head></html>`;
 
 /** A small built site in a temporary directory: path -> HTML. */
@@ -20,7 +22,7 @@ function site(pages: Record<string, string>): string {
 
 const base = () => ({
 	'/': '<a href="/kb/a/">a</a> <a href="/kb/a/#fix-one">fix</a> <a href="/FL-0001/#root-cause">short</a>',
-	'/kb/a/': `${heading('root-cause')}${heading('fix-one')}<a href="#root-cause">self</a>`,
+	'/kb/a/': article(`${heading('root-cause')}${heading('fix-one')}<a href="#root-cause">self</a>`),
 	'/FL-0001/': redirect('/kb/a/'),
 	'/kb/old-a/': redirect('/kb/a/'),
 });
@@ -61,12 +63,12 @@ describe('the address lock', () => {
 	});
 
 	it('accepts a removed page that a redirect keeps, and a moved anchor kept by an alias', () => {
-		const pages = { ...base(), '/kb/a/': `${heading('root-cause')}<div class="sl-heading-wrapper level-h2"><h2 id="fix-renamed"><span id="fix-one"></span>x</h2></div>` };
+		const pages = { ...base(), '/kb/a/': article(`${heading('root-cause')}<h2 id="fix-renamed"><span id="fix-one"></span>x</h2>`) };
 		expect(checkLock({ ...lock, '/kb/older-a/': [] }, site({ ...pages, '/kb/older-a/': redirect('/kb/old-a/') })).gone).toEqual([]);
 	});
 
 	it('names new addresses that are not locked yet', () => {
-		const pages = { ...base(), '/kb/c/': heading('symptoms') };
+		const pages = { ...base(), '/kb/c/': article(heading('symptoms')) };
 		expect(checkLock(lock, site(pages)).unlocked).toEqual(['/kb/c/', '/kb/c/#symptoms']);
 	});
 });

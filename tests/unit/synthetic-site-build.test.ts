@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeSyntheticSite } from '../../bench/synthetic-site.ts';
+import { measureBuild } from '../../bench/build.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import type { WizardJumps } from '../../src/wizard/engine.ts';
+
+/** A real build of a generated site big enough for the parts that only show at scale. */
+describe('a generated site of 400 articles', () => {
+	it('builds, with paged product lists, the index in shards and the wizard’s jump table', async () => {
+		const site = writeSyntheticSite(400);
+		try {
+			const build = await measureBuild(site.root);
+			const dist = join(site.root, 'dist');
+			expect(build.pages).toBeGreaterThan(400 * 3);
+			const articles = loadArticles(site.root).map((a) => a.data);
+
+			// Every product with more than a hundred articles continues on /products/<id>/2/.
+			const counts = new Map<string, number>();
+			for (const a of articles) counts.set(a.products[0], (counts.get(a.products[0]) ?? 0) + 1);
+			const [big, count] = [...counts].sort((x, y) => y[1] - x[1])[0];
+			expect(count).toBeGreaterThan(100);
+			const first = readFileSync(join(dist, 'products', big, 'index.html'), 'utf8');
+			expect(first).toContain(`href="/products/${big}/2/" rel="next"`);
+			const second = readFileSync(join(dist, 'products', big, '2', 'index.html'), 'utf8');
+			expect(second.match(/<li data-article=/g)?.length).toBe(Math.min(100, count - 100));
+
+			// The matcher index: a directory and its shards; no page embeds the wizard tree.
+			const directory = JSON.parse(readFileSync(join(dist, 'api/v1/matcher/directory.json'), 'utf8'));
+			expect(readdirSync(join(dist, 'api/v1/matcher')).filter((f) => f.startsWith('shard-'))).toHaveLength(directory.shards);
+			const jumps = JSON.parse(readFileSync(join(dist, 'wizard/jumps.json'), 'utf8')) as WizardJumps;
+			expect(Object.keys(jumps.results).sort()).toEqual(articles.map((a) => a.id).sort());
+			expect(readFileSync(join(dist, 'wizard/start/index.html'), 'utf8').length).toBeLessThan(60_000);
+
+			// Search indexes the articles and nothing else.
+			expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(true);
+			const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+			expect(Object.values(entry.languages as Record<string, { page_count: number }>)[0].page_count).toBe(400);
+		} finally {
+			site.remove();
+		}
+	}, 300_000);
+});
