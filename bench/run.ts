@@ -27,6 +27,7 @@ import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
+import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
 import { measureSites, type SiteFigures } from './sites.ts';
 import type { Transfer } from './page-weight.ts';
@@ -132,16 +133,18 @@ async function main() {
 		['Fuse.js (article texts)', pct(fuseAllScore.hits, fuseAllScore.pos), pct(fuseAllScore.rejected, fuseAllScore.neg)],
 	]);
 
-	// 2. Latency and size.
+	// 2. Latency and size, and what a browser downloads for a paste.
 	const needle = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
 	const rows: (string | number)[][] = [];
+	const shipping: (string | number)[][] = [];
 	for (const [label, set] of [
 		['real articles', articles],
-		['10,000 generated', [...articles, ...syntheticArticles(10_000)]],
+		...[100, 1000, 10_000].map((n) => [`${n.toLocaleString('en')} generated`, [...articles, ...syntheticArticles(n)]] as const),
 	] as const) {
 		// One word of noise in ten comes from the articles' own signatures.
 		const words = [...new Set(set.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
 		const paste1k = syntheticPaste(1024, needle, 2, words);
+		const paste4k = syntheticPaste(4096, needle, 3, words);
 		const paste1m = syntheticPaste(1024 * 1024, needle, 2, words);
 		let index = compileIndex(set);
 		const compileMs = median(() => (index = compileIndex(set)), 3);
@@ -156,8 +159,16 @@ async function main() {
 			`${(json.length / 1024).toFixed(1)} KB`,
 			`${(gzipSync(json).length / 1024).toFixed(1)} KB`,
 		]);
+		const shipped = shippedFor(index, [paste1k, paste4k, paste1m]);
+		shipping.push([
+			`${label} (${set.length})`,
+			`${shipped.shards} of ${(shipped.shardBytes / 1024).toFixed(1)} KB`,
+			`${(shipped.directoryBytes / 1024).toFixed(1)} KB`,
+			...shipped.fetched.map((f) => `${(f.bytes / 1024).toFixed(1)} KB (${f.what})`),
+		]);
 	}
 	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
+	table('What the paste box downloads, gzipped: the directory, then the shards a paste needs, or the whole index when that is smaller', ['articles', 'shards (average)', 'directory', '1 KB paste', '4 KB paste', '1 MB paste'], shipping);
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
 	if (sites.length) siteTables(sites);
 }
