@@ -18,7 +18,8 @@ export async function pagefindTop(root: string, texts: string[]): Promise<Map<st
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/`);
 		const tops = await page.evaluate(async (all) => {
-			const pf = await import('/pagefind/pagefind.js');
+			const bundle = '/pagefind/pagefind.js';
+			const pf = await import(bundle);
 			const out: (string | null)[] = [];
 			for (const t of all) {
 				const r = await pf.search(t);

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { loadArticles } from '../lib/content.ts';
 import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Matcher } from '../lib/matcher/index.ts';
@@ -85,8 +85,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	}
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
-	return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+	return parseArgs<{ args: string[]; options: T & typeof HELP_OPTION; allowPositionals: true; strict: true }>({
+		args,
+		options: { ...options, ...HELP_OPTION },
+		allowPositionals: true,
+		strict: true,
+	});
 }
 
 async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {
