@@ -2,7 +2,11 @@
  * The wizard map's layout: a tree drawn left to right, one column per depth,
  * leaves stacked in order and each parent level with its first child, so the
  * start sits at the top left where a reader begins.
- * Pure data; src/pages/wizard/map.astro draws it as SVG.
+ * Pure data; src/components/wizard/Map.astro draws it as SVG.
+ *
+ * A map shows at most MAX_BOXES steps, so it stays readable and small at any
+ * size of tree: when a tree is bigger, its biggest branches are drawn as one
+ * box each, leading to a map of their own (/wizard/map/<step>/).
  */
 import { choicesOf, displayLine } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
@@ -13,6 +17,8 @@ export interface MapBox {
 	x: number;
 	y: number;
 	lines: string[];
+	/** For a branch drawn as one box: how many steps it holds (its own map draws them). */
+	branch?: number;
 }
 export interface MapEdge {
 	from: MapBox;
@@ -28,23 +34,72 @@ export interface MapLayout {
 
 export const BOX = { width: 220, height: 64, columnGap: 120, rowGap: 18, margin: 16, chars: 30 };
 
-/** Lay out the tree; `labelOf` gives the text of each box. */
-export function layoutMap(tree: WizardTree, labelOf: (n: WizardNode) => string): MapLayout {
+/** The most steps one map draws. */
+export const MAX_BOXES = 300;
+
+/**
+ * The maps of a tree: each map's root step, and the branches it draws as one
+ * box (each the root of a map of its own). The first map starts at the start.
+ */
+export function splitMaps(tree: WizardTree, maxBoxes = MAX_BOXES): Map<string, Set<string>> {
+	const byId = new Map(tree.nodes.map((n) => [n.id, n]));
+	const size = new Map<string, number>();
+	const sizeOf = (id: string): number => {
+		let n = size.get(id);
+		if (n === undefined) size.set(id, (n = 1 + choicesOf(byId.get(id)!).reduce((sum, c) => sum + sizeOf(c.next), 0)));
+		return n;
+	};
+	const maps = new Map<string, Set<string>>();
+	const split = (root: string) => {
+		const branches = new Set<string>();
+		let total = sizeOf(root);
+		// Cut the biggest branch still drawn until the map is small enough.
+		while (total > maxBoxes) {
+			let biggest: string | undefined;
+			const visit = (id: string) => {
+				for (const c of choicesOf(byId.get(id)!)) {
+					if (branches.has(c.next)) continue;
+					if (!biggest || sizeOf(c.next) > sizeOf(biggest)) biggest = c.next;
+					visit(c.next);
+				}
+			};
+			visit(root);
+			if (!biggest || sizeOf(biggest) === 1) break;
+			branches.add(biggest);
+			total -= sizeOf(biggest) - 1;
+		}
+		maps.set(root, branches);
+		for (const b of branches) split(b);
+	};
+	split(tree.start);
+	return maps;
+}
+
+/** Lay out the map of `root` (default: the start); `branches` are drawn as one box each. */
+export function layoutMap(
+	tree: WizardTree,
+	labelOf: (n: WizardNode) => string,
+	root = tree.start,
+	branches: ReadonlySet<string> = new Set(),
+): MapLayout {
 	const byId = new Map(tree.nodes.map((n) => [n.id, n]));
 	const boxes = new Map<string, MapBox>();
 	const edges: MapEdge[] = [];
 	let nextRow = 0;
+	const count = (id: string): number => 1 + choicesOf(byId.get(id)!).reduce((sum, c) => sum + count(c.next), 0);
 
 	const place = (id: string, depth: number): MapBox => {
 		const node = byId.get(id)!;
-		const children = choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label }));
+		const branch = id !== root && branches.has(id);
+		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label }));
 		const row = children.length ? children[0].box.y : rowY(nextRow++);
 		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)) };
+		if (branch) box.branch = count(id);
 		boxes.set(id, box);
 		for (const c of children) edges.push({ from: box, to: c.box, label: shorten(displayLine(c.label).replaceAll('`', ''), 20) });
 		return box;
 	};
-	place(tree.start, 0);
+	place(root, 0);
 
 	const all = [...boxes.values()];
 	return {

@@ -6,6 +6,7 @@ import { loadArticles, type Article } from '../lib/content.ts';
 import { ContentError } from '../lib/content.ts';
 import { checkTreeFile, fixAnchorsOf } from './load.ts';
 import { nodesById, parentsOf, type Answer } from './engine.ts';
+import { splitMaps } from './map.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
 interface SiteWizard {
@@ -33,4 +34,18 @@ export function wizard(): SiteWizard {
 		fixes: fixAnchorsOf(articles),
 	};
 	return cached;
+}
+
+let maps: Map<string, Set<string>> | undefined;
+
+/** The wizard's maps (src/wizard/map.ts): each map's root step and the branches it draws as one box. */
+export function wizardMaps(): Map<string, Set<string>> {
+	return (maps ??= splitMaps(wizard().tree));
+}
+
+/** The text of a step's box on a map. */
+export function mapLabel(node: WizardNode): string {
+	const { articles } = wizard();
+	const text = node.kind === 'result' ? `${articles.get(node.article)!.data.shortId}: ${articles.get(node.article)!.data.title}` : node.kind === 'end' ? node.title : node.prompt;
+	return text.replaceAll('`', '');
 }

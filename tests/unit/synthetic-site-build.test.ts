@@ -5,6 +5,8 @@ import { writeSyntheticSite } from '../../bench/synthetic-site.ts';
 import { measureBuild } from '../../bench/build.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import type { WizardJumps } from '../../src/wizard/engine.ts';
+import { checkTreeFile } from '../../src/wizard/load.ts';
+import { splitMaps } from '../../src/wizard/map.ts';
 
 /** A real build of a generated site big enough for the parts that only show at scale. */
 describe('a generated site of 400 articles', () => {
@@ -32,6 +34,15 @@ describe('a generated site of 400 articles', () => {
 			const jumps = JSON.parse(readFileSync(join(dist, 'wizard/jumps.json'), 'utf8')) as WizardJumps;
 			expect(Object.keys(jumps.results).sort()).toEqual(articles.map((a) => a.id).sort());
 			expect(readFileSync(join(dist, 'wizard/start/index.html'), 'utf8').length).toBeLessThan(60_000);
+
+			// The wizard map comes in maps of at most 300 steps, each a page.
+			const tree = checkTreeFile(site.root, loadArticles(site.root)).tree!;
+			const maps = splitMaps(tree);
+			expect(maps.size).toBeGreaterThan(1);
+			for (const root of maps.keys()) {
+				const file = root === tree.start ? join(dist, 'wizard/map/index.html') : join(dist, 'wizard/map', root, 'index.html');
+				expect(readFileSync(file, 'utf8').match(/class="box /g)!.length).toBeLessThanOrEqual(300);
+			}
 
 			// Search indexes the articles and nothing else.
 			expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(true);

@@ -6,6 +6,7 @@ import { checkSelfMatch } from '../../src/lib/matcher/index.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
 import { allPaths } from '../../src/wizard/engine.ts';
 import { writeSyntheticSite } from '../../bench/synthetic-site.ts';
+import { layoutMap, splitMaps } from '../../src/wizard/map.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,6 +29,29 @@ describe('the synthetic site for benchmarks', () => {
 		}
 		expect(existsSync(site.root)).toBe(false);
 		expect(readArticleSources(root)).toEqual(real);
+	});
+
+	it('splits a big wizard map into maps of at most the limit, which together draw every step once', () => {
+		const site = writeSyntheticSite(120);
+		try {
+			const tree = checkTreeFile(site.root, checkArticles(readArticleSources(site.root)).articles).tree!;
+			const maps = splitMaps(tree, 40);
+			expect(maps.size).toBeGreaterThan(3);
+			const drawn: string[] = [];
+			for (const [root, branches] of maps) {
+				const map = layoutMap(tree, (n) => n.id, root, branches);
+				expect(map.boxes.length).toBeLessThanOrEqual(40);
+				// A branch box stands for the branch's own map, whose root draws it as a step.
+				for (const b of map.boxes) {
+					if (b.branch) expect(maps.has(b.id)).toBe(true);
+					else drawn.push(b.id);
+				}
+			}
+			expect(drawn.sort()).toEqual(tree.nodes.map((n) => n.id).sort());
+			expect(splitMaps(tree, 10_000).size).toBe(1);
+		} finally {
+			site.remove();
+		}
 	});
 
 	it('writes the same articles for the same seed, so runs compare', () => {
