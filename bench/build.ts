@@ -52,7 +52,7 @@ async function measure(root: string, args: string[]): Promise<{ peakBytes: numbe
 		const tree = treeRss(child.pid!);
 		peakBytes = Math.max(peakBytes, tree.total);
 		for (const [name, bytes] of Object.entries(tree.byProgram)) peakByProgram[name] = Math.max(peakByProgram[name] ?? 0, bytes);
-		if (process.env.FAULTLINE_BENCH_TRACE && performance.now() - traced > 5000 && (traced = performance.now())) console.error(`${((performance.now() - started) / 1000).toFixed(0)} s ${(tree.total / 2 ** 30).toFixed(2)} GB ${JSON.stringify(tree.byProgram)}`);
+		if (process.env.FAULTLINE_BENCH_TRACE && performance.now() - traced > 5000 && (traced = performance.now())) console.error(`${((performance.now() - started) / 1000).toFixed(0)} s ${(tree.total / 2 ** 30).toFixed(2)} GiB ${JSON.stringify(tree.byProgram)}`);
 	}, 100);
 	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 	clearInterval(sampler);

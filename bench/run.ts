@@ -182,7 +182,7 @@ function siteTables(sites: SiteFigures[]) {
 		name(s),
 		s.build.pages.toLocaleString('en'),
 		`${s.build.seconds.toFixed(0)} s`,
-		`${(s.build.peakBytes / 2 ** 30).toFixed(2)} GB`,
+		`${(s.build.peakBytes / 2 ** 30).toFixed(2)} GiB`,
 		`${(s.build.bytes / 2 ** 20).toFixed(1)} MB in ${s.build.files.toLocaleString('en')} files`,
 	]));
 	table('First load, empty cache, served with gzip: JavaScript before any interaction (inline and external, uncompressed) / all bytes transferred', ['articles', 'home page', 'an article', 'a wizard step'], sites.map((s) => [
