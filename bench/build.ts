@@ -16,8 +16,6 @@ export interface BuildFigures {
 	seconds: number;
 	/** Peak resident memory of the build's process tree, in bytes. */
 	peakBytes: number;
-	/** Each program's own peak (by command name: node, pagefind...). */
-	peakByProgram: Record<string, number>;
 	/** The built site: files, HTML pages, bytes. */
 	files: number;
 	pages: number;
@@ -27,37 +25,32 @@ export interface BuildFigures {
 /** `npm run build` in a project, measured: `astro build`, then the search index in a process of its own. */
 export async function measureBuild(root: string): Promise<BuildFigures> {
 	const started = performance.now();
-	const steps = [await measure(root, [ASTRO, 'build']), await measure(root, [SEARCH_INDEX])];
-	const peakByProgram: Record<string, number> = {};
-	for (const step of steps) for (const [name, bytes] of Object.entries(step.peakByProgram)) peakByProgram[name] = Math.max(peakByProgram[name] ?? 0, bytes);
-	return {
-		seconds: (performance.now() - started) / 1000,
-		peakBytes: Math.max(...steps.map((s) => s.peakBytes)),
-		peakByProgram,
-		...sizeOf(join(root, 'dist')),
-	};
+	const peaks = [await measure(root, [ASTRO, 'build']), await measure(root, [SEARCH_INDEX])];
+	return { seconds: (performance.now() - started) / 1000, peakBytes: Math.max(...peaks), ...sizeOf(join(root, 'dist')) };
 }
 
-/** Run one Node program in a project and sample its process tree's memory until it exits. */
-async function measure(root: string, args: string[]): Promise<{ peakBytes: number; peakByProgram: Record<string, number> }> {
+/**
+ * Run one Node program in a project and sample its process tree's memory
+ * until it exits; returns the peak. FAULTLINE_BENCH_TRACE=1 prints the tree's
+ * memory by program every 5 s.
+ */
+async function measure(root: string, args: string[]): Promise<number> {
 	const started = performance.now();
 	const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
 	child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
 	let peakBytes = 0;
-	const peakByProgram: Record<string, number> = {};
 	let traced = 0;
 	const sampler = setInterval(() => {
 		const tree = treeRss(child.pid!);
 		peakBytes = Math.max(peakBytes, tree.total);
-		for (const [name, bytes] of Object.entries(tree.byProgram)) peakByProgram[name] = Math.max(peakByProgram[name] ?? 0, bytes);
 		if (process.env.FAULTLINE_BENCH_TRACE && performance.now() - traced > 5000 && (traced = performance.now())) console.error(`${((performance.now() - started) / 1000).toFixed(0)} s ${(tree.total / 2 ** 30).toFixed(2)} GiB ${JSON.stringify(tree.byProgram)}`);
 	}, 100);
 	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 	clearInterval(sampler);
 	if (code !== 0) throw new Error(`${args.join(' ')} failed in ${root} (exit ${code}):\n${log}`);
-	return { peakBytes, peakByProgram };
+	return peakBytes;
 }
 
 /** The resident memory of a process and all its descendants, in bytes, in all and by program. */

@@ -11,14 +11,13 @@ export interface Transfer {
 	total: number;
 	/** JavaScript as the engine gets it: external scripts (uncompressed, as bench/serve.ts reports) plus inline scripts. */
 	js: number;
-	requests: number;
 	/** Bytes over the wire per URL path prefix, for the prefixes asked for. */
 	byPrefix: Record<string, number>;
 }
 
 /** Record every request a page (and its workers) completes from now until `done` resolves. */
 async function recording(page: Page, prefixes: readonly string[], done: () => Promise<void>): Promise<Transfer> {
-	const transfer: Transfer = { total: 0, js: 0, requests: 0, byPrefix: Object.fromEntries(prefixes.map((p) => [p, 0])) };
+	const transfer: Transfer = { total: 0, js: 0, byPrefix: Object.fromEntries(prefixes.map((p) => [p, 0])) };
 	const pending: Promise<void>[] = [];
 	const onFinished = (request: Request) =>
 		pending.push(
@@ -28,7 +27,6 @@ async function recording(page: Page, prefixes: readonly string[], done: () => Pr
 				const sizes = await request.sizes();
 				const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
 				transfer.total += bytes;
-				transfer.requests++;
 				const path = new URL(request.url()).pathname;
 				for (const p of prefixes) if (path.startsWith(p)) transfer.byPrefix[p] += bytes;
 			})(),

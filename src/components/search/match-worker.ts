@@ -7,7 +7,7 @@
  * of the articles' own error lines found in the paste (at most hints at
  * which known errors it holds, never a hostname, path or token of its own).
  */
-import { createMatcher, type MatchResult } from '../../lib/matcher/match.ts';
+import { createMatcher, type Matcher, type MatchResult } from '../../lib/matcher/match.ts';
 import type { MatcherIndex } from '../../lib/matcher/compile.ts';
 import { mergeShards, shardsFor, type Shard, type ShardDirectory } from '../../lib/matcher/shards.ts';
 
@@ -28,21 +28,27 @@ function fetchJson<T>(path: string): Promise<T> {
 
 let directory: Promise<{ directory: ShardDirectory; anchors: Set<string> }> | undefined;
 const shards = new Map<number, Promise<Shard>>();
-let whole: Promise<MatcherIndex> | undefined;
+let whole: Promise<Matcher> | undefined;
+/** The matcher over the shards the last paste needed: typing on in the same text needs the same ones. */
+let merged: { key: string; matcher: Matcher } | undefined;
 
-async function indexFor(text: string): Promise<MatcherIndex> {
+async function matcherFor(text: string): Promise<Matcher> {
 	directory ??= fetchJson<ShardDirectory>('matcher/directory.json').then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
 	const { directory: dir, anchors } = await directory;
 	const needed = shardsFor(text, anchors, dir.shards);
-	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>('matcher-index.json'));
-	for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Shard>(`matcher/shard-${n}.json`));
-	return mergeShards(await Promise.all(needed.map((n) => shards.get(n)!)), dir.maxWeight);
+	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>('matcher-index.json').then(createMatcher));
+	const key = needed.join(',');
+	if (merged?.key !== key) {
+		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Shard>(`matcher/shard-${n}.json`));
+		merged = { key, matcher: createMatcher(mergeShards(await Promise.all(needed.map((n) => shards.get(n)!)), dir.maxWeight)) };
+	}
+	return merged.matcher;
 }
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
 	const { id, text } = event.data;
 	try {
-		const result = createMatcher(await indexFor(text)).match(text, { top: 5 });
+		const result = (await matcherFor(text)).match(text, { top: 5 });
 		(self as unknown as Worker).postMessage({ id, result } satisfies MatchResponse);
 	} catch (error) {
 		(self as unknown as Worker).postMessage({ id, error: (error as Error).message } satisfies MatchResponse);
