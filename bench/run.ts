@@ -2,9 +2,10 @@
 /**
  * `npm run bench`: prints tables.
  *
- * 1. Accuracy on the development set (real issue-tracker text), side by side:
- *    this matcher, Pagefind queried with the same text in Chromium against the
- *    built site, and Fuse.js over the article texts.
+ * 1. Accuracy on every eval text (real issue-tracker text), per kind, side by
+ *    side: this matcher, Pagefind queried with the same text in Chromium
+ *    against the built site, and Fuse.js over the article texts; and the
+ *    matcher's reliability table (per confidence level, the share right).
  * 2. The matcher's latency for a 1 KB and a 1 MB paste against the real
  *    articles and a generated set of 10,000, and the index size shipped.
  * 3. Whole sites: the real one and synthetic ones of 100, 1,000 and 10,000
@@ -26,6 +27,7 @@ import { join, relative } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
+import { accuracyByKind, answer, EVAL_FILES, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
@@ -35,23 +37,6 @@ import { CATEGORIES } from './lighthouse.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface EvalItem {
-	id: string;
-	text: string;
-	expected: string | null;
-}
-
-/** The development set: ../shared/eval/dev.jsonl when present, else the copy in tests/fixtures. */
-function evalSet(): { items: EvalItem[]; path: string } {
-	const candidates = [process.env.FAULTLINE_EVAL_SET, join(root, '../shared/eval/dev.jsonl'), join(root, 'tests/fixtures/dev.jsonl')];
-	const path = candidates.find((p): p is string => !!p && existsSync(p))!;
-	const items = readFileSync(path, 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as EvalItem);
-	return { items, path };
-}
-
 function table(title: string, head: string[], rows: (string | number)[][]) {
 	const cells = [head, ...rows.map((r) => r.map(String))];
 	const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
@@ -60,14 +45,6 @@ function table(title: string, head: string[], rows: (string | number)[][]) {
 	console.log(line(head));
 	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 	for (const r of cells.slice(1)) console.log(line(r));
-}
-
-function score(items: EvalItem[], top: (text: string) => string | null) {
-	const pos = items.filter((i) => i.expected);
-	const neg = items.filter((i) => !i.expected);
-	const hits = pos.filter((i) => top(i.text) === i.expected).length;
-	const rejected = neg.filter((i) => top(i.text) === null).length;
-	return { hits, pos: pos.length, rejected, neg: neg.length };
 }
 
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} % (${a}/${b})`;
@@ -95,43 +72,28 @@ async function main() {
 
 	const articles = loadArticles(root).map((a) => a.data);
 	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
-	const { items, path } = evalSet();
+	const items = loadEvalSet(root);
 
-	// 1. Accuracy. The set is labelled against the first five articles; with
-	// all of them, a few "negatives" are explained by a later article (reviewed
-	// in tests/fixtures/dev-explained-later.json) and may match that one only.
-	const firstFive = articles.filter((a) => Number(a.shortId.slice(3)) <= 5);
-	const five = createMatcher(compileIndex(firstFive));
-	const ours = score(items, (t) => five.match(t).matches[0]?.article.id ?? null);
-	const later = (JSON.parse(readFileSync(join(root, 'tests/fixtures/dev-explained-later.json'), 'utf8')) as { explainedBy: Record<string, string> }).explainedBy;
-	const all = createMatcher(compileIndex(articles));
-	const relabelled = items.map((i) => ({ ...i, expected: i.expected ?? later[i.id] ?? null }));
-	const oursAll = score(relabelled, (t) => all.match(t).matches[0]?.article.id ?? null);
-
+	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
+	const matcher = createMatcher(compileIndex(articles));
+	const ours = answer(matcher, items);
 	const fuse = new Fuse(
-		firstFive.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
-		{ keys: ['title', 'signatures', 'body'], includeScore: true },
-	);
-	const fuseScore = score(items, (t) => fuse.search(t)[0]?.item.id ?? null);
-
-	const fuseAll = new Fuse(
 		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
 	);
-	const fuseAllScore = score(relabelled, (t) => fuseAll.search(t)[0]?.item.id ?? null);
-
+	const byTop = (top: (text: string) => string | null) => items.map((item) => ({ item, got: top(item.text), confidence: null, ambiguous: false, right: top(item.text) === item.expected }));
+	const fuseAnswers = byTop((t) => fuse.search(t)[0]?.item.id ?? null);
 	const pf = await pagefindTop(root, items.map((i) => i.text));
-	const pagefindScore = pf ? score(relabelled, (t) => pf.get(t) ?? null) : undefined;
-
-	table(`Accuracy on the development set (${relative(root, path)}: ${items.length} texts), against the first five articles`, ['method', 'top-1 on positives', 'negatives with no match'], [
-		['Faultline matcher', pct(ours.hits, ours.pos), pct(ours.rejected, ours.neg)],
-		['Fuse.js (article texts)', pct(fuseScore.hits, fuseScore.pos), pct(fuseScore.rejected, fuseScore.neg)],
-	]);
-	table(`The same texts against all ${articles.length} articles (${Object.keys(later).length} negatives relabelled to the later article that explains them)`, ['method', 'top-1 on positives', 'negatives with no match'], [
-		['Faultline matcher', pct(oursAll.hits, oursAll.pos), pct(oursAll.rejected, oursAll.neg)],
-		['Pagefind (same text, built site)', pagefindScore ? pct(pagefindScore.hits, pagefindScore.pos) : 'no built site: run npm run build', pagefindScore ? pct(pagefindScore.rejected, pagefindScore.neg) : '-'],
-		['Fuse.js (article texts)', pct(fuseAllScore.hits, fuseAllScore.pos), pct(fuseAllScore.rejected, fuseAllScore.neg)],
-	]);
+	const pagefindAnswers = pf ? byTop((t) => pf.get(t) ?? null) : undefined;
+	const columns = [accuracyByKind(ours), accuracyByKind(fuseAnswers), pagefindAnswers ? accuracyByKind(pagefindAnswers) : undefined];
+	table(
+		`Accuracy on every eval text (${Object.values(EVAL_FILES).filter((f) => f.endsWith('.jsonl')).join(', ')}: ${items.length} real texts) against all ${articles.length} articles: the right article first, or no answer where none applies`,
+		['kind', 'Faultline matcher', 'Fuse.js (article texts)', 'Pagefind (same text, built site)'],
+		columns[0]!.map(([kind], r) => [kind, ...columns.map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
+	);
+	table('Reliability of the matcher\'s confidence on the same texts: how often each level is right', ['confidence', 'answers', 'right'], reliability(ours).map(([level, right, n]) => [level, n, n ? pct(right, n) : '-']));
+	const wrongHigh = ours.filter((a) => a.confidence === 'high' && !a.right);
+	if (wrongHigh.length) console.log(`\nWrong high-confidence answers: ${wrongHigh.map((a) => `${a.item.id} -> ${a.got}`).join(', ')}`);
 
 	// 2. Latency and size, and what a browser downloads for a paste.
 	const needle = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
-import { checkSelfMatch } from '../lib/matcher/index.ts';
+import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/index.ts';
+import { loadEvalSet } from '../lib/eval-set.ts';
 import { checkTreeFile } from '../wizard/load.ts';
 import { loadRedirects } from '../lib/redirects.ts';
 import { articleAnchors } from '../lib/site-links.ts';
@@ -20,7 +21,7 @@ export function contentCheck(): AstroIntegration {
 				const root = fileURLToPath(config.root);
 				const { articles, problems } = checkArticles(readArticleSources(root));
 				if (problems.length === 0) {
-					problems.push(...selfMatchProblems(articles), ...checkTreeFile(root, articles).problems);
+					problems.push(...selfMatchProblems(articles, loadEvalSet(root)), ...checkTreeFile(root, articles).problems);
 					problems.push(...loadRedirects(root, articleAnchors(root)).problems);
 				}
 				if (problems.length === 0) {
@@ -38,10 +39,15 @@ export function contentCheck(): AstroIntegration {
 	};
 }
 
-/** Every article's own error lines must match it first (like tested examples). */
-function selfMatchProblems(articles: ReturnType<typeof checkArticles>['articles']): ContentProblem[] {
+/**
+ * Every article's own error lines must match it first (like tested examples),
+ * no pattern may swallow another article's different line, and no real
+ * report of the eval set may get a confident wrong answer.
+ */
+function selfMatchProblems(articles: ReturnType<typeof checkArticles>['articles'], evalItems: ReturnType<typeof loadEvalSet>): ContentProblem[] {
 	const fileOf = new Map(articles.map((a) => [a.data.id, a.file]));
-	return checkSelfMatch(articles.map((a) => a.data)).map((p) => ({
+	const data = articles.map((a) => a.data);
+	return [...checkSelfMatch(data), ...checkPatternOverlap(data), ...checkCalibration(data, evalItems)].map((p) => ({
 		file: fileOf.get(p.article) ?? p.article,
 		field: `signatures › "${p.signature}"`,
 		message: p.message,

@@ -23,9 +23,10 @@ export const signatureSchema = z
 			.min(12, 'a signature must be at least 12 characters: quote the whole line')
 			.refine((s) => !s.includes('\n'), 'a signature is one line: split it into one entry per line'),
 		/**
-		 * The line with the parts that differ between machines (paths, names,
-		 * versions) replaced by `{*}`; it must match `line`. Without it, `line`
-		 * is matched as written, after normalisation.
+		 * The line with the parts that differ between machines replaced by typed
+		 * holes (`{path}`, `{n}`, `{hex}`, `{word}`, `{a|b|c}`; `{*}` only where
+		 * nothing narrower fits; see src/lib/matcher/pattern.ts); it must match
+		 * `line`. Without it, `line` is matched as written, after normalisation.
 		 */
 		pattern: z.string().min(12).optional(),
 		/** Where and when this variant appears: tool, version range, log. */
@@ -38,7 +39,7 @@ export const signatureSchema = z
 	})
 	.strict();
 
-/** Text that, when present in a paste, points to a different cause. */
+/** Text in a paste that points to a different cause (`excludeWhen`) or to this one (`when`). */
 export const exclusionSchema = z
 	.object({
 		/** The text to look for, matched after normalisation, anywhere in the paste. */
@@ -101,6 +102,12 @@ export const articleFields = z
 		signatures: z.array(signatureSchema).default([]),
 		/** Text in a paste that rules this article out, e.g. a flag that means a look-alike cause. */
 		excludeWhen: z.array(exclusionSchema).default([]),
+		/**
+		 * Text in a paste that points to this cause among those that print the
+		 * same line: with it, a shared (`decisive: false`) line decides, and the
+		 * article ranks above look-alikes without it.
+		 */
+		when: z.array(exclusionSchema).default([]),
 		/** What the reader sees, in plain words, one entry each. */
 		symptoms: z.array(z.string().min(5)).min(1),
 		/** Affected and fixed versions, one entry per product. */
@@ -141,8 +148,9 @@ export const FIELD_HINTS: Record<string, string> = {
 	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
 	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
 	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
-	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts as {*}',
+	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
 	excludeWhen: 'list { text, why } for context that points to a different cause',
+	when: 'list { text, why } for context that points to this cause among those that print the same line',
 	symptoms: 'list what the reader sees, one plain sentence each',
 	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
 	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',

@@ -3,6 +3,7 @@
  * answers so far and a new answer, it returns the next state; pages and
  * components only render what it returns.
  */
+import { displayPattern } from '../lib/matcher/pattern.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
 /** A choice offered at a step: what the reader clicks and where it leads. */
@@ -40,9 +41,9 @@ export function choicesOf(node: WizardNode): Choice[] {
 	return [];
 }
 
-/** An error line as shown to readers: a pattern's wildcards become "…". */
+/** An error line as shown to readers: a pattern's holes become "…". */
 export function displayLine(line: string): string {
-	return line.replaceAll('{*}', '…');
+	return displayPattern(line);
 }
 
 /** The steps by id. */

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
-import { checkSelfMatch, compileIndex, createMatcher } from '../../src/lib/matcher/index.ts';
+import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex, createMatcher } from '../../src/lib/matcher/index.ts';
+import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,11 +92,19 @@ describe('matching the real articles', () => {
 	});
 
 	it('reports the pasted line, its number and the signature it matched', () => {
-		const [m] = matcher.match('build started\n\x1b[31merror: unable to load seccomp BPF program: Invalid argument\x1b[0m').matches;
+		const [m] = matcher.match('build started\n\x1b[31mError: OCI runtime error: crun: the requested cgroup controller `cpu` is not available\x1b[0m').matches;
+		expect(m.article.id).toBe('podman-cgroup-controller-not-delegated');
 		expect(m.lineNumber).toBe(2);
-		expect(m.matchedLine).toContain('unable to load seccomp');
-		expect(m.signature).toBe('error: unable to load seccomp BPF program: Invalid argument');
+		expect(m.matchedLine).toContain('the requested cgroup controller');
+		expect(m.signature).toBe('Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available');
 		expect([m.kind, m.confidence]).toEqual(['exact', 'high']);
+	});
+
+	it('never answers with high confidence when the line alone has several known causes', () => {
+		// The seccomp line is printed under CPU emulation and under WSL 1 alike.
+		const result = matcher.match('error: unable to load seccomp BPF program: Invalid argument');
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.map((m) => m.confidence)).toEqual(result.matches.map(() => 'medium'));
 	});
 
 	it('finds a signature inside a single line of a megabyte', () => {
@@ -133,6 +142,14 @@ describe('ranking several articles', () => {
 		const result = two.match(`podman run --group-add keep-groups alpine\n${shared}`);
 		expect(result.matches.map((m) => m.article.id)).toEqual(['podman-cause-a']);
 		expect(result.ambiguous).toBe(false);
+	});
+
+	it('calls a tie "ambiguous" at medium confidence, never high', () => {
+		const result = two.match(shared);
+		expect(result.matches.map((m) => [m.kind, m.confidence])).toEqual([
+			['exact', 'medium'],
+			['exact', 'medium'],
+		]);
 	});
 
 	it('streams: feeding lines one by one gives the same result as the whole text', () => {
@@ -179,7 +196,7 @@ describe('the build-time self-check', () => {
 			[
 			  {
 			    "article": "podman-cause-a",
-			    "fix": "make the pattern the line with only the variable parts replaced by {*}",
+			    "fix": "make the pattern the line with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}",
 			    "message": "its pattern does not match its own line",
 			    "signature": "Error: frobnicate widget exploded",
 			  },
@@ -191,5 +208,67 @@ describe('the build-time self-check', () => {
 			  },
 			]
 		`);
+	});
+});
+
+describe('context that makes a shared line decisive (`when`)', () => {
+	const shared = 'Error: there might not be enough IDs available in the namespace (requested 0:42 for /etc/shadow): lchown /etc/shadow: invalid argument';
+	const pattern = 'there might not be enough IDs available in the namespace (requested {*}): lchown {path}: invalid argument';
+	const stale = article('podman-stale-pause', 'FL-0901', {
+		signatures: [{ line: shared, pattern, where: 'in the tests', decisive: false }],
+		when: [{ text: 'podman system migrate', why: 'the reporter ran migrate after editing /etc/subuid' }],
+	});
+	const caps = article('podman-helper-no-setuid', 'FL-0902', {
+		signatures: [{ line: shared, pattern, where: 'in the tests', decisive: false }],
+		when: [{ text: 'should have setuid or have filecaps setuid', why: 'newuidmap says it lacks setuid and file capabilities' }],
+	});
+	const matcher = createMatcher(compileIndex([stale, caps]));
+
+	it('answers nothing from a shared line alone', () => {
+		expect(matcher.match(shared).matches).toEqual([]);
+	});
+
+	it('decides with the context found anywhere in the paste, and says which context', () => {
+		const result = matcher.match(`newuidmap: write to uid_map failed: Operation not permitted\nWARN[0000] should have setuid or have filecaps setuid\n${shared}`);
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['podman-helper-no-setuid', 'high']]);
+		expect(result.matches[0].context?.why).toMatch(/setuid/);
+		expect(result.matches[0].context?.matchedLine).toContain('filecaps');
+	});
+
+	it('ranks the article with its context above a decisive look-alike without it', () => {
+		const decisive = article('podman-decisive-look-alike', 'FL-0903', { signatures: [{ line: shared, pattern, where: 'in the tests' }] });
+		const three = createMatcher(compileIndex([stale, caps, decisive]));
+		const result = three.match(`$ podman system migrate\n${shared}`);
+		expect(result.ambiguous).toBe(false);
+		expect(result.matches[0].article.id).toBe('podman-stale-pause');
+	});
+});
+
+describe('the build-time calibration and overlap checks', () => {
+	const line = 'Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available';
+	const wide = article('podman-cause-a', 'FL-0901', { signatures: [{ line, pattern: 'crun: the requested cgroup controller `{*}` is not available', where: 'in the tests' }] });
+	const narrow = article('podman-cause-a', 'FL-0901', { signatures: [{ line, pattern: 'crun: the requested cgroup controller `{cpu|cpuset|io|memory}` is not available', where: 'in the tests' }] });
+	const pids = article('podman-cause-b', 'FL-0902', {
+		signatures: [{ line: 'Error: OCI runtime error: crun: the requested cgroup controller `pids` is not available', where: 'in the tests' }],
+	});
+	const openwrt = { id: 'openwrt', source: 'containers/podman#16960', text: 'Error: OCI runtime error: crun: the requested cgroup controller `pids` is not available', expected: null };
+
+	it('names a pattern whose {*} swallows another article\'s different line, and accepts the typed hole', () => {
+		expect(checkPatternOverlap([wide, pids]).map((p) => [p.article, p.message])).toEqual([
+			['podman-cause-a', 'its pattern also matches podman-cause-b\'s line "Error: OCI runtime error: crun: the requested cgroup controller `pids` is not available", a different message'],
+		]);
+		expect(checkPatternOverlap([narrow, pids])).toEqual([]);
+	});
+
+	it('names the article and line that answer a real look-alike report with high confidence', () => {
+		const [p] = checkCalibration([wide], [openwrt]);
+		expect(p.article).toBe('podman-cause-a');
+		expect(p.message).toBe('it answers the real report openwrt (containers/podman#16960) with high confidence, but no article explains it');
+		expect(checkCalibration([narrow], [openwrt])).toEqual([]);
+	});
+
+	it('passes on the real articles and every eval text: no confident wrong answer, no swallowing hole', () => {
+		expect(checkPatternOverlap(real).map((p) => `${p.article}: ${p.message}`)).toEqual([]);
+		expect(checkCalibration(real, loadEvalSet(root)).map((p) => `${p.article}: ${p.message}`)).toEqual([]);
 	});
 });

@@ -5,9 +5,7 @@
  */
 import type { ArticleData } from '../article-schema.ts';
 import { normalizeValues, tokensOf } from './normalize.ts';
-
-/** Marks the variable parts of a signature pattern. */
-export const WILDCARD = '{*}';
+import { patternParts, patternSource } from './pattern.ts';
 
 /** Words that say something failed but not what: they never decide a match. */
 const GENERIC_WORDS = new Set(
@@ -34,6 +32,8 @@ export interface IndexedArticle {
 	status: 'active' | 'retired';
 	/** Normalised texts that rule this article out, with the reason shown to readers, and the most specific word of each. */
 	exclusions: { text: string; why: string; anchor: string }[];
+	/** Normalised texts that make this article's shared lines decisive (its `when`), in the same shape. */
+	contexts: { text: string; why: string; anchor: string }[];
 }
 
 export interface IndexedSignature {
@@ -41,8 +41,10 @@ export interface IndexedSignature {
 	article: number;
 	/** The verbatim line, as the article quotes it. */
 	line: string;
-	/** The normalised literal parts of the pattern, in order; wildcards sit between them. */
+	/** The normalised literal parts of the pattern, in order; holes sit between them. */
 	parts: string[];
+	/** The pattern as a regular expression source over normalised text (pattern.ts): what an exact match must contain. */
+	source: string;
 	/** The distinct words of the parts. */
 	tokens: string[];
 	/** Its most specific words (up to ANCHORS_PER_SIGNATURE): a line must hold some of them to be looked at. */
@@ -64,14 +66,6 @@ export interface MatcherIndex {
 /** Each signature is looked up by its few most specific words. */
 const ANCHORS_PER_SIGNATURE = 3;
 
-/** The normalised literal parts of a signature pattern (or of its line when it has no pattern). */
-export function patternParts(pattern: string): string[] {
-	return pattern
-		.split(WILDCARD)
-		.map((part) => normalizeValues(part.replace(/\s+/g, ' ')))
-		.filter((part) => part.length > 0);
-}
-
 /** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
 export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	const signatures: IndexedSignature[] = [];
@@ -80,10 +74,11 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	articles.forEach((article, i) => {
 		const words = new Set<string>();
 		for (const s of article.signatures) {
-			const parts = patternParts(s.pattern ?? s.line);
+			const pattern = s.pattern ?? s.line;
+			const parts = patternParts(pattern);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			signatures.push({ article: i, line: s.line, parts, tokens, anchors: [], decisive: s.decisive });
+			signatures.push({ article: i, line: s.line, parts, source: patternSource(pattern), tokens, anchors: [], decisive: s.decisive });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -99,6 +94,13 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		sig.anchors = (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE);
 	}
 
+	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
+	const contextText = (e: { text: string; why: string }) => {
+		const text = normalizeValues(e.text);
+		const anchor = tokensOf(text).sort((x, y) => (weights[y] ?? maxWeight) - (weights[x] ?? maxWeight))[0] ?? '';
+		return { text, why: e.why, anchor };
+	};
+
 	return {
 		version: 1,
 		articles: articles.map((a) => ({
@@ -107,11 +109,8 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			title: a.title,
 			summary: a.summary,
 			status: a.status,
-			exclusions: a.excludeWhen.map((e) => {
-				const text = normalizeValues(e.text);
-				const anchor = tokensOf(text).sort((x, y) => (weights[y] ?? maxWeight) - (weights[x] ?? maxWeight))[0] ?? '';
-				return { text, why: e.why, anchor };
-			}),
+			exclusions: a.excludeWhen.map(contextText),
+			contexts: a.when.map(contextText),
 		})),
 		signatures,
 		weights,

@@ -7,10 +7,11 @@
  * - `checkSelfMatch(articles)`: every article's own lines must find that article first.
  * - `shardIndex(index)`, `shardsFor(text, …)`, `mergeShards(…)`: the index in parts the browser fetches as a paste needs them.
  */
-export { compileIndex, WILDCARD, type MatcherIndex, type IndexedArticle } from './compile.ts';
+export { compileIndex, type MatcherIndex, type IndexedArticle } from './compile.ts';
+export { WILDCARD, HOLE_TYPES, compilePattern, displayPattern } from './pattern.ts';
 export { createMatcher, type Matcher, type MatchSession, type Match, type MatchResult, type MatchOptions, type Confidence, type Exclusion } from './match.ts';
 export { normalizeLine } from './normalize.ts';
 export { shardsFor, mergeShards, type Shard, type ShardDirectory } from './shards.ts';
 export { shardIndex } from './shard-index.ts';
-export { checkSelfMatch, type SelfMatchProblem } from './self-check.ts';
+export { checkSelfMatch, checkCalibration, checkPatternOverlap, type SelfMatchProblem, type CalibrationProblem } from './self-check.ts';
 export { toJson, toMarkdown, articleUrl, type JsonMatch } from './report.ts';

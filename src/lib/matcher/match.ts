@@ -29,6 +29,16 @@ export interface Match {
 	signature: string;
 	/** Other lines of the paste that matched other signatures of the same article. */
 	supporting: { matchedLine: string; signature: string }[];
+	/** The article's `when` context found in the paste, if any. */
+	context?: Context;
+}
+
+/** Context in the paste that makes an article's shared line decisive (its `when`). */
+export interface Context {
+	/** Why this context points to the article; shown to the reader. */
+	why: string;
+	/** The pasted line that holds it (cut to SCORING.keep characters). */
+	matchedLine: string;
 }
 
 export interface Exclusion {
@@ -54,17 +64,47 @@ export interface MatchOptions {
 	top?: number;
 }
 
-/** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
-const WINDOW = 4096;
-const OVERLAP = 1024;
-/** Matched lines are kept at most this long. */
-const KEEP = 500;
-/** Scores within this distance of the best make a match ambiguous. */
-const TIE = 0.05;
-/** A verified line must contain at least this many specific (non-generic) words of the signature. */
-const MIN_SPECIFIC = 2;
+/**
+ * Every threshold and weight of matching, in one place. The values were set
+ * on the development sets (tests/fixtures/*.jsonl) and are checked by the
+ * bench's reliability table: change one only with that table in hand.
+ */
+export const SCORING = Object.freeze({
+	/** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
+	window: 4096,
+	overlap: 1024,
+	/** Matched lines are kept at most this long (characters). */
+	keep: 500,
+	/** Scores within this distance of the best make a match ambiguous. */
+	tie: 0.05,
+	/** A verified line must contain at least this many specific (non-generic) words of the signature. */
+	minSpecific: 2,
+	/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
+	minAnchorHits: 2,
+	/** Near match: every specific word there, and at least this share of the signature's weight. */
+	nearCoverage: 0.8,
+	/** A near match scores this times its coverage. */
+	nearScale: 0.9,
+	/** Partial match: at least this share of the line's weight is the signature's own words… */
+	partialLineShare: 0.9,
+	/** …and at least this share of the signature's specific weight is on the line. */
+	partialSpecificShare: 0.6,
+	/** A partial match scores this times its coverage. */
+	partialScale: 0.8,
+	/** Below this score nothing is reported. */
+	minScore: 0.56,
+	/** Supporting lines alone (no decisive line) score this share of their best. */
+	supportOnlyScale: 0.7,
+	/** Each supporting line adds this much, up to `maxSupport` lines. */
+	supportBonus: 0.1,
+	maxSupport: 3,
+	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. */
+	contextBonus: 0.1,
+	/** At most this many matches by default. */
+	top: 5,
+});
 /** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
-export const MIN_ANCHOR_HITS = 2;
+export const MIN_ANCHOR_HITS = SCORING.minAnchorHits;
 /** Words as they stand in a raw line, for the quick look before normalising. */
 export const RAW_WORDS = /[a-z0-9_]+/g;
 
@@ -99,9 +139,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		anchorsNeeded[i] = Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
+	const exact = index.signatures.map((sig) => new RegExp(sig.source));
 	const exclusionAnchors = new Map<string, { article: number; text: string; why: string }[]>();
+	const contextAnchors = new Map<string, { article: number; text: string; why: string }[]>();
 	index.articles.forEach((a, i) => {
 		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { article: i, text, why });
+		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { article: i, text, why });
 	});
 
 	/**
@@ -114,7 +157,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const words = new Set(raw.toLowerCase().match(RAW_WORDS));
 		const hits = new Map<number, number>();
 		for (const w of words) {
-			if (exclusionAnchors.has(w)) return true;
+			if (exclusionAnchors.has(w) || contextAnchors.has(w)) return true;
 			for (const s of anchors.get(w) ?? []) {
 				const n = (hits.get(s) ?? 0) + 1;
 				if (n >= anchorsNeeded[s]) return true;
@@ -127,6 +170,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	function session(): MatchSession {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
+		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
 
 		function readWindow(raw: string, normalized: string, lineNumber: number) {
@@ -138,12 +182,17 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				const previous = best.get(s);
-				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: raw.slice(0, KEEP), lineNumber });
+				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: raw.slice(0, SCORING.keep), lineNumber });
 			}
 			for (const w of words) {
 				for (const e of exclusionAnchors.get(w) ?? []) {
 					if (!excluded.has(e.article) && normalized.includes(e.text)) {
-						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: raw.slice(0, KEEP) });
+						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: raw.slice(0, SCORING.keep) });
+					}
+				}
+				for (const c of contextAnchors.get(w) ?? []) {
+					if (!context.has(c.article) && normalized.includes(c.text)) {
+						context.set(c.article, { why: c.why, matchedLine: raw.slice(0, SCORING.keep) });
 					}
 				}
 			}
@@ -165,17 +214,19 @@ export function createMatcher(index: MatcherIndex): Matcher {
 					specificCovered += weight(t);
 				}
 			}
-			if (specific < MIN_SPECIFIC) return undefined;
-			if (inOrder(normalized, sig.parts)) return { score: 1, kind: 'exact' };
+			if (specific < SCORING.minSpecific) return undefined;
+			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
 			// Near: every specific word is there, only generic words or the order differ.
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= 0.8) return { score: 0.9 * sigCoverage, kind: 'near' };
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage) return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			// Partial: the line is a piece of the signature. Words the signature lacks
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
 			let lineTotal = 0;
 			for (const w of words) lineTotal += sig.tokens.includes(w) ? weight(w) : index.maxWeight;
-			if (covered / lineTotal >= 0.9 && specificCovered / specificTotal >= 0.6) return { score: 0.8 * sigCoverage, kind: 'partial' };
+			if (covered / lineTotal >= SCORING.partialLineShare && specificCovered / specificTotal >= SCORING.partialSpecificShare) {
+				return { score: SCORING.partialScale * sigCoverage, kind: 'partial' };
+			}
 			return undefined;
 		}
 
@@ -185,13 +236,13 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
 				const normalized = normalizeLine(raw);
-				if (normalized.length <= WINDOW) return readWindow(raw, normalized, lines);
-				for (let start = 0; start < normalized.length; start += WINDOW - OVERLAP) {
-					readWindow(raw.slice(0, KEEP), normalized.slice(start, start + WINDOW), lines);
+				if (normalized.length <= SCORING.window) return readWindow(raw, normalized, lines);
+				for (let start = 0; start < normalized.length; start += SCORING.window - SCORING.overlap) {
+					readWindow(raw.slice(0, SCORING.keep), normalized.slice(start, start + SCORING.window), lines);
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, lines, options.top ?? 5);
+				return rank(index, best, excluded, context, lines, options.top ?? SCORING.top);
 			},
 		};
 	}
@@ -207,64 +258,62 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	};
 }
 
-/** Turn the best hit per signature into ranked article matches. */
-function rank(index: MatcherIndex, best: Map<number, Hit>, excluded: Map<number, Exclusion>, lines: number, top: number): MatchResult {
+/**
+ * Turn the best hit per signature into ranked article matches. A decisive
+ * line decides; a shared line (`decisive: false`) decides only with its
+ * article's `when` context somewhere in the paste, or with another of the
+ * article's lines (then at medium confidence at most). `high` means: an
+ * exact decisive line, and no other article explains the text as well.
+ */
+function rank(index: MatcherIndex, best: Map<number, Hit>, excluded: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
 	const byArticle = new Map<number, { decisive?: [number, Hit]; all: [number, Hit][] }>();
 	for (const [s, hit] of best) {
 		const a = index.signatures[s].article;
 		const entry = byArticle.get(a) ?? { all: [] };
 		entry.all.push([s, hit]);
-		if (index.signatures[s].decisive && (!entry.decisive || hit.score > entry.decisive[1].score)) entry.decisive = [s, hit];
+		const decides = index.signatures[s].decisive || context.has(a);
+		if (decides && (!entry.decisive || hit.score > entry.decisive[1].score)) entry.decisive = [s, hit];
 		byArticle.set(a, entry);
 	}
 
 	const matches: Match[] = [];
 	for (const [a, { decisive, all }] of byArticle) {
 		if (excluded.has(a)) continue;
-		// A decisive line decides; supporting lines decide only together (two or
-		// more on different lines), and then with medium confidence at most.
 		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
 		if (!decisive && !corroborated) continue;
 		const [s, hit] = decisive ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
 		const confidence: Confidence | undefined =
-			hit.kind === 'exact' && decisive ? 'high' : hit.score >= 0.56 ? 'medium' : undefined;
+			hit.kind === 'exact' && decisive ? 'high' : hit.score >= SCORING.minScore ? 'medium' : undefined;
 		if (!confidence) continue;
 		const supporting = all
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
 			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
-		const base = decisive ? hit.score : 0.7 * hit.score;
+		const base = decisive ? hit.score : SCORING.supportOnlyScale * hit.score;
+		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (context.has(a) ? SCORING.contextBonus : 0);
 		matches.push({
 			article: index.articles[a],
 			confidence,
-			score: Math.round((base + 0.1 * Math.min(supporting.length, 3)) * 1000) / 1000,
+			score: Math.round((base + bonus) * 1000) / 1000,
 			kind: hit.kind,
 			matchedLine: hit.line,
 			lineNumber: hit.lineNumber,
 			signature: index.signatures[s].line,
 			supporting,
+			...(context.has(a) ? { context: context.get(a) } : {}),
 		});
 	}
 	matches.sort((x, y) => y.score - x.score || byShortId(x.article, y.article));
 
-	const ties = matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - TIE);
+	const ties = matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - SCORING.tie);
 	const ambiguous = ties.length > 1;
+	// Several causes explain the text equally well: none of them is a confident answer.
+	if (ambiguous) for (const m of ties) m.confidence = 'medium';
 	return {
 		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
 		ambiguous,
 		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
 		lines,
 	};
-}
-
-/** True when the parts occur in this order in the line, each wildcard covering at least one character. */
-export function inOrder(line: string, parts: readonly string[]): boolean {
-	let from = 0;
-	for (let i = 0; i < parts.length; i++) {
-		const at = line.indexOf(parts[i], from);
-		if (at < 0) return false;
-		from = at + parts[i].length + 1;
-	}
-	return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -6,9 +6,10 @@
  * pattern always matches exactly, so no other article can score higher).
  */
 import type { ArticleData } from '../article-schema.ts';
-import { compileIndex, isGeneric, patternParts } from './compile.ts';
-import { createMatcher, inOrder } from './match.ts';
-import { normalizeLine, tokensOf } from './normalize.ts';
+import { compileIndex, isGeneric } from './compile.ts';
+import { createMatcher } from './match.ts';
+import { compilePattern, patternParts, segmentsOf } from './pattern.ts';
+import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 
 export interface SelfMatchProblem {
 	article: string;
@@ -24,8 +25,8 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 		for (const sig of article.signatures) {
 			const problem = (message: string, fix: string) => problems.push({ article: article.id, signature: sig.line, message, fix });
 			const parts = patternParts(sig.pattern ?? sig.line);
-			if (!inOrder(normalizeLine(sig.line), parts)) {
-				problem('its pattern does not match its own line', 'make the pattern the line with only the variable parts replaced by {*}');
+			if (!compilePattern(sig.pattern ?? sig.line).test(normalizeLine(sig.line))) {
+				problem('its pattern does not match its own line', 'make the pattern the line with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}');
 				continue;
 			}
 			if (!sig.decisive) continue;
@@ -41,6 +42,75 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 				const other = matches[0] ? `; it matches ${matches[0].article.id} instead` : '';
 				problem(`it does not find its own article${other}`, 'quote more of the line, or mark it `decisive: false`');
 			}
+		}
+	}
+	return problems;
+}
+
+/** A real text (from the eval set) that an article's line answers confidently and wrongly. */
+export interface CalibrationProblem extends SelfMatchProblem {
+	/** The eval item's id and source. */
+	item: string;
+}
+
+/**
+ * `high` must be right: no eval text may be answered with high confidence by
+ * an article that does not explain it. Each problem names the article and
+ * the line that decided, so the author can make that line shared
+ * (`decisive: false`, with a `when` context), add an `excludeWhen`, or
+ * narrow the pattern's holes. Tuning the mechanism, not the texts: the eval
+ * texts themselves are never edited to pass.
+ */
+export function checkCalibration(articles: readonly ArticleData[], items: readonly { id: string; source: string; text: string; expected: string | null }[]): CalibrationProblem[] {
+	const matcher = createMatcher(compileIndex(articles));
+	const problems: CalibrationProblem[] = [];
+	for (const item of items) {
+		const [top] = matcher.match(item.text).matches;
+		if (!top || top.confidence !== 'high' || top.article.id === item.expected) continue;
+		const cause = item.expected ? `its cause is ${item.expected}` : 'no article explains it';
+		problems.push({
+			article: top.article.id,
+			signature: top.signature,
+			item: `${item.id} (${item.source})`,
+			message: `it answers the real report ${item.id} (${item.source}) with high confidence, but ${cause}`,
+			fix: 'if the line has several causes, mark it `decisive: false` and add a `when` context; else add an `excludeWhen` for what sets the report apart, or narrow the pattern with typed holes',
+		});
+	}
+	return problems;
+}
+
+/**
+ * A pattern's holes must not swallow another article's different line. Two
+ * articles may share a message: when each pattern matches the other's line,
+ * or one article's whole line stands inside the other's (the same message
+ * quoted with more around it), the reader is asked which cause applies. A
+ * line that the pattern's own `excludeWhen` rules out is stepped aside from.
+ */
+export function checkPatternOverlap(articles: readonly ArticleData[]): SelfMatchProblem[] {
+	const sigs = articles.flatMap((a) =>
+		a.signatures.map((s) => ({
+			article: a.id,
+			line: s.line,
+			normalized: normalizeLine(s.line),
+			decisive: s.decisive,
+			pattern: compilePattern(s.pattern ?? s.line),
+			holed: segmentsOf(s.pattern ?? s.line).some((x) => 'hole' in x),
+			excludes: a.excludeWhen.map((e) => normalizeValues(e.text)),
+		})),
+	);
+	const problems: SelfMatchProblem[] = [];
+	for (const a of sigs) {
+		// Only holes can be too wide: a pattern of literal text found in another line is the same message.
+		if (!a.decisive || !a.holed) continue;
+		for (const b of sigs) {
+			if (b.article === a.article || !a.pattern.test(b.normalized)) continue;
+			if (b.pattern.test(a.normalized) || b.normalized.includes(a.normalized) || a.excludes.some((e) => b.normalized.includes(e))) continue;
+			problems.push({
+				article: a.article,
+				signature: a.line,
+				message: `its pattern also matches ${b.article}'s line "${b.line}", a different message`,
+				fix: 'narrow the pattern: a typed hole ({path}, {n}, {hex}, {word}, {a|b}) instead of {*}, never across the words that tell the causes apart',
+			});
 		}
 	}
 	return problems;

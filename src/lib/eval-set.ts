@@ -1,0 +1,107 @@
+/**
+ * The evaluation data: real text from upstream issue trackers, each labelled
+ * with the article that explains it (or `null`: no article does). One loader
+ * and one scorer for the build's calibration check, the unit tests and the
+ * bench, so all three judge the matcher the same way.
+ *
+ * Files (JSON Lines, one item a line), relative to the project root:
+ * - `tests/fixtures/dev.jsonl`: the first development set, labelled against
+ *   the first five articles; `tests/fixtures/dev-explained-later.json` names
+ *   the texts labelled `null` there that a later article explains.
+ * - `tests/fixtures/dev-more.jsonl`: more texts, with `kind` and, for a
+ *   failure with no article yet, `family`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Matcher } from './matcher/index.ts';
+
+/** What sort of text an item is. `line`: an error line or log as pasted (the first set's positives). */
+export const EVAL_KINDS = ['line', 'variant', 'prose', 'diagnostic', 'negative', 'uncovered'] as const;
+export type EvalKind = (typeof EVAL_KINDS)[number];
+
+export interface EvalItem {
+	id: string;
+	/** Where the text comes from: `owner/name#N`. */
+	source: string;
+	text: string;
+	/** The article that explains it, with every article we have; `null` when none does. */
+	expected: string | null;
+	kind: EvalKind;
+	/** For a failure with no article yet (or one written since): the failure family. */
+	family?: string;
+}
+
+/** The eval files, relative to the project root. */
+export const EVAL_FILES = { first: 'tests/fixtures/dev.jsonl', more: 'tests/fixtures/dev-more.jsonl', explainedLater: 'tests/fixtures/dev-explained-later.json' } as const;
+
+/**
+ * Every eval item of the project, labelled against all articles.
+ * @throws when a line is not JSON or lacks `id`, `text` or `expected` (the message names the file and line).
+ */
+export function loadEvalSet(root: string): EvalItem[] {
+	const later = existsSync(join(root, EVAL_FILES.explainedLater))
+		? (JSON.parse(readFileSync(join(root, EVAL_FILES.explainedLater), 'utf8')) as { explainedBy: Record<string, string> }).explainedBy
+		: {};
+	const read = (file: string) =>
+		existsSync(join(root, file))
+			? readFileSync(join(root, file), 'utf8')
+					.split('\n')
+					.map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+					.filter(({ line }) => line.trim())
+					.map(({ line, at }) => {
+						let item: Partial<EvalItem> & { expected?: string | null };
+						try {
+							item = JSON.parse(line);
+						} catch (error) {
+							throw new Error(`${at}: not JSON (${(error as Error).message}). Fix: one JSON object per line.`);
+						}
+						if (typeof item.id !== 'string' || typeof item.text !== 'string' || item.expected === undefined) {
+							throw new Error(`${at}: an eval item needs "id", "text" and "expected" (an article slug or null).`);
+						}
+						return item as EvalItem;
+					})
+			: [];
+	const first = read(EVAL_FILES.first).map((i) => {
+		const expected = i.expected ?? later[i.id] ?? null;
+		return { ...i, expected, kind: i.kind ?? (expected ? 'line' : 'negative') } as EvalItem;
+	});
+	return [...first, ...read(EVAL_FILES.more)];
+}
+
+/** One item's answer: the first article and how sure the matcher was. */
+export interface EvalAnswer {
+	item: EvalItem;
+	got: string | null;
+	confidence: 'high' | 'medium' | null;
+	ambiguous: boolean;
+	right: boolean;
+}
+
+/** Match every item. An item is answered right when the first article is its label (or nothing, for `null`). */
+export function answer(matcher: Matcher, items: readonly EvalItem[]): EvalAnswer[] {
+	return items.map((item) => {
+		const result = matcher.match(item.text);
+		const top = result.matches[0];
+		const got = top?.article.id ?? null;
+		return { item, got, confidence: top?.confidence ?? null, ambiguous: result.ambiguous, right: got === item.expected };
+	});
+}
+
+/** Right answers per kind of text: `[kind, right, total]`, kinds with no items left out, then `all`. */
+export function accuracyByKind(answers: readonly EvalAnswer[]): [string, number, number][] {
+	const rows: [string, number, number][] = [];
+	for (const kind of EVAL_KINDS) {
+		const of = answers.filter((a) => a.item.kind === kind);
+		if (of.length) rows.push([kind, of.filter((a) => a.right).length, of.length]);
+	}
+	rows.push(['all', answers.filter((a) => a.right).length, answers.length]);
+	return rows;
+}
+
+/** Per confidence level given: `[level, right, total]`; what `high` must mean is measured here. */
+export function reliability(answers: readonly EvalAnswer[]): [string, number, number][] {
+	return (['high', 'medium'] as const).map((level) => {
+		const of = answers.filter((a) => a.confidence === level);
+		return [level, of.filter((a) => a.right).length, of.length];
+	});
+}
