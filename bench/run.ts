@@ -28,6 +28,7 @@ import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
 import { accuracyByKind, answer, EVAL_FILES, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
+import { createProseRanker, proseDocsOf } from '../src/lib/prose.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
@@ -76,7 +77,7 @@ async function main() {
 
 	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
 	const matcher = createMatcher(compileIndex(articles));
-	const ours = answer(matcher, items);
+	const ours = answer(matcher, items, createProseRanker(proseDocsOf(loadArticles(root))));
 	const fuse = new Fuse(
 		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
@@ -88,7 +89,7 @@ async function main() {
 	const columns = [accuracyByKind(ours), accuracyByKind(fuseAnswers), pagefindAnswers ? accuracyByKind(pagefindAnswers) : undefined];
 	table(
 		`Accuracy on every eval text (${Object.values(EVAL_FILES).filter((f) => f.endsWith('.jsonl')).join(', ')}: ${items.length} real texts) against all ${articles.length} articles: the right article first, or no answer where none applies`,
-		['kind', 'Faultline matcher', 'Fuse.js (article texts)', 'Pagefind (same text, built site)'],
+		['kind', 'Faultline (matcher, then descriptions)', 'Fuse.js (article texts)', 'Pagefind (same text, built site)'],
 		columns[0]!.map(([kind], r) => [kind, ...columns.map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
 	);
 	table('Reliability of the matcher\'s confidence on the same texts: how often each level is right', ['confidence', 'answers', 'right'], reliability(ours).map(([level, right, n]) => [level, n, n ? pct(right, n) : '-']));

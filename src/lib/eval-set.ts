@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Matcher } from './matcher/index.ts';
+import { textKind, type ProseRanker } from './prose.ts';
 
 /** What sort of text an item is. `line`: an error line or log as pasted (the first set's positives). */
 export const EVAL_KINDS = ['line', 'variant', 'prose', 'diagnostic', 'negative', 'uncovered'] as const;
@@ -72,18 +73,26 @@ export function loadEvalSet(root: string): EvalItem[] {
 export interface EvalAnswer {
 	item: EvalItem;
 	got: string | null;
-	confidence: 'high' | 'medium' | null;
+	/** `likely`: no error line matched, and the description fits the article (prose.ts). */
+	confidence: 'high' | 'medium' | 'likely' | null;
 	ambiguous: boolean;
 	right: boolean;
 }
 
-/** Match every item. An item is answered right when the first article is its label (or nothing, for `null`). */
-export function answer(matcher: Matcher, items: readonly EvalItem[]): EvalAnswer[] {
+/**
+ * Answer every item as the site does: the matcher first; when it finds no
+ * error line and the text is not log output, the prose ranker's first
+ * article as `likely`. An item is answered right when the first article is
+ * its label (or nothing, for `null`).
+ */
+export function answer(matcher: Matcher, items: readonly EvalItem[], prose?: ProseRanker): EvalAnswer[] {
 	return items.map((item) => {
 		const result = matcher.match(item.text);
 		const top = result.matches[0];
-		const got = top?.article.id ?? null;
-		return { item, got, confidence: top?.confidence ?? null, ambiguous: result.ambiguous, right: got === item.expected };
+		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text)[0] : undefined;
+		const got = top?.article.id ?? likely?.id ?? null;
+		const confidence = top?.confidence ?? (likely ? 'likely' : null);
+		return { item, got, confidence, ambiguous: result.ambiguous, right: got === item.expected };
 	});
 }
 
@@ -100,7 +109,7 @@ export function accuracyByKind(answers: readonly EvalAnswer[]): [string, number,
 
 /** Per confidence level given: `[level, right, total]`; what `high` must mean is measured here. */
 export function reliability(answers: readonly EvalAnswer[]): [string, number, number][] {
-	return (['high', 'medium'] as const).map((level) => {
+	return (['high', 'medium', 'likely'] as const).map((level) => {
 		const of = answers.filter((a) => a.confidence === level);
 		return [level, of.filter((a) => a.right).length, of.length];
 	});

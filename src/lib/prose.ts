@@ -1,0 +1,155 @@
+/**
+ * Descriptions and word searches: text that holds no error line. A reader who
+ * writes "containers with CPU limits fail to start" gets the articles whose
+ * title, symptoms, summary and root cause fit, ranked by BM25 (MiniSearch),
+ * as `likely`, never as a known error. The bench compares this with Fuse.js
+ * on the prose texts of the eval set (bench/run.ts); BM25 won there (see
+ * the commit that added this file), so it is the one used.
+ *
+ * Browser-safe: no Node imports. The documents come from the article data
+ * (`proseDocs`), and ship as part of the API (`/api/v1/prose-index.json`).
+ */
+import MiniSearch from 'minisearch';
+import { sectionsOf } from './article-body.ts';
+
+/** What an article is searched by. */
+export interface ProseDoc {
+	id: string;
+	shortId: string;
+	title: string;
+	summary: string;
+	symptoms: string[];
+	/** The Root cause section as plain text. */
+	rootCause: string;
+}
+
+/** A likely article for a description: never a confident answer. */
+export interface ProseMatch {
+	id: string;
+	shortId: string;
+	title: string;
+	summary: string;
+	/** BM25 score relative to the best answer (1 for the first). */
+	relative: number;
+}
+
+/** How a text reads. `words`: a short search; `prose`: a description in sentences; `log`: error or command output. */
+export type TextKind = 'words' | 'prose' | 'log';
+
+/**
+ * The ranking's settings, in one place; set on the prose and look-alike
+ * texts of the eval set, and checked by the bench.
+ */
+export const PROSE = Object.freeze({
+	/** Field weights: the title and symptoms say most about what a reader sees. */
+	boost: { title: 2, symptoms: 2, summary: 1.5, rootCause: 1 },
+	/** A short search is at most this many words on one line. */
+	maxSearchWords: 6,
+	/** A description needs at least this many informative words to rank anything. */
+	minWords: 4,
+	/**
+	 * The best article must score at least this many times the second: BM25
+	 * scores grow with the text's length, so only the margin says whether one
+	 * article stands out. Set on the eval set's prose texts (1.4 keeps most
+	 * right answers and drops most look-alikes; bench/run.ts prints both).
+	 */
+	minMargin: 1.4,
+	/** Answers scoring less than this share of the best are dropped. */
+	keepShare: 0.6,
+	/** At most this many likely articles. */
+	top: 3,
+});
+
+/** Words that carry no meaning for a search, beyond MiniSearch's tokenizer. */
+const STOP_WORDS = new Set(
+	(
+		'a an the to of in on for with is are was were be been by at from and or as it its this that these those not no ' +
+		'i me my we our you your he she they them their there here when what which who how why do does did done doing ' +
+		'have has had can could would should will just also but if then so than too very into out up down over about ' +
+		'get gets got trying try tried run running use using used fails failed fail error errors issue problem work works working'
+	).split(' '),
+);
+
+/**
+ * How a text reads, from its shape alone: a log has lines that look like
+ * program output (prefixes, paths, `key=value`, brackets, error codes); a
+ * short single line of plain words is a search; the rest is prose.
+ */
+export function textKind(text: string): TextKind {
+	const lines = text.split(/\r?\n/).filter((l) => l.trim());
+	if (lines.length === 0) return 'words';
+	const words = text.match(/[A-Za-z][\w'-]*/g) ?? [];
+	const symbols = (text.match(/[/=:[\]{}()<>|`$#@_\\]/g) ?? []).length;
+	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || /[/\\][\w.-]+[/\\]/.test(l)).length;
+	if (lines.length === 1 && words.length <= PROSE.maxSearchWords && symbols <= 1) return 'words';
+	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
+	return 'prose';
+}
+
+/** A ranker over the articles' descriptions. */
+export interface ProseRanker {
+	/** Likely articles for a description or search, best first; empty when nothing fits well enough. */
+	rank(text: string): ProseMatch[];
+}
+
+/** Build the ranker from the articles' prose documents. */
+export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
+	const search = new MiniSearch<ProseDoc & { symptomsText: string }>({
+		fields: ['title', 'symptomsText', 'summary', 'rootCause'],
+		storeFields: ['id'],
+		processTerm: (term) => {
+			const t = term.toLowerCase();
+			return t.length < 2 || STOP_WORDS.has(t) ? null : t;
+		},
+		searchOptions: {
+			boost: { title: PROSE.boost.title, symptomsText: PROSE.boost.symptoms, summary: PROSE.boost.summary, rootCause: PROSE.boost.rootCause },
+			prefix: (term) => term.length > 4,
+			fuzzy: (term) => (term.length > 6 ? 0.15 : false),
+			combineWith: 'OR',
+		},
+	});
+	search.addAll(docs.map((d) => ({ ...d, symptomsText: d.symptoms.join('\n') })));
+	const byId = new Map(docs.map((d) => [d.id, d]));
+
+	return {
+		rank(text) {
+			const informative = (text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && w.length > 1);
+			if (informative.length < Math.min(PROSE.minWords, textKind(text) === 'words' ? 1 : PROSE.minWords)) return [];
+			const results = search.search(text.slice(0, 2000));
+			const best = results[0]?.score ?? 0;
+			const second = results[1]?.score ?? 0;
+			if (best === 0 || best < second * PROSE.minMargin) return [];
+			return results
+				.filter((r) => r.score >= best * PROSE.keepShare)
+				.slice(0, PROSE.top)
+				.map((r) => {
+					const d = byId.get(String(r.id))!;
+					return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000 };
+				});
+		},
+	};
+}
+
+/** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
+export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string }; body: string }[]): ProseDoc[] {
+	return articles
+		.filter((a) => a.data.status === 'active')
+		.map(({ data, body }) => ({
+			id: data.id,
+			shortId: data.shortId,
+			title: data.title,
+			summary: data.summary,
+			symptoms: data.symptoms,
+			rootCause: plainText(sectionsOf(body).find((s) => s.text === 'Root cause')?.body ?? ''),
+		}));
+}
+
+/** Markdown as plain words: code blocks, inline code markers, links' targets and emphasis removed. */
+function plainText(markdown: string): string {
+	return markdown
+		.replace(/^(```|~~~)[\s\S]*?^\1/gm, ' ')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/[`*_>#]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
