@@ -49,6 +49,26 @@ export const exclusionSchema = z
 	})
 	.strict();
 
+/**
+ * A diagnostic command and what its output means: the data behind "How to
+ * confirm". The page shows it; a paste that holds output fitting `pattern`
+ * is evidence for the article (`holds`) or against it (`rules-out`).
+ */
+export const diagnosticSchema = z
+	.object({
+		/** The command a reader runs, pasteable as written (checked by ShellCheck with the article's shell blocks). */
+		command: z.string().min(2),
+		/** One line of its output, verbatim, as it looks in this case. */
+		output: z.string().min(3).refine((s) => !s.includes('\n'), 'one line of output: add one entry per line that matters'),
+		/** `output` with the parts that differ between machines replaced by typed holes; it must match `output`. */
+		pattern: z.string().min(3).optional(),
+		/** `holds`: this output means this is the cause; `rules-out`: it means this is not. */
+		means: z.enum(['holds', 'rules-out']),
+		/** What the output says, in a sentence a reader understands. */
+		why: z.string().min(10),
+	})
+	.strict();
+
 /** The affected and fixed versions of one product. */
 export const versionSchema = z
 	.object({
@@ -108,6 +128,8 @@ export const articleFields = z
 		 * article ranks above look-alikes without it.
 		 */
 		when: z.array(exclusionSchema).default([]),
+		/** Diagnostic commands with the output that confirms the cause or rules it out. */
+		diagnostics: z.array(diagnosticSchema).default([]),
 		/** What the reader sees, in plain words, one entry each. */
 		symptoms: z.array(z.string().min(5)).min(1),
 		/** Affected and fixed versions, one entry per product. */
@@ -139,6 +161,7 @@ export type ArticleInput = z.input<typeof articleSchema>;
 export type ArticleData = z.output<typeof articleSchema>;
 export type Signature = z.output<typeof signatureSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type Diagnostic = z.output<typeof diagnosticSchema>;
 
 /** How each field is fixed, for error messages: the hint a contributor reads. */
 export const FIELD_HINTS: Record<string, string> = {
@@ -151,6 +174,7 @@ export const FIELD_HINTS: Record<string, string> = {
 	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
 	excludeWhen: 'list { text, why } for context that points to a different cause',
 	when: 'list { text, why } for context that points to this cause among those that print the same line',
+	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
 	symptoms: 'list what the reader sees, one plain sentence each',
 	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
 	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',

@@ -1,6 +1,7 @@
 /**
  * A remark plugin that fills an article's generated sections from its front
- * matter: the symptoms list under "## Symptoms", the versions table under
+ * matter: the symptoms list under "## Symptoms", the table of diagnostic
+ * output at the end of "## How to confirm", the versions table under
  * "## Affected versions" and the sources under "## References".
  *
  * Articles are plain Markdown, not MDX, for the sake of scale: Astro renders
@@ -36,6 +37,7 @@ interface Fields {
 	symptoms?: string[];
 	versions?: { product: ProductId; affected: string; fixed: string | null }[];
 	sources?: { ref: string; title: string }[];
+	diagnostics?: { command: string; output: string; means: 'holds' | 'rules-out'; why: string }[];
 }
 
 function h(tagName: string, properties: Record<string, unknown>, ...children: HastChild[]): HastElement {
@@ -53,6 +55,28 @@ const GENERATED: Partial<Record<ArticleSection, (f: Fields) => HastElement | und
 			h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col' }, 'Affected'), h('th', { scope: 'col' }, 'Fixed in'))),
 			h('tbody', {}, ...f.versions.map((v) => h('tr', {}, h('th', { scope: 'row' }, PRODUCTS[v.product]?.name ?? v.product), h('td', {}, v.affected), h('td', {}, v.fixed ?? 'No fix yet')))),
 		),
+	'How to confirm': (f) =>
+		f.diagnostics?.length
+			? h(
+					'table',
+					{ className: ['diagnostics'] },
+					h('caption', {}, 'What the output means'),
+					h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Run'), h('th', { scope: 'col' }, 'If it prints'), h('th', { scope: 'col' }, 'It means'))),
+					h(
+						'tbody',
+						{},
+						...f.diagnostics.map((d) =>
+							h(
+								'tr',
+								{ className: [d.means === 'holds' ? 'diagnostic-holds' : 'diagnostic-rules-out'] },
+								h('td', {}, h('code', {}, d.command)),
+								h('td', {}, h('code', {}, d.output)),
+								h('td', {}, h('strong', {}, d.means === 'holds' ? 'This is the cause. ' : 'Not this cause. '), d.why),
+							),
+						),
+					),
+				)
+			: undefined,
 	References: (f) =>
 		f.sources &&
 		h('ol', { className: ['sources'] }, ...f.sources.map((s) => h('li', {}, h('a', { href: sourceUrl(s.ref) }, h('code', {}, sourceLabel(s.ref))), `: ${s.title}`))),
@@ -68,7 +92,11 @@ export function remarkArticleSections() {
 			if (node.type !== 'heading' || node.depth !== 2) continue;
 			const title = (node.children ?? []).map((c) => c.value ?? '').join('').trim() as ArticleSection;
 			const element = GENERATED[title]?.(fields);
-			if (element) children.splice(i + 1, 0, { type: 'generated', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } });
+			if (!element) continue;
+			// Most generated parts open their section; the diagnostics table closes "How to confirm", after its prose.
+			const end = children.findIndex((n, j) => j > i && n.type === 'heading' && n.depth === 2);
+			const at = title === 'How to confirm' ? (end < 0 ? children.length : end) : i + 1;
+			children.splice(at, 0, { type: 'generated', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } });
 		}
 	};
 }

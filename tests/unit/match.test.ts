@@ -272,3 +272,40 @@ describe('the build-time calibration and overlap checks', () => {
 		expect(checkCalibration(real, loadEvalSet(root)).map((p) => `${p.article}: ${p.message}`)).toEqual([]);
 	});
 });
+
+describe('diagnostic output as evidence', () => {
+	const shared = "Error: crun: error stat'ing file `/dev/vboxusb/001/002`: Permission denied: OCI permission denied";
+	const vbox = article('podman-vbox-cause', 'FL-0901', {
+		signatures: [{ line: shared, pattern: "crun: error stat'ing file `{path}`: Permission denied", where: 'in the tests', decisive: false }],
+		diagnostics: [
+			{ command: 'ls -l /dev/vboxusb/*/*', output: 'crw-rw---- 1 root vboxusers 189, 1 Jan  1 00:00 /dev/vboxusb/001/002', pattern: 'crw-rw---- {n} root vboxusers {n}, {n} {*} /dev/vboxusb/{path}', means: 'holds', why: 'only root and the vboxusers group may open the device' },
+			{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{word}', means: 'rules-out', why: 'you are in vboxusers already, so group membership is not what is missing' },
+		],
+	});
+	const matcher = createMatcher(compileIndex([vbox]));
+
+	it('answers from diagnostic output alone, at medium confidence', () => {
+		const [m, ...rest] = matcher.match('$ ls -l /dev/vboxusb/001\ncrw-rw---- 1 root vboxusers 189, 1 Jan  1 00:00 /dev/vboxusb/001/002').matches;
+		expect(rest).toEqual([]);
+		expect([m.article.id, m.confidence]).toEqual(['podman-vbox-cause', 'medium']);
+	});
+
+	it('makes a shared line decisive when the output confirms the cause', () => {
+		const [m] = matcher.match(`${shared}\ncrw-rw---- 1 root vboxusers 189, 1 Jan  1 00:00 /dev/vboxusb/001/002`).matches;
+		expect([m.article.id, m.confidence]).toEqual(['podman-vbox-cause', 'high']);
+		expect(matcher.match(shared).matches).toEqual([]);
+	});
+
+	it('steps aside when the output rules the cause out, and says why', () => {
+		const result = matcher.match(`crw-rw---- 1 root vboxusers 189, 1 Jan  1 00:00 /dev/vboxusb/001/002\n$ getent group vboxusers\nvboxusers:x:985:alice`);
+		expect(result.matches).toEqual([]);
+		expect(result.excluded.map((e) => e.why)).toEqual(['you are in vboxusers already, so group membership is not what is missing']);
+	});
+
+	it('is checked at build: a diagnostic pattern must match its own output', () => {
+		const broken = article('podman-vbox-cause', 'FL-0901', {
+			diagnostics: [{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{n}', means: 'holds', why: 'a pattern that cannot match its output' }],
+		});
+		expect(checkSelfMatch([broken]).map((p) => p.message)).toEqual(["the diagnostic's pattern does not match its own output"]);
+	});
+});

@@ -50,6 +50,14 @@ export interface IndexedSignature {
 	/** Its most specific words (up to ANCHORS_PER_SIGNATURE): a line must hold some of them to be looked at. */
 	anchors: string[];
 	decisive: boolean;
+	/**
+	 * Set for a diagnostic command's output rather than an error line:
+	 * `holds` is evidence for the article (a medium answer alone, and context
+	 * for its shared lines), `rules-out` is evidence against it.
+	 */
+	diagnostic?: 'holds' | 'rules-out';
+	/** For a diagnostic: what its output means, shown to the reader. */
+	why?: string;
 }
 
 /** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */
@@ -79,6 +87,13 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			signatures.push({ article: i, line: s.line, parts, source: patternSource(pattern), tokens, anchors: [], decisive: s.decisive });
+		}
+		for (const d of article.diagnostics) {
+			const pattern = d.pattern ?? d.output;
+			const parts = patternParts(pattern);
+			const tokens = [...new Set(parts.flatMap(tokensOf))];
+			tokens.forEach((t) => words.add(t));
+			signatures.push({ article: i, line: d.output, parts, source: patternSource(pattern), tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});

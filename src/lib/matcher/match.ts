@@ -100,6 +100,8 @@ export const SCORING = Object.freeze({
 	maxSupport: 3,
 	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. */
 	contextBonus: 0.1,
+	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer). */
+	diagnosticOnlyScore: 0.6,
 	/** At most this many matches by default. */
 	top: 5,
 });
@@ -200,6 +202,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 
 		function verify(s: number, normalized: string, words: Set<string>): Omit<Hit, 'line' | 'lineNumber'> | undefined {
 			const sig = index.signatures[s];
+			// Diagnostic output counts only when it fits its pattern exactly.
+			if (sig.diagnostic) return exact[s].test(normalized) ? { score: 1, kind: 'exact' } : undefined;
 			let covered = 0;
 			let specific = 0;
 			let specificCovered = 0;
@@ -265,30 +269,45 @@ export function createMatcher(index: MatcherIndex): Matcher {
  * article's lines (then at medium confidence at most). `high` means: an
  * exact decisive line, and no other article explains the text as well.
  */
-function rank(index: MatcherIndex, best: Map<number, Hit>, excluded: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
-	const byArticle = new Map<number, { decisive?: [number, Hit]; all: [number, Hit][] }>();
+function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
+	const excluded = new Map(excludedByText);
+	// Diagnostic output first: what rules an article out, and what confirms it (context for its shared lines).
+	const confirmed = new Map<number, [number, Hit]>();
 	for (const [s, hit] of best) {
-		const a = index.signatures[s].article;
+		const sig = index.signatures[s];
+		if (!sig.diagnostic || hit.kind !== 'exact') continue;
+		if (sig.diagnostic === 'rules-out' && !excluded.has(sig.article)) {
+			excluded.set(sig.article, { article: index.articles[sig.article], why: sig.why ?? '', matchedLine: hit.line });
+		} else if (sig.diagnostic === 'holds' && !confirmed.has(sig.article)) confirmed.set(sig.article, [s, hit]);
+	}
+
+	const byArticle = new Map<number, { decisive?: [number, Hit]; all: [number, Hit][]; diagnosticOnly?: true }>();
+	for (const [s, hit] of best) {
+		const sig = index.signatures[s];
+		if (sig.diagnostic) continue;
+		const a = sig.article;
 		const entry = byArticle.get(a) ?? { all: [] };
 		entry.all.push([s, hit]);
-		const decides = index.signatures[s].decisive || context.has(a);
+		const decides = sig.decisive || context.has(a) || confirmed.has(a);
 		if (decides && (!entry.decisive || hit.score > entry.decisive[1].score)) entry.decisive = [s, hit];
 		byArticle.set(a, entry);
 	}
+	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits").
+	for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
 
 	const matches: Match[] = [];
-	for (const [a, { decisive, all }] of byArticle) {
+	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
 		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
-		if (!decisive && !corroborated) continue;
+		if (!decisive && !corroborated && !diagnosticOnly) continue;
 		const [s, hit] = decisive ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
 		const confidence: Confidence | undefined =
-			hit.kind === 'exact' && decisive ? 'high' : hit.score >= SCORING.minScore ? 'medium' : undefined;
+			hit.kind === 'exact' && decisive ? 'high' : diagnosticOnly || hit.score >= SCORING.minScore ? 'medium' : undefined;
 		if (!confidence) continue;
 		const supporting = all
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
 			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
-		const base = decisive ? hit.score : SCORING.supportOnlyScale * hit.score;
+		const base = decisive ? hit.score : diagnosticOnly ? SCORING.diagnosticOnlyScore : SCORING.supportOnlyScale * hit.score;
 		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (context.has(a) ? SCORING.contextBonus : 0);
 		matches.push({
 			article: index.articles[a],

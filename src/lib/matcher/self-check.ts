@@ -22,6 +22,11 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 	const matcher = createMatcher(compileIndex(articles));
 	const problems: SelfMatchProblem[] = [];
 	for (const article of articles) {
+		for (const d of article.diagnostics) {
+			if (!compilePattern(d.pattern ?? d.output).test(normalizeLine(d.output))) {
+				problems.push({ article: article.id, signature: d.output, message: "the diagnostic's pattern does not match its own output", fix: 'make the pattern the output with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}' });
+			}
+		}
 		for (const sig of article.signatures) {
 			const problem = (message: string, fix: string) => problems.push({ article: article.id, signature: sig.line, message, fix });
 			const parts = patternParts(sig.pattern ?? sig.line);
