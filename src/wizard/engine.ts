@@ -137,3 +137,20 @@ export function jumpTarget(jumps: WizardJumps, articles: readonly string[]): str
 	for (let i = 0; chains.length > 0 && chains.every((c) => i < c.length && c[i] === chains[0][i]); i++) common = chains[0][i];
 	return common;
 }
+
+/** The question that tells several causes apart: its step (page /wizard/<id>/) and what it asks. */
+export interface SeparatingQuestion {
+	step: string;
+	prompt: string;
+}
+
+/**
+ * For an ambiguous match: the deepest question whose answers lead to every
+ * one of the articles (`jumpTarget`), with its prompt. Undefined when an
+ * article has no result step, or the only common step is a result.
+ */
+export function separatingQuestion(tree: WizardTree, articles: readonly string[]): SeparatingQuestion | undefined {
+	const step = jumpTarget(jumpsOf(tree), articles);
+	const node = step === undefined ? undefined : nodesById(tree).get(step);
+	return node && (node.kind === 'question' || node.kind === 'error-check') ? { step: node.id, prompt: node.prompt } : undefined;
+}

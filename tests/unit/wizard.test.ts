@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choicesOf, jumpTarget, jumpsOf, nodesById, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { allPaths, answer, choicesOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
 import { checkTreeFile, fixAnchorsOf } from '../../src/wizard/load.ts';
 import { parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { WizardTree } from '../../src/wizard/schema.ts';
@@ -77,6 +77,11 @@ describe('the wizard engine', () => {
 		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf'])).toBe('nix');
 		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toBe('start');
 		expect(jumpTarget(jumps, ['no-such-article'])).toBeUndefined();
+	});
+
+	it('names the question that tells several causes apart, and none for one cause', () => {
+		expect(separatingQuestion(smallTree(), ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toEqual({ step: 'start', prompt: 'What broke?' });
+		expect(separatingQuestion(smallTree(), ['nix-installer-seccomp-bpf'])).toBeUndefined();
 	});
 });
 
