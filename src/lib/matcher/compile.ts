@@ -4,8 +4,9 @@
  * The index is plain JSON so the build can ship it to the browser.
  */
 import type { ArticleData } from '../article-schema.ts';
-import { normalizeValues, tokensOf } from './normalize.ts';
+import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { patternParts, patternSource } from './pattern.ts';
+import { MIN_ANCHOR_HITS } from './scoring.ts';
 
 /** Words that say something failed but not what: they never decide a match. */
 const GENERIC_WORDS = new Set(
@@ -58,6 +59,13 @@ export interface IndexedSignature {
 	diagnostic?: 'holds' | 'rules-out';
 	/** For a diagnostic: what its output means, shown to the reader. */
 	why?: string;
+	/**
+	 * True when the pattern also matches another article's own line: the
+	 * message has more than one known cause, so it never decides with high
+	 * confidence alone (only with the article's `when` context or confirming
+	 * diagnostic output).
+	 */
+	shared?: boolean;
 }
 
 /** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */
@@ -109,6 +117,8 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		sig.anchors = (specific.length ? specific : sig.tokens).slice(0, ANCHORS_PER_SIGNATURE);
 	}
 
+	markShared(signatures);
+
 	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
 	const contextText = (e: { text: string; why: string }) => {
 		const text = normalizeValues(e.text);
@@ -131,4 +141,31 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
+}
+
+/**
+ * Mark each error-line signature whose pattern matches another article's
+ * line. Candidates are found by anchor words, as the matcher finds them for
+ * a paste, so this costs a lookup per signature, not a comparison per pair.
+ */
+function markShared(signatures: IndexedSignature[]): void {
+	const byAnchor = new Map<string, number[]>();
+	signatures.forEach((sig, i) => {
+		if (!sig.diagnostic) for (const a of sig.anchors) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
+	});
+	const compiled = new Map<number, RegExp>();
+	for (const other of signatures) {
+		if (other.diagnostic) continue;
+		const line = normalizeLine(other.line);
+		const words = new Set(tokensOf(line));
+		const hits = new Map<number, number>();
+		for (const w of words) for (const i of byAnchor.get(w) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+		for (const [i, n] of hits) {
+			const sig = signatures[i];
+			if (sig.shared || sig.article === other.article || n < Math.min(MIN_ANCHOR_HITS, sig.anchors.length)) continue;
+			let re = compiled.get(i);
+			if (!re) compiled.set(i, (re = new RegExp(sig.source)));
+			if (re.test(line)) sig.shared = true;
+		}
+	}
 }

@@ -7,6 +7,9 @@
  * line that is a large, specific fragment of it (partial).
  */
 import { isGeneric, type IndexedArticle, type MatcherIndex } from './compile.ts';
+import { MIN_ANCHOR_HITS, SCORING } from './scoring.ts';
+
+export { MIN_ANCHOR_HITS, SCORING } from './scoring.ts';
 import { normalizeLine, tokensOf } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 
@@ -64,49 +67,6 @@ export interface MatchOptions {
 	top?: number;
 }
 
-/**
- * Every threshold and weight of matching, in one place. The values were set
- * on the development sets (tests/fixtures/*.jsonl) and are checked by the
- * bench's reliability table: change one only with that table in hand.
- */
-export const SCORING = Object.freeze({
-	/** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
-	window: 4096,
-	overlap: 1024,
-	/** Matched lines are kept at most this long (characters). */
-	keep: 500,
-	/** Scores within this distance of the best make a match ambiguous. */
-	tie: 0.05,
-	/** A verified line must contain at least this many specific (non-generic) words of the signature. */
-	minSpecific: 2,
-	/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
-	minAnchorHits: 2,
-	/** Near match: every specific word there, and at least this share of the signature's weight. */
-	nearCoverage: 0.8,
-	/** A near match scores this times its coverage. */
-	nearScale: 0.9,
-	/** Partial match: at least this share of the line's weight is the signature's own words… */
-	partialLineShare: 0.9,
-	/** …and at least this share of the signature's specific weight is on the line. */
-	partialSpecificShare: 0.6,
-	/** A partial match scores this times its coverage. */
-	partialScale: 0.8,
-	/** Below this score nothing is reported. */
-	minScore: 0.56,
-	/** Supporting lines alone (no decisive line) score this share of their best. */
-	supportOnlyScale: 0.7,
-	/** Each supporting line adds this much, up to `maxSupport` lines. */
-	supportBonus: 0.1,
-	maxSupport: 3,
-	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. */
-	contextBonus: 0.1,
-	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer). */
-	diagnosticOnlyScore: 0.6,
-	/** At most this many matches by default. */
-	top: 5,
-});
-/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
-export const MIN_ANCHOR_HITS = SCORING.minAnchorHits;
 /** Words as they stand in a raw line, for the quick look before normalising. */
 export const RAW_WORDS = /[a-z0-9_]+/g;
 
@@ -220,6 +180,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			}
 			if (specific < SCORING.minSpecific) return undefined;
 			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
+			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
+			// (another controller, a sentence where a path belongs). That is another message, not a near one.
+			if (sig.parts.length > 1 && inOrder(normalized, sig.parts)) return undefined;
 			// Near: every specific word is there, only generic words or the order differ.
 			const sigCoverage = covered / sigTotals[s];
 			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage) return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
@@ -301,8 +264,10 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
 		if (!decisive && !corroborated && !diagnosticOnly) continue;
 		const [s, hit] = decisive ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
+		// A message with several known causes is high only with this cause's own context or confirming output.
+		const shared = index.signatures[s].shared && !context.has(a) && !confirmed.has(a);
 		const confidence: Confidence | undefined =
-			hit.kind === 'exact' && decisive ? 'high' : diagnosticOnly || hit.score >= SCORING.minScore ? 'medium' : undefined;
+			hit.kind === 'exact' && decisive && !shared ? 'high' : diagnosticOnly || hit.score >= SCORING.minScore ? 'medium' : undefined;
 		if (!confidence) continue;
 		const supporting = all
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
@@ -333,6 +298,17 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
 		lines,
 	};
+}
+
+/** True when the parts occur in this order in the line. */
+function inOrder(line: string, parts: readonly string[]): boolean {
+	let from = 0;
+	for (const part of parts) {
+		const at = line.indexOf(part, from);
+		if (at < 0) return false;
+		from = at + part.length;
+	}
+	return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
