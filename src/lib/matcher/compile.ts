@@ -5,7 +5,7 @@
  */
 import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
-import { patternParts, patternSource } from './pattern.ts';
+import { compiledPattern } from './pattern.ts';
 import { MIN_ANCHOR_HITS } from './scoring.ts';
 
 /** Words that say something failed but not what: they never decide a match. */
@@ -90,18 +90,16 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	articles.forEach((article, i) => {
 		const words = new Set<string>();
 		for (const s of article.signatures) {
-			const pattern = s.pattern ?? s.line;
-			const parts = patternParts(pattern);
+			const { parts, source } = compiledPattern(s.pattern ?? s.line);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			signatures.push({ article: i, line: s.line, parts, source: patternSource(pattern), tokens, anchors: [], decisive: s.decisive });
+			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive });
 		}
 		for (const d of article.diagnostics) {
-			const pattern = d.pattern ?? d.output;
-			const parts = patternParts(pattern);
+			const { parts, source } = compiledPattern(d.pattern ?? d.output);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			signatures.push({ article: i, line: d.output, parts, source: patternSource(pattern), tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
+			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -151,7 +149,12 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 function markShared(signatures: IndexedSignature[]): void {
 	const byAnchor = new Map<string, number[]>();
 	signatures.forEach((sig, i) => {
-		if (!sig.diagnostic) for (const a of sig.anchors) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
+		if (sig.diagnostic) return;
+		for (const a of sig.anchors) {
+			const list = byAnchor.get(a);
+			if (list) list.push(i);
+			else byAnchor.set(a, [i]);
+		}
 	});
 	const compiled = new Map<number, RegExp>();
 	for (const other of signatures) {

@@ -54,9 +54,7 @@ export function segmentsOf(pattern: string): Segment[] {
 
 /** The normalised literal parts of a pattern, in order (its words come from these). */
 export function patternParts(pattern: string): string[] {
-	return segmentsOf(pattern)
-		.flatMap((s) => ('literal' in s ? [normalizeValues(s.literal.replace(/\s+/g, ' '))] : []))
-		.filter((part) => part.length > 0);
+	return compiledPattern(pattern).parts;
 }
 
 /**
@@ -66,24 +64,32 @@ export function patternParts(pattern: string): string[] {
  * (a long number, a home directory) compare as they would in a paste.
  */
 export function patternSource(pattern: string): string {
+	return compiledPattern(pattern).source;
+}
+
+/** Both at once, normalising each literal once: what the index compiler needs. */
+export function compiledPattern(pattern: string): { parts: string[]; source: string } {
 	const segments = segmentsOf(pattern);
+	const parts: string[] = [];
+	const pieces = segments.map((s) => {
+		if ('literal' in s) {
+			const text = s.literal.replace(/\s+/g, ' ');
+			const core = normalizeValues(text);
+			if (core) parts.push(core);
+			// Keep the spaces at the edges of a literal: they separate it from its holes.
+			const lead = /^\s/.test(text) && core ? ' ' : '';
+			const trail = /\s$/.test(text) && core ? ' ' : '';
+			return escape(core ? `${lead}${core}${trail}` : text.length ? ' ' : '');
+		}
+		if (typeof s.hole === 'object') return `(?:${s.hole.oneOf.map((w) => escape(normalizeValues(w))).join('|')})`;
+		return HOLE_TYPES[s.hole];
+	});
 	// A `{*}` at either end adds nothing to a search that is not anchored.
-	while (segments.length && isAnything(segments[0])) segments.shift();
-	while (segments.length && isAnything(segments[segments.length - 1])) segments.pop();
-	return segments
-		.map((s) => {
-			if ('literal' in s) {
-				// Keep the spaces at the edges of a literal: they separate it from its holes.
-				const text = s.literal.replace(/\s+/g, ' ');
-				const core = normalizeValues(text);
-				const lead = /^\s/.test(text) && core ? ' ' : '';
-				const trail = /\s$/.test(text) && core ? ' ' : '';
-				return escape(core ? `${lead}${core}${trail}` : text.length ? ' ' : '');
-			}
-			if (typeof s.hole === 'object') return `(?:${s.hole.oneOf.map((w) => escape(normalizeValues(w))).join('|')})`;
-			return HOLE_TYPES[s.hole];
-		})
-		.join('');
+	let from = 0;
+	let to = segments.length;
+	while (from < to && isAnything(segments[from])) from++;
+	while (to > from && isAnything(segments[to - 1])) to--;
+	return { parts, source: pieces.slice(from, to).join('') };
 }
 
 /** A compiled pattern, for testing many lines. */
