@@ -119,6 +119,32 @@ export const messages = {
 
 export type Message = { message: string; fix: string };
 
+/** Messages for the shell code in articles and the wizard tree (src/lib/shell-lint.ts, src/lib/shellcheck.ts). */
+export const shellMessages = {
+	prompt: () => ({
+		message: 'the line starts with a `$ ` prompt, which breaks the command when pasted',
+		fix: 'remove the prompt; put output that is not a command in a ```text block',
+	}),
+	backslashX: (insideAnsiQuotes: boolean) => ({
+		message: insideAnsiQuotes
+			? "a `\\x` escape inside `$'…'`: the shell turns it into the character it encodes, so the command gets another name"
+			: 'a `\\x` escape outside quotes: the shell drops the backslash, so the command gets another name (systemd writes `-` in a unit name as `\\x2d`)',
+		fix: "put the word in single quotes, e.g. 'sysroot-nix-.ro\\x2dstore.mount'",
+	}),
+	findmntSeveralPaths: (paths: readonly string[]) => ({
+		message: `findmnt is given ${paths.length} paths (${paths.join(', ')}); it reads two as a source and a target, and prints nothing unless exactly that pair is mounted`,
+		fix: 'one call per path: `findmnt -T <path>` (-T finds the mount that holds a path, even one that is not itself a mount point)',
+	}),
+	shellcheck: (code: string, text: string) => ({
+		message: `ShellCheck ${code}: ${text}`,
+		fix: `change the command so ShellCheck passes (https://www.shellcheck.net/wiki/${code}); a placeholder such as <path> is not shell: write a real example, or a variable the text explains`,
+	}),
+	noShellCheck: (how: string) => ({
+		message: 'ShellCheck is not installed, so the shell code in the articles cannot be checked',
+		fix: how,
+	}),
+} as const;
+
 /** Messages for the wizard tree (src/content/wizard/tree.yaml). */
 export const wizardMessages = {
 	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: 'give every step its own id; ids are permanent URLs (/wizard/<id>/)' }),
