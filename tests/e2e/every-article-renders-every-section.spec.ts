@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
-import { ARTICLES } from './site.ts';
+import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
+import { ARTICLES, ROOT } from './site.ts';
+
+const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
 
 for (const article of ARTICLES) {
 	test(`${article.shortId} ${article.id} renders its sections in the template order`, async ({ page }) => {
@@ -19,6 +24,27 @@ for (const article of ARTICLES) {
 		const code = (await page.locator('.expressive-code pre').allInnerTexts()).join('\n');
 		for (const s of article.signatures) expect(code).toContain(s.line);
 		await expect(page.locator('.expressive-code .copy button').first()).toBeVisible();
+
+		// The root cause and every fix show their evidence level as a badge, in their own section:
+		// the level written out, its definition as a tooltip, in the site stylesheet's colours.
+		const body = BODIES.get(article.id)!;
+		const expected = [
+			{ section: 'root-cause', level: rootCauseEvidenceOf(body)! },
+			...fixesOf(body).map((f) => ({ section: f.anchor!, level: f.evidence! })),
+		].map(({ section, level }) => ({ section, className: `evidence-badge ${evidenceClass(level as EvidenceLevel)}`, title: EVIDENCE_LEVELS[level as EvidenceLevel], text: `Evidence: ${level}` }));
+		const badges = await page.evaluate(() => {
+			const found: { section: string; className: string; title: string | null; text: string }[] = [];
+			let section = '';
+			for (const el of document.querySelectorAll('.sl-markdown-content :is(h2, h3, .evidence-badge)')) {
+				if (el.matches('h2, h3')) section = el.id;
+				else found.push({ section, className: el.className, title: el.getAttribute('title'), text: (el as HTMLElement).innerText.replace(/\s*\(.*$/s, '').trim() });
+			}
+			return found;
+		});
+		expect(badges).toEqual(expected);
+		const badge = page.locator('.evidence-badge').first();
+		await expect(badge).toBeVisible();
+		expect(await badge.evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('none');
 
 		// The summary is the meta description.
 		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', article.summary);
