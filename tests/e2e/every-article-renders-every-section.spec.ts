@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
 import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
@@ -49,4 +50,26 @@ for (const article of ARTICLES) {
 		// The summary is the meta description.
 		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', article.summary);
 	});
+}
+
+// One article per evidence level in use, so that each badge colour is checked in both themes.
+const ARTICLE_BY_LEVEL = new Map<EvidenceLevel, string>();
+for (const [id, body] of BODIES) {
+	for (const level of [rootCauseEvidenceOf(body), ...fixesOf(body).map((f) => f.evidence)]) {
+		if (level && !ARTICLE_BY_LEVEL.has(level as EvidenceLevel)) ARTICLE_BY_LEVEL.set(level as EvidenceLevel, id);
+	}
+}
+
+for (const theme of ['light', 'dark']) {
+	for (const [level, id] of ARTICLE_BY_LEVEL) {
+		test(`the "${level}" badge is readable in the ${theme} theme (${id})`, async ({ page }) => {
+			test.slow(); // axe's colour check takes a while on a loaded machine
+			await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+			await page.goto(`/kb/${id}/`);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expect(page.locator(`.${evidenceClass(level)}`).first()).toBeVisible();
+			const { violations } = await new AxeBuilder({ page }).include(`.${evidenceClass(level)}`).withRules(['color-contrast']).analyze();
+			expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.failureSummary).join('; ')}`)).toEqual([]);
+		});
+	}
 }
