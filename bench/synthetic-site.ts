@@ -90,6 +90,8 @@ ${paragraph(4)}
 
 ${paragraph(3)}
 
+**Evidence:** confirmed upstream. ${sentence(8)}
+
 ## How to confirm
 
 \`\`\`sh
@@ -104,11 +106,15 @@ ${paragraph(2)}
 
 ${paragraph(3)}
 
+**Evidence:** confirmed upstream. ${sentence(6)}
+
 **Verify:** ${sentence(9)}
 
 ### Pin ${word()} to an older release {#pin-older}
 
 ${paragraph(2)}
+
+**Evidence:** reported. ${sentence(6)}
 
 **Verify:** ${sentence(7)}
 
