@@ -8,7 +8,10 @@
  * - a version: digits with at least one dot, optionally after a `v`, not glued
  *   to a word or a dot before it: `1.14.3`, `v0.4.0`, `2.3`, `24.05`. A single
  *   number (`systemd 252`) is not a token. `v0.4.0` and `0.4.0` are the same
- *   version; `2.3` and `2.3.1` are different ones.
+ *   version; `2.3` and `2.3.1` are different ones. A series written with `.x`
+ *   (`2.29.x`, the bound of a range such as "2.0 to 2.29.x") names no single
+ *   release and is not a token: the release that ends the range is the one
+ *   to name, where it is written as fixed or as the next range.
  * - a commit: 7 to 40 lower-case hex characters standing alone, with at least
  *   one digit and at least one letter (so neither `1234567` nor a hex-only word
  *   such as `defaced` counts). A source names it when one hash is a prefix of
@@ -24,6 +27,8 @@ export interface VersionToken {
 }
 
 const VERSION = /(?<![\w.])v?\d+(?:\.\d+)+\b/g;
+/** A version in a claim: as VERSION, but not a series such as `2.29.x`. */
+const CLAIMED_VERSION = /(?<![\w.])v?\d+(?:\.\d+)+\b(?!\.x\b)/g;
 const COMMIT = /(?<![\w./-])[0-9a-f]{7,40}(?![\w])/g;
 const HEX_RUN = /(?<![0-9a-f])[0-9a-f]{7,40}(?![0-9a-f])/g;
 
@@ -32,7 +37,7 @@ const isHash = (s: string) => /\d/.test(s) && /[a-f]/.test(s);
 
 /** The version and commit tokens of a claim such as "2.3 to 2.10; fixed by 3683f43". */
 export function versionTokens(text: string): VersionToken[] {
-	const versions = [...text.matchAll(VERSION)].map((m) => ({ kind: 'version' as const, text: m[0] }));
+	const versions = [...text.matchAll(CLAIMED_VERSION)].map((m) => ({ kind: 'version' as const, text: m[0] }));
 	const commits = [...text.matchAll(COMMIT)].filter((m) => isHash(m[0])).map((m) => ({ kind: 'commit' as const, text: m[0] }));
 	return [...versions, ...commits];
 }

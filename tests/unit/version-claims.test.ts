@@ -15,6 +15,10 @@ describe('the version and commit tokens of a version claim', () => {
 		expect(texts('after 3683f43; a59c3167f673ce29b65c674deb2bee73d151a96c')).toEqual(['commit 3683f43', 'commit a59c3167f673ce29b65c674deb2bee73d151a96c']);
 	});
 
+	it('leaves out a series written with .x, which names no single release', () => {
+		expect(texts('2.0 to 2.29.x, and 1.22 to 1.23.x')).toEqual(['version 2.0', 'version 1.22']);
+	});
+
 	it('leaves out single numbers, short or hex-only words, and dates', () => {
 		expect(texts('systemd 252 and later; all versions; defaced 1234567 abc123; 2026-11-23')).toEqual([]);
 	});
