@@ -6,14 +6,15 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { SITE_URL } from './src/lib/site.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
+import { remarkEvidence } from './src/lib/remark-evidence.ts';
 import { anchorAliases } from './src/lib/site-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
-	// Permanent heading anchors and the sections generated from an article's front matter are remark plugins.
-	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections] }) },
+	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins.
+	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence] }) },
 	integrations: [
 		contentCheck(),
 		starlight({

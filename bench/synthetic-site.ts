@@ -93,6 +93,8 @@ ${paragraph(4)}
 
 ${paragraph(3)}
 
+**Evidence:** confirmed upstream. ${sentence(8)}
+
 ## How to confirm
 
 \`\`\`sh
@@ -107,11 +109,15 @@ ${paragraph(2)}
 
 ${paragraph(3)}
 
+**Evidence:** confirmed upstream. ${sentence(6)}
+
 **Verify:** ${sentence(9)}
 
 ### Pin ${word()} to an older release {#pin-older}
 
 ${paragraph(2)}
+
+**Evidence:** reported. ${sentence(6)}
 
 **Verify:** ${sentence(7)}
 

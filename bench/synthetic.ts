@@ -55,7 +55,7 @@ export function syntheticArticleInputs(n: number, seed = 1): Record<string, unkn
 			symptoms: [`The ${pick(vocab)} step ${pick(COMMON)} ${pick(COMMON)}.`, `Restarting ${pick(vocab)} does not help.`],
 			versions: [{ product, affected: `${pick(vocab)} 1.${i % 10} and later`, fixed: null }],
 			lastVerified: '2026-11-23',
-			sources: [{ ref: `example/${pick(vocab)}#${1 + (i % 997)}`, title: `The upstream report of ${pick(vocab)}` }],
+			sources: [{ ref: `example/${pick(vocab)}#${1 + (i % 997)}`, title: `The upstream report of ${pick(vocab)}, in 1.${i % 10}` }],
 			status: 'active',
 		};
 	});

@@ -4,8 +4,8 @@
  * usual paths. `ensureBrowser()` installs Debian's package when none is found
  * and the machine allows it (root with apt-get, as on CI).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, canInstallWithApt } from './debian-package.ts';
 
 const SYSTEM_PATHS = [
 	'/usr/bin/chromium',
@@ -41,12 +41,9 @@ export async function findBrowser(): Promise<string | undefined> {
 export async function ensureBrowser(): Promise<string> {
 	const found = await findBrowser();
 	if (found) return found;
-	const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-	if (!canApt) throw new Error(HOW_TO_GET_ONE);
+	if (!canInstallWithApt()) throw new Error(HOW_TO_GET_ONE);
 	console.log('No Chromium found; installing Debian\'s chromium package (running as root).');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+	aptInstall('chromium');
 	const installed = await findBrowser();
 	if (!installed) throw new Error(HOW_TO_GET_ONE);
 	return installed;

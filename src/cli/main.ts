@@ -12,6 +12,7 @@ import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Match
 import { SITE_URL } from '../lib/site.ts';
 import { sourceUrl } from '../lib/sources.ts';
 import { byShortId } from '../lib/short-id.ts';
+import { articleEvidence } from '../lib/api.ts';
 import { readLines, UnreadableInput } from './read-lines.ts';
 import { commentFor } from './issue-comment.ts';
 import { readFile } from 'node:fs/promises';
@@ -55,7 +56,8 @@ by bots and by Faultline itself.`,
 	list: `Usage: faultline list [--json] [--base-url URL]
 
 Lists every article: short ID, slug and title (with --json: id, shortId,
-title, url, products, sources, status).`,
+title, url, products, sources, rootCause: {evidence}, fixes:
+[{anchor, title, evidence, url}], status).`,
 };
 
 class UsageError extends Error {}
@@ -181,22 +183,21 @@ function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) =>
 	}
 	if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
-	const articles = loadArticles(io.root)
-		.map((a) => a.data)
-		.sort(byShortId);
+	const articles = [...loadArticles(io.root)].sort((x, y) => byShortId(x.data, y.data));
 	if (values.json) {
-		const rows = articles.map((a) => ({
+		const rows = articles.map(({ data: a, body }) => ({
 			id: a.id,
 			shortId: a.shortId,
 			title: a.title,
 			url: articleUrl(baseUrl, a.id),
 			products: a.products,
 			sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
+			...articleEvidence({ data: a, body }, baseUrl),
 			status: a.status,
 		}));
 		say(io.stdout, JSON.stringify(rows, null, 2));
 	} else {
-		say(io.stdout, articles.map((a) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
+		say(io.stdout, articles.map(({ data: a }) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
 	}
 	return 0;
 }

@@ -4,13 +4,48 @@
  * the tests validate them against it.
  */
 import { z } from 'zod';
-import type { ArticleData } from './article-schema.ts';
+import type { Article } from './content.ts';
+import { fixesOf, rootCauseEvidenceOf } from './article-body.ts';
+import { EVIDENCE_LEVEL_NAMES, isEvidenceLevel, type EvidenceLevel } from './evidence.ts';
 import { PRODUCT_IDS } from './registry.ts';
 import { articleUrl } from './matcher/report.ts';
 import { sourceUrl } from './sources.ts';
 import { byShortId, SHORT_ID_PATTERN } from './short-id.ts';
 
 export const API_VERSION = 1;
+
+const evidenceSchema = z.enum(EVIDENCE_LEVEL_NAMES);
+
+/** How sure the article is of its root cause, and each fix with its address and evidence level, recommended first. */
+export const apiEvidenceSchema = z
+	.object({
+		rootCause: z.object({ evidence: evidenceSchema }).strict(),
+		fixes: z.array(z.object({ anchor: z.string(), title: z.string(), evidence: evidenceSchema, url: z.url() }).strict()),
+	})
+	.strict();
+
+export type ApiEvidence = z.output<typeof apiEvidenceSchema>;
+
+/**
+ * The root cause's evidence level and the fixes of a checked article, each
+ * fix with its URL (the article's URL and the fix's anchor). Throws on an
+ * article the content check would refuse (a fix without an anchor or a
+ * level), so an unchecked article never reaches the API half-described.
+ */
+export function articleEvidence(article: Pick<Article, 'data' | 'body'>, baseUrl: string): ApiEvidence {
+	const level = (what: string, written: string | undefined): EvidenceLevel => {
+		if (written && isEvidenceLevel(written)) return written;
+		throw new Error(`${article.data.id}: ${what} has no valid evidence level (run the content check)`);
+	};
+	const url = articleUrl(baseUrl, article.data.id);
+	return {
+		rootCause: { evidence: level('the root cause', rootCauseEvidenceOf(article.body)) },
+		fixes: fixesOf(article.body).map((f) => {
+			if (!f.anchor) throw new Error(`${article.data.id}: fix "${f.title}" has no anchor (run the content check)`);
+			return { anchor: f.anchor, title: f.title, evidence: level(`fix "${f.title}"`, f.evidence), url: `${url}#${f.anchor}` };
+		}),
+	};
+}
 
 /** One article in /api/v1/articles.json. */
 export const apiArticleSchema = z
@@ -23,6 +58,7 @@ export const apiArticleSchema = z
 		products: z.array(z.enum(PRODUCT_IDS)),
 		signatures: z.array(z.object({ line: z.string(), pattern: z.string().optional(), where: z.string(), decisive: z.boolean() }).strict()),
 		sources: z.array(z.object({ ref: z.string(), title: z.string(), url: z.url() }).strict()),
+		...apiEvidenceSchema.shape,
 		status: z.enum(['active', 'retired']),
 		replacedBy: z.string().optional(),
 	})
@@ -38,12 +74,13 @@ export const apiArticlesSchema = z
 
 export type ApiArticles = z.output<typeof apiArticlesSchema>;
 
-export function apiArticles(articles: readonly ArticleData[], baseUrl: string): ApiArticles {
+/** The /api/v1/articles.json document for checked articles (front matter and body), ordered by short ID. */
+export function apiArticles(articles: readonly Pick<Article, 'data' | 'body'>[], baseUrl: string): ApiArticles {
 	return {
 		version: API_VERSION,
 		articles: [...articles]
-			.sort(byShortId)
-			.map((a) => ({
+			.sort((x, y) => byShortId(x.data, y.data))
+			.map(({ data: a, body }) => ({
 				id: a.id,
 				shortId: a.shortId,
 				title: a.title,
@@ -52,6 +89,7 @@ export function apiArticles(articles: readonly ArticleData[], baseUrl: string): 
 				products: a.products,
 				signatures: a.signatures.map((s) => ({ line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), where: s.where, decisive: s.decisive })),
 				sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
+				...articleEvidence({ data: a, body }, baseUrl),
 				status: a.status,
 				...(a.replacedBy ? { replacedBy: a.replacedBy } : {}),
 			})),

@@ -3,9 +3,10 @@
  * article, with the error lines quoted and every fix verifiable.
  */
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
+import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
+import { messages, type Message } from './messages.ts';
 
 const SECTION_ANCHOR_SET = new Set(Object.values(SECTION_ANCHORS));
-import { messages, type Message } from './messages.ts';
 
 /** A heading found in the body, outside code blocks. */
 export interface Heading {
@@ -27,10 +28,43 @@ const FENCE = /^\s*(```|~~~)/;
 /** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
 export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 
-/** The fixes of an article body, in order (the first is the recommended one), with their anchors. */
-export function fixesOf(body: string): { title: string; anchor: string | undefined }[] {
+/**
+ * The fixes of an article body, in order (the first is the recommended one),
+ * with their anchors and the evidence level each states (as written; the body
+ * check makes sure it is one of the four).
+ */
+export function fixesOf(body: string): { title: string; anchor: string | undefined; evidence: string | undefined }[] {
 	const fixes = sectionsOf(body).find((s) => s.text === 'Fixes');
-	return fixes ? sectionsOf(fixes.body, 3).map((f) => ({ title: f.text, anchor: f.anchor })) : [];
+	return fixes ? sectionsOf(fixes.body, 3).map((f) => ({ title: f.text, anchor: f.anchor, evidence: evidenceOf(f.body)[0] })) : [];
+}
+
+/** The evidence level the `## Root cause` section states for the root cause as a whole (as written), if any. */
+export function rootCauseEvidenceOf(body: string): string | undefined {
+	const section = sectionsOf(body).find((s) => s.text === 'Root cause');
+	return section ? evidenceOf(section.body)[0] : undefined;
+}
+
+/**
+ * The levels of the `**Evidence:** <level>.` paragraphs in a piece of
+ * Markdown, outside code blocks, as written (not yet checked against the four).
+ */
+export function evidenceOf(markdown: string): string[] {
+	const levels: string[] = [];
+	outsideCode(markdown, (line) => {
+		const m = EVIDENCE_PARAGRAPH.exec(line);
+		if (m) levels.push(m[1].trim());
+	});
+	return levels;
+}
+
+/** Call `visit` with each line of Markdown that is not inside a fenced code block, and its 1-based number. */
+function outsideCode(markdown: string, visit: (line: string, number: number) => void): void {
+	let fence: string | undefined;
+	markdown.split('\n').forEach((line, i) => {
+		const opener = FENCE.exec(line)?.[1];
+		if (opener && (!fence || opener === fence)) fence = fence ? undefined : opener;
+		else if (!fence) visit(line, i + 1);
+	});
 }
 
 /** The headings of a Markdown body, skipping fenced code. */
@@ -62,24 +96,36 @@ export function sectionsOf(markdown: string, depth = 2): Section[] {
 	}));
 }
 
-/** The contents of the fenced code blocks in a piece of Markdown. */
-export function codeBlocksOf(markdown: string): string[] {
-	const blocks: string[] = [];
-	let current: string[] | null = null;
+/** A fenced code block: its language tag (`''` when none), its contents, and the 1-based line of its opening fence. */
+export interface CodeBlock {
+	lang: string;
+	code: string;
+	line: number;
+}
+
+/** The fenced code blocks of a piece of Markdown, with their language tags. */
+export function fencedBlocksOf(markdown: string): CodeBlock[] {
+	const blocks: CodeBlock[] = [];
+	let current: { lang: string; line: number; lines: string[] } | null = null;
 	let fence = '';
-	for (const line of markdown.split('\n')) {
+	markdown.split('\n').forEach((line, i) => {
 		const opener = FENCE.exec(line)?.[1];
 		if (current === null && opener) {
-			current = [];
+			current = { lang: line.trim().slice(opener.length).trim().split(/\s+/)[0] ?? '', line: i + 1, lines: [] };
 			fence = opener;
 		} else if (current !== null && opener === fence && line.trim() === fence) {
-			blocks.push(current.join('\n'));
+			blocks.push({ lang: current.lang, code: current.lines.join('\n'), line: current.line });
 			current = null;
 		} else if (current !== null) {
-			current.push(line);
+			current.lines.push(line);
 		}
-	}
+	});
 	return blocks;
+}
+
+/** The contents of the fenced code blocks in a piece of Markdown. */
+export function codeBlocksOf(markdown: string): string[] {
+	return fencedBlocksOf(markdown).map((b) => b.code);
 }
 
 /** A problem with the body, tied to a section (the "field" of a body). */
@@ -133,6 +179,9 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 		}
 	}
 
+	const rootCause = seen.get('Root cause');
+	if (rootCause) checkEvidence(evidenceOf(rootCause.body), 'body › Root cause', messages.rootCauseWithoutEvidence(), add);
+
 	const fixes = seen.get('Fixes');
 	if (fixes) {
 		const subsections = sectionsOf(fixes.body, 3);
@@ -141,6 +190,7 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 		for (const fix of subsections) {
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
+			checkEvidence(evidenceOf(fix.body), field, messages.fixWithoutEvidence(fix.text), add);
 			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
@@ -148,11 +198,18 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 	}
 
 	// Left over from MDX: an import, or a component tag, outside code blocks.
-	let fence: string | undefined;
-	body.split('\n').forEach((line, i) => {
-		const opener = FENCE.exec(line)?.[1];
-		if (opener && (!fence || opener === fence)) fence = fence ? undefined : opener;
-		else if (!fence && (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim()))) add(`body (line ${i + 1})`, messages.mdxInMarkdown(line.trim()));
+	outsideCode(body, (line, n) => {
+		if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) add(`body (line ${n})`, messages.mdxInMarkdown(line.trim()));
 	});
 	return problems;
+}
+
+/** One evidence paragraph, with one of the four levels, and not a level that needs a record the project does not keep. */
+function checkEvidence(levels: string[], field: string, missing: Message, add: (field: string, m: Message) => void): void {
+	if (levels.length === 0) return add(field, missing);
+	if (levels.length > 1) add(field, messages.duplicateEvidence(levels));
+	for (const level of levels) {
+		if (!isEvidenceLevel(level)) add(field, messages.unknownEvidence(level));
+		else if (UNRECORDED_LEVELS.has(level)) add(field, messages.reproductionNotRecorded(level));
+	}
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { articleSchema, FIELD_HINTS, type ArticleData } from './article-schema.ts';
 import { checkBody } from './article-body.ts';
 import { messages, type Message } from './messages.ts';
+import { unsourcedVersions } from './version-claims.ts';
 
 /** Where the articles live, relative to the project root. */
 export const ARTICLES_DIR = 'src/content/docs/kb';
@@ -67,6 +68,10 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0)) problems.push({ file, ...p });
+
+	if (parsed.success) {
+		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));
+	}
 
 	if (!parsed.success || problems.length > 0) return { problems };
 	return { article: { data: parsed.data, body: parts.body, file }, problems };

@@ -4,8 +4,10 @@
  * them.
  */
 import { ARTICLE_SECTIONS } from './registry.ts';
+import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 
 const ORDER = ARTICLE_SECTIONS.map((s) => `## ${s}`).join(', ');
+const LEVELS = EVIDENCE_LEVEL_NAMES.map((l) => `"${l}"`).join(', ');
 
 export const messages = {
 	unreadable: (reason: string) => ({
@@ -83,7 +85,31 @@ export const messages = {
 	}),
 	fixWithoutAnchor: (fix: string) => ({
 		message: `fix "### ${fix}" has no permanent anchor`,
-		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} \\{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} {#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+	}),
+	fixWithoutEvidence: (fix: string) => ({
+		message: `fix "### ${fix}" does not say how sure we are that it works`,
+		fix: `add one paragraph that starts with **Evidence:** and a level (${LEVELS}), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123."`,
+	}),
+	rootCauseWithoutEvidence: () => ({
+		message: 'section "## Root cause" does not say how sure we are of the cause',
+		fix: `add one paragraph that starts with **Evidence:** and a level (${LEVELS}) for the cause as a whole, then a full stop and the source; mark any weaker statement inline, e.g. "(inferred)"`,
+	}),
+	unknownEvidence: (level: string) => ({
+		message: `evidence level "${level}" is not one of the four`,
+		fix: `write exactly one of ${LEVELS} right after **Evidence:**, then a full stop (definitions: src/lib/evidence.ts)`,
+	}),
+	duplicateEvidence: (levels: readonly string[]) => ({
+		message: `${levels.length} **Evidence:** paragraphs (${levels.map((l) => `"${l}"`).join(', ')}) where one belongs`,
+		fix: 'keep one paragraph with the level of the claim as a whole; mark a weaker single statement inline, e.g. "(reported)"',
+	}),
+	reproductionNotRecorded: (level: string) => ({
+		message: `evidence level "${level}" needs a recorded reproduction, and the project does not record reproductions yet`,
+		fix: 'state the level the sources support ("confirmed upstream", "reported" or "inferred") until reproductions are recorded with the article',
+	}),
+	versionNotSourced: (token: string, kind: 'version' | 'commit') => ({
+		message: `${kind} "${token}" is not named by any of the article's sources`,
+		fix: `add a \`sources\` entry whose ref or title names ${token} (a commit ref owner/name@<hash>, a release or tag URL, or an issue or PR whose title names it), or correct the ${kind}`,
 	}),
 	duplicateAnchor: (anchor: string) => ({
 		message: `anchor {#${anchor}} is used twice in this article (or is a section's anchor)`,
@@ -92,6 +118,32 @@ export const messages = {
 } as const;
 
 export type Message = { message: string; fix: string };
+
+/** Messages for the shell code in articles and the wizard tree (src/lib/shell-lint.ts, src/lib/shellcheck.ts). */
+export const shellMessages = {
+	prompt: () => ({
+		message: 'the line starts with a `$ ` prompt, which breaks the command when pasted',
+		fix: 'remove the prompt; put output that is not a command in a ```text block',
+	}),
+	backslashX: (insideAnsiQuotes: boolean) => ({
+		message: insideAnsiQuotes
+			? "a `\\x` escape inside `$'…'`: the shell turns it into the character it encodes, so the command gets another name"
+			: 'a `\\x` escape outside quotes: the shell drops the backslash, so the command gets another name (systemd writes `-` in a unit name as `\\x2d`)',
+		fix: "put the word in single quotes, e.g. 'sysroot-nix-.ro\\x2dstore.mount'",
+	}),
+	findmntSeveralPaths: (paths: readonly string[]) => ({
+		message: `findmnt is given ${paths.length} paths (${paths.join(', ')}); it reads two as a source and a target, and prints nothing unless exactly that pair is mounted`,
+		fix: 'one call per path: `findmnt -T <path>` (-T finds the mount that holds a path, even one that is not itself a mount point)',
+	}),
+	shellcheck: (code: string, text: string) => ({
+		message: `ShellCheck ${code}: ${text}`,
+		fix: `change the command so ShellCheck passes (https://www.shellcheck.net/wiki/${code}); a placeholder such as <path> is not shell: write a real example, or a variable the text explains`,
+	}),
+	noShellCheck: (how: string) => ({
+		message: 'ShellCheck is not installed, so the shell code in the articles cannot be checked',
+		fix: how,
+	}),
+} as const;
 
 /** Messages for the wizard tree (src/content/wizard/tree.yaml). */
 export const wizardMessages = {

@@ -1,16 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { apiArticles, apiArticlesSchema } from '../../src/lib/api.ts';
-import { loadArticles } from '../../src/lib/content.ts';
+import { apiArticles, apiArticlesSchema, articleEvidence } from '../../src/lib/api.ts';
+import { checkArticle, loadArticles } from '../../src/lib/content.ts';
+import { articleSource, validBody } from './fixtures.ts';
 import { issueComment, markdownLink, shareUrl } from '../../src/lib/share.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the JSON API', () => {
 	it('describes every article in the documented schema', () => {
-		const doc = apiArticles(loadArticles(root).map((a) => a.data), 'https://kb.example.org');
+		const articles = loadArticles(root);
+		const doc = apiArticles(articles, 'https://kb.example.org');
 		expect(apiArticlesSchema.parse(doc)).toEqual(doc);
 		expect(doc.articles[0]).toMatchObject({ shortId: 'FL-0001', url: 'https://kb.example.org/kb/microvm-erofs-store-ownership/' });
+		// Every article says how sure it is of its cause and of each fix.
+		for (const a of doc.articles) {
+			expect(a.fixes.length).toBeGreaterThan(0);
+			for (const f of a.fixes) expect(f.url).toBe(`${a.url}#${f.anchor}`);
+		}
+	});
+
+	it('carries the evidence level of the root cause and of each fix, with the fix URL', () => {
+		const { article } = checkArticle(articleSource());
+		expect(article).toBeDefined();
+		const [doc] = apiArticles([article!], 'https://kb.example.org').articles;
+		expect(doc.rootCause).toEqual({ evidence: 'confirmed upstream' });
+		expect(doc.fixes).toEqual([{ anchor: 'right-thing', title: 'Do the right thing', evidence: 'reported', url: 'https://kb.example.org/kb/podman-example-failure/#right-thing' }]);
+	});
+
+	it('refuses an article whose fix has no evidence level, and a document without the evidence fields', () => {
+		const body = validBody.replace(/\*\*Evidence:\*\* reported\. .*\n/, '');
+		expect(() => articleEvidence({ data: checkArticle(articleSource()).article!.data, body }, 'https://kb.example.org')).toThrow(
+			'podman-example-failure: fix "Do the right thing" has no valid evidence level (run the content check)',
+		);
+		const [doc] = apiArticles([checkArticle(articleSource()).article!], 'https://kb.example.org').articles;
+		const { fixes: _, ...withoutFixes } = doc;
+		expect(apiArticlesSchema.safeParse({ version: 1, articles: [withoutFixes] }).success).toBe(false);
+		expect(apiArticlesSchema.safeParse({ version: 1, articles: [{ ...doc, rootCause: { evidence: 'certain' } }] }).success).toBe(false);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody, codeBlocksOf, fixesOf, headingsOf } from '../../src/lib/article-body.ts';
+import { checkBody, codeBlocksOf, evidenceOf, fencedBlocksOf, fixesOf, headingsOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
 import { validBody } from './fixtures.ts';
 
 const SIGNATURE = 'Error: example: something specific went wrong';
@@ -30,7 +30,7 @@ describe('the body template check', () => {
 	it('rejects a section outside the template', () => {
 		expect(messagesOf(validBody.replace('## References', '## Notes\n\nA note.\n\n## References'))).toMatchInlineSnapshot(`
 			[
-			  "body (line 34): section "## Notes" is not part of the article template. Fix: use only these sections: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References; put extra material under one of them as ### subsections.",
+			  "body (line 38): section "## Notes" is not part of the article template. Fix: use only these sections: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References; put extra material under one of them as ### subsections.",
 			]
 		`);
 	});
@@ -69,7 +69,7 @@ describe('the body template check', () => {
 	it('needs a permanent anchor on every fix, used once', () => {
 		expect(messagesOf(validBody.replace(' {#right-thing}', ''))).toMatchInlineSnapshot(`
 			[
-			  "body › Fixes › Do the right thing: fix "### Do the right thing" has no permanent anchor. Fix: end the heading with an anchor that never changes, e.g. "### Do the right thing \\{#do-the-right-thing}".",
+			  "body › Fixes › Do the right thing: fix "### Do the right thing" has no permanent anchor. Fix: end the heading with an anchor that never changes, e.g. "### Do the right thing {#do-the-right-thing}".",
 			]
 		`);
 		expect(messagesOf(validBody.replace('{#right-thing}', '{#fixes}'))).toMatchInlineSnapshot(`
@@ -80,7 +80,51 @@ describe('the body template check', () => {
 	});
 
 	it('lists the fixes with their anchors, recommended first', () => {
-		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing' }]);
+		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported' }]);
+		expect(rootCauseEvidenceOf(validBody)).toBe('confirmed upstream');
+	});
+
+	it('needs an evidence level on every fix', () => {
+		expect(messagesOf(validBody.replace(/\*\*Evidence:\*\* reported\. .*\n/, ''))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: fix "### Do the right thing" does not say how sure we are that it works. Fix: add one paragraph that starts with **Evidence:** and a level ("reproduced here", "confirmed upstream", "reported", "inferred"), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123.".",
+			]
+		`);
+	});
+
+	it('needs an evidence level for the root cause', () => {
+		expect(messagesOf(validBody.replace(/\*\*Evidence:\*\* confirmed upstream\. .*\n/, ''))).toMatchInlineSnapshot(`
+			[
+			  "body › Root cause: section "## Root cause" does not say how sure we are of the cause. Fix: add one paragraph that starts with **Evidence:** and a level ("reproduced here", "confirmed upstream", "reported", "inferred") for the cause as a whole, then a full stop and the source; mark any weaker statement inline, e.g. "(inferred)".",
+			]
+		`);
+	});
+
+	it('refuses a level that is not one of the four, and a second evidence paragraph', () => {
+		expect(messagesOf(validBody.replace('**Evidence:** reported.', '**Evidence:** confirmed.'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: evidence level "confirmed" is not one of the four. Fix: write exactly one of "reproduced here", "confirmed upstream", "reported", "inferred" right after **Evidence:**, then a full stop (definitions: src/lib/evidence.ts).",
+			]
+		`);
+		expect(messagesOf(validBody.replace('**Evidence:** reported.', '**Evidence:** Reported.'))).toHaveLength(1);
+		expect(messagesOf(validBody.replace('**Verify:** it works.', '**Evidence:** inferred. A guess.\n\n**Verify:** it works.'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: 2 **Evidence:** paragraphs ("reported", "inferred") where one belongs. Fix: keep one paragraph with the level of the claim as a whole; mark a weaker single statement inline, e.g. "(reported)".",
+			]
+		`);
+	});
+
+	it('refuses "reproduced here" until reproductions are recorded', () => {
+		expect(messagesOf(validBody.replace('**Evidence:** reported.', '**Evidence:** reproduced here.'))).toMatchInlineSnapshot(`
+			[
+			  "body › Fixes › Do the right thing: evidence level "reproduced here" needs a recorded reproduction, and the project does not record reproductions yet. Fix: state the level the sources support ("confirmed upstream", "reported" or "inferred") until reproductions are recorded with the article.",
+			]
+		`);
+	});
+
+	it('reads evidence paragraphs only outside code blocks', () => {
+		expect(evidenceOf('```text\n**Evidence:** inferred. x\n```\n**Evidence:** reported. y')).toEqual(['reported']);
+		expect(messagesOf(validBody.replace('**Evidence:** reported. The reporter', '```text\n**Evidence:** reported. The reporter\n```\n'))).toHaveLength(1);
 	});
 
 	it('needs at least one fix', () => {
@@ -94,5 +138,9 @@ describe('the body template check', () => {
 	it('ignores headings inside code blocks', () => {
 		expect(headingsOf('```sh\n## not a heading\n```\n## Symptoms').map((h) => h.text)).toEqual(['Symptoms']);
 		expect(codeBlocksOf('text\n```sh\na\n~~~\nb\n```\nmore')).toEqual(['a\n~~~\nb']);
+		expect(fencedBlocksOf('text\n```sh title="x"\na\n```\n~~~\nb\n~~~')).toEqual([
+			{ lang: 'sh', code: 'a', line: 2 },
+			{ lang: '', code: 'b', line: 5 },
+		]);
 	});
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/lib/content.ts';
+import { apiEvidenceSchema } from '../../src/lib/api.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -154,7 +155,10 @@ describe('faultline list and help', () => {
 		const rows = JSON.parse(r.stdout);
 		const expected = loadArticles(root).map((a) => a.data.shortId).sort();
 		expect(rows.map((a: { shortId: string }) => a.shortId)).toEqual(expected);
-		expect(Object.keys(rows[0])).toEqual(['id', 'shortId', 'title', 'url', 'products', 'sources', 'status']);
+		expect(Object.keys(rows[0])).toEqual(['id', 'shortId', 'title', 'url', 'products', 'sources', 'rootCause', 'fixes', 'status']);
+		// The same evidence shape as the JSON API.
+		for (const row of rows) expect(apiEvidenceSchema.parse({ rootCause: row.rootCause, fixes: row.fixes })).toEqual({ rootCause: row.rootCause, fixes: row.fixes });
+		expect(rows[0].fixes[0].url).toBe(`${rows[0].url}#${rows[0].fixes[0].anchor}`);
 	});
 
 	it('prints help for each command', () => {

@@ -32,6 +32,8 @@ Error: example: something specific went wrong
 
 A reason.
 
+**Evidence:** confirmed upstream. The maintainer explains it in containers/podman#1.
+
 ## How to confirm
 
 \`\`\`sh
@@ -43,6 +45,8 @@ true
 ### Do the right thing {#right-thing}
 
 Do it.
+
+**Evidence:** reported. The reporter of containers/podman#1 says it worked.
 
 **Verify:** it works.
 

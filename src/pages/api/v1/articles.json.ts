@@ -5,6 +5,6 @@ import { SITE_URL } from '../../../lib/site.ts';
 
 /** Every article, for bots and tools: see src/lib/api.ts for the schema. */
 export const GET: APIRoute = () => {
-	const body = apiArticles(loadArticles(process.cwd()).map((a) => a.data), SITE_URL);
+	const body = apiArticles(loadArticles(process.cwd()), SITE_URL);
 	return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json' } });
 };

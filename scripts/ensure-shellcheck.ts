@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * Runs before the unit tests: the tests run ShellCheck over every shell block
+ * of every article (src/lib/shellcheck.ts). Finds `shellcheck`, or installs
+ * Debian's package when running as root with apt-get (as on CI), or says
+ * exactly how to get it and exits 1.
+ */
+import { execFileSync } from 'node:child_process';
+import { hasShellCheck, HOW_TO_GET_SHELLCHECK } from '../src/lib/shellcheck.ts';
+import { shellMessages } from '../src/lib/messages.ts';
+import { aptInstall, canInstallWithApt } from './debian-package.ts';
+
+function fail(): never {
+	const m = shellMessages.noShellCheck(HOW_TO_GET_SHELLCHECK);
+	console.error(`${m.message}. Fix: ${m.fix}.`);
+	process.exit(1);
+}
+
+if (!hasShellCheck()) {
+	if (!canInstallWithApt()) fail();
+	console.log("No ShellCheck found; installing Debian's shellcheck package (running as root).");
+	try {
+		aptInstall('shellcheck');
+	} catch {
+		fail();
+	}
+	if (!hasShellCheck()) fail();
+}
+const version = /version: (\S+)/.exec(execFileSync('shellcheck', ['--version'], { encoding: 'utf8' }))?.[1];
+console.log(`ShellCheck for the unit tests: version ${version ?? 'unknown'}`);

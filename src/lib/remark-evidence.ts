@@ -1,0 +1,55 @@
+/**
+ * A remark plugin that turns each `**Evidence:** <level>.` paragraph (see
+ * src/lib/evidence.ts) into a badge a reader notices: the words "Evidence:
+ * <level>" in a pill whose colour follows the level (never colour alone: the
+ * level is written out), the level's definition as a tooltip (`title`) and as
+ * visually hidden text for screen readers, then the reason as written. Plain
+ * HTML and CSS classes from the site stylesheet: no script, no inline style.
+ * A paragraph whose level is not one of the four is left as written (the
+ * content check refuses it before the build gets here).
+ */
+import { EVIDENCE_LEVELS, evidenceClass, isEvidenceLevel } from './evidence.ts';
+
+interface MdNode {
+	type: string;
+	value?: string;
+	children?: MdNode[];
+	data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+}
+
+const text = (value: string) => ({ type: 'text', value });
+
+/** The plugin: rewrites every evidence paragraph of a Markdown tree in place. */
+export function remarkEvidence() {
+	return (tree: MdNode) => walk(tree);
+}
+
+function walk(node: MdNode): void {
+	if (node.type === 'paragraph') return badge(node);
+	node.children?.forEach(walk);
+}
+
+function badge(paragraph: MdNode): void {
+	const [label, rest] = paragraph.children ?? [];
+	if (label?.type !== 'strong' || label.children?.length !== 1 || label.children[0].value !== 'Evidence:') return;
+	if (rest?.type !== 'text' || !rest.value) return;
+	const m = /^[ \t]+([^.\n]*)\.[ \t]*/.exec(rest.value);
+	const level = m?.[1].trim();
+	if (!m || !level || !isEvidenceLevel(level)) return;
+	const definition = EVIDENCE_LEVELS[level];
+	rest.value = rest.value.slice(m[0].length);
+	paragraph.data = { ...paragraph.data, hProperties: { ...paragraph.data?.hProperties, className: ['evidence'] } };
+	paragraph.children!.splice(0, 1, {
+		type: 'evidenceBadge',
+		data: {
+			hName: 'span',
+			hProperties: { className: ['evidence-badge', evidenceClass(level)], title: definition },
+			hChildren: [
+				{ type: 'element', tagName: 'span', properties: { className: ['evidence-label'] }, children: [text('Evidence:')] },
+				text(` ${level}`),
+				{ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [text(` (${definition.replace(/\.$/, '')}).`)] },
+			],
+		},
+	});
+	if (rest.value) rest.value = ` ${rest.value}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The shell code readers paste: every fenced block tagged sh, bash, shell or
+ * console in an article, and every command in the wizard tree, must pass
+ * ShellCheck (`shellcheck -s bash`, Debian's `shellcheck` package) and the
+ * named rules of src/lib/shell-lint.ts. The unit tests run this over the real
+ * content; `npm run test:unit` first makes sure ShellCheck is installed
+ * (scripts/ensure-shellcheck.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { fencedBlocksOf, type CodeBlock } from './article-body.ts';
+import { lintShell, SHELL_LANGUAGES, type ShellFinding } from './shell-lint.ts';
+import { shellMessages } from './messages.ts';
+
+/**
+ * ShellCheck's arguments: bash, since readers paste into bash; every severity
+ * (style included), since a reader pastes exactly what is printed; no check
+ * excluded. Add an `--exclude=SCnnnn` here only with the reason beside it.
+ */
+export const SHELLCHECK_ARGS: readonly string[] = ['--shell=bash', '--format=json1', '--severity=style'];
+
+/** How to get ShellCheck, for the message when it is missing. */
+export const HOW_TO_GET_SHELLCHECK = 'install it: `sudo apt-get install -y shellcheck` on Debian or Ubuntu (npm test does this by itself when run as root), or see https://github.com/koalaman/shellcheck#installing';
+
+/** Whether the `shellcheck` command runs here. */
+export function hasShellCheck(): boolean {
+	return spawnSync('shellcheck', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+interface ShellCheckComment {
+	line: number;
+	code: number;
+	message: string;
+}
+
+/** ShellCheck's findings for a piece of bash code; throws with the way to install it when it is missing. */
+export function runShellCheck(code: string): ShellFinding[] {
+	const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, '-'], { input: code, encoding: 'utf8' });
+	if (r.error) {
+		const m = shellMessages.noShellCheck(HOW_TO_GET_SHELLCHECK);
+		throw new Error(`${m.message}. Fix: ${m.fix}.`);
+	}
+	const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellCheckComment[] };
+	return comments.map((c) => ({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) }));
+}
+
+/** ShellCheck's findings and the named rules' findings for one piece of shell code, by line. */
+export function checkShellCode(code: string): ShellFinding[] {
+	return [...runShellCheck(code), ...lintShell(code)].sort((a, b) => a.line - b.line);
+}
+
+/** The fenced blocks of an article body that hold shell code (tagged sh, bash, shell or console). */
+export function shellBlocksOf(body: string): CodeBlock[] {
+	return fencedBlocksOf(body).filter((b) => SHELL_LANGUAGES.has(b.lang));
+}

@@ -1,0 +1,103 @@
+/**
+ * Every shell block a reader may paste passes ShellCheck and the named rules
+ * of src/lib/shell-lint.ts: one test per article and one per wizard step with
+ * a command, each failure naming the file, the line and what is wrong. Then
+ * each named rule, on the wrong text the fact-check of issue 12 found.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readArticleSources, splitFrontMatter } from '../../src/lib/content.ts';
+import { checkShellCode, runShellCheck, shellBlocksOf } from '../../src/lib/shellcheck.ts';
+import { lintShell, SHELL_RULES } from '../../src/lib/shell-lint.ts';
+import { TREE_FILE } from '../../src/wizard/validate.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const articles = readArticleSources(root);
+
+describe('every shell block of every article passes ShellCheck and the named rules', () => {
+	it('finds the articles and their shell blocks', () => {
+		expect(articles.length).toBeGreaterThan(20);
+		expect(articles.flatMap((a) => shellBlocksOf(a.text)).length).toBeGreaterThan(20);
+	});
+
+	it.each(articles.map((a) => [a.file, a.text]))('%s', (file, text) => {
+		const body = splitFrontMatter(text)?.body ?? text;
+		const offset = text.slice(0, text.length - body.length).split('\n').length - 1;
+		const problems = shellBlocksOf(body).flatMap((block) =>
+			checkShellCode(block.code).map((f) => `${file}:${offset + block.line + f.line} (the ${block.lang} block at line ${offset + block.line}) › ${f.rule}: ${f.message}. Fix: ${f.fix}.`),
+		);
+		expect(problems).toEqual([]);
+	});
+});
+
+describe("every command in the wizard tree passes ShellCheck and the named rules", () => {
+	const tree = parseYaml(readFileSync(join(root, TREE_FILE), 'utf8')) as { nodes: { id: string; command?: string }[] };
+	const steps = tree.nodes.filter((n) => n.command !== undefined);
+
+	it('finds the commands', () => {
+		expect(steps.length).toBeGreaterThan(10);
+	});
+
+	it.each(steps.map((s) => [s.id, s.command!]))('step %s', (id, command) => {
+		expect(checkShellCode(command).map((f) => `${TREE_FILE} › step "${id}" › command › ${f.rule}: ${f.message}. Fix: ${f.fix}.`)).toEqual([]);
+	});
+});
+
+describe('the named shell rules catch what ShellCheck does not', () => {
+	const rules = (code: string) => lintShell(code).map((f) => f.rule);
+
+	it('has a test below for every rule', () => {
+		expect(Object.keys(SHELL_RULES).sort()).toEqual(['backslash-x-unquoted', 'findmnt-several-paths', 'no-prompt']);
+	});
+
+	it('findmnt-several-paths: two paths in one findmnt call (the old erofs-store-ownership text)', () => {
+		const old = 'findmnt /nix/store /nix/.ro-store';
+		expect(runShellCheck(old)).toEqual([]);
+		expect(rules(old)).toEqual(['findmnt-several-paths']);
+		expect(lintShell(old)[0].message).toBe(
+			'findmnt is given 2 paths (/nix/store, /nix/.ro-store); it reads two as a source and a target, and prints nothing unless exactly that pair is mounted',
+		);
+		expect(rules('sudo findmnt -no SOURCE,FSTYPE -T /nix/store /nix/.ro-store')).toEqual(['findmnt-several-paths']);
+		expect(rules('findmnt --target=/nix/store /nix/.ro-store | cat')).toEqual(['findmnt-several-paths']);
+	});
+
+	it('findmnt-several-paths: one path per call, or a source and a target named as such, pass', () => {
+		expect(rules('findmnt -T /nix/store\nfindmnt -T /nix/.ro-store')).toEqual([]);
+		expect(rules('findmnt -no SOURCE,FSTYPE -T /nix/store; findmnt /nix/.ro-store')).toEqual([]);
+		expect(rules('findmnt --source /dev/vda --target /mnt')).toEqual([]);
+		expect(rules('findmnt -t overlay')).toEqual([]);
+	});
+
+	it('backslash-x-unquoted: an unquoted \\x2d in a unit name (the old virtiofs-tag-not-found and overlay-ro-store-race text)', () => {
+		expect(rules('systemctl status sysroot-nix\\x2dstore.mount')).toEqual(['backslash-x-unquoted']);
+		expect(rules('systemctl show -p After -p Requires sysroot-nix-.ro\\x2dstore.mount')).toEqual(['backslash-x-unquoted']);
+		expect(rules("journalctl -u $'sysroot-nix-.ro\\x2dstore.mount'")).toEqual(['backslash-x-unquoted']);
+	});
+
+	it('backslash-x-unquoted: the escape in single or double quotes, or in a comment, passes', () => {
+		expect(rules("systemctl status 'sysroot-nix-.ro\\x2dstore.mount'")).toEqual([]);
+		expect(rules('systemctl status "sysroot-nix-.ro\\x2dstore.mount"')).toEqual([]);
+		expect(rules('true # sysroot-nix-.ro\\x2dstore.mount')).toEqual([]);
+	});
+
+	it('no-prompt: a leading $ prompt', () => {
+		expect(rules('$ podman info')).toEqual(['no-prompt']);
+		expect(rules('podman info\n  $ id -u')).toEqual(['no-prompt']);
+		expect(rules('echo "$HOME"')).toEqual([]);
+	});
+
+	it('reports the line of each finding within the block', () => {
+		expect(lintShell('true\nfindmnt /a /b\n$ ls').map((f) => [f.rule, f.line])).toEqual([
+			['findmnt-several-paths', 2],
+			['no-prompt', 3],
+		]);
+	});
+
+	it('ShellCheck runs, and its findings carry its code', () => {
+		expect(runShellCheck('ls <path>').map((f) => f.rule)).toContain('SC1073');
+		expect(checkShellCode('systemctl status sysroot-nix\\x2dstore.mount').map((f) => f.rule)).toEqual(['SC1001', 'backslash-x-unquoted']);
+	});
+});
