@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { createMatcher, toJson, toMarkdown, articleUrl, type Matcher, type MatcherIndex } from '../lib/matcher/index.ts';
+import { createMatcher, toJson, toMarkdown, articleUrl, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
 import { SITE_URL } from '../lib/site.ts';
 import { readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor } from './issue-comment.ts';
@@ -156,7 +156,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	else if (values.markdown) {
 		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, plain(result, baseUrl));
+	} else say(io.stdout, plain(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 
@@ -227,12 +227,17 @@ async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: stri
 	return 0;
 }
 
-function plain(result: ReturnType<Matcher['match']>, baseUrl: string): string {
+function plain(result: ReturnType<Matcher['match']>, baseUrl: string, question: (ids: string[]) => Question | undefined): string {
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
 		return `No known error matches this text.${ruledOut}`;
 	}
 	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
+	const notes = sameLineGroups(result.matches).map((group) => {
+		const q = question(group.map((m) => m.article.id));
+		const ids = group.map((m) => m.article.shortId).join(', ');
+		return q ? `\n\nLine ${group[0].lineNumber} has ${group.length} known causes (${ids}). The question that tells them apart: ${q.prompt}\n  ${baseUrl}${q.path}` : '';
+	});
 	return (
 		head +
 		result.matches
@@ -240,7 +245,8 @@ function plain(result: ReturnType<Matcher['match']>, baseUrl: string): string {
 				(m) =>
 					`${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`,
 			)
-			.join('\n\n')
+			.join('\n\n') +
+		notes.join('')
 	);
 }
 

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../src/action/github.ts';
+import { parse } from 'yaml';
+import { readInputs, runAction } from '../../src/action/github.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { BOT_MARKER, commentFor, decide, readEvent, type BotOptions, type GitHubComment, type IssueEvent } from '../../src/cli/issue-comment.ts';
 import { createMatcher, MAX_MATCH_LINK } from '../../src/lib/matcher/index.ts';
@@ -289,5 +290,33 @@ describe('the Action against a fake GitHub API', () => {
 		const r = await run('issues', path('issues-opened'), { ...api, fetch: refusing });
 		expect(r.code).toBe(1);
 		expect(r.err).toContain('GET /repos/example-org/vm-tools/issues/42/comments?per_page=100&page=1 failed with HTTP 403 (Resource not accessible by integration)');
+	});
+});
+
+describe('action.yml and the README workflow', () => {
+	const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+		inputs: Record<string, { default?: string }>;
+		runs: { using: string; main: string };
+	};
+
+	it('declares exactly the inputs the Action reads, with defaults it accepts', () => {
+		expect(Object.keys(action.inputs).sort()).toEqual(['include-comments', 'min-confidence', 'site-url', 'token']);
+		const env = Object.fromEntries(Object.entries(action.inputs).map(([name, i]) => [`INPUT_${name.toUpperCase()}`, i.default === '${{ github.token }}' ? 't' : i.default]));
+		expect(readInputs(env)).toEqual({ token: 't', minConfidence: 'medium', includeComments: true, baseUrl: 'https://faultline.dev' });
+	});
+
+	it('runs the entry the package build writes', () => {
+		expect(action.runs).toEqual({ using: 'node24', main: 'dist-cli/action.js' });
+		expect(readFileSync(join(root, 'scripts/build-cli.ts'), 'utf8')).toContain("action: join(root, 'src/action/main.ts')");
+	});
+
+	it('the README gives the three-line workflow for the events the Action answers', () => {
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const block = /```yaml\n(on: [^\n]+\npermissions: [^\n]+\njobs: [^\n]+)\n```/.exec(readme);
+		expect(block, 'a three-line yaml block').not.toBeNull();
+		const workflow = parse(block![1]);
+		expect(workflow.on).toEqual({ issues: { types: ['opened', 'edited', 'reopened'] }, issue_comment: { types: ['created', 'edited'] } });
+		expect(workflow.permissions).toEqual({ issues: 'write' });
+		expect(Object.values(workflow.jobs as Record<string, { steps: { uses: string }[] }>)[0].steps).toEqual([{ uses: 'faultline-kb/faultline@v1' }]);
 	});
 });
