@@ -65,7 +65,7 @@ export function measureCli(times = 5, log: (line: string) => void = () => {}): C
 		{ path: 'clone: npx faultline', node: projectVersion, cmd: 'npx', pre: ['faultline'], cwd: root },
 		{ path: 'clone: node bin/faultline.ts', node: projectVersion, cmd: projectNode, pre: [join(root, 'bin/faultline.ts')], cwd: root },
 	];
-	return paths.map((p) => {
+	const rows = paths.map((p) => {
 		log(`measuring ${p.path}...`);
 		return {
 			path: p.path,
@@ -74,4 +74,7 @@ export function measureCli(times = 5, log: (line: string) => void = () => {}): C
 			match: timed(p.cmd, [...p.pre, 'match', '-'], { ...p, input: ONE_LINE }, times),
 		};
 	});
+	// What starting the system's Node alone costs on this machine now: the floor under the package's figures.
+	const bare = timed(system.path, ['-e', '0'], { cwd: pkg.dir, env: system.env }, times);
+	return [...rows, { path: 'for scale: node -e 0 (Node alone)', node: system.version, start: bare, match: bare }];
 }
