@@ -99,6 +99,19 @@ describe('the decision: create, update or stay silent', () => {
 		if (d.action === 'create') expect(d.explained).toEqual(['microvm-overlay-ro-store-race', 'crun-rootless-supplementary-group', 'podman-keep-id-owner-only-home']);
 	});
 
+	it('leaves out matches below min-confidence', () => {
+		const e = event('issues-opened-no-known-error');
+		e.issue.body = readFileSync(new URL('../fixtures/dev.jsonl', import.meta.url), 'utf8')
+			.split('\n')
+			.map((l) => (l ? (JSON.parse(l) as { id: string; text: string }) : undefined))
+			.find((d) => d?.id === 'mp-pos-01')!.text;
+		// The Multipass/AppArmor report matches FL-0003 with medium confidence only.
+		const medium = decide(e, [], matcher, options);
+		expect(medium.action === 'create' && medium.body).toContain('[FL-0003:');
+		expect(medium.action === 'create' && medium.body).toContain('(medium confidence)');
+		expect(decide(e, [], matcher, { ...options, minConfidence: 'high' })).toEqual({ action: 'none', reason: 'no known error in the text' });
+	});
+
 	it('reads no comment when include-comments is false', () => {
 		expect(decide(event('issue-comment-created-user'), [], matcher, { ...options, includeComments: false })).toEqual({
 			action: 'none',
