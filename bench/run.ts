@@ -108,7 +108,7 @@ function cliTable() {
 		['how it runs', 'Node', 'start-up (--version)', 'one-line match'],
 		rows.map((r) => [r.path, r.node, ms(r.start), ms(r.match)]),
 	);
-	console.log('\nTarget: a one-line match from the installed package under 300 ms of wall time (on an idle machine, wall time is about the CPU time).');
+	console.log('\nTarget: a one-line match from the installed package under 300 ms of wall time. On a busy machine wall time mostly waits for a core; the CPU column and the Node-alone row show what the command itself costs.');
 }
 
 async function main() {
