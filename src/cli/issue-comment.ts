@@ -1,24 +1,225 @@
 /**
- * The issue bot's logic: from a GitHub event (a new issue or comment), the
- * comment to post, or nothing. It skips its own comments and other bots, so
- * it never answers itself.
+ * The issue bot's logic, pure: from a GitHub event and the comments already
+ * on the issue, whether to create a comment, update Faultline's own comment,
+ * or stay silent, and the body. No I/O here: src/action/github.ts fetches the
+ * comments and posts the decision; `faultline comment` prints it.
+ *
+ * Rules: one comment per issue, found by BOT_MARKER; it lists every known
+ * error found in the thread (the issue, and with `includeComments` the
+ * comments of people); a later event updates it only when it brings an
+ * article the comment does not explain yet (the articles explained are kept
+ * in a second hidden marker). Bots, and Faultline's own comments, are never
+ * answered, and their text is never read.
  */
-import type { Matcher } from '../lib/matcher/index.ts';
-import { toMarkdown } from '../lib/matcher/index.ts';
+import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
+import { ambiguityNote, articleUrl, markdownItem, matchLink, sameLineGroups } from '../lib/matcher/index.ts';
+import { cliMessages, problemLine } from '../lib/messages.ts';
+import { questionFor, type CliWizard } from './data.ts';
 
-/** Marks Faultline's comments, so the bot can recognise and skip them. */
+/** Marks Faultline's comments, so the bot can find its own comment and skip it. */
 export const BOT_MARKER = '<!-- faultline-bot -->';
+/** The second marker: `<!-- faultline-explained: slug slug -->`, the articles the comment explains. */
+const EXPLAINED = /<!-- faultline-explained:([^>]*)-->/;
 
-interface GitHubEvent {
-	issue?: { body?: string | null; title?: string | null };
-	comment?: { body?: string | null; user?: { type?: string } };
-	sender?: { type?: string };
+export interface GitHubUser {
+	login?: string;
+	/** "User", "Bot" or "Organization". */
+	type?: string;
 }
 
-/** The comment for an event, or '' when there is nothing to say. */
-export function commentFor(event: GitHubEvent, matcher: Matcher, baseUrl: string): string {
-	const text = event.comment ? (event.comment.body ?? '') : `${event.issue?.title ?? ''}\n${event.issue?.body ?? ''}`;
-	if (event.sender?.type === 'Bot' || event.comment?.user?.type === 'Bot' || text.includes(BOT_MARKER)) return '';
-	const markdown = toMarkdown(matcher.match(text, { top: 3 }), baseUrl);
-	return markdown ? `${BOT_MARKER}\n${markdown}` : '';
+export interface GitHubComment {
+	id?: number;
+	body?: string | null;
+	user?: GitHubUser | null;
+	html_url?: string;
+}
+
+/** The parts of an `issues` or `issue_comment` webhook payload the bot reads. */
+export interface GitHubEvent {
+	action?: string;
+	issue?: { number?: number; title?: string | null; body?: string | null; html_url?: string; user?: GitHubUser | null; pull_request?: unknown };
+	comment?: GitHubComment;
+	sender?: GitHubUser;
+	repository?: { full_name?: string };
+}
+
+/** An event the bot can read: the issue's number and repository are known. */
+export interface IssueEvent extends GitHubEvent {
+	issue: NonNullable<GitHubEvent['issue']> & { number: number };
+	repository: { full_name: string };
+}
+
+export type Confidence = Match['confidence'];
+
+export interface BotOptions {
+	/** The site's address, for links. */
+	baseUrl: string;
+	/** The lowest confidence worth a comment. */
+	minConfidence: Confidence;
+	/** Read comments too, not only the issue's title and body. */
+	includeComments: boolean;
+	/** For the question that tells several causes apart; without it the note only says there are several. */
+	wizard?: CliWizard;
+}
+
+export type Decision =
+	| { action: 'none'; reason: string }
+	| { action: 'create'; body: string; explained: string[] }
+	| { action: 'update'; commentId: number; body: string; explained: string[] };
+
+/** An event the bot cannot read; its message is one line in the build's format. */
+export class BadEvent extends Error {}
+
+const ISSUE_ACTIONS = new Set(['opened', 'edited', 'reopened']);
+const COMMENT_ACTIONS = new Set(['created', 'edited']);
+
+/**
+ * Check that a parsed webhook payload is an `issues` or `issue_comment` event
+ * with an issue number and a repository; throws BadEvent saying what is missing.
+ */
+export function readEvent(value: unknown, name: string): IssueEvent {
+	const fail = (field: string, what: string): never => {
+		throw new BadEvent(problemLine(name, field, cliMessages.eventShape(what)));
+	};
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('event', 'is not a JSON object');
+	const event = value as GitHubEvent;
+	if (typeof event.issue !== 'object' || event.issue === null) return fail('issue', 'is missing: this is not an issue or issue comment event');
+	if (!Number.isInteger(event.issue.number)) return fail('issue.number', 'is missing');
+	if (typeof event.repository?.full_name !== 'string') return fail('repository.full_name', 'is missing');
+	if (event.comment !== undefined && (typeof event.comment !== 'object' || event.comment === null)) return fail('comment', 'is not an object');
+	return event as IssueEvent;
+}
+
+const isBot = (user: GitHubUser | null | undefined) => user?.type === 'Bot' || /\[bot\]$/.test(user?.login ?? '');
+const isOwn = (body: string | null | undefined) => (body ?? '').includes(BOT_MARKER);
+
+/** Why the bot stays silent on this event before reading any comment, or undefined when it should look. */
+export function skipReason(event: IssueEvent, options: BotOptions): string | undefined {
+	if (event.issue.pull_request !== undefined) return 'the event is about a pull request, not an issue';
+	if (event.comment) {
+		if (!options.includeComments) return 'comments are not read (include-comments is false)';
+		if (event.action !== undefined && !COMMENT_ACTIONS.has(event.action)) return `a comment was ${event.action}`;
+		if (isOwn(event.comment.body)) return 'the comment is Faultline\'s own';
+		if (isBot(event.comment.user) || isBot(event.sender)) return 'the comment is by a bot';
+	} else {
+		if (event.action !== undefined && !ISSUE_ACTIONS.has(event.action)) return `the issue was ${event.action}`;
+		if (isBot(event.sender) || isBot(event.issue.user)) return 'the issue is by a bot';
+	}
+	return undefined;
+}
+
+/** A text of the thread that the bot reads. */
+interface Source {
+	/** "the issue", "a comment by @x". */
+	label: string;
+	/** " of [the issue](url)", to follow "Matched line N". */
+	where: string;
+	text: string;
+}
+
+function source(label: string, url: string | undefined, text: string): Source {
+	return { label, where: url ? ` of [${label}](${url})` : ` of ${label}`, text };
+}
+
+/**
+ * The decision for an event, given every comment already on the issue (in
+ * order; the event's own comment may be among them). Pure: the same inputs
+ * give the same decision.
+ */
+export function decide(event: IssueEvent, comments: readonly GitHubComment[], matcher: Matcher, options: BotOptions): Decision {
+	const skip = skipReason(event, options);
+	if (skip) return { action: 'none', reason: skip };
+
+	const own = comments.find((c) => isOwn(c.body) && typeof c.id === 'number');
+	const explainedBefore = own ? (EXPLAINED.exec(own.body ?? '')?.[1].trim().split(/\s+/).filter(Boolean) ?? []) : [];
+
+	const sources = [source('the issue', event.issue.html_url, `${event.issue.title ?? ''}\n${event.issue.body ?? ''}`)];
+	if (options.includeComments) {
+		const thread = [...comments];
+		if (event.comment) {
+			const at = thread.findIndex((c) => c.id !== undefined && c.id === event.comment!.id);
+			if (at >= 0) thread[at] = event.comment;
+			else thread.push(event.comment);
+		}
+		for (const c of thread) {
+			if (isOwn(c.body) || isBot(c.user)) continue;
+			sources.push(source(c.user?.login ? `a comment by @${c.user.login}` : 'a comment', c.html_url, c.body ?? ''));
+		}
+	}
+
+	// Each article once, where it is first found; each source's result, for its notes and link.
+	const found = new Map<string, { match: Match; source: Source }>();
+	const results: { source: Source; result: MatchResult }[] = [];
+	for (const source of sources) {
+		const result = worthy(matcher.match(source.text, { top: 3 }), options.minConfidence);
+		if (result.matches.length === 0) continue;
+		results.push({ source, result });
+		for (const match of result.matches) if (!found.has(match.article.id)) found.set(match.article.id, { match, source });
+	}
+
+	const fresh = [...found.keys()].filter((id) => !explainedBefore.includes(id));
+	if (fresh.length === 0) {
+		return { action: 'none', reason: own ? 'no known error that the comment does not already explain' : 'no known error in the text' };
+	}
+	const explained = [...explainedBefore, ...fresh];
+	const body = render(explained, found, results, matcher, options);
+	return own ? { action: 'update', commentId: own.id!, body, explained } : { action: 'create', body, explained };
+}
+
+/** Only matches at or above the confidence bar. */
+function worthy(result: MatchResult, min: Confidence): MatchResult {
+	const matches = result.matches.filter((m) => min === 'medium' || m.confidence === 'high');
+	return { ...result, matches, ambiguous: result.ambiguous && matches.length > 1 };
+}
+
+function render(
+	explained: readonly string[],
+	found: Map<string, { match: Match; source: Source }>,
+	results: readonly { source: Source; result: MatchResult }[],
+	matcher: Matcher,
+	options: BotOptions,
+): string {
+	const { baseUrl } = options;
+	const items = explained.map((id) => {
+		const hit = found.get(id);
+		if (hit) return markdownItem(hit.match, baseUrl, hit.source.where);
+		// Explained earlier, no longer in the text (an edit removed it): keep it, say so.
+		const article = matcher.index.articles.find((a) => a.id === id);
+		return article ? `- **[${article.shortId}: ${article.title}](${articleUrl(baseUrl, id)})** (found earlier; no longer in the text)` : '';
+	});
+	const notes = results.flatMap(({ result, source }) =>
+		sameLineGroups(result.matches).map((group) => {
+			const question = options.wizard ? questionFor(options.wizard, group.map((m) => m.article.id)) : undefined;
+			return `In line ${group[0].lineNumber}${source.where}: ${ambiguityNote(group, baseUrl, question)}`;
+		}),
+	);
+	const links = results.map(({ source, result }) => `[${source.label}](${matchLink(baseUrl, source.text, result.matches)})`);
+	return [
+		BOT_MARKER,
+		`<!-- faultline-explained: ${explained.join(' ')} -->`,
+		intro(explained, results),
+		'',
+		items.filter(Boolean).join('\n'),
+		...notes.flatMap((n) => ['', n]),
+		'',
+		`Check it yourself in Faultline's matcher (the text stays in your browser): ${links.join(' · ')}`,
+		'',
+		`<sub>Found by [Faultline](${baseUrl}/) in this issue's text. This comment is updated, never repeated, when a new known error appears.</sub>`,
+		'',
+	].join('\n');
+}
+
+/** "This looks like a known problem", or, when the only finding is one line with several causes, says so. */
+function intro(explained: readonly string[], results: readonly { result: MatchResult }[]): string {
+	if (explained.length === 1) return 'This looks like a known problem:';
+	const groups = results.length === 1 ? sameLineGroups(results[0].result.matches) : [];
+	const one = groups.length === 1 && groups[0].length === explained.length;
+	return one ? `This error has **${explained.length} known causes** that print the same message:` : 'These look like known problems:';
+}
+
+/** The comment for one event with no earlier comments (what `faultline comment EVENT.json` prints), or '' when there is nothing to say. */
+export function commentFor(event: GitHubEvent, matcher: Matcher, baseUrl: string, wizard?: CliWizard): string {
+	const readable = { ...event, issue: { number: 0, ...event.issue }, repository: { full_name: '', ...event.repository } } as IssueEvent;
+	const decision = decide(readable, [], matcher, { baseUrl, minConfidence: 'medium', includeComments: true, wizard });
+	return decision.action === 'none' ? '' : decision.body;
 }

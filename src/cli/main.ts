@@ -7,21 +7,27 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { loadArticles } from '../lib/content.ts';
-import { compileIndex, createMatcher, toJson, toMarkdown, articleUrl, type Matcher } from '../lib/matcher/index.ts';
+import { createMatcher, toJson, toMarkdown, articleUrl, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
 import { SITE_URL } from '../lib/site.ts';
-import { sourceUrl } from '../lib/sources.ts';
-import { byShortId } from '../lib/short-id.ts';
-import { articleEvidence } from '../lib/api.ts';
 import { readLines, UnreadableInput } from './read-lines.ts';
-import { commentFor } from './issue-comment.ts';
+import { BadEvent, commentFor } from './issue-comment.ts';
+import { questionFor, type CliData } from './data.ts';
+import { BadIndex, loadIndex } from './index-file.ts';
 import { readFile } from 'node:fs/promises';
 
 export interface CliIo {
-	root: string;
-	stdin: Readable;
+	/**
+	 * What to match against: compiled from the articles in a clone
+	 * (bin/faultline.ts), read from dist-cli/data.json in the package.
+	 */
+	data: () => CliData | Promise<CliData>;
+	/** The package's version, for --version. */
+	version: string;
+	stdin: Readable & { isTTY?: boolean };
 	stdout: Writable;
 	stderr: Writable;
+	/** For `--index URL` (default: the global fetch); nothing is fetched otherwise. */
+	fetch?: typeof fetch;
 }
 
 const HELP = {
@@ -31,6 +37,10 @@ Commands:
   match [FILE|-]   match a log or issue text against the knowledge base
   list             list every article
   comment EVENT    the comment for a GitHub issue or comment event (for bots)
+
+Options:
+  -h, --help       this help
+  -V, --version    print the version
 
 Run 'faultline <command> --help' for a command's options.`,
 	match: `Usage: faultline match [FILE|-] [options]
@@ -44,10 +54,13 @@ Options:
   --top N           at most N matches (default 3)
   --base-url URL    site address for links (default ${SITE_URL})
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
+  --index URL|FILE  match against this matcher index instead of the one
+                    built in (e.g. ${SITE_URL}/api/v1/matcher-index.json);
+                    nothing is fetched without it
   -h, --help        this help
 
 Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
-	comment: `Usage: faultline comment EVENT.json [--base-url URL]
+	comment: `Usage: faultline comment EVENT.json [--base-url URL] [--index URL|FILE]
 
 Reads a GitHub webhook event (a new issue, or a new comment) and prints the
 comment to post: the known problems its text contains, with links. Prints
@@ -66,16 +79,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const say = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
 	const [command, ...rest] = argv;
 	try {
-		if (!command || command === '-h' || command === '--help' || command === 'help') {
+		if (!command) {
+			say(io.stderr, HELP.main);
+			return 2;
+		}
+		if (command === '-h' || command === '--help' || command === 'help') {
 			say(io.stdout, HELP.main);
-			return command ? 0 : 2;
+			return 0;
+		}
+		if (command === '-V' || command === '--version' || command === 'version') {
+			say(io.stdout, `faultline ${io.version}`);
+			return 0;
 		}
 		if (command === 'match') return await matchCommand(rest, io, say);
-		if (command === 'list') return listCommand(rest, io, say);
+		if (command === 'list') return await listCommand(rest, io, say);
 		if (command === 'comment') return await commentCommand(rest, io, say);
 		throw new UsageError(`unknown command '${command}'; the commands are match, list and comment (see faultline --help)`);
 	} catch (error) {
-		if (error instanceof UsageError || error instanceof UnreadableInput) {
+		if (error instanceof UsageError || error instanceof UnreadableInput || error instanceof BadIndex || error instanceof BadEvent) {
 			say(io.stderr, `faultline: ${error.message}`);
 			return 2;
 		}
@@ -105,6 +126,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 		top: { type: 'string' },
 		'base-url': { type: 'string' },
 		batch: { type: 'string' },
+		index: { type: 'string' },
 	});
 	if (values.help) {
 		say(io.stdout, HELP.match);
@@ -115,7 +137,8 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	const top = values.top === undefined ? 3 : Number(values.top);
 	if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, got '${values.top}'`);
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
-	const matcher = createMatcher(compileIndex(loadArticles(io.root).map((a) => a.data)));
+	const data = await io.data();
+	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
 
 	if (values.batch !== undefined) {
 		if (positionals.length > 0) throw new UsageError('--batch reads its own file; do not also name an input');
@@ -123,15 +146,18 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	}
 
 	const source = positionals[0] ?? '-';
+	if (source === '-' && io.stdin.isTTY) {
+		say(io.stderr, 'faultline: reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE');
+	}
 	const session = matcher.session();
 	for await (const line of readLines(await openInput(source, io), source)) session.addLine(line);
 	const result = session.result({ top });
 
 	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
 	else if (values.markdown) {
-		const comment = toMarkdown(result, baseUrl);
+		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, plain(result, baseUrl));
+	} else say(io.stdout, plain(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 
@@ -156,7 +182,7 @@ async function batch(file: string, matcher: Matcher, top: number, baseUrl: strin
 }
 
 async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {
-	const { values, positionals } = parse(args, { 'base-url': { type: 'string' } });
+	const { values, positionals } = parse(args, { 'base-url': { type: 'string' }, index: { type: 'string' } });
 	if (values.help) {
 		say(io.stdout, HELP.comment);
 		return 0;
@@ -169,13 +195,14 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new UnreadableInput(code === 'ENOENT' ? `${positionals[0]}: no such file` : `${positionals[0]} is not a JSON event`);
 	}
-	const matcher = createMatcher(compileIndex(loadArticles(io.root).map((a) => a.data)));
-	const comment = commentFor(event as Parameters<typeof commentFor>[0], matcher, baseUrlOf(values['base-url'] as string | undefined));
+	const data = await io.data();
+	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
+	const comment = commentFor(event as Parameters<typeof commentFor>[0], matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard);
 	if (comment) io.stdout.write(comment);
 	return comment ? 0 : 1;
 }
 
-function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): number {
+async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {
 	const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'base-url': { type: 'string' } });
 	if (values.help) {
 		say(io.stdout, HELP.list);
@@ -183,31 +210,37 @@ function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) =>
 	}
 	if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
-	const articles = [...loadArticles(io.root)].sort((x, y) => byShortId(x.data, y.data));
+	const { articles } = await io.data();
 	if (values.json) {
-		const rows = articles.map(({ data: a, body }) => ({
+		const rows = articles.map((a) => ({
 			id: a.id,
 			shortId: a.shortId,
 			title: a.title,
 			url: articleUrl(baseUrl, a.id),
 			products: a.products,
-			sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
-			...articleEvidence({ data: a, body }, baseUrl),
+			sources: a.sources,
+			rootCause: a.rootCause,
+			fixes: a.fixes.map((f) => ({ ...f, url: `${articleUrl(baseUrl, a.id)}#${f.anchor}` })),
 			status: a.status,
 		}));
 		say(io.stdout, JSON.stringify(rows, null, 2));
 	} else {
-		say(io.stdout, articles.map(({ data: a }) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
+		say(io.stdout, articles.map((a) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
 	}
 	return 0;
 }
 
-function plain(result: ReturnType<Matcher['match']>, baseUrl: string): string {
+function plain(result: ReturnType<Matcher['match']>, baseUrl: string, question: (ids: string[]) => Question | undefined): string {
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
 		return `No known error matches this text.${ruledOut}`;
 	}
 	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
+	const notes = sameLineGroups(result.matches).map((group) => {
+		const q = question(group.map((m) => m.article.id));
+		const ids = group.map((m) => m.article.shortId).join(', ');
+		return q ? `\n\nLine ${group[0].lineNumber} has ${group.length} known causes (${ids}). The question that tells them apart: ${q.prompt}\n  ${baseUrl}${q.path}` : '';
+	});
 	return (
 		head +
 		result.matches
@@ -215,8 +248,16 @@ function plain(result: ReturnType<Matcher['match']>, baseUrl: string): string {
 				(m) =>
 					`${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`,
 			)
-			.join('\n\n')
+			.join('\n\n') +
+		notes.join('')
 	);
+}
+
+/** The built-in index, or the one --index names (read and checked; BadIndex when it cannot be used). */
+async function indexOf(source: string | undefined, data: CliData, io: CliIo): Promise<MatcherIndex> {
+	if (source === undefined) return data.index;
+	if (source === '') throw new UsageError('--index needs a URL or a file');
+	return loadIndex(source, io.fetch ?? fetch);
 }
 
 function baseUrlOf(value: string | undefined): string {

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { articleSchema, FIELD_HINTS, type ArticleData } from './article-schema.ts';
 import { checkBody } from './article-body.ts';
-import { messages, type Message } from './messages.ts';
+import { messages, problemLine, type Message } from './messages.ts';
 import { unsourcedVersions } from './version-claims.ts';
 
 /** Where the articles live, relative to the project root. */
@@ -154,7 +154,7 @@ export class ContentError extends Error {
 
 /** One problem as one line: `file › field: what is wrong. Fix: how.` */
 export function formatProblem(p: ContentProblem): string {
-	return `${p.file} › ${p.field}: ${p.message}. Fix: ${p.fix}.`;
+	return problemLine(p.file, p.field, p);
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown, file: string): ContentProblem[] {

@@ -177,3 +177,42 @@ export const wizardMessages = {
 		fix: 'add a result step for it under the question that leads to its cause',
 	}),
 } as const;
+
+/**
+ * Messages of the installed CLI and the GitHub Action about their inputs (a
+ * matcher index given with --index, a GitHub event, the Action's inputs), in
+ * the build's format: `where › field: what is wrong. Fix: how.`
+ */
+export const cliMessages = {
+	indexUnreadable: (source: string, reason: string) => ({
+		message: `cannot be read (${reason})`,
+		fix: `pass a readable file or an http(s) URL of a matcher index, such as <site>/api/v1/matcher-index.json (got ${source})`,
+	}),
+	indexNotJson: () => ({ message: 'is not JSON', fix: "pass the site's /api/v1/matcher-index.json, not an HTML page or a shard" }),
+	indexNewer: (version: unknown) => ({
+		message: `is version ${JSON.stringify(version)}, and this faultline reads version 1`,
+		fix: 'install a newer faultline (npm install -g faultline@latest), or pass an index of version 1',
+	}),
+	indexShape: (what: string) => ({
+		message: what,
+		fix: "pass the site's whole index, /api/v1/matcher-index.json (a shard or /api/v1/articles.json is not one)",
+	}),
+	eventUnreadable: (reason: string) => ({
+		message: `cannot be read (${reason})`,
+		fix: 'run the Action on `issues` or `issue_comment` events, which GitHub writes to $GITHUB_EVENT_PATH',
+	}),
+	eventShape: (what: string) => ({
+		message: what,
+		fix: 'run the Action on `issues` (opened, edited, reopened) or `issue_comment` (created, edited) events',
+	}),
+	badInput: (what: string, allowed: string) => ({ message: what, fix: `set it to ${allowed}` }),
+	githubApi: (what: string, status: number, detail: string) => ({
+		message: `${what} failed with HTTP ${status}${detail ? ` (${detail})` : ''}`,
+		fix: 'give the job `permissions: issues: write` and pass a token that may comment on this repository',
+	}),
+} as const;
+
+/** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */
+export function problemLine(where: string, field: string, m: Message): string {
+	return `${where} › ${field}: ${m.message}. Fix: ${m.fix}.`;
+}

@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable, Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/lib/content.ts';
 import { apiEvidenceSchema } from '../../src/lib/api.ts';
+import { dataFromContent } from '../../src/cli/content-data.ts';
+import { runCli } from '../../src/cli/main.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -19,7 +24,8 @@ function faultline(args: string[], input?: string | Buffer) {
 /** The real CLI code in a process that reports its peak memory (maxRSS) on exit. */
 function faultlineMeasured(args: string[]) {
 	const script = `const { runCli } = await import(${JSON.stringify(join(root, 'src/cli/main.ts'))});
-const code = await runCli(process.argv.slice(1), { root: ${JSON.stringify(root)}, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+const { dataFromContent } = await import(${JSON.stringify(join(root, 'src/cli/content-data.ts'))});
+const code = await runCli(process.argv.slice(1), { data: () => dataFromContent(${JSON.stringify(root)}), version: '0', stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n');
 process.exitCode = code;`;
 	const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -44,7 +50,8 @@ const CI_LOG = [
 	'#14 ERROR: process "/bin/sh -c ..." did not complete successfully: exit code: 1',
 ].join('\n');
 
-describe('faultline match', () => {
+// Each call starts a process that compiles the articles: seconds on a loaded machine.
+describe('faultline match', { timeout: 30_000 }, () => {
 	it('prints the article for a real CI log and exits 0', () => {
 		const r = faultline(['match', file('ci.log', CI_LOG)]);
 		expect(r.code).toBe(0);
@@ -119,7 +126,7 @@ describe('faultline match', () => {
 	});
 });
 
-describe('bad usage and unreadable input exit 2 with one line saying what is wrong', () => {
+describe('bad usage and unreadable input exit 2 with one line saying what is wrong', { timeout: 30_000 }, () => {
 	it.each([
 		[['match', '/no/such/file.log'], 'faultline: /no/such/file.log: no such file'],
 		[['match', '--top', 'zero'], "faultline: --top takes a whole number of 1 or more, got 'zero'"],
@@ -149,7 +156,7 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 	});
 });
 
-describe('faultline list and help', () => {
+describe('faultline list and help', { timeout: 30_000 }, () => {
 	it('lists every article as JSON with the documented fields', () => {
 		const r = faultline(['list', '--json']);
 		const rows = JSON.parse(r.stdout);
@@ -162,8 +169,95 @@ describe('faultline list and help', () => {
 	});
 
 	it('prints help for each command', () => {
-		expect(faultline(['--help']).stdout).toContain('Commands:');
+		const help = faultline(['--help']);
+		expect([help.code, help.stderr]).toEqual([0, '']);
+		expect(help.stdout).toContain('Commands:');
 		expect(faultline(['match', '--help']).stdout).toContain('Exit status: 0 a match was found');
 		expect(faultline(['list', '--help']).stdout).toContain('Usage: faultline list');
+	});
+});
+
+describe('version, usage, a terminal on standard input, and --index', { timeout: 30_000 }, () => {
+	const data = dataFromContent(root);
+	/** The CLI in this process, with a standard input that may claim to be a terminal. */
+	async function inProcess(args: string[], input: string, isTTY = false) {
+		const chunks = { out: '', err: '' };
+		const sink = (key: 'out' | 'err') => new Writable({ write: (c, _e, done) => ((chunks[key] += String(c)), done()) });
+		const stdin = Object.assign(Readable.from([input]), { isTTY });
+		const code = await runCli(args, { data: () => data, version: '9.9.9', stdin, stdout: sink('out'), stderr: sink('err') });
+		return { code, stdout: chunks.out, stderr: chunks.err };
+	}
+
+	it('prints the version from package.json', () => {
+		const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+		for (const flag of ['--version', '-V']) expect(faultline([flag])).toEqual({ code: 0, stdout: `faultline ${version}\n`, stderr: '' });
+	});
+
+	it('without a command, prints the usage on standard error and exits 2', () => {
+		const r = faultline([]);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain('Usage: faultline <command> [options]');
+	});
+
+	it('says it is reading a terminal, and how to end, instead of waiting silently', async () => {
+		const tty = await inProcess(['match'], CI_LOG, true);
+		expect(tty.stderr).toBe('faultline: reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE\n');
+		expect(tty.stdout).toContain('FL-0005');
+		expect((await inProcess(['match', '-'], CI_LOG, false)).stderr).toBe('');
+	});
+
+	it('matches against an index from a file or a URL, and only then fetches', async () => {
+		// A "newer" index: the real one with a title changed, so the output shows which index answered.
+		const newer = structuredClone(data.index);
+		const seccomp = newer.articles.find((a) => a.id === 'nix-installer-seccomp-bpf')!;
+		seccomp.title = 'A newer title from the site';
+		const indexFile = file('newer-index.json', JSON.stringify(newer));
+		const fromFile = faultline(['match', '--json', '--index', indexFile], CI_LOG);
+		expect(fromFile.code).toBe(0);
+		expect(JSON.parse(fromFile.stdout).matches[0].title).toBe('A newer title from the site');
+
+		const requests: string[] = [];
+		const server = createServer((req, res) => {
+			requests.push(req.url ?? '');
+			if (req.url === '/api/v1/matcher-index.json') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(newer));
+			else res.writeHead(404).end('<html>not found</html>');
+		});
+		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const fromUrl = await inProcess(['match', '--index', `${base}/api/v1/matcher-index.json`], CI_LOG);
+			expect(fromUrl.code).toBe(0);
+			expect(fromUrl.stdout).toContain('FL-0005  A newer title from the site');
+			const missing = await inProcess(['match', '--index', `${base}/nothing.json`], CI_LOG);
+			expect([missing.code, missing.stderr]).toEqual([
+				2,
+				`faultline: ${base}/nothing.json › index: cannot be read (HTTP 404). Fix: pass a readable file or an http(s) URL of a matcher index, such as <site>/api/v1/matcher-index.json (got ${base}/nothing.json).\n`,
+			]);
+			await inProcess(['match'], CI_LOG);
+			expect(requests).toEqual(['/api/v1/matcher-index.json', '/nothing.json']);
+		} finally {
+			server.close();
+		}
+	});
+
+	it.each([
+		['not JSON', '<!doctype html><p>hello', 'index: is not JSON. Fix:'],
+		['a newer version', JSON.stringify({ version: 2, articles: [] }), 'version: is version 2, and this faultline reads version 1. Fix: install a newer faultline'],
+		['the articles API instead', JSON.stringify({ version: 1, articles: [{ id: 'x', shortId: 'FL-0001', title: 't', url: 'u', summary: 's', status: 'active' }] }), 'articles[0].exclusions: must be a list. Fix:'],
+		['a signature pointing nowhere', 'BROKEN_SIGNATURE', 'signatures[0].article: must be a position in articles'],
+	])('refuses an index that is %s, naming the field', (_name, content, message) => {
+		const broken = structuredClone(data.index);
+		broken.signatures[0].article = 999;
+		const path = file('bad-index.json', content === 'BROKEN_SIGNATURE' ? JSON.stringify(broken) : content);
+		const r = faultline(['match', '--index', path], CI_LOG);
+		expect(r.code).toBe(2);
+		expect(r.stderr.startsWith(`faultline: ${path} › ${message}`)).toBe(true);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
+	it('names a missing index file', () => {
+		const r = faultline(['match', '--index', join(dir, 'nope.json')], CI_LOG);
+		expect([r.code, r.stderr.split(' Fix:')[0]]).toEqual([2, `faultline: ${join(dir, 'nope.json')} › index: cannot be read (no such file).`]);
 	});
 });

@@ -252,7 +252,9 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		const entry = byArticle.get(a) ?? { all: [] };
 		entry.all.push([s, hit]);
 		const decides = sig.decisive || context.has(a) || confirmed.has(a);
-		if (decides && (!entry.decisive || hit.score > entry.decisive[1].score)) entry.decisive = [s, hit];
+		// Among equal hits, the article's own decisive line is the one to show, not a line promoted by context.
+		const better = (x: [number, Hit]) => hit.score > x[1].score || (hit.score === x[1].score && sig.decisive && !index.signatures[x[0]].decisive);
+		if (decides && (!entry.decisive || better(entry.decisive))) entry.decisive = [s, hit];
 		byArticle.set(a, entry);
 	}
 	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits").

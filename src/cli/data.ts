@@ -1,0 +1,47 @@
+/**
+ * What the CLI and the Action match against, in one JSON-able shape: the
+ * compiled matcher index, the article list `faultline list` prints, and the
+ * part of the wizard that says which question tells several causes apart.
+ *
+ * In a clone it is compiled from the articles on every run
+ * (`dataFromContent`, in content-data.ts); the package ships it compiled, as
+ * `dist-cli/data.json`, written by `scripts/build-cli.ts` (see `npm pack`).
+ */
+import type { EvidenceLevel } from '../lib/evidence.ts';
+import type { MatcherIndex } from '../lib/matcher/index.ts';
+import { jumpTarget, type WizardJumps } from '../wizard/engine.ts';
+
+/** One row of `faultline list --json`, without the URL (that depends on --base-url). */
+export interface ListedArticle {
+	id: string;
+	shortId: string;
+	title: string;
+	products: string[];
+	sources: { ref: string; title: string; url: string }[];
+	status: 'active' | 'retired';
+	/** The root cause's evidence level (src/lib/evidence.ts). */
+	rootCause: { evidence: EvidenceLevel };
+	/** The fixes, recommended first, each with its evidence level; the URL is added with --base-url. */
+	fixes: { anchor: string; title: string; evidence: EvidenceLevel }[];
+}
+
+/** The wizard steps a match can lead to, and the prompt of every question among them. */
+export interface CliWizard extends WizardJumps {
+	/** Step id -> its prompt, for question and error-check steps. */
+	prompts: Record<string, string>;
+}
+
+export interface CliData {
+	/** Bumped when this shape changes incompatibly. */
+	version: 1;
+	index: MatcherIndex;
+	articles: ListedArticle[];
+	wizard: CliWizard;
+}
+
+/** The question that tells several articles apart: its prompt and the path of its wizard step, or undefined when the wizard has none. */
+export function questionFor(wizard: CliWizard, articleIds: readonly string[]): { prompt: string; path: string } | undefined {
+	const step = jumpTarget(wizard, articleIds);
+	const prompt = step === undefined ? undefined : wizard.prompts[step];
+	return step === undefined || prompt === undefined ? undefined : { prompt, path: `/wizard/${step}/` };
+}
