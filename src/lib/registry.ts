@@ -10,6 +10,7 @@ export const PRODUCTS = {
 	multipass: { name: 'Multipass', blurb: "Canonical's Ubuntu VM manager, shipped as a snap." },
 	podman: { name: 'Podman', blurb: 'Daemonless containers, rootless by default.' },
 	crun: { name: 'crun', blurb: 'The OCI runtime in C that rootless Podman uses on most distributions.' },
+	buildah: { name: 'Buildah', blurb: 'Building OCI images without a daemon; shares its storage and user-namespace code with Podman.' },
 	'nix-installer': { name: 'Nix installer', blurb: "Determinate Systems' nix-installer and the official install script." },
 	nix: { name: 'Nix', blurb: 'The package manager and its build sandbox.' },
 	nixos: { name: 'NixOS', blurb: 'NixOS modules and the systemd initrd.' },

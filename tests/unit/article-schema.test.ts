@@ -29,7 +29,7 @@ describe('the article schema', () => {
 	it('rejects an unknown product and lists the known ones', () => {
 		expect(problemsOf(withFields({ products: ['dockr'] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › products.0: \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
+			  "src/content/docs/kb/podman-example-failure.md › products.0: \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, buildah, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
 			]
 		`);
 	});
