@@ -44,6 +44,7 @@ export const SUBSYSTEMS = {
 	fuse: 'FUSE',
 	cgroups: 'cgroups',
 	selinux: 'SELinux',
+	'installer-state': 'installer state (receipts, profile backups, build users, daemon units)',
 } as const;
 
 export type ProductId = keyof typeof PRODUCTS;
