@@ -9,7 +9,8 @@ import { toMarkdown } from '../lib/matcher/index.ts';
 /** Marks Faultline's comments, so the bot can recognise and skip them. */
 export const BOT_MARKER = '<!-- faultline-bot -->';
 
-interface GitHubEvent {
+/** The parts of a GitHub issue or comment webhook event the bot reads (checked by the CLI before use). */
+export interface GitHubEvent {
 	issue?: { body?: string | null; title?: string | null };
 	comment?: { body?: string | null; user?: { type?: string } };
 	sender?: { type?: string };

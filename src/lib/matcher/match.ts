@@ -59,6 +59,23 @@ const WINDOW = 4096;
 const OVERLAP = 1024;
 /** Matched lines are kept at most this long. */
 const KEEP = 500;
+/**
+ * The part of a pasted line (or window of a long line) that matched, at most
+ * KEEP characters: from a little before the first of `words` found in it, so
+ * the reader sees the error, not the start of a long line.
+ */
+export function excerpt(raw: string, words: readonly string[]): string {
+	if (raw.length <= KEEP) return raw;
+	const lower = raw.toLowerCase();
+	let first = -1;
+	for (const w of words) {
+		const at = lower.indexOf(w);
+		if (at >= 0 && (first < 0 || at < first)) first = at;
+	}
+	const start = Math.max(0, Math.min(first - 40, raw.length - KEEP));
+	return raw.slice(start, start + KEEP);
+}
+
 /** Scores within this distance of the best make a match ambiguous. */
 const TIE = 0.05;
 /** A verified line must contain at least this many specific (non-generic) words of the signature. */
@@ -138,12 +155,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				const previous = best.get(s);
-				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: raw.slice(0, KEEP), lineNumber });
+				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 			}
 			for (const w of words) {
 				for (const e of exclusionAnchors.get(w) ?? []) {
 					if (!excluded.has(e.article) && normalized.includes(e.text)) {
-						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: raw.slice(0, KEEP) });
+						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: excerpt(raw, tokensOf(e.text)) });
 					}
 				}
 			}
@@ -184,10 +201,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
-				const normalized = normalizeLine(raw);
-				if (normalized.length <= WINDOW) return readWindow(raw, normalized, lines);
-				for (let start = 0; start < normalized.length; start += WINDOW - OVERLAP) {
-					readWindow(raw.slice(0, KEEP), normalized.slice(start, start + WINDOW), lines);
+				if (raw.length <= WINDOW) return readWindow(raw, normalizeLine(raw), lines);
+				// A long line is read in overlapping windows of the line as pasted, each
+				// normalised on its own, so a hit knows which part of the line it is.
+				for (let start = 0; start < raw.length; start += WINDOW - OVERLAP) {
+					const piece = raw.slice(start, start + WINDOW);
+					if (mayMatch(piece)) readWindow(piece, normalizeLine(piece), lines);
 				}
 			},
 			result(options = {}) {
