@@ -17,6 +17,9 @@
  *   npm run bench -- --sizes 100,1000    other synthetic sizes
  *   npm run bench -- --no-sites          only 1 and 2 (the Pagefind column needs a built site)
  *   npm run bench -- --no-lighthouse     sites without Lighthouse
+ *   npm run bench -- --cli-only          only 4 (the CLI on 200 MB inputs)
+ *
+ * 4. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -32,6 +35,7 @@ import { pagefindTop } from './pagefind.ts';
 import { measureSites, type SiteFigures } from './sites.ts';
 import type { Transfer } from './page-weight.ts';
 import { CATEGORIES } from './lighthouse.ts';
+import { measureCliInput } from './cli-input.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -84,10 +88,22 @@ function median(run: () => void, times: number): number {
 }
 
 const { values: args } = parseArgs({
-	options: { sizes: { type: 'string', default: '100,1000,10000' }, 'no-sites': { type: 'boolean', default: false }, 'no-lighthouse': { type: 'boolean', default: false } },
+	options: {
+		sizes: { type: 'string', default: '100,1000,10000' },
+		'no-sites': { type: 'boolean', default: false },
+		'no-lighthouse': { type: 'boolean', default: false },
+		'cli-only': { type: 'boolean', default: false },
+	},
 });
 
+/** The CLI table: time and peak memory of `faultline match` on 200 MB of each kind of input. */
+function cliTable() {
+	const rows = measureCliInput(root, 200).map((r) => [r.input, `${r.megabytes} MB`, `${r.seconds.toFixed(1)} s`, `${r.cpuSeconds.toFixed(1)} s`, `${Math.round(r.peakMb)} MB`, String(r.exitCode), r.note.replace(/^faultline: note: /, '') || '-']);
+	table('The CLI on huge input: faultline match --json, one process each (peak = resident memory)', ['input', 'size', 'wall time', 'CPU time', 'peak memory', 'exit', 'note'], rows);
+}
+
 async function main() {
+	if (args['cli-only']) return cliTable();
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']
 		? []
@@ -170,6 +186,7 @@ async function main() {
 	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
 	table('What the paste box downloads, gzipped: the directory, then the shards a paste needs, or the whole index when that is smaller', ['articles', 'shards (average)', 'directory', '1 KB paste', '4 KB paste', '1 MB paste'], shipping);
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
+	cliTable();
 	if (sites.length) siteTables(sites);
 }
 
