@@ -23,6 +23,9 @@
  *
  * 4. The CLI as users run it: start-up and a one-line match, wall time, for
  *    the installed npm package beside `npx faultline` in a clone (bench/cli.ts).
+ *   npm run bench -- --only cli-input    only 5 (the CLI on 200 MB inputs)
+ *
+ * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -42,6 +45,7 @@ import { measureSites, type SiteFigures } from './sites.ts';
 import type { Transfer } from './page-weight.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import { measureCli } from './cli.ts';
+import { measureCliInput } from './cli-input.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -89,10 +93,17 @@ function cliTable() {
 	console.log('\nTarget: a one-line match from the installed package under 300 ms of wall time. On a busy machine wall time mostly waits for a core; the CPU column and the Node-alone row show what the command itself costs.');
 }
 
+/** 5. The CLI table: time and peak memory of `faultline match` on 200 MB of each kind of input. */
+function cliInputTable() {
+	const rows = measureCliInput(root, 200).map((r) => [r.input, `${r.megabytes} MB`, `${r.seconds.toFixed(1)} s`, `${r.cpuSeconds.toFixed(1)} s`, `${Math.round(r.peakMb)} MB`, String(r.exitCode), r.note.replace(/^faultline: note: /, '') || '-']);
+	table('The CLI on huge input: faultline match --json, one process each (peak = resident memory)', ['input', 'size', 'wall time', 'CPU time', 'peak memory', 'exit', 'note'], rows);
+}
+
 async function main() {
 	if (args.only !== undefined) {
-		if (args.only !== 'cli') throw new Error(`--only takes "cli", got "${args.only}"`);
-		return cliTable();
+		if (args.only === 'cli') return cliTable();
+		if (args.only === 'cli-input') return cliInputTable();
+		throw new Error(`--only takes "cli" or "cli-input", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']
@@ -161,6 +172,7 @@ async function main() {
 	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
 	table('What the paste box downloads, gzipped: the directory, then the shards a paste needs, or the whole index when that is smaller', ['articles', 'shards (average)', 'directory', '1 KB paste', '4 KB paste', '1 MB paste'], shipping);
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
+	cliInputTable();
 	if (sites.length) siteTables(sites);
 	cliTable();
 }

@@ -9,8 +9,8 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { createMatcher, toJson, toMarkdown, articleUrl, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
 import { SITE_URL } from '../lib/site.ts';
-import { readLines, UnreadableInput } from './read-lines.ts';
-import { BadEvent, commentFor } from './issue-comment.ts';
+import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
+import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import { questionFor, type CliData } from './data.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
 import { readFile } from 'node:fs/promises';
@@ -60,7 +60,7 @@ Options:
   -h, --help        this help
 
 Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
-	comment: `Usage: faultline comment EVENT.json [--base-url URL] [--index URL|FILE]
+	comment: `Usage: faultline comment EVENT.json|- [--base-url URL] [--index URL|FILE]
 
 Reads a GitHub webhook event (a new issue, or a new comment) and prints the
 comment to post: the known problems its text contains, with links. Prints
@@ -74,6 +74,14 @@ title, url, products, sources, rootCause: {evidence}, fixes:
 };
 
 class UsageError extends Error {}
+
+/** The longest line of a --batch file, in characters (16 MiB): one issue's text as JSON. */
+const BATCH_MAX_LINE = 16 * 1024 * 1024;
+
+/** A length in characters, as the notes say it (MB and KB of 2^20 and 2^10). */
+function sizeOf(chars: number): string {
+	return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const say = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -150,7 +158,9 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 		say(io.stderr, 'faultline: reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE');
 	}
 	const session = matcher.session();
-	for await (const line of readLines(await openInput(source, io), source)) session.addLine(line);
+	const onCut = (n: number, length: number) =>
+		say(io.stderr, `faultline: note: line ${n} of ${source === '-' ? 'standard input' : source} is ${sizeOf(length)} long; only its first ${sizeOf(MAX_LINE)} was read`);
+	for await (const line of readLines(await openInput(source, io), source, { onCut })) session.addLine(line);
 	const result = session.result({ top });
 
 	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
@@ -164,7 +174,11 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 async function batch(file: string, matcher: Matcher, top: number, baseUrl: string, io: CliIo): Promise<number> {
 	let any = false;
 	let n = 0;
-	for await (const line of readLines(await openInput(file, io), file)) {
+	// A batch line is a whole JSON document: one that is cut could not be read, so it is refused.
+	const onCut = (line: number, length: number) => {
+		throw new UnreadableInput(`${file}:${line}: a line of ${sizeOf(length)} is longer than ${sizeOf(BATCH_MAX_LINE)}; split the text`);
+	};
+	for await (const line of readLines(await openInput(file, io), file, { maxLine: BATCH_MAX_LINE, onCut })) {
 		n++;
 		if (!line.trim()) continue;
 		let item: { id?: unknown; text?: unknown };
@@ -187,19 +201,52 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 		say(io.stdout, HELP.comment);
 		return 0;
 	}
-	if (positionals.length !== 1) throw new UsageError('comment reads one event file: faultline comment EVENT.json');
-	let event: unknown;
-	try {
-		event = JSON.parse(await readFile(positionals[0], 'utf8'));
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new UnreadableInput(code === 'ENOENT' ? `${positionals[0]}: no such file` : `${positionals[0]} is not a JSON event`);
-	}
+	if (positionals.length !== 1) throw new UsageError('comment reads one event file: faultline comment EVENT.json (or - for standard input)');
+	const source = positionals[0];
+	const event = checkEvent(await readEventJson(source, io), source === '-' ? 'standard input' : source);
 	const data = await io.data();
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
-	const comment = commentFor(event as Parameters<typeof commentFor>[0], matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard);
+	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard);
 	if (comment) io.stdout.write(comment);
 	return comment ? 0 : 1;
+}
+
+/** The JSON of an event file, or of standard input for `-` (read as `match` reads it). */
+async function readEventJson(source: string, io: CliIo): Promise<unknown> {
+	const parts: string[] = [];
+	for await (const line of readLines(await openInput(source, io), source, { maxLine: BATCH_MAX_LINE, onCut: () => {
+		throw new UnreadableInput(`${source === '-' ? 'standard input' : source} has a line longer than ${sizeOf(BATCH_MAX_LINE)}; it is not a GitHub event`);
+	} })) parts.push(line);
+	try {
+		return JSON.parse(parts.join('\n'));
+	} catch {
+		throw new UnreadableInput(`${source === '-' ? 'standard input' : source} is not a JSON event`);
+	}
+}
+
+/**
+ * A GitHub issue or comment event, checked field by field before use: an
+ * object with an `issue` or a `comment` object whose `body` and `title` are
+ * strings or null. Anything else is refused with a one-line reason.
+ */
+function checkEvent(raw: unknown, name: string): GitHubEvent {
+	const bad = (why: string) => new UnreadableInput(`${name} is not a GitHub issue or comment event: ${why}`);
+	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+	const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+	if (!isObject(raw)) throw bad(`it is ${kind(raw)}, not an object`);
+	if (raw.issue === undefined && raw.comment === undefined) throw bad('it has no "issue" or "comment" object');
+	for (const part of ['issue', 'comment'] as const) {
+		const value = raw[part];
+		if (value === undefined) continue;
+		if (!isObject(value)) throw bad(`"${part}" is ${kind(value)}, not an object`);
+		for (const field of ['body', 'title'] as const) {
+			const v = value[field];
+			if (v !== undefined && v !== null && typeof v !== 'string') throw bad(`"${part}.${field}" is ${kind(v)}, not text`);
+		}
+		for (const who of ['user'] as const) if (value[who] !== undefined && value[who] !== null && !isObject(value[who])) throw bad(`"${part}.${who}" is ${kind(value[who])}, not an object`);
+	}
+	if (raw.sender !== undefined && raw.sender !== null && !isObject(raw.sender)) throw bad(`"sender" is ${kind(raw.sender)}, not an object`);
+	return raw as GitHubEvent;
 }
 
 async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: string) => void): Promise<number> {

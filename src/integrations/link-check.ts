@@ -2,15 +2,18 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../lib/content.ts';
-import { brokenLinks, pageFiles } from '../lib/links.ts';
+import { formatProblem, loadArticles } from '../lib/content.ts';
+import { pageFiles } from '../lib/links.ts';
 import { withPolicy } from '../lib/csp.ts';
+import { builtSiteProblems } from '../lib/built-checks.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/site.ts';
 import { siteRedirects } from '../lib/site-links.ts';
 
 /**
- * After the build: fail on any internal link to a missing page or anchor;
+ * After the build: fail on any internal link to a missing page or anchor, on
+ * any locked address (links.lock.json) that no longer resolves, and on code
+ * in a page's content that the site does not ship (src/lib/built-checks.ts);
  * write `_headers` (what a <meta> policy cannot say) and
  * `_redirects` (short IDs and renamed slugs as permanent 301s) for
  * hosts that read it, the redirect pages serving every other host; and give
@@ -18,8 +21,10 @@ import { siteRedirects } from '../lib/site-links.ts';
  */
 /**
  * HTTP headers for hosts that read a `_headers` file (Netlify, Cloudflare
- * Pages): no framing, which a <meta> Content-Security-Policy cannot forbid,
- * no MIME sniffing, and no referrer sent to the upstream sources we link.
+ * Pages): no framing, which a <meta> Content-Security-Policy cannot forbid
+ * (`frame-ancestors` and X-Frame-Options only work as headers), no MIME
+ * sniffing (also header-only), and no referrer (which every page also says
+ * in a <meta name="referrer">, for hosts that ignore this file).
  */
 export const HEADERS = `/*
   Content-Security-Policy: frame-ancestors 'none'
@@ -38,11 +43,8 @@ export function linkCheck(): AstroIntegration {
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const dist = fileURLToPath(dir);
-				const broken = brokenLinks(dist);
-				if (broken.length) {
-					const list = broken.map((b) => `${b.page} links to ${b.href}, which does not exist`).join('\n');
-					throw new Error(`${broken.length} broken internal link(s):\n${list}\nFix: correct the link, or add a redirect in src/content/redirects.yaml.`);
-				}
+				const problems = builtSiteProblems(root, dist);
+				if (problems.length) throw new Error(`The built site has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
 				const lines = [
 					...loadArticles(root).flatMap(({ data }) => shortIdPaths(data.shortId).map((p) => `${p} ${articlePath(data.id)} 301`)),
 					...siteRedirects(root).slugs.map((r) => `${articlePath(r.from)} ${articlePath(r.to)} 301`),
@@ -51,7 +53,7 @@ export function linkCheck(): AstroIntegration {
 				writeFileSync(join(dist, '_headers'), HEADERS);
 				const files = pageFiles(dist);
 				for (const file of files) writeFileSync(file, withPolicy(readFileSync(file, 'utf8')));
-				logger.info(`No broken internal links; ${lines.length} redirects written to _redirects; ${files.length} pages given a CSP.`);
+				logger.info(`No broken internal links, no locked address lost; ${lines.length} redirects written to _redirects; ${files.length} pages given a CSP.`);
 			},
 		},
 	};

@@ -2,6 +2,10 @@
  * The body template check: the same sections, in the same order, on every
  * article, with the error lines quoted and every fix verifiable.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Nodes } from 'mdast';
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
@@ -138,16 +142,18 @@ export interface BodyProblem extends Message {
  * verbatim lines; each must be quoted in the Error messages section, which
  * needs a code block unless the failure prints no error (`requireErrorBlock`).
  */
-export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true): BodyProblem[] {
+export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true, firstLine = 1): BodyProblem[] {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
+	/** A line of the body as a line of the file (the body starts at `firstLine`). */
+	const at = (bodyLine: number) => `line ${bodyLine + firstLine - 1}`;
 	const sections = sectionsOf(body);
 	const known = new Set<string>(ARTICLE_SECTIONS);
 	const seen = new Map<ArticleSection, Section>();
 
 	for (const section of sections) {
 		if (!known.has(section.text)) {
-			add(`body (line ${section.line})`, messages.unknownSection(section.text));
+			add(at(section.line), messages.unknownSection(section.text));
 			continue;
 		}
 		const name = section.text as ArticleSection;
@@ -198,9 +204,17 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 	}
 
 	// Left over from MDX: an import, or a component tag, outside code blocks.
+	const mdxLines = new Set<number>();
 	outsideCode(body, (line, n) => {
-		if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) add(`body (line ${n})`, messages.mdxInMarkdown(line.trim()));
+		if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) {
+			add(at(n), messages.mdxInMarkdown(line.trim()));
+			mdxLines.add(n);
+		}
 	});
+	for (const found of unsafeMarkdown(body)) {
+		if (found.kind === 'html' && mdxLines.has(found.line)) continue; // already named as MDX
+		add(at(found.line), found.kind === 'html' ? messages.rawHtml(found.text) : messages.unsafeLink(found.text));
+	}
 	return problems;
 }
 
@@ -212,4 +226,47 @@ function checkEvidence(levels: string[], field: string, missing: Message, add: (
 		if (!isEvidenceLevel(level)) add(field, messages.unknownEvidence(level));
 		else if (UNRECORDED_LEVELS.has(level)) add(field, messages.reproductionNotRecorded(level));
 	}
+}
+
+/**
+ * Link targets an article may use: a path or anchor on the site, or an
+ * http(s) or mailto address. Anything else (`javascript:`, `data:`,
+ * `vbscript:`, `file:`...) is refused: the first three run code or show
+ * content of the author's choosing when clicked.
+ */
+const SAFE_URL = /^(?:https?:|mailto:|[^:]*$|[^:]*[/?#])/i;
+
+/** True when a link or image target is one an article may carry (see SAFE_URL). */
+export function isSafeUrl(url: string): boolean {
+	// Browsers drop ASCII white space and control characters inside a scheme ("java\tscript:").
+	const cleaned = url.replace(/[\u0000-\u0020\u007f]+/g, '');
+	return SAFE_URL.test(cleaned);
+}
+
+/** Something in a body that must not reach a page: raw HTML, or a link with an unsafe scheme. */
+export interface UnsafeMarkdown {
+	kind: 'html' | 'link';
+	/** The HTML as written, or the link's target. */
+	text: string;
+	/** 1-based line in the body. */
+	line: number;
+}
+
+/**
+ * Raw HTML and unsafe link targets in a Markdown body, found by parsing it as
+ * Astro does (CommonMark with GFM, through mdast-util-from-markdown): every
+ * `html` node (block or inline, outside code), and every link, image or
+ * link definition whose target fails `isSafeUrl`. Character references are
+ * decoded by the parser, so `javascript&#58;` is seen as `javascript:`.
+ */
+export function unsafeMarkdown(body: string): UnsafeMarkdown[] {
+	const found: UnsafeMarkdown[] = [];
+	const visit = (node: Nodes) => {
+		const line = node.position?.start.line ?? 1;
+		if (node.type === 'html') found.push({ kind: 'html', text: node.value, line });
+		else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) found.push({ kind: 'link', text: node.url, line });
+		if ('children' in node) for (const child of node.children) visit(child as Nodes);
+	};
+	visit(fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+	return found;
 }

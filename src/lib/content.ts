@@ -67,7 +67,8 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
-	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0)) problems.push({ file, ...p });
+	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
+	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0, bodyLine)) problems.push({ file, ...p });
 
 	if (parsed.success) {
 		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));

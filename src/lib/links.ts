@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { siteMessages } from './messages.ts';
 
 /** A lock of published addresses: URL path -> the anchors it must keep. */
 export type LinkLock = Record<string, string[]>;
@@ -138,17 +139,16 @@ export function checkLock(lock: LinkLock, dist: string): { gone: string[]; unloc
 	return { gone, unlocked };
 }
 
-/** The lock's failures as content problems: file, address, what is wrong, the fix. */
-export function lockProblems(lock: LinkLock, dist: string): { file: string; field: string; message: string; fix: string }[] {
+/**
+ * The lock's failures as content problems: file, address, what is wrong, the
+ * fix. `unlocked: false` leaves out new addresses not yet locked (the build
+ * itself fails only on lost ones: `npm run links:lock` builds before it locks).
+ */
+export function lockProblems(lock: LinkLock, dist: string, { unlocked: withUnlocked = true } = {}): { file: string; field: string; message: string; fix: string }[] {
 	const { gone, unlocked } = checkLock(lock, dist);
 	return [
-		...gone.map((address) => ({
-			file: LOCK_FILE,
-			field: address,
-			message: 'this locked address no longer resolves',
-			fix: 'restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock)',
-		})),
-		...unlocked.map((address) => ({ file: LOCK_FILE, field: address, message: 'this published address is not locked yet', fix: 'run npm run links:lock' })),
+		...gone.map((address) => ({ file: LOCK_FILE, field: address, ...siteMessages.lockedAddressGone() })),
+		...(withUnlocked ? unlocked.map((address) => ({ file: LOCK_FILE, field: address, ...siteMessages.unlockedAddress() })) : []),
 	];
 }
 

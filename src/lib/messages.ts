@@ -6,6 +6,11 @@
 import { ARTICLE_SECTIONS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 
+/** A quoted piece of content cut to `max` characters, with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 const ORDER = ARTICLE_SECTIONS.map((s) => `## ${s}`).join(', ');
 const LEVELS = EVIDENCE_LEVEL_NAMES.map((l) => `"${l}"`).join(', ');
 
@@ -28,8 +33,16 @@ export const messages = {
 		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
 	}),
 	mdxInMarkdown: (line: string) => ({
-		message: `"${line.length > 60 ? `${line.slice(0, 57)}...` : line}" is MDX, which a Markdown article shows as text`,
+		message: `"${shorten(line, 60)}" is MDX, which a Markdown article shows as text`,
 		fix: 'remove it: symptoms, versions and references are filled in from the front matter',
+	}),
+	rawHtml: (html: string) => ({
+		message: `raw HTML ${JSON.stringify(shorten(html.trim(), 60))} is not allowed in an article: it could run scripts, redirect or restyle the page`,
+		fix: 'write it in Markdown (a code span or code block shows tags as text); headings, lists, links, tables and code cover what an article needs',
+	}),
+	unsafeLink: (url: string) => ({
+		message: `the link target ${JSON.stringify(shorten(url, 60))} is not allowed: only https:, http:, mailto: and addresses on this site are`,
+		fix: 'link to a web page or a page of this site; javascript:, data: and vbscript: links run code or show content of the author\'s choosing',
 	}),
 	mdxArticle: () => ({
 		message: 'articles are plain Markdown, not MDX: every MDX file becomes a module of the site bundle, which does not scale',
@@ -142,6 +155,23 @@ export const shellMessages = {
 	noShellCheck: (how: string) => ({
 		message: 'ShellCheck is not installed, so the shell code in the articles cannot be checked',
 		fix: how,
+	}),
+};
+
+/** Messages for the built site's checks (src/lib/built-checks.ts): links, the address lock, shipped code. */
+export const siteMessages = {
+	brokenLink: (page: string, href: string) => ({
+		message: `the page ${page} links to ${href}, which does not exist`,
+		fix: 'correct the link, or add a redirect in src/content/redirects.yaml',
+	}),
+	lockedAddressGone: () => ({
+		message: 'this locked address no longer resolves',
+		fix: 'add a redirect for it in src/content/redirects.yaml (slugs: { from: <old-slug>, to: <new-slug> }, anchors: { article, from, to }), or keep the article and retire it (status: retired, replacedBy: <slug>); never remove a line from links.lock.json',
+	}),
+	unlockedAddress: () => ({ message: 'this published address is not locked yet', fix: 'run npm run links:lock' }),
+	unshippedCode: (page: string, code: string) => ({
+		message: `the page ${page} carries ${JSON.stringify(code)} in its content, code the site does not ship (its Content-Security-Policy blocks it)`,
+		fix: 'remove it: articles are Markdown without raw HTML, and scripts and styles belong in components',
 	}),
 } as const;
 

@@ -34,6 +34,8 @@ test('every page declares a strict policy: no unsafe-inline scripts, no other or
 		expect(scriptSrc, path).not.toContain('unsafe-inline');
 		expect(scriptSrc, path).not.toContain("'unsafe-eval'");
 		expect(policy!.replace(/&#39;|'/g, ''), path).not.toMatch(/https?:\/\//);
+		// What a <meta> can carry holds on any host, whether or not it reads _headers: no referrer.
+		expect(html.slice(0, html.indexOf('</head>')), path).toContain('<meta name="referrer" content="no-referrer">');
 	}
 });
 

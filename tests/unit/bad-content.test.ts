@@ -12,6 +12,9 @@ import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
 import { brokenLinks, lockProblems } from '../../src/lib/links.ts';
+import { builtSiteProblems } from '../../src/lib/built-checks.ts';
+import { policyFor } from '../../src/lib/csp.ts';
+import { createHash } from 'node:crypto';
 import { formatProblem } from '../../src/lib/content.ts';
 
 const real = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,7 +101,19 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.md › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.md\. Fix: take the next free FL-NNNN/],
 	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.md › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.md\. Fix: make them agree/],
 	['an article written as MDX', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › file: articles are plain Markdown, not MDX.*\. Fix: rename it to \.md/],
-	['an MDX component left in a Markdown article', (r) => change(r, A, '## Symptoms\n', '## Symptoms\n\n<Symptoms />\n'), /nix-installer-seccomp-bpf\.md › body \(line \d+\): "<Symptoms \/>" is MDX, which a Markdown article shows as text\. Fix: remove it/],
+	['an MDX component left in a Markdown article', (r) => change(r, A, '## Symptoms\n', '## Symptoms\n\n<Symptoms />\n'), /nix-installer-seccomp-bpf\.md › line \d+: "<Symptoms \/>" is MDX, which a Markdown article shows as text\. Fix: remove it/],
+	// Raw HTML and unsafe link targets: articles come from contributors, so nothing in one may run, redirect or restyle a page.
+	['a script in an article', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<script>alert(1)</script>\n'), /nix-installer-seccomp-bpf\.md › line \d+: raw HTML "<script>alert\(1\)<\/script>" is not allowed in an article: it could run scripts, redirect or restyle the page\. Fix: write it in Markdown/],
+	['a meta refresh in an article', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n'), /› line \d+: raw HTML "<meta http-equiv=\\"refresh\\" content=\\"0;url=https:\/\/evil\.ex\.\.\." is not allowed in an article/],
+	['a style element in an article', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<style>body{display:none}</style>\n'), /› line \d+: raw HTML "<style>body\{display:none\}<\/style>" is not allowed in an article/],
+	['an iframe with srcdoc in an article', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<iframe srcdoc="<script>alert(1)</script>"></iframe>\n'), /› line \d+: raw HTML "<iframe srcdoc=\\"<script>alert\(1\)<\/script>\\"><\/iframe>" is not allowed/],
+	['inline HTML with an event handler', (r) => change(r, A, '## Root cause\n', '## Root cause\n\nSee <img src=x onerror=alert(1)> here.\n'), /› line \d+: raw HTML "<img src=x onerror=alert\(1\)>" is not allowed in an article/],
+	['a javascript: link', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n[click](javascript:alert(1))\n'), /› line \d+: the link target "javascript:alert\(1\)" is not allowed: only https:, http:, mailto: and addresses on this site are\. Fix: link to a web page/],
+	['a data: link', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n[x](data:text/html;base64,PHNjcmlwdD4=)\n'), /› line \d+: the link target "data:text\/html;base64,PHNjcmlwdD4=" is not allowed/],
+	['a vbscript: link by reference', (r) => change(r, A, '## Root cause\n', '## Root cause\n\nSee [x][v].\n\n[v]: vbscript:msgbox(1)\n'), /› line \d+: the link target "vbscript:msgbox\(1\)" is not allowed/],
+	['a javascript: link hidden by a character reference and a tab', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n[x](java&#9;script&#58;alert(1))\n'), /› line \d+: the link target "java\\tscript:alert\(1\)" is not allowed/],
+	['a javascript: autolink', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<javascript:alert(1)>\n'), /› line \d+: the link target "javascript:alert\(1\)" is not allowed/],
+	['a data: image', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n![x](data:image/svg+xml;base64,PHN2Zz4=)\n'), /› line \d+: the link target "data:image\/svg\+xml;base64,PHN2Zz4=" is not allowed/],
 	['a missing section', (r) => change(r, A, '## How to confirm', '## How to check'), /› body › How to confirm: section "## How to confirm" is missing\. Fix: add "## How to confirm" after "## Root cause"/],
 	['a fix without a way to verify it', (r) => change(r, W, /\*\*Verify:\*\* `wsl -l -v`/, 'Then `wsl -l -v`'), /› body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how to verify it\. Fix: add a paragraph that starts with \*\*Verify:\*\*/],
 	['a fix without a permanent anchor', (r) => change(r, W, ' {#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
@@ -155,12 +170,69 @@ describe('broken links and lost addresses fail the checks, naming the place and 
 	it('a removed locked URL', () => {
 		const problems = lockProblems({ '/': [], '/kb/removed/': ['symptoms'] }, site({ '/': 'home' })).map(formatProblem);
 		expect(problems).toEqual([
-			'links.lock.json › /kb/removed/: this locked address no longer resolves. Fix: restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock).',
-			'links.lock.json › /kb/removed/#symptoms: this locked address no longer resolves. Fix: restore it, or add a redirect to src/content/redirects.yaml (never remove a line from the lock).',
+			'links.lock.json › /kb/removed/: this locked address no longer resolves. Fix: add a redirect for it in src/content/redirects.yaml (slugs: { from: <old-slug>, to: <new-slug> }, anchors: { article, from, to }), or keep the article and retire it (status: retired, replacedBy: <slug>); never remove a line from links.lock.json.',
+			'links.lock.json › /kb/removed/#symptoms: this locked address no longer resolves. Fix: add a redirect for it in src/content/redirects.yaml (slugs: { from: <old-slug>, to: <new-slug> }, anchors: { article, from, to }), or keep the article and retire it (status: retired, replacedBy: <slug>); never remove a line from links.lock.json.',
 		]);
 	});
 
 	it('a published page that is not locked', () => {
 		expect(lockProblems({ '/': [] }, site({ '/': 'home', '/wizard/new/': 'new' })).map((p) => p.field)).toEqual(['/wizard/new/']);
+	});
+
+	/** The page HTML of an article as the build writes it: our chrome, then the authored content. */
+	const page = (content: string, anchors: string[] = []) =>
+		`<html><head><meta charset="utf-8"><script>window.shipped = 1;</script></head><body><div class="sl-markdown-content">${anchors.map((a) => `<h2 id="${a}">x</h2>`).join('')}${content}</div></body></html>`;
+
+	it('a removed article fails the build, naming each locked address and the two ways out', () => {
+		const root = project();
+		writeFileSync(join(root, 'links.lock.json'), JSON.stringify({ '/': [], '/kb/nix-wsl1-seccomp/': ['symptoms', 'convert-to-wsl2'] }));
+		const problems = builtSiteProblems(root, site({ '/': page('home') })).map(formatProblem);
+		const ways = 'Fix: add a redirect for it in src/content/redirects.yaml (slugs: { from: <old-slug>, to: <new-slug> }, anchors: { article, from, to }), or keep the article and retire it (status: retired, replacedBy: <slug>); never remove a line from links.lock.json.';
+		expect(problems).toEqual([
+			`links.lock.json › /kb/nix-wsl1-seccomp/: this locked address no longer resolves. ${ways}`,
+			`links.lock.json › /kb/nix-wsl1-seccomp/#symptoms: this locked address no longer resolves. ${ways}`,
+			`links.lock.json › /kb/nix-wsl1-seccomp/#convert-to-wsl2: this locked address no longer resolves. ${ways}`,
+		]);
+	});
+
+	it('a broken link names the article and the line it comes from', () => {
+		const root = project();
+		change(root, A, '## Root cause\n', '## Root cause\n\nSee [the other one](/kb/gone/#fix).\n');
+		const line = readFileSync(join(root, A), 'utf8').split('\n').findIndex((l) => l.includes('/kb/gone/')) + 1;
+		const problems = builtSiteProblems(root, site({ '/kb/nix-installer-seccomp-bpf/': page('<a href="/kb/gone/#fix">x</a>') })).map(formatProblem);
+		expect(problems).toEqual([
+			`${A} › line ${line}: the page /kb/nix-installer-seccomp-bpf/ links to /kb/gone/#fix, which does not exist. Fix: correct the link, or add a redirect in src/content/redirects.yaml.`,
+		]);
+	});
+
+	it('a broken link from the front matter names the field', () => {
+		const root = project();
+		change(root, A, 'status: active', 'status: retired\nreplacedBy: nix-gone');
+		const problems = builtSiteProblems(root, site({ '/kb/nix-installer-seccomp-bpf/': page('<a href="/kb/nix-gone/">x</a>') })).map(formatProblem);
+		expect(problems[0]).toMatch(/^src\/content\/docs\/kb\/nix-installer-seccomp-bpf\.md › replacedBy \(line \d+\): the page \/kb\/nix-installer-seccomp-bpf\/ links to \/kb\/nix-gone\/, which does not exist/);
+	});
+
+	it('a broken link on a wizard step names the step', () => {
+		const problems = builtSiteProblems(project(), site({ '/wizard/where/': page('<a href="/kb/gone/">x</a>') })).map(formatProblem);
+		expect(problems).toEqual([
+			'src/content/wizard/tree.yaml › step "where": the page /wizard/where/ links to /kb/gone/, which does not exist. Fix: correct the link, or add a redirect in src/content/redirects.yaml.',
+		]);
+	});
+
+	it('a script in a page\'s content fails the build, and its policy has no hash for it', () => {
+		const authored = 'alert(document.cookie)';
+		const html = page(`<p>x</p><script>${authored}</script><p onclick="alert(1)">y</p><span style="color:red">z</span>`);
+		const problems = builtSiteProblems(project(), site({ '/kb/nix-installer-seccomp-bpf/': html })).map((p) => p.message);
+		expect(problems).toEqual([
+			'the page /kb/nix-installer-seccomp-bpf/ carries "<script>" in its content, code the site does not ship (its Content-Security-Policy blocks it)',
+			'the page /kb/nix-installer-seccomp-bpf/ carries "<p onclick=" in its content, code the site does not ship (its Content-Security-Policy blocks it)',
+			'the page /kb/nix-installer-seccomp-bpf/ carries "style=\\"color:red\\"" in its content, code the site does not ship (its Content-Security-Policy blocks it)',
+		]);
+		const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+		const policy = policyFor(html);
+		expect(policy).toContain(hash('window.shipped = 1;'));
+		expect(policy).not.toContain(hash(authored));
+		expect(policy).not.toContain(hash('color:red'));
+		expect(policy).not.toContain('unsafe-inline');
 	});
 });

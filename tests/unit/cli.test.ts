@@ -126,6 +126,51 @@ describe('faultline match', { timeout: 30_000 }, () => {
 	});
 });
 
+describe('reading input: linear in time, bounded in memory, whatever the line lengths', () => {
+	it('cuts a line past the limit with a note, and still matches in its kept part', { timeout: 60_000 }, () => {
+		// 6 MB on one line, the error near its start: the first 4 MB are read, the rest is dropped with a note.
+		const line = `${'x'.repeat(1000)} ${CI_LOG.split('\n').at(-2)} ${'y'.repeat(6 * 1024 * 1024)}`;
+		const r = faultlineMeasured(['match', '--json', file('one-line.log', `${line}\n`)]);
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
+		expect(r.stderr).toContain(`faultline: note: line 1 of ${join(dir, 'one-line.log')} is 6.0 MB long; only its first 4.0 MB was read`);
+	});
+
+	it('shows the part of a long line that matched, not its start', () => {
+		const r = faultline(['match', '--json', file('mid.log', `${'x'.repeat(200_000)} ${CI_LOG.split('\n').at(-2)} ${'y'.repeat(200_000)}\n`)]);
+		const matched: string = JSON.parse(r.stdout).matches[0].matchedLine;
+		expect(matched).toContain('unable to load seccomp BPF program: Invalid argument');
+		expect(matched.length).toBeLessThanOrEqual(500);
+	});
+});
+
+describe('faultline comment refuses malformed events with one line, exit 2', () => {
+	it.each([
+		['null', 'is not a GitHub issue or comment event: it is null, not an object'],
+		['42', 'is not a GitHub issue or comment event: it is a number, not an object'],
+		['[]', 'is not a GitHub issue or comment event: it is an array, not an object'],
+		['"str"', 'is not a GitHub issue or comment event: it is a string, not an object'],
+		['{}', 'is not a GitHub issue or comment event: it has no "issue" or "comment" object'],
+		['{"issue":{"body":42}}', 'is not a GitHub issue or comment event: "issue.body" is a number, not text'],
+		['{"comment":{"body":["x"]}}', 'is not a GitHub issue or comment event: "comment.body" is an array, not text'],
+		['{"issue":"x"}', 'is not a GitHub issue or comment event: "issue" is a string, not an object'],
+		['{"issue":{"title":{}}}', 'is not a GitHub issue or comment event: "issue.title" is an object, not text'],
+		['not json', 'is not a JSON event'],
+	])('%s', (json, message) => {
+		const fromFile = faultline(['comment', file('event.json', json)]);
+		expect([fromFile.code, fromFile.stderr.trim()]).toEqual([2, `faultline: ${join(dir, 'event.json')} ${message}`]);
+		const fromStdin = faultline(['comment', '-'], json);
+		expect([fromStdin.code, fromStdin.stderr.trim()]).toEqual([2, `faultline: standard input ${message}`]);
+	});
+
+	it('reads an event from standard input with -, as match does', () => {
+		const event = JSON.stringify({ issue: { title: 'CI fails', body: CI_LOG }, sender: { type: 'User' } });
+		const r = faultline(['comment', '-', '--base-url', 'https://kb.example.org'], event);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('https://kb.example.org/kb/nix-installer-seccomp-bpf/');
+	});
+});
+
 describe('bad usage and unreadable input exit 2 with one line saying what is wrong', { timeout: 30_000 }, () => {
 	it.each([
 		[['match', '/no/such/file.log'], 'faultline: /no/such/file.log: no such file'],

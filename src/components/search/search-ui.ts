@@ -7,7 +7,7 @@
 import type { MatchResponse } from './match-worker.ts';
 import type { Match, MatchResult } from '../../lib/matcher/index.ts';
 import { stripPrefixes } from '../../lib/matcher/normalize.ts';
-import { MAX_PASTE, PREVIEW } from './paste-limits.ts';
+import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, type WizardJumps } from '../../wizard/engine.ts';
 
 
@@ -52,15 +52,52 @@ function matchInWorker(text: string): Promise<MatchResponse> {
 
 /** A panel's run function, once mounted; `jump` says the reader pasted or submitted, so a wizard step may move on. */
 const mounted = new WeakMap<HTMLFormElement, (jump: boolean) => Promise<void>>();
-/** The whole text of a large paste, kept out of the text box (see pasteLarge). */
-const largePaste = new WeakMap<HTMLFormElement, string>();
+/**
+ * A large paste kept out of the text box: the box shows its first PREVIEW
+ * characters, then `note` on a line of its own; `rest` is the text after the
+ * preview. While the note is in the box, the panel's text is the box's with
+ * the note replaced by the rest, so typing anywhere edits the whole paste;
+ * when the reader removes the note (replaces the text), the box alone counts.
+ */
+interface LargePaste {
+	note: string;
+	rest: string;
+}
+const largePaste = new WeakMap<HTMLFormElement, LargePaste>();
 
-/** Take a paste too large for the text box: show its start, match all of it. */
-export function pasteLarge(form: HTMLFormElement, text: string): void {
+/** Put a text too large for the text box in the panel: the box shows its start, the panel holds all of it. */
+function holdLarge(form: HTMLFormElement, text: string): void {
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
-	largePaste.set(form, text);
-	input.value = `${text.slice(0, PREVIEW)}\n[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
+	const note = `[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
+	largePaste.set(form, { note, rest: text.slice(PREVIEW) });
+	input.value = `${text.slice(0, PREVIEW)}\n${note}`;
+}
+
+/** The panel's whole text: the box's, with a large paste's hidden rest in place of its note. */
+function currentText(form: HTMLFormElement, input: HTMLTextAreaElement): string {
+	const large = largePaste.get(form);
+	if (!large) return input.value;
+	const at = input.value.lastIndexOf(large.note);
+	if (at < 0) {
+		largePaste.delete(form); // the reader replaced the text
+		return input.value;
+	}
+	return input.value.slice(0, at).replace(/\n$/, '') + large.rest + input.value.slice(at + large.note.length);
+}
+
+/** Take a text too large for the text box (a paste, a drop, autofill): show its start, match all of it. */
+export function pasteLarge(form: HTMLFormElement, text: string): void {
+	holdLarge(form, text);
 	mountSearch(form, new Event('paste'));
+}
+
+/** Set the panel's text (from a link): large texts are held as a large paste is. Does not run the panel. */
+export function setPasteText(form: HTMLFormElement, text: string): void {
+	if (text.length > LARGE_PASTE) holdLarge(form, text);
+	else {
+		largePaste.delete(form);
+		form.querySelector<HTMLTextAreaElement>('[data-search-input]')!.value = text;
+	}
 }
 
 /**
@@ -90,7 +127,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 
 	const run = async (jump = false) => {
 		const mine = ++generation;
-		const raw = largePaste.get(form) ?? input.value;
+		const raw = currentText(form, input);
 		if (!raw.trim()) {
 			known.hidden = textResults.hidden = true;
 			status.textContent = '';
@@ -127,7 +164,6 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	mounted.set(form, run);
 	input.addEventListener('input', (event) => {
-		largePaste.delete(form);
 		clearTimeout(timer);
 		timer = setTimeout(() => run(isPaste(event)), 200);
 	});

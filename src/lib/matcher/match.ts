@@ -67,6 +67,23 @@ export interface MatchOptions {
 	top?: number;
 }
 
+/**
+ * The part of a pasted line (or window of a long line) that matched, at most
+ * SCORING.keep characters: from a little before the first of `words` found in it, so
+ * the reader sees the error, not the start of a long line.
+ */
+export function excerpt(raw: string, words: readonly string[]): string {
+	if (raw.length <= SCORING.keep) return raw;
+	const lower = raw.toLowerCase();
+	let first = -1;
+	for (const w of words) {
+		const at = lower.indexOf(w);
+		if (at >= 0 && (first < 0 || at < first)) first = at;
+	}
+	const start = Math.max(0, Math.min(first - 40, raw.length - SCORING.keep));
+	return raw.slice(start, start + SCORING.keep);
+}
+
 /** Words as they stand in a raw line, for the quick look before normalising. */
 export const RAW_WORDS = /[a-z0-9_]+/g;
 
@@ -144,17 +161,17 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				const previous = best.get(s);
-				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: raw.slice(0, SCORING.keep), lineNumber });
+				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 			}
 			for (const w of words) {
 				for (const e of exclusionAnchors.get(w) ?? []) {
 					if (!excluded.has(e.article) && normalized.includes(e.text)) {
-						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: raw.slice(0, SCORING.keep) });
+						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: excerpt(raw, tokensOf(e.text)) });
 					}
 				}
 				for (const c of contextAnchors.get(w) ?? []) {
 					if (!context.has(c.article) && normalized.includes(c.text)) {
-						context.set(c.article, { why: c.why, matchedLine: raw.slice(0, SCORING.keep) });
+						context.set(c.article, { why: c.why, matchedLine: excerpt(raw, tokensOf(c.text)) });
 					}
 				}
 			}
@@ -202,10 +219,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
-				const normalized = normalizeLine(raw);
-				if (normalized.length <= SCORING.window) return readWindow(raw, normalized, lines);
-				for (let start = 0; start < normalized.length; start += SCORING.window - SCORING.overlap) {
-					readWindow(raw.slice(0, SCORING.keep), normalized.slice(start, start + SCORING.window), lines);
+				if (raw.length <= SCORING.window) return readWindow(raw, normalizeLine(raw), lines);
+				// A long line is read in overlapping windows of the line as pasted, each
+				// normalised on its own, so a hit knows which part of the line it is.
+				for (let start = 0; start < raw.length; start += SCORING.window - SCORING.overlap) {
+					const piece = raw.slice(start, start + SCORING.window);
+					if (mayMatch(piece)) readWindow(piece, normalizeLine(piece), lines);
 				}
 			},
 			result(options = {}) {
