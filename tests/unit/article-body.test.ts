@@ -30,7 +30,7 @@ describe('the body template check', () => {
 	it('rejects a section outside the template', () => {
 		expect(messagesOf(validBody.replace('## References', '## Notes\n\nA note.\n\n## References'))).toMatchInlineSnapshot(`
 			[
-			  "line 34: section "## Notes" is not part of the article template. Fix: use only these sections: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References; put extra material under one of them as ### subsections.",
+			  "line 38: section "## Notes" is not part of the article template. Fix: use only these sections: ## Symptoms, ## Error messages, ## Root cause, ## How to confirm, ## Fixes, ## Affected versions, ## References; put extra material under one of them as ### subsections.",
 			]
 		`);
 	});

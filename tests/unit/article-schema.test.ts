@@ -61,7 +61,7 @@ describe('the article schema', () => {
 	it('rejects a multi-line signature', () => {
 		expect(problemsOf(withFields({ signatures: [{ line: 'first line\nsecond line', where: 'somewhere' }] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › signatures.0.line: \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts as {*}.",
+			  "src/content/docs/kb/podman-example-failure.md › signatures.0.line: \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*}).",
 			]
 		`);
 	});
