@@ -56,6 +56,8 @@ export const PROSE = Object.freeze({
 	minMargin: 1.4,
 	/** Answers scoring less than this share of the best are dropped. */
 	keepShare: 0.6,
+	/** A description must share at least this many of its words with the article (a single search word: that one). */
+	minSharedWords: 3,
 	/** At most this many likely articles. */
 	top: 3,
 });
@@ -119,6 +121,8 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 			const best = results[0]?.score ?? 0;
 			const second = results[1]?.score ?? 0;
 			if (best === 0 || best < second * PROSE.minMargin) return [];
+			// One shared everyday word ("slow") is no evidence: a description must meet the article in several.
+			if (results[0].queryTerms.length < Math.min(PROSE.minSharedWords, informative.length)) return [];
 			return results
 				.filter((r) => r.score >= best * PROSE.keepShare)
 				.slice(0, PROSE.top)

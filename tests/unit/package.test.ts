@@ -101,7 +101,7 @@ describe('the npm package, installed outside the repository', { timeout: 60_000 
 		const r = faultline(['match', '--markdown'], dev.get('crun-pos-01'));
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('This error has **2 known causes** that print the same message:');
-		expect(r.stdout).toContain('](https://faultline.dev/kb/crun-rootless-supplementary-group/)** (high confidence)');
+		expect(r.stdout).toContain('](https://faultline.dev/kb/crun-rootless-supplementary-group/)** (medium confidence)');
 		expect(r.stdout).toContain('The question that tells them apart: *Does the command use --userns=keep-id, or run through distrobox or toolbox?* ([answer it in the wizard](https://faultline.dev/wizard/podman-keep-id/))');
 		expect(r.stdout).toMatch(/\[this text in Faultline's matcher\]\(https:\/\/faultline\.dev\/match\/#q=Error%3A\+crun%3A\+make\+/);
 		expect(faultline(['match', '--markdown'], dev.get('mp-neg-07'))).toEqual({ code: 1, stdout: '', stderr: '' });
