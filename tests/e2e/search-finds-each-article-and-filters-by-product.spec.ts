@@ -5,9 +5,9 @@ import { ARTICLES } from './site.ts';
 const DISTINCTIVE = {
 	'microvm-erofs-store-ownership': 'postmap',
 	'microvm-overlay-ro-store-race': 'RequiresMountsFor',
-	'multipass-nfs-apparmor': 'sendmsg',
+	'multipass-nfs-apparmor': 'DISABLE_APPARMOR',
 	'crun-rootless-supplementary-group': 'userdata',
-	'nix-installer-seccomp-bpf': 'filter-syscalls',
+	'nix-installer-seccomp-bpf': 'binfmt',
 } as const;
 
 async function openSearch(page: Page) {

@@ -15,6 +15,8 @@ test('/api/v1/matcher-index.json is the compiled matcher index', async ({ reques
 });
 
 test('every article unfurls with its title and root cause, and is in the sitemap', async ({ page, request }) => {
+	// One page load per article, one after another: the budget grows with the articles.
+	test.setTimeout(10_000 + ARTICLES.length * 3_000);
 	const sitemap = await (await request.get('/sitemap-0.xml')).text();
 	for (const a of ARTICLES) {
 		await page.goto(`/kb/${a.id}/`);

@@ -17,7 +17,7 @@ async function chooseByKeyboard(page: Page, text: string) {
 
 test('a reader can walk to a root cause with the keyboard alone', async ({ page }) => {
 	await page.goto('/wizard/start/');
-	await chooseByKeyboard(page, 'Installing Nix, or building with Nix, in a container or a CI image');
+	await chooseByKeyboard(page, 'Installing or uninstalling Nix, or building with Nix (also in a container or a CI image)');
 	await chooseByKeyboard(page, 'unable to load seccomp BPF program: Invalid argument');
 	await chooseByKeyboard(page, 'In a container or build for another CPU architecture (docker buildx --platform, x86_64 on Apple Silicon)');
 	await chooseByKeyboard(page, 'Yes, with --extra-conf, but it seems ignored');

@@ -16,7 +16,7 @@ test('a step lists the answers that led to it, and each can be changed', async (
 
 test('the back button returns to the previous step', async ({ page }) => {
 	await page.goto('/wizard/start/');
-	await page.getByRole('link', { name: 'Launching a Multipass instance' }).click();
+	await page.getByRole('link', { name: 'Using Multipass (launching, starting or listing instances)' }).click();
 	await expect(page).toHaveURL(/\/wizard\/multipass-storage\/$/);
 	await page.goBack();
 	await expect(page).toHaveURL(/\/wizard\/start\/$/);
