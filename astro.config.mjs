@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { SITE_URL } from './src/lib/site.ts';
+import { PRODUCTS_PATH, SITE_URL, WIZARD_PATH } from './src/lib/addresses.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
@@ -31,8 +31,8 @@ export default defineConfig({
 			// at 10,000 articles). Product pages list them; search and the wizard find them.
 			sidebar: [
 				{ label: 'Home', link: '/' },
-				{ label: 'Troubleshooting wizard', link: '/wizard/' },
-				{ label: 'Products and their articles', link: '/products/' },
+				{ label: 'Troubleshooting wizard', link: WIZARD_PATH },
+				{ label: 'Products and their articles', link: PRODUCTS_PATH },
 			],
 			pagination: false,
 			lastUpdated: false,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
-import { articlePath } from '../src/lib/site.ts';
+import { articlePath, SEARCH_PATH, wizardStepPath } from '../src/lib/addresses.ts';
 import { checkTreeFile } from '../src/wizard/load.ts';
 import type { ArticleData } from '../src/lib/article-schema.ts';
 import { ensureBrowser, launchArgs } from '../scripts/browser.ts';
@@ -55,7 +55,7 @@ async function measureSite(label: string, root: string, withLighthouse: boolean)
 	const executablePath = await ensureBrowser();
 	const browser = await launch(executablePath, launchArgs());
 	try {
-		const urls = { home: `${server.url}/`, article: `${server.url}${articlePath(article.id)}`, step: `${server.url}/wizard/${step}/` };
+		const urls = { home: `${server.url}/`, article: `${server.url}${articlePath(article.id)}`, step: `${server.url}${wizardStepPath(step)}` };
 		const query = queryFor(article);
 		const figures: SiteFigures = {
 			label,
@@ -64,7 +64,7 @@ async function measureSite(label: string, root: string, withLighthouse: boolean)
 			home: await firstLoad(browser, urls.home),
 			article: await firstLoad(browser, urls.article),
 			step: await firstLoad(browser, urls.step),
-			query: { text: query, ...(await queryTransfer(browser, `${server.url}/search/`, query)) },
+			query: { text: query, ...(await queryTransfer(browser, `${server.url}${SEARCH_PATH}`, query)) },
 			matcher: matcherLatency(articles, article),
 		};
 		if (withLighthouse) {
@@ -72,7 +72,7 @@ async function measureSite(label: string, root: string, withLighthouse: boolean)
 			figures.lighthouse = [
 				{ page: 'home', scores: scores[0] },
 				{ page: `article ${articlePath(article.id)}`, scores: scores[1] },
-				{ page: `wizard step /wizard/${step}/`, scores: scores[2] },
+				{ page: `wizard step ${wizardStepPath(step)}`, scores: scores[2] },
 			];
 		}
 		return figures;

@@ -10,7 +10,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { createMatcher } from '../lib/matcher/index.ts';
 import { cliMessages, problemLine } from '../lib/messages.ts';
-import { SITE_URL } from '../lib/site.ts';
+import { SITE_URL } from '../lib/addresses.ts';
 import type { CliData } from '../cli/data.ts';
 import { BadEvent, decide, readEvent, skipReason, type BotOptions, type Decision, type GitHubComment } from '../cli/issue-comment.ts';
 

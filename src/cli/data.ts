@@ -10,6 +10,7 @@
 import type { EvidenceLevel } from '../lib/evidence.ts';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
 import { jumpTarget, type WizardJumps } from '../wizard/engine.ts';
+import { wizardStepPath } from '../lib/addresses.ts';
 
 /** One row of `faultline list --json`, without the URL (that depends on --base-url). */
 export interface ListedArticle {
@@ -43,5 +44,5 @@ export interface CliData {
 export function questionFor(wizard: CliWizard, articleIds: readonly string[]): { prompt: string; path: string } | undefined {
 	const step = jumpTarget(wizard, articleIds);
 	const prompt = step === undefined ? undefined : wizard.prompts[step];
-	return step === undefined || prompt === undefined ? undefined : { prompt, path: `/wizard/${step}/` };
+	return step === undefined || prompt === undefined ? undefined : { prompt, path: wizardStepPath(step) };
 }

@@ -12,7 +12,8 @@
  * answered, and their text is never read.
  */
 import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
-import { ambiguityNote, articleUrl, markdownItem, matchLink, sameLineGroups } from '../lib/matcher/index.ts';
+import { articleUrl } from '../lib/addresses.ts';
+import { ambiguityNote, fittedMatchLink, markdownItem, sameLineGroups } from '../lib/matcher/index.ts';
 import { cliMessages, problemLine } from '../lib/messages.ts';
 import { questionFor, type CliWizard } from './data.ts';
 
@@ -193,7 +194,7 @@ function render(
 			return `In line ${group[0].lineNumber}${source.where}: ${ambiguityNote(group, baseUrl, question)}`;
 		}),
 	);
-	const links = results.map(({ source, result }) => `[${source.label}](${matchLink(baseUrl, source.text, result.matches)})`);
+	const links = results.map(({ source, result }) => `[${source.label}](${fittedMatchLink(baseUrl, source.text, result.matches)})`);
 	return [
 		BOT_MARKER,
 		`<!-- faultline-explained: ${explained.join(' ')} -->`,

@@ -7,8 +7,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { createMatcher, toJson, toMarkdown, articleUrl, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
-import { SITE_URL } from '../lib/site.ts';
+import { articleUrl, MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
+import { createMatcher, toJson, toMarkdown, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import { questionFor, type CliData } from './data.ts';
@@ -55,7 +55,7 @@ Options:
   --base-url URL    site address for links (default ${SITE_URL})
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
   --index URL|FILE  match against this matcher index instead of the one
-                    built in (e.g. ${SITE_URL}/api/v1/matcher-index.json);
+                    built in (e.g. ${SITE_URL}${MATCHER_INDEX_PATH});
                     nothing is fetched without it
   -h, --help        this help
 
@@ -267,7 +267,7 @@ async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: stri
 			products: a.products,
 			sources: a.sources,
 			rootCause: a.rootCause,
-			fixes: a.fixes.map((f) => ({ ...f, url: `${articleUrl(baseUrl, a.id)}#${f.anchor}` })),
+			fixes: a.fixes.map((f) => ({ ...f, url: articleUrl(baseUrl, a.id, f.anchor) })),
 			status: a.status,
 		}));
 		say(io.stdout, JSON.stringify(rows, null, 2));

@@ -7,7 +7,7 @@ import { pageFiles } from '../lib/links.ts';
 import { withPolicy } from '../lib/csp.ts';
 import { builtSiteProblems } from '../lib/built-checks.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
-import { articlePath } from '../lib/site.ts';
+import { articlePath } from '../lib/addresses.ts';
 import { siteRedirects } from '../lib/site-links.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { Article } from './content.ts';
 import { fixesOf, rootCauseEvidenceOf } from './article-body.ts';
 import { EVIDENCE_LEVEL_NAMES, isEvidenceLevel, type EvidenceLevel } from './evidence.ts';
 import { PRODUCT_IDS } from './registry.ts';
-import { articleUrl } from './matcher/report.ts';
+import { articleUrl } from './addresses.ts';
 import { sourceUrl } from './sources.ts';
 import { byShortId, SHORT_ID_PATTERN } from './short-id.ts';
 

@@ -99,7 +99,7 @@ export const sourceSchema = z
 /** The fields of an article's front matter, without the cross-field rules. */
 export const articleFields = z
 	.object({
-		/** The permanent slug: the file name without `.md`, and the URL `/kb/<id>/`. */
+		/** The permanent slug: the file name without `.md`, and the last part of its URL (addresses.ts, articlePath). */
 		id: z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens, e.g. podman-foo-bar'),
 		/** The short permanent ID, `FL-0001` style; unique and never reused. */
 		shortId: z.string().regex(SHORT_ID_PATTERN, 'must be FL- and four digits (more from FL-10000 on), e.g. FL-0006'),

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { siteMessages } from './messages.ts';
+import { isArticlePath } from './addresses.ts';
 
 /** A lock of published addresses: URL path -> the anchors it must keep. */
 export type LinkLock = Record<string, string[]>;
@@ -78,7 +79,7 @@ export function publishedAddresses(dist: string): LinkLock {
 	const lock: LinkLock = {};
 	for (const page of builtPages(dist)) {
 		if (page.path === '/404/') continue;
-		lock[page.path] = page.path.startsWith('/kb/') && !page.redirectTo ? page.anchors : [];
+		lock[page.path] = isArticlePath(page.path) && !page.redirectTo ? page.anchors : [];
 	}
 	return lock;
 }

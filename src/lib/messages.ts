@@ -5,6 +5,7 @@
  */
 import { ARTICLE_SECTIONS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
+import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
 
 /** A quoted piece of content cut to `max` characters, with an ellipsis when cut. */
 function shorten(text: string, max: number): string {
@@ -177,7 +178,7 @@ export const siteMessages = {
 
 /** Messages for the wizard tree (src/content/wizard/tree.yaml). */
 export const wizardMessages = {
-	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: 'give every step its own id; ids are permanent URLs (/wizard/<id>/)' }),
+	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: `give every step its own id; ids are permanent URLs (${wizardStepPath('<id>')})` }),
 	reservedId: (id: string) => ({ message: `step id "${id}" is reserved for a page of the wizard`, fix: 'choose another id' }),
 	missingStart: (id: string) => ({ message: `the start step "${id}" does not exist`, fix: 'set `start` to the id of the first question' }),
 	danglingNext: (target: string) => ({ message: `leads to "${target}", which is not a step`, fix: 'point it at an existing step id, or add that step' }),
@@ -216,16 +217,16 @@ export const wizardMessages = {
 export const cliMessages = {
 	indexUnreadable: (source: string, reason: string) => ({
 		message: `cannot be read (${reason})`,
-		fix: `pass a readable file or an http(s) URL of a matcher index, such as <site>/api/v1/matcher-index.json (got ${source})`,
+		fix: `pass a readable file or an http(s) URL of a matcher index, such as <site>${MATCHER_INDEX_PATH} (got ${source})`,
 	}),
-	indexNotJson: () => ({ message: 'is not JSON', fix: "pass the site's /api/v1/matcher-index.json, not an HTML page or a shard" }),
+	indexNotJson: () => ({ message: 'is not JSON', fix: `pass the site's ${MATCHER_INDEX_PATH}, not an HTML page or a shard` }),
 	indexNewer: (version: unknown) => ({
 		message: `is version ${JSON.stringify(version)}, and this faultline reads version 1`,
 		fix: 'install a newer faultline (npm install -g faultline@latest), or pass an index of version 1',
 	}),
 	indexShape: (what: string) => ({
 		message: what,
-		fix: "pass the site's whole index, /api/v1/matcher-index.json (a shard or /api/v1/articles.json is not one)",
+		fix: `pass the site's whole index, ${MATCHER_INDEX_PATH} (a shard or ${apiPath('articles.json')} is not one)`,
 	}),
 	eventUnreadable: (reason: string) => ({
 		message: `cannot be read (${reason})`,

@@ -7,15 +7,16 @@
  * held at the same time: at 10,000 articles each takes about 2.5 GB.
  */
 import * as pagefind from 'pagefind';
+import { ARTICLES_PREFIX, PAGEFIND_PATH } from './addresses.ts';
 
-/** Index `dist/kb/*` into `dist/pagefind/`; returns how many pages were indexed. */
+/** Index the built article pages (ARTICLES_PREFIX) of `dist` into its PAGEFIND_PATH; returns how many pages were indexed. */
 export async function buildSearchIndex(dist: string): Promise<number> {
 	try {
 		const { index, errors } = await pagefind.createIndex();
 		if (!index) throw new Error(errors.join('; '));
-		const added = await index.addDirectory({ path: dist, glob: 'kb/*/index.html' });
+		const added = await index.addDirectory({ path: dist, glob: `${ARTICLES_PREFIX.slice(1)}*/index.html` });
 		if (added.errors.length) throw new Error(added.errors.join('; '));
-		const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
+		const written = await index.writeFiles({ outputPath: `${dist}${PAGEFIND_PATH}` });
 		if (written.errors.length) throw new Error(written.errors.join('; '));
 		return added.page_count;
 	} finally {

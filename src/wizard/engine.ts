@@ -104,7 +104,7 @@ export function allPaths(tree: WizardTree): WizardState[] {
 /**
  * What the paste box needs to jump into the tree: the first result step of
  * each article (in tree order) and each step's parent. Served once as
- * /wizard/jumps.json: it grows with the tree, so no page embeds it.
+ * WIZARD_JUMPS_PATH (addresses.ts): it grows with the tree, so no page embeds it.
  */
 export interface WizardJumps {
 	results: Record<string, string>;
@@ -138,7 +138,7 @@ export function jumpTarget(jumps: WizardJumps, articles: readonly string[]): str
 	return common;
 }
 
-/** The question that tells several causes apart: its step (page /wizard/<id>/) and what it asks. */
+/** The question that tells several causes apart: its step (page wizardStepPath(id)) and what it asks. */
 export interface SeparatingQuestion {
 	step: string;
 	prompt: string;

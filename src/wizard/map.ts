@@ -6,7 +6,7 @@
  *
  * A map shows at most MAX_BOXES steps, so it stays readable and small at any
  * size of tree: when a tree is bigger, its biggest branches are drawn as one
- * box each, leading to a map of their own (/wizard/map/<step>/).
+ * box each, leading to a map of their own (addresses.ts, wizardMapPath).
  */
 import { choicesOf, displayLine } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';

@@ -20,7 +20,7 @@ export const answerSchema = z
 
 /** Fields every step may have. */
 const common = {
-	/** The step's permanent id; its page is /wizard/<id>/. */
+	/** The step's permanent id; its page is wizardStepPath(id) (addresses.ts). */
 	id: nodeId,
 };
 

@@ -15,7 +15,8 @@ import { parse } from 'yaml';
 import { readInputs, runAction } from '../../src/action/github.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { BOT_MARKER, commentFor, decide, readEvent, type BotOptions, type GitHubComment, type IssueEvent } from '../../src/cli/issue-comment.ts';
-import { createMatcher, MAX_MATCH_LINK } from '../../src/lib/matcher/index.ts';
+import { MAX_LINK_LENGTH } from '../../src/lib/addresses.ts';
+import { createMatcher } from '../../src/lib/matcher/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const data = dataFromContent(root);
@@ -142,14 +143,14 @@ describe('the decision: create, update or stay silent', () => {
 		});
 	});
 
-	it('keeps the #q= link under MAX_MATCH_LINK for a huge issue, carrying the matched line', () => {
+	it('keeps the #q= link under MAX_LINK_LENGTH for a huge issue, carrying the matched line', () => {
 		const e = event('issues-opened');
 		const line = 'Jan 18 14:04:36 sire-paperless mount[136]: mount: /sysroot/nix/store: special device overlay does not exist.';
 		e.issue.body = `${'building the VM image, step 1 of many\n'.repeat(20_000)}${line}\n`;
 		const d = decide(e, [], matcher, options);
 		if (d.action !== 'create') throw new Error('expected a comment');
 		const link = /\((https:\/\/kb\.example\.org\/match\/#q=[^)\s]+)\)/.exec(d.body)![1];
-		expect(link.length).toBeLessThanOrEqual(MAX_MATCH_LINK);
+		expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
 		expect(linkedTexts(d.body)).toEqual([line]);
 	});
 

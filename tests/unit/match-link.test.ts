@@ -1,6 +1,6 @@
 /** Match links put the text in the fragment and are never longer than hosts accept. */
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_LENGTH, matchLink } from '../../src/lib/site.ts';
+import { MAX_LINK_LENGTH, matchLink } from '../../src/lib/addresses.ts';
 
 describe('matchLink', () => {
 	it('puts the text and the product in the fragment, never in the query', () => {

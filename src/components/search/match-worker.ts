@@ -8,6 +8,7 @@
  * which known errors it holds, never a hostname, path or token of its own).
  */
 import { createMatcher, type Matcher, type MatchResult } from '../../lib/matcher/match.ts';
+import { apiPath, MATCHER_INDEX_FILE } from '../../lib/addresses.ts';
 import type { MatcherIndex } from '../../lib/matcher/compile.ts';
 import { mergeShards, shardsFor, type Shard, type ShardDirectory } from '../../lib/matcher/shards.ts';
 
@@ -17,10 +18,9 @@ export interface MatchRequest {
 }
 export type MatchResponse = { id: number; result: MatchResult } | { id: number; error: string };
 
-const API = '/api/v1';
 
 function fetchJson<T>(path: string): Promise<T> {
-	return fetch(`${API}/${path}`).then((r) => {
+	return fetch(apiPath(path)).then((r) => {
 		if (!r.ok) throw new Error(`the matcher index could not be loaded (HTTP ${r.status})`);
 		return r.json() as Promise<T>;
 	});
@@ -36,7 +36,7 @@ async function matcherFor(text: string): Promise<Matcher> {
 	directory ??= fetchJson<ShardDirectory>('matcher/directory.json').then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
 	const { directory: dir, anchors } = await directory;
 	const needed = shardsFor(text, anchors, dir.shards);
-	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>('matcher-index.json').then(createMatcher));
+	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>(MATCHER_INDEX_FILE).then(createMatcher));
 	const key = needed.join(',');
 	if (merged?.key !== key) {
 		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Shard>(`matcher/shard-${n}.json`));

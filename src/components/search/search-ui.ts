@@ -9,6 +9,7 @@ import type { Match, MatchResult } from '../../lib/matcher/index.ts';
 import { stripPrefixes } from '../../lib/matcher/normalize.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, type WizardJumps } from '../../wizard/engine.ts';
+import { articlePath, PAGEFIND_PATH, wizardStepPath } from '../../lib/addresses.ts';
 
 
 interface PagefindResultData {
@@ -24,7 +25,7 @@ interface Pagefind {
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= (async () => {
-		const url = '/pagefind/pagefind.js';
+		const url = `${PAGEFIND_PATH}pagefind.js`;
 		const mod = (await import(/* @vite-ignore */ url)) as Pagefind;
 		await mod.options({ excerptLength: 24 });
 		return mod;
@@ -197,7 +198,7 @@ async function wizardTarget(form: HTMLFormElement, result: MatchResult): Promise
 	const jumps = await loadJumps(url);
 	if (!jumps) return undefined;
 	const step = jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
-	return step ? `/wizard/${step}/` : undefined;
+	return step ? wizardStepPath(step) : undefined;
 }
 
 function summary(result: MatchResult): string {
@@ -231,7 +232,7 @@ function renderMatch(m: Match): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.article.id;
 	const link = document.createElement('a');
-	link.href = `/kb/${m.article.id}/`;
+	link.href = articlePath(m.article.id);
 	link.textContent = `${m.article.shortId}: ${m.article.title}`;
 	const why = el('p', `${m.confidence === 'high' ? 'High' : 'Medium'} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');

@@ -14,4 +14,4 @@ export { normalizeLine } from './normalize.ts';
 export { shardsFor, mergeShards, type Shard, type ShardDirectory } from './shards.ts';
 export { shardIndex } from './shard-index.ts';
 export { checkSelfMatch, checkCalibration, checkPatternOverlap, type SelfMatchProblem, type CalibrationProblem } from './self-check.ts';
-export { toJson, toMarkdown, markdownItem, ambiguityNote, sameLineGroups, matchLink, MAX_MATCH_LINK, articleUrl, type JsonMatch, type Question } from './report.ts';
+export { toJson, toMarkdown, markdownItem, ambiguityNote, sameLineGroups, fittedMatchLink, type JsonMatch, type Question } from './report.ts';

@@ -3,6 +3,7 @@
  * the Markdown comment a bot posts. Both take the site's base URL so links
  * point wherever the knowledge base is deployed.
  */
+import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH } from '../addresses.ts';
 import type { Match, MatchResult } from './match.ts';
 
 export interface JsonMatch {
@@ -56,7 +57,7 @@ export function toMarkdown(result: MatchResult, baseUrl: string, extras: { quest
 				: 'These look like known problems:';
 	const parts = [intro, result.matches.map((m) => markdownItem(m, baseUrl)).join('\n')];
 	for (const group of groups) parts.push(`In line ${group[0].lineNumber}: ${ambiguityNote(group, baseUrl, extras.question?.(group.map((m) => m.article.id)))}`);
-	parts.push(`Check it yourself: [this text in Faultline's matcher](${matchLink(baseUrl, extras.matchText, result.matches)})`);
+	parts.push(`Check it yourself: [this text in Faultline's matcher](${fittedMatchLink(baseUrl, extras.matchText, result.matches)})`);
 	parts.push(`<sub>Found by [Faultline](${baseUrl}/). Run \`npx faultline match\` to check a log yourself.</sub>`);
 	return `${parts.join('\n\n')}\n`;
 }
@@ -83,43 +84,29 @@ export function ambiguityNote(matches: readonly Match[], baseUrl: string, questi
 	const ids = matches.map((m) => m.article.shortId).join(', ');
 	const head = `**${matches.length} known causes print this line** (${ids}).`;
 	const ask = question
-		? ` The question that tells them apart: *${escapeMarkdown(question.prompt.replaceAll('`', ''))}* ([answer it in the wizard](${baseUrl.replace(/\/$/, '')}${question.path})); each article's "How to confirm" section checks its own cause.`
+		? ` The question that tells them apart: *${escapeMarkdown(question.prompt.replaceAll('`', ''))}* ([answer it in the wizard](${absolute(baseUrl, question.path)})); each article's "How to confirm" section checks its own cause.`
 		: ` Each article's "How to confirm" section says how to tell them apart.`;
 	return head + ask;
 }
 
 /**
- * Links to the matcher page are kept under this many characters (8 KB): the
- * text goes in the fragment, which the browser never sends to a server, so
- * this is a limit of readability and of what chat and tracker tools keep
- * intact, chosen by the project, not a protocol limit.
+ * A `/match/#q=…` link that opens the site's matcher on `text`, kept within
+ * MAX_LINK_LENGTH: when the whole text would pass it, the link carries the
+ * matched lines instead, and those cut to fit when even they are too long.
  */
-export const MAX_MATCH_LINK = 8 * 1024;
-
-/**
- * A `/match/#q=…` link that opens the site's matcher on `text` (the page reads
- * the fragment with URLSearchParams, see src/components/search/ResultsPage.astro).
- * When the link would pass MAX_MATCH_LINK, it carries the matched lines
- * instead, and those cut to fit when even they are too long.
- */
-export function matchLink(baseUrl: string, text: string | undefined, matches: readonly Match[]): string {
-	const prefix = `${baseUrl.replace(/\/$/, '')}/match/#`;
-	const link = (t: string) => prefix + new URLSearchParams({ q: t }).toString();
-	if (text !== undefined && link(text).length <= MAX_MATCH_LINK) return link(text);
+export function fittedMatchLink(baseUrl: string, text: string | undefined, matches: readonly Match[]): string {
+	const link = (t: string) => matchUrl(baseUrl, t);
+	if (text !== undefined && link(text).length <= MAX_LINK_LENGTH) return link(text);
 	const lines = [...new Set(matches.flatMap((m) => [m.matchedLine, ...m.supporting.map((s) => s.matchedLine)]))].join('\n');
-	if (link(lines).length <= MAX_MATCH_LINK) return link(lines);
+	if (link(lines).length <= MAX_LINK_LENGTH) return link(lines);
 	let lo = 0;
 	let hi = lines.length;
 	while (lo < hi) {
 		const mid = Math.ceil((lo + hi) / 2);
-		if (link(lines.slice(0, mid)).length <= MAX_MATCH_LINK) lo = mid;
+		if (link(lines.slice(0, mid)).length <= MAX_LINK_LENGTH) lo = mid;
 		else hi = mid - 1;
 	}
 	return link(lines.slice(0, lo).replace(/[\uD800-\uDBFF]$/, ''));
-}
-
-export function articleUrl(baseUrl: string, id: string): string {
-	return `${baseUrl.replace(/\/$/, '')}/kb/${id}/`;
 }
 
 /** Inline code that survives backticks in the line. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { apiArticles } from '../../../lib/api.ts';
 import { loadArticles } from '../../../lib/content.ts';
-import { SITE_URL } from '../../../lib/site.ts';
+import { SITE_URL } from '../../../lib/addresses.ts';
 
 /** Every article, for bots and tools: see src/lib/api.ts for the schema. */
 export const GET: APIRoute = () => {

@@ -1,0 +1,120 @@
+/**
+ * Every address the site publishes, in one place: the public URL, the URL
+ * shape of each kind of page, and the section anchors of an article. Pages,
+ * components, the CLI, the bot, the build checks and the benchmark all build
+ * and recognise addresses through these functions, so a URL shape changes
+ * here or nowhere. Browser-safe: no Node imports.
+ *
+ * Override the public URL at build time with FAULTLINE_SITE_URL.
+ */
+import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
+
+/** The public URL of the site, without a trailing slash (links the CLI prints, the sitemap). */
+export const SITE_URL: string = (globalThis.process?.env?.FAULTLINE_SITE_URL ?? 'https://faultline.dev').replace(/\/$/, '');
+
+/** Where readers report a problem the knowledge base does not know. */
+export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
+
+/** The path prefix of articles: every article lives at `/kb/<id>/`. */
+export const ARTICLES_PREFIX = '/kb/';
+
+/** The path of an article, `/kb/<id>/`, and with a section or fix anchor `/kb/<id>/#<anchor>`. */
+export function articlePath(id: string, anchor?: string): string {
+	return `${ARTICLES_PREFIX}${id}/${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The path of a section of an article, e.g. `sectionPath(id, 'How to confirm')` is `/kb/<id>/#how-to-confirm`. */
+export function sectionPath(id: string, section: ArticleSection): string {
+	return articlePath(id, SECTION_ANCHORS[section]);
+}
+
+/** True for the path of an article page (`/kb/<id>/`), not for other pages. */
+export function isArticlePath(path: string): boolean {
+	return path.startsWith(ARTICLES_PREFIX);
+}
+
+/** The short-ID address of an article, `/FL-0003/`, which redirects to its page. */
+export function shortIdPath(shortId: string): string {
+	return `/${shortId}/`;
+}
+
+/** The list of products, each linking to its own list of articles. */
+export const PRODUCTS_PATH = '/products/';
+
+/** The page listing one product's articles, `/products/<id>/`. */
+export function productPath(product: string): string {
+	return `${PRODUCTS_PATH}${product}/`;
+}
+
+/** The wizard's start page. */
+export const WIZARD_PATH = '/wizard/';
+
+/** The page of one wizard step, `/wizard/<id>/`. */
+export function wizardStepPath(step: string): string {
+	return `${WIZARD_PATH}${step}/`;
+}
+
+/** The map of the whole wizard tree (`/wizard/map/`), or of the branch from one step (`/wizard/map/<id>/`). */
+export function wizardMapPath(step?: string): string {
+	return `${WIZARD_PATH}map/${step ? `${step}/` : ''}`;
+}
+
+/** The wizard's jump table (src/wizard/engine.ts, WizardJumps), fetched by the paste box on a step. */
+export const WIZARD_JUMPS_PATH = `${WIZARD_PATH}jumps.json`;
+
+/** The search page and the match page. */
+export const SEARCH_PATH = '/search/';
+export const MATCH_PATH = '/match/';
+
+/** The pages that read a paste from their address (`#q=`): the match page and the search page. */
+export const RESULTS_PAGES = [MATCH_PATH, SEARCH_PATH] as const;
+
+/** Where the Pagefind bundle is served. */
+export const PAGEFIND_PATH = '/pagefind/';
+
+/** The static JSON API, versioned by path. */
+export const API_PATH = '/api/v1/';
+
+/** The path of one API document, e.g. `apiPath('articles.json')`. */
+export function apiPath(file: string): string {
+	return `${API_PATH}${file}`;
+}
+
+/** The whole matcher index, which the CLI can also read (`--index`). */
+export const MATCHER_INDEX_FILE = 'matcher-index.json';
+export const MATCHER_INDEX_PATH = apiPath(MATCHER_INDEX_FILE);
+
+/** `path` on the site at `baseUrl` (a trailing slash on the base is ignored). */
+export function absolute(baseUrl: string, path: string): string {
+	return `${baseUrl.replace(/\/$/, '')}${path}`;
+}
+
+/** The absolute URL of an article on the site at `baseUrl`, optionally with an anchor. */
+export function articleUrl(baseUrl: string, id: string, anchor?: string): string {
+	return absolute(baseUrl, articlePath(id, anchor));
+}
+
+/**
+ * The longest link the site, the CLI or the bot ever generates, in
+ * characters: about 8 KB, the request-line limit of common servers and
+ * proxies (nginx's large_client_header_buffers default is 8k; Apache's
+ * LimitRequestLine default is 8190). A longer link is not generated at all.
+ */
+export const MAX_LINK_LENGTH = 8 * 1024;
+
+/**
+ * The match page opened on `text` (and a product filter): the text goes in
+ * the fragment (`/match/#q=...`), which browsers never send to a server or in
+ * a Referer. The page reads it with URLSearchParams.
+ */
+export function matchUrl(baseUrl: string, text: string, product?: string): string {
+	const params = new URLSearchParams({ q: text });
+	if (product) params.set('product', product);
+	return absolute(baseUrl, `${MATCH_PATH}#${params}`);
+}
+
+/** matchUrl, or undefined when the link would be longer than MAX_LINK_LENGTH. */
+export function matchLink(baseUrl: string, text: string, product?: string): string | undefined {
+	const link = matchUrl(baseUrl, text, product);
+	return link.length <= MAX_LINK_LENGTH ? link : undefined;
+}
