@@ -7,8 +7,8 @@ import { PRODUCTS_PATH, SITE_URL, WIZARD_PATH } from './src/lib/addresses.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
-import { anchorAliases } from './src/lib/site-links.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
+import { anchorAliases } from './src/lib/knowledge-base.ts';
+import { builtSiteCheck, contentSecurityPolicy, hostFiles } from './src/integrations/post-build.ts';
 
 export default defineConfig({
 	site: SITE_URL,
@@ -43,6 +43,9 @@ export default defineConfig({
 			// contents links every section.
 			markdown: { headingLinks: false },
 		}),
-		linkCheck(),
+		// After the build, in this order (src/integrations/post-build.ts).
+		builtSiteCheck(),
+		hostFiles(),
+		contentSecurityPolicy(),
 	],
 });

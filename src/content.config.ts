@@ -1,15 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { articleFields } from './lib/article-schema.ts';
 
 /**
- * Articles are Starlight docs under src/content/docs/kb/. The content check
- * (src/integrations/content-check.ts) validates them against the full,
- * strict article schema with friendly errors before Astro reads them; here
- * the fields are optional because Starlight applies this schema to every
- * page, including the generated ones (home, products, search).
+ * Articles are Starlight docs under src/content/docs/kb/. Astro checks only
+ * Starlight's own fields here; the article fields are read and checked once,
+ * with the strict article schema, by the knowledge base's model
+ * (src/lib/knowledge-base.ts), which every page reads them from.
  */
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: articleFields.omit({ title: true }).partial() }) }),
+	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
 };

@@ -1,5 +1,5 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import type { ArticleData } from './lib/article-schema.ts';
+import { loadKnowledgeBase } from './lib/knowledge-base.ts';
 
 /**
  * An article's one-sentence summary is its meta and Open Graph description.
@@ -8,7 +8,7 @@ import type { ArticleData } from './lib/article-schema.ts';
  */
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
-	const { summary } = route.entry.data as Partial<ArticleData>;
+	const summary = loadKnowledgeBase().articleOfPage(route.entry.id)?.data.summary;
 	if (!summary) return;
 	for (const tag of route.head) {
 		const key = tag.attrs?.name ?? tag.attrs?.property;

@@ -3,29 +3,25 @@
  * (needs `yaml` and `zod`, so the packaged CLI never imports this file: it
  * reads the same data precompiled, see scripts/build-cli.ts).
  */
-import { ContentError, loadArticles, type Article } from '../lib/content.ts';
-import { compileIndex } from '../lib/matcher/index.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../lib/knowledge-base.ts';
 import { articleEvidence } from '../lib/api.ts';
-import { byShortId } from '../lib/short-id.ts';
 import { sourceUrl } from '../lib/sources.ts';
 import { jumpsOf } from '../wizard/engine.ts';
-import { checkTreeFile } from '../wizard/load.ts';
 import type { CliData, CliWizard } from './data.ts';
 
 /**
- * Compile the CLI's data from the project at `root`. The wizard part is read
- * only when asked for (a Markdown comment of an ambiguous match), as it costs
- * as much again; it throws ContentError when the wizard tree is broken.
+ * Compile the CLI's data from the knowledge base of the project at `root`
+ * (src/lib/knowledge-base.ts); throws ContentError when the content has
+ * problems. The wizard's jump table is built only when asked for (a Markdown
+ * comment of an ambiguous match).
  */
 export function dataFromContent(root: string): CliData {
-	const articles = loadArticles(root);
+	const model = loadKnowledgeBase(root);
 	let wizard: CliWizard | undefined;
 	const data: Omit<CliData, 'wizard'> = {
 		version: 1,
-		index: compileIndex(articles.map((a) => a.data)),
-		articles: [...articles]
-			.sort((x, y) => byShortId(x.data, y.data))
-			.map((article) => {
+		index: model.matcherIndex(),
+		articles: model.articles.map((article) => {
 				const { data: a } = article;
 				const { rootCause, fixes } = articleEvidence(article, '');
 				return {
@@ -40,12 +36,11 @@ export function dataFromContent(root: string): CliData {
 				};
 			}),
 	};
-	return Object.defineProperty(data, 'wizard', { enumerable: true, get: () => (wizard ??= wizardOf(root, articles)) }) as CliData;
+	return Object.defineProperty(data, 'wizard', { enumerable: true, get: () => (wizard ??= wizardOf(model)) }) as CliData;
 }
 
-function wizardOf(root: string, articles: readonly Article[]): CliWizard {
-	const { tree, problems } = checkTreeFile(root, articles);
-	if (!tree) throw new ContentError(problems);
+function wizardOf(model: KnowledgeBase): CliWizard {
+	const { tree } = model.wizard;
 	const prompts: Record<string, string> = {};
 	for (const n of tree.nodes) if (n.kind === 'question' || n.kind === 'error-check') prompts[n.id] = n.prompt;
 	return { ...jumpsOf(tree), prompts };

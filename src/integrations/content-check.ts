@@ -1,11 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
+import { formatProblem, type Article, type ContentProblem } from '../lib/content.ts';
+import { checkKnowledgeBase } from '../lib/knowledge-base.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/index.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
-import { checkTreeFile } from '../wizard/load.ts';
-import { loadRedirects } from '../lib/redirects.ts';
-import { articleAnchors } from '../lib/site-links.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
@@ -19,13 +17,10 @@ export function contentCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, logger, command }) => {
 				const root = fileURLToPath(config.root);
-				const { articles, problems } = checkArticles(readArticleSources(root));
-				if (problems.length === 0) {
-					problems.push(...selfMatchProblems(articles, loadEvalSet(root)), ...checkTreeFile(root, articles).problems);
-					problems.push(...loadRedirects(root, articleAnchors(root)).problems);
-				}
-				if (problems.length === 0) {
-					logger.info(`${articles.length} articles pass the content check.`);
+				const { model, problems } = checkKnowledgeBase(root);
+				if (model) problems.push(...selfMatchProblems(model.articles, loadEvalSet(root)));
+				if (model && problems.length === 0) {
+					logger.info(`${model.articles.length} articles pass the content check.`);
 					return;
 				}
 				const report = problems.map(formatProblem).join('\n');
@@ -44,7 +39,7 @@ export function contentCheck(): AstroIntegration {
  * no pattern may swallow another article's different line, and no real
  * report of the eval set may get a confident wrong answer.
  */
-function selfMatchProblems(articles: ReturnType<typeof checkArticles>['articles'], evalItems: ReturnType<typeof loadEvalSet>): ContentProblem[] {
+function selfMatchProblems(articles: readonly Article[], evalItems: ReturnType<typeof loadEvalSet>): ContentProblem[] {
 	const fileOf = new Map(articles.map((a) => [a.data.id, a.file]));
 	const data = articles.map((a) => a.data);
 	return [...checkSelfMatch(data), ...checkPatternOverlap(data), ...checkCalibration(data, evalItems)].map((p) => ({

@@ -1,5 +1,5 @@
 /**
- * The checks the build runs on its own output (src/integrations/link-check.ts):
+ * The checks the build runs on its own output (src/integrations/post-build.ts):
  * no broken internal link or anchor, no locked address lost, no code in a
  * page that the site does not ship. Each problem names the source file (and
  * the line, field or wizard step) it comes from, not only the page's URL.

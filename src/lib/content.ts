@@ -3,7 +3,7 @@
  * the CLI and the tests read articles through this module, so all of them
  * see the same articles and the same errors.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -120,26 +120,14 @@ function articleFileNames(abs: string): string[] {
 		.sort();
 }
 
-const loaded = new Map<string, { stamp: string; articles: Article[] }>();
-
 /**
- * Load and check the articles of a project; throws a readable error listing
- * every problem. Many parts of a build ask for the articles: they are read
- * and checked once, and again only when a file changed.
+ * Read and check the articles under `dir` of the project at `root`; throws a
+ * ContentError listing every problem. Reads the files on every call: the
+ * site, the API and the build read the cached model (knowledge-base.ts).
  */
 export function loadArticles(root: string, dir = ARTICLES_DIR): Article[] {
-	const abs = join(root, dir);
-	const stamp = articleFileNames(abs)
-		.map((name) => {
-			const { mtimeMs, size } = statSync(join(abs, name));
-			return `${name} ${mtimeMs} ${size}`;
-		})
-		.join('\n');
-	const hit = loaded.get(abs);
-	if (hit?.stamp === stamp) return hit.articles;
 	const { articles, problems } = checkArticles(readArticleSources(root, dir));
 	if (problems.length > 0) throw new ContentError(problems);
-	loaded.set(abs, { stamp, articles });
 	return articles;
 }
 

@@ -120,7 +120,7 @@ export const REFERRER_META = '<meta name="referrer" content="no-referrer">';
  * replacing any earlier one, and a `no-referrer` policy: right after
  * `<meta charset>`, which must stay within the first 1024 bytes, or first
  * when there is none. (Framing cannot be forbidden by a <meta>; see the
- * `_headers` file written by src/integrations/link-check.ts.)
+ * `_headers` file written by src/integrations/post-build.ts.)
  */
 export function withPolicy(html: string): string {
 	const cleaned = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/gi, '').replace(/<meta name="referrer"[^>]*>/gi, '');

@@ -3,6 +3,7 @@
  * src/content/redirects.yaml, checked against the articles so a redirect
  * can never point nowhere or shadow a live page.
  */
+import { shortIdPath } from './addresses.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -25,7 +26,7 @@ export type Redirects = z.output<typeof redirectsSchema>;
 
 /** Every address a short ID answers to: `/FL-0003/` and `/fl-0003/`. */
 export function shortIdPaths(shortId: string): string[] {
-	return [`/${shortId}/`, `/${shortId.toLowerCase()}/`];
+	return [shortIdPath(shortId), shortIdPath(shortId.toLowerCase())];
 }
 
 /** Read and check the redirects against the articles' slugs and anchors. */

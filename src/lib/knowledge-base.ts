@@ -1,0 +1,149 @@
+/**
+ * The knowledge base as one checked model: the articles with their anchors and
+ * fixes, the wizard tree with its lookups, the redirects, the matcher index and
+ * the lists the site shows, loaded and checked together. The site's pages, the
+ * API, the build's checks and the CLI's data all read this model; nothing else
+ * reads the content files for them.
+ *
+ * One cache, one rule: the model is kept per project root and rebuilt when any
+ * content file (an article, the wizard tree, the redirects) is added, removed
+ * or changed in size or modification time. The rule is checked on every call,
+ * so `astro dev` sees an edit at the next page it renders.
+ */
+import { statSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { headingsOf } from './article-body.ts';
+import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
+import { compileIndex, shardIndex, type MatcherIndex } from './matcher/index.ts';
+import { loadRedirects, REDIRECTS_FILE, type Redirects } from './redirects.ts';
+import { PRODUCT_IDS, SECTION_ANCHORS, type ProductId } from './registry.ts';
+import { relatedIndex } from './related.ts';
+import { byShortId } from './short-id.ts';
+import type { ArticleData } from './article-schema.ts';
+import { checkTreeFile, fixAnchorsOf } from '../wizard/load.ts';
+import { nodesById, parentsOf, type Answer } from '../wizard/engine.ts';
+import { splitMaps } from '../wizard/map.ts';
+import { TREE_FILE } from '../wizard/validate.ts';
+import type { WizardNode, WizardTree } from '../wizard/schema.ts';
+
+/** Where Starlight's docs live: an article's page id is its path from here, without the extension (`kb/<slug>`). */
+const DOCS_DIR = 'src/content/docs';
+
+/** The wizard tree and the lookups every step's page needs, built once per model. */
+export interface WizardModel {
+	tree: WizardTree;
+	/** The steps by id. */
+	byId: Map<string, WizardNode>;
+	/** The answer that leads to each step. */
+	parents: Map<string, Answer>;
+	/** Each map's root step and the branches it draws as one box (src/wizard/map.ts). */
+	maps: Map<string, Set<string>>;
+}
+
+/** The whole checked knowledge base of one project. */
+export interface KnowledgeBase {
+	/** Every article, ordered by short ID (the order they were published in). */
+	articles: Article[];
+	/** The articles by slug. */
+	byId: Map<string, Article>;
+	/** Each article's permanent anchors: the sections, then every heading with an explicit anchor. */
+	anchors: Map<string, string[]>;
+	/** Each article's fix anchors, recommended first. */
+	fixes: Map<string, string[]>;
+	wizard: WizardModel;
+	redirects: Redirects;
+	/** The products that have at least one article, in registry order, with their articles. */
+	products: { id: ProductId; articles: Article[] }[];
+	/** An article's related failures (src/lib/related.ts). */
+	related(id: string): ArticleData[];
+	/** The article whose Starlight page id (`kb/<slug>`) is `pageId`, if that page is an article. */
+	articleOfPage(pageId: string): Article | undefined;
+	/** The matcher index of every article, compiled on first use. */
+	matcherIndex(): MatcherIndex;
+	/** The same index in shards for the browser, on first use. */
+	shards(): ReturnType<typeof shardIndex>;
+}
+
+const models = new Map<string, { stamp: string; model: KnowledgeBase }>();
+
+/**
+ * The knowledge base of the project at `root` (default: the working
+ * directory), checked; from the cache while no content file changed.
+ * Throws ContentError listing every problem when the content has any.
+ */
+export function loadKnowledgeBase(root = process.cwd()): KnowledgeBase {
+	const { model, problems } = checkKnowledgeBase(root);
+	if (!model) throw new ContentError(problems);
+	return model;
+}
+
+/**
+ * Load and check the knowledge base at `root` without throwing: the model
+ * when the content has no problems, and every problem found. The build's
+ * content check reports the problems; everything else calls loadKnowledgeBase.
+ */
+export function checkKnowledgeBase(root = process.cwd()): { model?: KnowledgeBase; problems: ContentProblem[] } {
+	const stamp = contentStamp(root);
+	const hit = models.get(root);
+	if (hit?.stamp === stamp) return { model: hit.model, problems: [] };
+
+	const { articles, problems } = checkArticles(readArticleSources(root));
+	if (problems.length) return { problems };
+	articles.sort((a, b) => byShortId(a.data, b.data));
+	const anchors = new Map(articles.map((a) => [a.data.id, [...Object.values(SECTION_ANCHORS), ...headingsOf(a.body).flatMap((h) => (h.anchor ? [h.anchor] : []))]]));
+	const { tree, problems: treeProblems } = checkTreeFile(root, articles);
+	const { redirects, problems: redirectProblems } = loadRedirects(root, anchors);
+	if (!tree || treeProblems.length || redirectProblems.length) return { problems: [...treeProblems, ...redirectProblems] };
+
+	const byId = new Map(articles.map((a) => [a.data.id, a]));
+	const byPage = new Map(articles.map((a) => [relative(DOCS_DIR, a.file).replace(/\.mdx?$/, ''), a]));
+	let related: Map<string, ArticleData[]> | undefined;
+	let index: MatcherIndex | undefined;
+	let sharded: ReturnType<typeof shardIndex> | undefined;
+	const model: KnowledgeBase = {
+		articles,
+		byId,
+		anchors,
+		fixes: fixAnchorsOf(articles),
+		wizard: { tree, byId: nodesById(tree), parents: parentsOf(tree), maps: splitMaps(tree) },
+		redirects,
+		products: PRODUCT_IDS.map((id) => ({ id, articles: articles.filter((a) => a.data.products.includes(id)) })).filter((p) => p.articles.length > 0),
+		related: (id) => (related ??= relatedIndex(articles.map((a) => a.data))).get(id) ?? [],
+		articleOfPage: (pageId) => byPage.get(pageId),
+		matcherIndex: () => (index ??= compileIndex(articles.map((a) => a.data))),
+		shards: () => (sharded ??= shardIndex(model.matcherIndex())),
+	};
+	models.set(root, { stamp, model });
+	return { model, problems: [] };
+}
+
+/**
+ * Moved anchors as the remark plugin wants them (article → new anchor → old
+ * anchors); empty while the content has problems, which the content check
+ * reports with file and field.
+ */
+export function anchorAliases(root = process.cwd()): Map<string, Map<string, string[]>> {
+	const aliases = new Map<string, Map<string, string[]>>();
+	for (const r of checkKnowledgeBase(root).model?.redirects.anchors ?? []) {
+		const perArticle = aliases.get(r.article) ?? new Map<string, string[]>();
+		perArticle.set(r.to, [...(perArticle.get(r.to) ?? []), r.from]);
+		aliases.set(r.article, perArticle);
+	}
+	return aliases;
+}
+
+/** Names, sizes and modification times of every content file: the cache's one staleness rule. */
+function contentStamp(root: string): string {
+	const articlesDir = join(root, ARTICLES_DIR);
+	const files = [...readdirSync(articlesDir).map((name) => join(articlesDir, name)), join(root, TREE_FILE), join(root, REDIRECTS_FILE)];
+	return files
+		.map((path) => {
+			try {
+				const { mtimeMs, size } = statSync(path);
+				return `${path} ${mtimeMs} ${size}`;
+			} catch {
+				return `${path} absent`;
+			}
+		})
+		.join('\n');
+}
