@@ -11,7 +11,7 @@
  * so `astro dev` sees an edit at the next page it renders.
  */
 import { statSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { headingsOf } from './article-body.ts';
 import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
 import { compileIndex, shardIndex, type MatcherIndex } from './matcher/index.ts';
@@ -58,6 +58,8 @@ export interface KnowledgeBase {
 	related(id: string): ArticleData[];
 	/** The article whose Starlight page id (`kb/<slug>`) is `pageId`, if that page is an article. */
 	articleOfPage(pageId: string): Article | undefined;
+	/** The article in the file at `path` (absolute, or relative to the root), if it is one. */
+	articleOfFile(path: string): Article | undefined;
 	/** The matcher index of every article, compiled on first use. */
 	matcherIndex(): MatcherIndex;
 	/** The same index in shards for the browser, on first use. */
@@ -97,6 +99,7 @@ export function checkKnowledgeBase(root = process.cwd()): { model?: KnowledgeBas
 
 	const byId = new Map(articles.map((a) => [a.data.id, a]));
 	const byPage = new Map(articles.map((a) => [relative(DOCS_DIR, a.file).replace(/\.mdx?$/, ''), a]));
+	const byFile = new Map(articles.map((a) => [a.file, a]));
 	let related: Map<string, ArticleData[]> | undefined;
 	let index: MatcherIndex | undefined;
 	let sharded: ReturnType<typeof shardIndex> | undefined;
@@ -110,6 +113,7 @@ export function checkKnowledgeBase(root = process.cwd()): { model?: KnowledgeBas
 		products: PRODUCT_IDS.map((id) => ({ id, articles: articles.filter((a) => a.data.products.includes(id)) })).filter((p) => p.articles.length > 0),
 		related: (id) => (related ??= relatedIndex(articles.map((a) => a.data))).get(id) ?? [],
 		articleOfPage: (pageId) => byPage.get(pageId),
+		articleOfFile: (path) => byFile.get(isAbsolute(path) ? relative(root, path) : path),
 		matcherIndex: () => (index ??= compileIndex(articles.map((a) => a.data))),
 		shards: () => (sharded ??= shardIndex(model.matcherIndex())),
 	};

@@ -1,6 +1,7 @@
 /**
- * A remark plugin that fills an article's generated sections from its front
- * matter: the symptoms list under "## Symptoms", the table of diagnostic
+ * A remark plugin that fills an article's generated sections from its checked
+ * data in the knowledge base's model (src/lib/knowledge-base.ts), never from
+ * a second reading of the front matter: the symptoms list under "## Symptoms", the table of diagnostic
  * output at the end of "## How to confirm", the versions table under
  * "## Affected versions" and the sources under "## References".
  *
@@ -12,7 +13,9 @@
  * are added by the page (src/components/MarkdownContent.astro), never cached
  * into an article's rendering.
  */
-import { PRODUCTS, type ArticleSection, type ProductId } from './registry.ts';
+import { PRODUCTS, type ArticleSection } from './registry.ts';
+import type { ArticleData } from './article-schema.ts';
+import { checkKnowledgeBase } from './knowledge-base.ts';
 import { sourceLabel, sourceUrl } from './sources.ts';
 
 interface HastElement {
@@ -31,21 +34,13 @@ interface MdNode {
 	data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: HastElement['children'] };
 }
 
-/** The front matter fields this plugin reads, as written (not yet validated: the content check does that). */
-interface Fields {
-	shortId?: string;
-	symptoms?: string[];
-	versions?: { product: ProductId; affected: string; fixed: string | null }[];
-	sources?: { ref: string; title: string }[];
-	diagnostics?: { command: string; output: string; means: 'holds' | 'rules-out'; why: string }[];
-}
 
 function h(tagName: string, properties: Record<string, unknown>, ...children: HastChild[]): HastElement {
 	return { type: 'element', tagName, properties, children: children.map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)) };
 }
 
 /** Each generated section: what goes right under its heading. */
-const GENERATED: Partial<Record<ArticleSection, (f: Fields) => HastElement | undefined>> = {
+const GENERATED: Partial<Record<ArticleSection, (f: ArticleData) => HastElement | undefined>> = {
 	Symptoms: (f) => f.symptoms && h('ul', { className: ['symptoms'] }, ...f.symptoms.map((s) => h('li', {}, s))),
 	'Affected versions': (f) =>
 		f.versions &&
@@ -83,9 +78,10 @@ const GENERATED: Partial<Record<ArticleSection, (f: Fields) => HastElement | und
 };
 
 export function remarkArticleSections() {
-	return (tree: MdNode, file: { path?: string; data?: { astro?: { frontmatter?: Fields } } }) => {
-		const fields = file.data?.astro?.frontmatter;
-		if (!fields?.shortId || !/\/kb\/[^/]+\.mdx?$/.test(file.path ?? '')) return;
+	return (tree: MdNode, file: { path?: string }) => {
+		// Without a model (content with problems, which the content check reports) nothing is generated.
+		const fields = file.path ? checkKnowledgeBase().model?.articleOfFile(file.path)?.data : undefined;
+		if (!fields) return;
 		const children = tree.children ?? [];
 		for (let i = children.length - 1; i >= 0; i--) {
 			const node = children[i];
