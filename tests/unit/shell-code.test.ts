@@ -64,29 +64,26 @@ describe('the named shell rules catch what ShellCheck does not', () => {
 		expect(rules('findmnt --target=/nix/store /nix/.ro-store | cat')).toEqual(['findmnt-several-paths']);
 	});
 
-	it('findmnt-several-paths: one path per call, or a source and a target named as such, pass', () => {
-		expect(rules('findmnt -T /nix/store\nfindmnt -T /nix/.ro-store')).toEqual([]);
-		expect(rules('findmnt -no SOURCE,FSTYPE -T /nix/store; findmnt /nix/.ro-store')).toEqual([]);
-		expect(rules('findmnt --source /dev/vda --target /mnt')).toEqual([]);
-		expect(rules('findmnt -t overlay')).toEqual([]);
-	});
-
-	it('backslash-x-unquoted: an unquoted \\x2d in a unit name (the old virtiofs-tag-not-found and overlay-ro-store-race text)', () => {
-		expect(rules('systemctl status sysroot-nix\\x2dstore.mount')).toEqual(['backslash-x-unquoted']);
-		expect(rules('systemctl show -p After -p Requires sysroot-nix-.ro\\x2dstore.mount')).toEqual(['backslash-x-unquoted']);
-		expect(rules("journalctl -u $'sysroot-nix-.ro\\x2dstore.mount'")).toEqual(['backslash-x-unquoted']);
-	});
-
-	it('backslash-x-unquoted: the escape in single or double quotes, or in a comment, passes', () => {
-		expect(rules("systemctl status 'sysroot-nix-.ro\\x2dstore.mount'")).toEqual([]);
-		expect(rules('systemctl status "sysroot-nix-.ro\\x2dstore.mount"')).toEqual([]);
-		expect(rules('true # sysroot-nix-.ro\\x2dstore.mount')).toEqual([]);
-	});
-
-	it('no-prompt: a leading $ prompt', () => {
-		expect(rules('$ podman info')).toEqual(['no-prompt']);
-		expect(rules('podman info\n  $ id -u')).toEqual(['no-prompt']);
-		expect(rules('echo "$HOME"')).toEqual([]);
+	// Each row: a command, and the rules it breaks (none: it passes).
+	it.each([
+		['findmnt -T /nix/store\nfindmnt -T /nix/.ro-store', []],
+		['findmnt -no SOURCE,FSTYPE -T /nix/store; findmnt /nix/.ro-store', []],
+		['findmnt --source /dev/vda --target /mnt', []],
+		['findmnt -t overlay', []],
+		// An unquoted \x2d in a unit name (the old virtiofs-tag-not-found and overlay-ro-store-race text).
+		['systemctl status sysroot-nix\\x2dstore.mount', ['backslash-x-unquoted']],
+		['systemctl show -p After -p Requires sysroot-nix-.ro\\x2dstore.mount', ['backslash-x-unquoted']],
+		["journalctl -u $'sysroot-nix-.ro\\x2dstore.mount'", ['backslash-x-unquoted']],
+		// The escape in single or double quotes, or in a comment, passes.
+		["systemctl status 'sysroot-nix-.ro\\x2dstore.mount'", []],
+		['systemctl status "sysroot-nix-.ro\\x2dstore.mount"', []],
+		['true # sysroot-nix-.ro\\x2dstore.mount', []],
+		// A leading $ prompt.
+		['$ podman info', ['no-prompt']],
+		['podman info\n  $ id -u', ['no-prompt']],
+		['echo "$HOME"', []],
+	])('%j breaks %j', (code, broken) => {
+		expect(rules(code)).toEqual(broken);
 	});
 
 	it('reports the line of each finding within the block', () => {
