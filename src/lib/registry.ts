@@ -45,6 +45,7 @@ export const SUBSYSTEMS = {
 	cgroups: 'cgroups',
 	selinux: 'SELinux',
 	'installer-state': 'installer state (receipts, profile backups, build users, daemon units)',
+	network: 'networking (DNS, proxies, downloads)',
 } as const;
 
 export type ProductId = keyof typeof PRODUCTS;
