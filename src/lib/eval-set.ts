@@ -82,14 +82,16 @@ export interface EvalAnswer {
 /**
  * Answer every item as the site does: the matcher first; when it finds no
  * error line and the text is not log output, the prose ranker's first
- * article as `likely`. An item is answered right when the first article is
- * its label (or nothing, for `null`).
+ * article as `likely`, skipping any article the text itself rules out
+ * (an `excludeWhen` context the matcher found). An item is answered right
+ * when the first article is its label (or nothing, for `null`).
  */
 export function answer(matcher: Matcher, items: readonly EvalItem[], prose?: ProseRanker): EvalAnswer[] {
 	return items.map((item) => {
 		const result = matcher.match(item.text);
 		const top = result.matches[0];
-		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text)[0] : undefined;
+		const ruledOut = new Set(result.excluded.map((e) => e.article.id));
+		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text).find((m) => !ruledOut.has(m.id)) : undefined;
 		const got = top?.article.id ?? likely?.id ?? null;
 		const confidence = top?.confidence ?? (likely ? 'likely' : null);
 		return { item, got, confidence, ambiguous: result.ambiguous, right: got === item.expected };

@@ -39,6 +39,16 @@ describe('descriptions', () => {
 		expect(ranker.rank('my computer is slow today and the fan is loud')).toEqual([]);
 	});
 
+	it('does not offer as likely an article the text itself rules out', () => {
+		const matcher = createMatcher(compileIndex(articles.map((a) => a.data)));
+		// launchd refusing the daemon with error 5, not 119: the disabled-job article's excludeWhen says so.
+		const item = loadEvalSet(root).find((i) => i.id === 'd3c-unc-nix-9969-load-io-error');
+		expect(item).toBeDefined();
+		expect(matcher.match(item!.text).excluded.map((e) => e.article.id)).toContain('nix-daemon-launchd-not-running-macos');
+		expect(ranker.rank(item!.text).map((m) => m.id)).toContain('nix-daemon-launchd-not-running-macos');
+		expect(answer(matcher, [item!], ranker)[0].got).not.toBe('nix-daemon-launchd-not-running-macos');
+	});
+
 	it('never answers a description from the matcher, and its likely answers are counted apart', () => {
 		const matcher = createMatcher(compileIndex(articles.map((a) => a.data)));
 		const answers = answer(matcher, loadEvalSet(root), ranker);
