@@ -45,6 +45,8 @@ export const SUBSYSTEMS = {
 	cgroups: 'cgroups',
 	selinux: 'SELinux',
 	'installer-state': 'installer state (receipts, profile backups, build users, daemon units)',
+	'oci-runtime': 'the OCI runtime and the runtime-spec version it accepts',
+	'container-storage': 'container storage (layers, images and the libpod database)',
 } as const;
 
 export type ProductId = keyof typeof PRODUCTS;
