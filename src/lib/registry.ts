@@ -46,6 +46,8 @@ export const SUBSYSTEMS = {
 	selinux: 'SELinux',
 	'installer-state': 'installer state (receipts, profile backups, build users, daemon units)',
 	network: 'networking (DNS, proxies, downloads)',
+	'oci-runtime': 'the OCI runtime and the runtime-spec version it accepts',
+	'container-storage': 'container storage (layers, images and the libpod database)',
 } as const;
 
 export type ProductId = keyof typeof PRODUCTS;
