@@ -4,10 +4,9 @@
  * reads the same data precompiled, see scripts/build-cli.ts).
  */
 import { ContentError, loadArticles, type Article } from '../lib/content.ts';
-import { compileIndex } from '../lib/matcher/index.ts';
-import { articleEvidence } from '../lib/api.ts';
+import { compileIndex } from '../lib/matcher/build.ts';
+import { articleFacts } from '../lib/api.ts';
 import { byShortId } from '../lib/short-id.ts';
-import { sourceUrl } from '../lib/sources.ts';
 import { jumpsOf } from '../wizard/engine.ts';
 import { checkTreeFile } from '../wizard/load.ts';
 import type { CliData, CliWizard } from './data.ts';
@@ -23,22 +22,7 @@ export function dataFromContent(root: string): CliData {
 	const data: Omit<CliData, 'wizard'> = {
 		version: 1,
 		index: compileIndex(articles.map((a) => a.data)),
-		articles: [...articles]
-			.sort((x, y) => byShortId(x.data, y.data))
-			.map((article) => {
-				const { data: a } = article;
-				const { rootCause, fixes } = articleEvidence(article, '');
-				return {
-					id: a.id,
-					shortId: a.shortId,
-					title: a.title,
-					products: [...a.products],
-					sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
-					status: a.status,
-					rootCause,
-					fixes: fixes.map(({ anchor, title, evidence }) => ({ anchor, title, evidence })),
-				};
-			}),
+		articles: [...articles].sort((x, y) => byShortId(x.data, y.data)).map(articleFacts),
 	};
 	return Object.defineProperty(data, 'wizard', { enumerable: true, get: () => (wizard ??= wizardOf(root, articles)) }) as CliData;
 }

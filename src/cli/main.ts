@@ -7,8 +7,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { articleUrl, MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
-import { createMatcher, toJson, toMarkdown, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
+import { MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
+import { createMatcher, SHORT_RESULTS, type Matcher, type MatcherIndex } from '../lib/matcher/index.ts';
+import { listLine, toJson, toMarkdown, toolArticle, toPlainText } from '../lib/presenters.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import { questionFor, type CliData } from './data.ts';
@@ -51,7 +52,7 @@ articles whose known error lines it contains.
 Options:
   --json            print {"matches":[...],"ambiguous":false}
   --markdown        print a ready issue comment (nothing when no match)
-  --top N           at most N matches (default 3)
+  --top N           at most N matches (default ${SHORT_RESULTS})
   --base-url URL    site address for links (default ${SITE_URL})
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
   --index URL|FILE  match against this matcher index instead of the one
@@ -68,9 +69,10 @@ nothing, and exits 1, when there is nothing to say, including for comments
 by bots and by Faultline itself.`,
 	list: `Usage: faultline list [--json] [--base-url URL]
 
-Lists every article: short ID, slug and title (with --json: id, shortId,
-title, url, products, sources, rootCause: {evidence}, fixes:
-[{anchor, title, evidence, url}], status).`,
+Lists every article: short ID, slug and title (with --json: the objects of
+the site's /api/v1/articles.json: id, shortId, title, url, summary, products,
+signatures, sources, rootCause: {evidence}, fixes: [{anchor, title,
+evidence, url}], status, replacedBy).`,
 };
 
 class UsageError extends Error {}
@@ -142,7 +144,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	}
 	if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined; pick one');
 	if (positionals.length > 1) throw new UsageError(`match reads one input, got ${positionals.length}: ${positionals.join(' ')}`);
-	const top = values.top === undefined ? 3 : Number(values.top);
+	const top = values.top === undefined ? SHORT_RESULTS : Number(values.top);
 	if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, got '${values.top}'`);
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const data = await io.data();
@@ -167,7 +169,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	else if (values.markdown) {
 		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, plain(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
+	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 
@@ -258,46 +260,9 @@ async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: stri
 	if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const { articles } = await io.data();
-	if (values.json) {
-		const rows = articles.map((a) => ({
-			id: a.id,
-			shortId: a.shortId,
-			title: a.title,
-			url: articleUrl(baseUrl, a.id),
-			products: a.products,
-			sources: a.sources,
-			rootCause: a.rootCause,
-			fixes: a.fixes.map((f) => ({ ...f, url: articleUrl(baseUrl, a.id, f.anchor) })),
-			status: a.status,
-		}));
-		say(io.stdout, JSON.stringify(rows, null, 2));
-	} else {
-		say(io.stdout, articles.map((a) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
-	}
+	if (values.json) say(io.stdout, JSON.stringify(articles.map((a) => toolArticle(a, baseUrl)), null, 2));
+	else say(io.stdout, articles.map(listLine).join('\n'));
 	return 0;
-}
-
-function plain(result: ReturnType<Matcher['match']>, baseUrl: string, question: (ids: string[]) => Question | undefined): string {
-	if (result.matches.length === 0) {
-		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
-		return `No known error matches this text.${ruledOut}`;
-	}
-	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
-	const notes = sameLineGroups(result.matches).map((group) => {
-		const q = question(group.map((m) => m.article.id));
-		const ids = group.map((m) => m.article.shortId).join(', ');
-		return q ? `\n\nLine ${group[0].lineNumber} has ${group.length} known causes (${ids}). The question that tells them apart: ${q.prompt}\n  ${baseUrl}${q.path}` : '';
-	});
-	return (
-		head +
-		result.matches
-			.map(
-				(m) =>
-					`${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`,
-			)
-			.join('\n\n') +
-		notes.join('')
-	);
 }
 
 /** The built-in index, or the one --index names (read and checked; BadIndex when it cannot be used). */

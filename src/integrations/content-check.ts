@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkArticles, formatProblem, readArticleSources, type ContentProblem } from '../lib/content.ts';
-import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/index.ts';
+import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/build.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
 import { checkTreeFile } from '../wizard/load.ts';
 import { loadRedirects } from '../lib/redirects.ts';

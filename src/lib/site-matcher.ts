@@ -1,6 +1,7 @@
 /** The site's matcher index, whole and in shards, compiled once per build from the checked articles. */
 import { loadArticles, type Article } from './content.ts';
-import { compileIndex, shardIndex, type MatcherIndex } from './matcher/index.ts';
+import { compileIndex, shardIndex } from './matcher/build.ts';
+import type { MatcherIndex } from './matcher/index.ts';
 
 let cached: { articles: Article[]; index: MatcherIndex; sharded?: ReturnType<typeof shardIndex> } | undefined;
 

@@ -6,7 +6,9 @@
  * pattern always matches exactly, so no other article can score higher).
  */
 import type { ArticleData } from '../article-schema.ts';
-import { compileIndex, isGeneric } from './compile.ts';
+import { compileIndex } from './compile.ts';
+import { isGeneric } from './model.ts';
+import { SCORING } from './scoring.ts';
 import { createMatcher } from './match.ts';
 import { compilePattern, patternParts, segmentsOf } from './pattern.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
@@ -36,7 +38,7 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 			}
 			if (!sig.decisive) continue;
 			const specific = new Set(parts.flatMap(tokensOf).filter((t) => !isGeneric(t)));
-			if (specific.size < 2) {
+			if (specific.size < SCORING.minSpecific) {
 				problem('it is too generic to decide a match alone (fewer than two specific words)', 'mark it `decisive: false`, or quote more of the line');
 				continue;
 			}
