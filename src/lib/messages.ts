@@ -3,7 +3,7 @@
  * to fix it; the content check builds problems from these and the tests pin
  * them.
  */
-import { ARTICLE_SECTIONS } from './registry.ts';
+import { ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
 
@@ -27,11 +27,6 @@ export const messages = {
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
 		fix: 'fix the YAML syntax (quote strings that contain `: ` or start with a backtick)',
-	}),
-	invalidField: (what: string, hint: string) => ({ message: what, fix: hint }),
-	unknownField: (key: string) => ({
-		message: `unknown field \`${key}\``,
-		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
 	}),
 	mdxInMarkdown: (line: string) => ({
 		message: `"${shorten(line, 60)}" is MDX, which a Markdown article shows as text`,
@@ -133,6 +128,88 @@ export const messages = {
 
 export type Message = { message: string; fix: string };
 
+/**
+ * Schema errors in any checked file (src/lib/schema-problems.ts): `name` is
+ * the field as the message names it, `value` the value found, as JSON; `fix`
+ * comes from the document (the article fields below, the wizard's and the
+ * redirects' own).
+ */
+export const schemaMessages = {
+	missing: (name: string, fix: string) => ({ message: `\`${name}\` is missing`, fix }),
+	unknownValue: (name: string, value: string, fix: string) => ({ message: `\`${name}\` has ${value}, which is not a known value`, fix }),
+	invalid: (name: string, what: string, value: string, fix: string) => ({ message: `\`${name}\` ${what} (got ${value})`, fix }),
+	unknownField: (key: string, fix: string) => ({ message: `unknown field \`${key}\``, fix }),
+} as const;
+
+/** How each front-matter field of an article is fixed (src/lib/article-schema.ts): the hint a contributor reads. */
+export const articleFieldFixes: Record<string, string> = {
+	id: 'set `id` to the file name without .md (lower-case, hyphens)',
+	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
+	title: 'a title of 10 to 120 characters naming the failure',
+	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
+	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
+	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
+	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
+	excludeWhen: 'list { text, why } for context that points to a different cause',
+	when: 'list { text, why } for context that points to this cause among those that print the same line',
+	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
+	symptoms: 'list what the reader sees, one plain sentence each',
+	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
+	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
+	status: 'use `active`, or `retired` with `replacedBy`',
+	replacedBy: 'name the slug of the replacing article (only when status is retired)',
+};
+
+/** The fixes for front matter the field list above does not cover. */
+export const articleSchemaFixes = {
+	otherField: 'see the field list in CONTRIBUTING.md',
+	unknownField: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
+} as const;
+
+/** Messages for src/content/redirects.yaml (src/lib/redirects.ts). */
+export const redirectMessages = {
+	unreadable: (reason: string) => ({ message: `cannot be read: ${reason}`, fix: 'fix the YAML syntax' }),
+	schemaFix: 'see the format at the top of the file',
+	liveSlug: (slug: string) => ({ message: `"${slug}" is a live article, so it cannot also redirect`, fix: 'remove the redirect, or rename the article' }),
+	unknownTarget: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'redirect to the slug of an existing article' }),
+	unknownArticle: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'name the slug of an existing article' }),
+	liveAnchor: (anchor: string, article: string) => ({ message: `#${anchor} still exists in ${article}`, fix: 'remove the redirect, or rename the anchor' }),
+	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
+} as const;
+
+/** Messages of the build's matcher checks (src/lib/matcher/self-check.ts), about one signature of an article. */
+export const matcherMessages = {
+	diagnosticMismatch: () => ({
+		message: "the diagnostic's pattern does not match its own output",
+		fix: 'make the pattern the output with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}',
+	}),
+	patternMismatch: () => ({
+		message: 'its pattern does not match its own line',
+		fix: 'make the pattern the line with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}',
+	}),
+	tooGeneric: () => ({
+		message: 'it is too generic to decide a match alone (fewer than two specific words)',
+		fix: 'mark it `decisive: false`, or quote more of the line',
+	}),
+	excludesItself: () => ({
+		message: "the article's own excludeWhen rules it out",
+		fix: 'make the excludeWhen text something the error line itself does not contain',
+	}),
+	notFound: (other: string | undefined) => ({
+		message: `it does not find its own article${other ? `; it matches ${other} instead` : ''}`,
+		fix: 'quote more of the line, or mark it `decisive: false`',
+	}),
+	confidentWrong: (item: string, source: string, cause: string) => ({
+		message: `it answers the real report ${item} (${source}) with high confidence, but ${cause}`,
+		fix: 'if the line has several causes, mark it `decisive: false` and add a `when` context; else add an `excludeWhen` for what sets the report apart, or narrow the pattern with typed holes',
+	}),
+	overlap: (article: string, line: string) => ({
+		message: `its pattern also matches ${article}'s line "${line}", a different message`,
+		fix: 'narrow the pattern: a typed hole ({path}, {n}, {hex}, {word}, {a|b}) instead of {*}, never across the words that tell the causes apart',
+	}),
+} as const;
+
 /** Messages for the shell code in articles and the wizard tree (src/lib/shell-lint.ts, src/lib/shellcheck.ts). */
 export const shellMessages = {
 	prompt: () => ({
@@ -178,6 +255,9 @@ export const siteMessages = {
 
 /** Messages for the wizard tree (src/content/wizard/tree.yaml). */
 export const wizardMessages = {
+	schemaKindFix: 'set `kind` to question, error-check, result or end',
+	schemaFieldFix: 'see the fields of each kind of step in src/wizard/schema.ts',
+	schemaUnknownFieldFix: 'remove the unknown field (see src/wizard/schema.ts for the fields of each kind)',
 	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: `give every step its own id; ids are permanent URLs (${wizardStepPath('<id>')})` }),
 	reservedId: (id: string) => ({ message: `step id "${id}" is reserved for a page of the wizard`, fix: 'choose another id' }),
 	missingStart: (id: string) => ({ message: `the start step "${id}" does not exist`, fix: 'set `start` to the id of the first question' }),
