@@ -178,24 +178,15 @@ export const redirectMessages = {
 	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
 } as const;
 
+/** The end of the fix for a pattern that does not match its own text. */
+const ONLY_HOLES = 'with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}';
+
 /** Messages of the build's matcher checks (src/lib/matcher/self-check.ts), about one signature of an article. */
 export const matcherMessages = {
-	diagnosticMismatch: () => ({
-		message: "the diagnostic's pattern does not match its own output",
-		fix: 'make the pattern the output with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}',
-	}),
-	patternMismatch: () => ({
-		message: 'its pattern does not match its own line',
-		fix: 'make the pattern the line with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}',
-	}),
-	tooGeneric: () => ({
-		message: 'it is too generic to decide a match alone (fewer than two specific words)',
-		fix: 'mark it `decisive: false`, or quote more of the line',
-	}),
-	excludesItself: () => ({
-		message: "the article's own excludeWhen rules it out",
-		fix: 'make the excludeWhen text something the error line itself does not contain',
-	}),
+	diagnosticMismatch: () => ({ message: "the diagnostic's pattern does not match its own output", fix: `make the pattern the output ${ONLY_HOLES}` }),
+	patternMismatch: () => ({ message: 'its pattern does not match its own line', fix: `make the pattern the line ${ONLY_HOLES}` }),
+	tooGeneric: () => ({ message: 'it is too generic to decide a match alone (fewer than two specific words)', fix: 'mark it `decisive: false`, or quote more of the line' }),
+	excludesItself: () => ({ message: "the article's own excludeWhen rules it out", fix: 'make the excludeWhen text something the error line itself does not contain' }),
 	notFound: (other: string | undefined) => ({
 		message: `it does not find its own article${other ? `; it matches ${other} instead` : ''}`,
 		fix: 'quote more of the line, or mark it `decisive: false`',
