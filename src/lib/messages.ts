@@ -314,6 +314,35 @@ export const cliMessages = {
 	}),
 } as const;
 
+/**
+ * The CLI's one-line messages about how it was called and what it was given
+ * (src/cli/main.ts): printed after `faultline: `, each saying what is wrong
+ * and what to do instead.
+ */
+export const cliUsageMessages = {
+	unknownCommand: (command: string) => `unknown command '${command}'; the commands are match, list and comment (see faultline --help)`,
+	badOption: (what: string, command: string) => `${what} (see faultline ${command} --help)`,
+	jsonAndMarkdown: () => '--json and --markdown cannot be combined; pick one',
+	severalInputs: (inputs: readonly string[]) => `match reads one input, got ${inputs.length}: ${inputs.join(' ')}`,
+	badTop: (value: string) => `--top takes a whole number of 1 or more, got '${value}'`,
+	batchWithInput: () => '--batch reads its own file; do not also name an input',
+	readingTerminal: () => 'reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE',
+	lineCut: (n: number, input: string, size: string, kept: string) => `note: line ${n} of ${input} is ${size} long; only its first ${kept} was read`,
+	batchLineTooLong: (where: string, size: string, max: string) => `${where}: a line of ${size} is longer than ${max}; split the text`,
+	batchNotJson: (where: string) => `${where}: not a JSON object; each line must be {"id": ..., "text": "..."}`,
+	batchNoText: (where: string) => `${where}: missing "text"; each line must be {"id": ..., "text": "..."}`,
+	commentInputs: () => 'comment reads one event file: faultline comment EVENT.json (or - for standard input)',
+	eventLineTooLong: (input: string, max: string) => `${input} has a line longer than ${max}; it is not a GitHub event`,
+	eventNotJson: (input: string) => `${input} is not a JSON event`,
+	notAnEvent: (input: string, why: string) => `${input} is not a GitHub issue or comment event: ${why}`,
+	listArguments: (args: readonly string[]) => `list takes no arguments, got: ${args.join(' ')}`,
+	emptyIndex: () => '--index needs a URL or a file',
+	badBaseUrl: (value: string) => `--base-url must be an http(s) URL, got '${value}'`,
+	directory: (input: string) => `${input} is a directory; pass a log file, or - for standard input`,
+	noSuchFile: (input: string) => `${input}: no such file`,
+	cannotRead: (input: string, code: string | undefined) => `cannot read ${input} (${code})`,
+} as const;
+
 /** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */
 export function problemLine(where: string, field: string, m: Message): string {
 	return `${where} › ${field}: ${m.message}. Fix: ${m.fix}.`;
