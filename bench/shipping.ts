@@ -5,7 +5,8 @@
  * more shards than the directory's `wholeAbove`. Sizes are gzipped, as served.
  */
 import { gzipSync } from 'node:zlib';
-import { shardIndex, shardsFor, type MatcherIndex } from '../src/lib/matcher/index.ts';
+import { shardIndex } from '../src/lib/matcher/build.ts';
+import { shardsFor, type MatcherIndex } from '../src/lib/matcher/index.ts';
 
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).length;
 

@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadArticles } from '../src/lib/content.ts';
-import { compileIndex, createMatcher } from '../src/lib/matcher/index.ts';
+import { compileIndex } from '../src/lib/matcher/build.ts';
+import { createMatcher } from '../src/lib/matcher/index.ts';
 import { articlePath, SEARCH_PATH, wizardStepPath } from '../src/lib/addresses.ts';
 import { checkTreeFile } from '../src/wizard/load.ts';
 import type { ArticleData } from '../src/lib/article-schema.ts';

@@ -4,8 +4,7 @@
  * reads the same data precompiled, see scripts/build-cli.ts).
  */
 import { loadKnowledgeBase, type KnowledgeBase } from '../lib/knowledge-base.ts';
-import { articleEvidence } from '../lib/api.ts';
-import { sourceUrl } from '../lib/sources.ts';
+import { articleFacts } from '../lib/api.ts';
 import { jumpsOf } from '../wizard/engine.ts';
 import type { CliData, CliWizard } from './data.ts';
 
@@ -21,20 +20,7 @@ export function dataFromContent(root: string): CliData {
 	const data: Omit<CliData, 'wizard'> = {
 		version: 1,
 		index: model.matcherIndex(),
-		articles: model.articles.map((article) => {
-				const { data: a } = article;
-				const { rootCause, fixes } = articleEvidence(article, '');
-				return {
-					id: a.id,
-					shortId: a.shortId,
-					title: a.title,
-					products: [...a.products],
-					sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
-					status: a.status,
-					rootCause,
-					fixes: fixes.map(({ anchor, title, evidence }) => ({ anchor, title, evidence })),
-				};
-			}),
+		articles: model.articles.map(articleFacts),
 	};
 	return Object.defineProperty(data, 'wizard', { enumerable: true, get: () => (wizard ??= wizardOf(model)) }) as CliData;
 }

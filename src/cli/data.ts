@@ -7,24 +7,10 @@
  * (`dataFromContent`, in content-data.ts); the package ships it compiled, as
  * `dist-cli/data.json`, written by `scripts/build-cli.ts` (see `npm pack`).
  */
-import type { EvidenceLevel } from '../lib/evidence.ts';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
 import { jumpTarget, type WizardJumps } from '../wizard/engine.ts';
 import { wizardStepPath } from '../lib/addresses.ts';
-
-/** One row of `faultline list --json`, without the URL (that depends on --base-url). */
-export interface ListedArticle {
-	id: string;
-	shortId: string;
-	title: string;
-	products: string[];
-	sources: { ref: string; title: string; url: string }[];
-	status: 'active' | 'retired';
-	/** The root cause's evidence level (src/lib/evidence.ts). */
-	rootCause: { evidence: EvidenceLevel };
-	/** The fixes, recommended first, each with its evidence level; the URL is added with --base-url. */
-	fixes: { anchor: string; title: string; evidence: EvidenceLevel }[];
-}
+import type { ArticleFacts } from '../lib/presenters.ts';
 
 /** The wizard steps a match can lead to, and the prompt of every question among them. */
 export interface CliWizard extends WizardJumps {
@@ -36,7 +22,8 @@ export interface CliData {
 	/** Bumped when this shape changes incompatibly. */
 	version: 1;
 	index: MatcherIndex;
-	articles: ListedArticle[];
+	/** Every article, by short ID, as `faultline list` shows it (its URLs are added with --base-url). */
+	articles: ArticleFacts[];
 	wizard: CliWizard;
 }
 

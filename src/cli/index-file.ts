@@ -37,7 +37,7 @@ export async function loadIndex(source: string, fetchFn: typeof fetch = fetch): 
 
 /**
  * Check that a parsed JSON value is a matcher index of version 1 (the shape
- * of `MatcherIndex` in src/lib/matcher/compile.ts) and return it; throws
+ * of `MatcherIndex` in src/lib/matcher/model.ts) and return it; throws
  * BadIndex naming the first field that is wrong.
  */
 export function checkIndex(value: unknown, source: string): MatcherIndex {

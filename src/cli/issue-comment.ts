@@ -12,15 +12,12 @@
  * answered, and their text is never read.
  */
 import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
-import { articleUrl } from '../lib/addresses.ts';
-import { ambiguityNote, fittedMatchLink, markdownItem, sameLineGroups } from '../lib/matcher/index.ts';
+import { SHORT_RESULTS } from '../lib/matcher/index.ts';
+import { BOT_MARKER, botComment, explainedBy, type ThreadText } from '../lib/presenters.ts';
 import { cliMessages, problemLine } from '../lib/messages.ts';
 import { questionFor, type CliWizard } from './data.ts';
 
-/** Marks Faultline's comments, so the bot can find its own comment and skip it. */
-export const BOT_MARKER = '<!-- faultline-bot -->';
-/** The second marker: `<!-- faultline-explained: slug slug -->`, the articles the comment explains. */
-const EXPLAINED = /<!-- faultline-explained:([^>]*)-->/;
+export { BOT_MARKER } from '../lib/presenters.ts';
 
 export interface GitHubUser {
 	login?: string;
@@ -109,16 +106,8 @@ export function skipReason(event: IssueEvent, options: BotOptions): string | und
 	return undefined;
 }
 
-/** A text of the thread that the bot reads. */
-interface Source {
-	/** "the issue", "a comment by @x". */
-	label: string;
-	/** " of [the issue](url)", to follow "Matched line N". */
-	where: string;
-	text: string;
-}
-
-function source(label: string, url: string | undefined, text: string): Source {
+/** A text of the thread, with how the comment names it. */
+function source(label: string, url: string | undefined, text: string): ThreadText {
 	return { label, where: url ? ` of [${label}](${url})` : ` of ${label}`, text };
 }
 
@@ -132,7 +121,7 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 	if (skip) return { action: 'none', reason: skip };
 
 	const own = comments.find((c) => isOwn(c.body) && typeof c.id === 'number');
-	const explainedBefore = own ? (EXPLAINED.exec(own.body ?? '')?.[1].trim().split(/\s+/).filter(Boolean) ?? []) : [];
+	const explainedBefore = own ? explainedBy(own.body ?? '') : [];
 
 	const sources = [source('the issue', event.issue.html_url, `${event.issue.title ?? ''}\n${event.issue.body ?? ''}`)];
 	if (options.includeComments) {
@@ -149,10 +138,10 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 	}
 
 	// Each article once, where it is first found; each source's result, for its notes and link.
-	const found = new Map<string, { match: Match; source: Source }>();
-	const results: { source: Source; result: MatchResult }[] = [];
+	const found = new Map<string, { match: Match; source: ThreadText }>();
+	const results: { source: ThreadText; result: MatchResult }[] = [];
 	for (const source of sources) {
-		const result = worthy(matcher.match(source.text, { top: 3 }), options.minConfidence);
+		const result = worthy(matcher.match(source.text, { top: SHORT_RESULTS }), options.minConfidence);
 		if (result.matches.length === 0) continue;
 		results.push({ source, result });
 		for (const match of result.matches) if (!found.has(match.article.id)) found.set(match.article.id, { match, source });
@@ -163,7 +152,8 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 		return { action: 'none', reason: own ? 'no known error that the comment does not already explain' : 'no known error in the text' };
 	}
 	const explained = [...explainedBefore, ...fresh];
-	const body = render(explained, found, results, matcher, options);
+	const question = options.wizard ? (ids: string[]) => questionFor(options.wizard!, ids) : undefined;
+	const body = botComment({ explained, found, results, articles: matcher.index.articles, baseUrl: options.baseUrl, question });
 	return own ? { action: 'update', commentId: own.id!, body, explained } : { action: 'create', body, explained };
 }
 
@@ -171,51 +161,6 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 function worthy(result: MatchResult, min: Confidence): MatchResult {
 	const matches = result.matches.filter((m) => min === 'medium' || m.confidence === 'high');
 	return { ...result, matches, ambiguous: result.ambiguous && matches.length > 1 };
-}
-
-function render(
-	explained: readonly string[],
-	found: Map<string, { match: Match; source: Source }>,
-	results: readonly { source: Source; result: MatchResult }[],
-	matcher: Matcher,
-	options: BotOptions,
-): string {
-	const { baseUrl } = options;
-	const items = explained.map((id) => {
-		const hit = found.get(id);
-		if (hit) return markdownItem(hit.match, baseUrl, hit.source.where);
-		// Explained earlier, no longer in the text (an edit removed it): keep it, say so.
-		const article = matcher.index.articles.find((a) => a.id === id);
-		return article ? `- **[${article.shortId}: ${article.title}](${articleUrl(baseUrl, id)})** (found earlier; no longer in the text)` : '';
-	});
-	const notes = results.flatMap(({ result, source }) =>
-		sameLineGroups(result.matches).map((group) => {
-			const question = options.wizard ? questionFor(options.wizard, group.map((m) => m.article.id)) : undefined;
-			return `In line ${group[0].lineNumber}${source.where}: ${ambiguityNote(group, baseUrl, question)}`;
-		}),
-	);
-	const links = results.map(({ source, result }) => `[${source.label}](${fittedMatchLink(baseUrl, source.text, result.matches)})`);
-	return [
-		BOT_MARKER,
-		`<!-- faultline-explained: ${explained.join(' ')} -->`,
-		intro(explained, results),
-		'',
-		items.filter(Boolean).join('\n'),
-		...notes.flatMap((n) => ['', n]),
-		'',
-		`Check it yourself in Faultline's matcher (the text stays in your browser): ${links.join(' · ')}`,
-		'',
-		`<sub>Found by [Faultline](${baseUrl}/) in this issue's text. This comment is updated, never repeated, when a new known error appears.</sub>`,
-		'',
-	].join('\n');
-}
-
-/** "This looks like a known problem", or, when the only finding is one line with several causes, says so. */
-function intro(explained: readonly string[], results: readonly { result: MatchResult }[]): string {
-	if (explained.length === 1) return 'This looks like a known problem:';
-	const groups = results.length === 1 ? sameLineGroups(results[0].result.matches) : [];
-	const one = groups.length === 1 && groups[0].length === explained.length;
-	return one ? `This error has **${explained.length} known causes** that print the same message:` : 'These look like known problems:';
 }
 
 /** The comment for one event with no earlier comments (what `faultline comment EVENT.json` prints), or '' when there is nothing to say. */

@@ -7,12 +7,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { articleUrl, MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
-import { createMatcher, toJson, toMarkdown, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
+import { MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
+import { createMatcher, SHORT_RESULTS, type Matcher, type MatcherIndex } from '../lib/matcher/index.ts';
+import { listLine, toJson, toMarkdown, toolArticle, toPlainText } from '../lib/presenters.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import { questionFor, type CliData } from './data.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
+import { cliUsageMessages as u } from '../lib/messages.ts';
 import { readFile } from 'node:fs/promises';
 
 export interface CliIo {
@@ -51,7 +53,7 @@ articles whose known error lines it contains.
 Options:
   --json            print {"matches":[...],"ambiguous":false}
   --markdown        print a ready issue comment (nothing when no match)
-  --top N           at most N matches (default 3)
+  --top N           at most N matches (default ${SHORT_RESULTS})
   --base-url URL    site address for links (default ${SITE_URL})
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
   --index URL|FILE  match against this matcher index instead of the one
@@ -68,9 +70,10 @@ nothing, and exits 1, when there is nothing to say, including for comments
 by bots and by Faultline itself.`,
 	list: `Usage: faultline list [--json] [--base-url URL]
 
-Lists every article: short ID, slug and title (with --json: id, shortId,
-title, url, products, sources, rootCause: {evidence}, fixes:
-[{anchor, title, evidence, url}], status).`,
+Lists every article: short ID, slug and title (with --json: the objects of
+the site's /api/v1/articles.json: id, shortId, title, url, summary, products,
+signatures, sources, rootCause: {evidence}, fixes: [{anchor, title,
+evidence, url}], status, replacedBy).`,
 };
 
 class UsageError extends Error {}
@@ -102,14 +105,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		if (command === 'match') return await matchCommand(rest, io, say);
 		if (command === 'list') return await listCommand(rest, io, say);
 		if (command === 'comment') return await commentCommand(rest, io, say);
-		throw new UsageError(`unknown command '${command}'; the commands are match, list and comment (see faultline --help)`);
+		throw new UsageError(u.unknownCommand(command));
 	} catch (error) {
 		if (error instanceof UsageError || error instanceof UnreadableInput || error instanceof BadIndex || error instanceof BadEvent) {
 			say(io.stderr, `faultline: ${error.message}`);
 			return 2;
 		}
 		if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-			say(io.stderr, `faultline: ${error.message.split('\n')[0]} (see faultline ${command} --help)`);
+			say(io.stderr, `faultline: ${u.badOption(error.message.split('\n')[0], command)}`);
 			return 2;
 		}
 		throw error;
@@ -140,26 +143,26 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 		say(io.stdout, HELP.match);
 		return 0;
 	}
-	if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined; pick one');
-	if (positionals.length > 1) throw new UsageError(`match reads one input, got ${positionals.length}: ${positionals.join(' ')}`);
-	const top = values.top === undefined ? 3 : Number(values.top);
-	if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, got '${values.top}'`);
+	if (values.json && values.markdown) throw new UsageError(u.jsonAndMarkdown());
+	if (positionals.length > 1) throw new UsageError(u.severalInputs(positionals));
+	const top = values.top === undefined ? SHORT_RESULTS : Number(values.top);
+	if (!Number.isInteger(top) || top < 1) throw new UsageError(u.badTop(String(values.top)));
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const data = await io.data();
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
 
 	if (values.batch !== undefined) {
-		if (positionals.length > 0) throw new UsageError('--batch reads its own file; do not also name an input');
+		if (positionals.length > 0) throw new UsageError(u.batchWithInput());
 		return batch(String(values.batch), matcher, top, baseUrl, io);
 	}
 
 	const source = positionals[0] ?? '-';
 	if (source === '-' && io.stdin.isTTY) {
-		say(io.stderr, 'faultline: reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE');
+		say(io.stderr, `faultline: ${u.readingTerminal()}`);
 	}
 	const session = matcher.session();
 	const onCut = (n: number, length: number) =>
-		say(io.stderr, `faultline: note: line ${n} of ${source === '-' ? 'standard input' : source} is ${sizeOf(length)} long; only its first ${sizeOf(MAX_LINE)} was read`);
+		say(io.stderr, `faultline: ${u.lineCut(n, source === '-' ? 'standard input' : source, sizeOf(length), sizeOf(MAX_LINE))}`);
 	for await (const line of readLines(await openInput(source, io), source, { onCut })) session.addLine(line);
 	const result = session.result({ top });
 
@@ -167,7 +170,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	else if (values.markdown) {
 		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, plain(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
+	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 
@@ -176,7 +179,7 @@ async function batch(file: string, matcher: Matcher, top: number, baseUrl: strin
 	let n = 0;
 	// A batch line is a whole JSON document: one that is cut could not be read, so it is refused.
 	const onCut = (line: number, length: number) => {
-		throw new UnreadableInput(`${file}:${line}: a line of ${sizeOf(length)} is longer than ${sizeOf(BATCH_MAX_LINE)}; split the text`);
+		throw new UnreadableInput(u.batchLineTooLong(`${file}:${line}`, sizeOf(length), sizeOf(BATCH_MAX_LINE)));
 	};
 	for await (const line of readLines(await openInput(file, io), file, { maxLine: BATCH_MAX_LINE, onCut })) {
 		n++;
@@ -185,9 +188,9 @@ async function batch(file: string, matcher: Matcher, top: number, baseUrl: strin
 		try {
 			item = JSON.parse(line);
 		} catch {
-			throw new UnreadableInput(`${file}:${n}: not a JSON object; each line must be {"id": ..., "text": "..."}`);
+			throw new UnreadableInput(u.batchNotJson(`${file}:${n}`));
 		}
-		if (typeof item?.text !== 'string') throw new UnreadableInput(`${file}:${n}: missing "text"; each line must be {"id": ..., "text": "..."}`);
+		if (typeof item?.text !== 'string') throw new UnreadableInput(u.batchNoText(`${file}:${n}`));
 		const result = matcher.match(item.text, { top });
 		any ||= result.matches.length > 0;
 		io.stdout.write(`${JSON.stringify({ id: item.id ?? null, ...toJson(result, baseUrl) })}\n`);
@@ -201,7 +204,7 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 		say(io.stdout, HELP.comment);
 		return 0;
 	}
-	if (positionals.length !== 1) throw new UsageError('comment reads one event file: faultline comment EVENT.json (or - for standard input)');
+	if (positionals.length !== 1) throw new UsageError(u.commentInputs());
 	const source = positionals[0];
 	const event = checkEvent(await readEventJson(source, io), source === '-' ? 'standard input' : source);
 	const data = await io.data();
@@ -215,12 +218,12 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 async function readEventJson(source: string, io: CliIo): Promise<unknown> {
 	const parts: string[] = [];
 	for await (const line of readLines(await openInput(source, io), source, { maxLine: BATCH_MAX_LINE, onCut: () => {
-		throw new UnreadableInput(`${source === '-' ? 'standard input' : source} has a line longer than ${sizeOf(BATCH_MAX_LINE)}; it is not a GitHub event`);
+		throw new UnreadableInput(u.eventLineTooLong(source === '-' ? 'standard input' : source, sizeOf(BATCH_MAX_LINE)));
 	} })) parts.push(line);
 	try {
 		return JSON.parse(parts.join('\n'));
 	} catch {
-		throw new UnreadableInput(`${source === '-' ? 'standard input' : source} is not a JSON event`);
+		throw new UnreadableInput(u.eventNotJson(source === '-' ? 'standard input' : source));
 	}
 }
 
@@ -230,7 +233,7 @@ async function readEventJson(source: string, io: CliIo): Promise<unknown> {
  * strings or null. Anything else is refused with a one-line reason.
  */
 function checkEvent(raw: unknown, name: string): GitHubEvent {
-	const bad = (why: string) => new UnreadableInput(`${name} is not a GitHub issue or comment event: ${why}`);
+	const bad = (why: string) => new UnreadableInput(u.notAnEvent(name, why));
 	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 	const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 	if (!isObject(raw)) throw bad(`it is ${kind(raw)}, not an object`);
@@ -255,61 +258,24 @@ async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: stri
 		say(io.stdout, HELP.list);
 		return 0;
 	}
-	if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
+	if (positionals.length > 0) throw new UsageError(u.listArguments(positionals));
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const { articles } = await io.data();
-	if (values.json) {
-		const rows = articles.map((a) => ({
-			id: a.id,
-			shortId: a.shortId,
-			title: a.title,
-			url: articleUrl(baseUrl, a.id),
-			products: a.products,
-			sources: a.sources,
-			rootCause: a.rootCause,
-			fixes: a.fixes.map((f) => ({ ...f, url: articleUrl(baseUrl, a.id, f.anchor) })),
-			status: a.status,
-		}));
-		say(io.stdout, JSON.stringify(rows, null, 2));
-	} else {
-		say(io.stdout, articles.map((a) => `${a.shortId}  ${a.id}  ${a.title}`).join('\n'));
-	}
+	if (values.json) say(io.stdout, JSON.stringify(articles.map((a) => toolArticle(a, baseUrl)), null, 2));
+	else say(io.stdout, articles.map(listLine).join('\n'));
 	return 0;
-}
-
-function plain(result: ReturnType<Matcher['match']>, baseUrl: string, question: (ids: string[]) => Question | undefined): string {
-	if (result.matches.length === 0) {
-		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
-		return `No known error matches this text.${ruledOut}`;
-	}
-	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
-	const notes = sameLineGroups(result.matches).map((group) => {
-		const q = question(group.map((m) => m.article.id));
-		const ids = group.map((m) => m.article.shortId).join(', ');
-		return q ? `\n\nLine ${group[0].lineNumber} has ${group.length} known causes (${ids}). The question that tells them apart: ${q.prompt}\n  ${baseUrl}${q.path}` : '';
-	});
-	return (
-		head +
-		result.matches
-			.map(
-				(m) =>
-					`${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`,
-			)
-			.join('\n\n') +
-		notes.join('')
-	);
 }
 
 /** The built-in index, or the one --index names (read and checked; BadIndex when it cannot be used). */
 async function indexOf(source: string | undefined, data: CliData, io: CliIo): Promise<MatcherIndex> {
 	if (source === undefined) return data.index;
-	if (source === '') throw new UsageError('--index needs a URL or a file');
+	if (source === '') throw new UsageError(u.emptyIndex());
 	return loadIndex(source, io.fetch ?? fetch);
 }
 
 function baseUrlOf(value: string | undefined): string {
 	if (value === undefined) return SITE_URL;
-	if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(`--base-url must be an http(s) URL, got '${value}'`);
+	if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(u.badBaseUrl(value));
 	return value.replace(/\/$/, '');
 }
 
@@ -317,11 +283,11 @@ async function openInput(source: string, io: CliIo): Promise<Readable> {
 	if (source === '-') return io.stdin;
 	try {
 		const info = await stat(source);
-		if (info.isDirectory()) throw new UnreadableInput(`${source} is a directory; pass a log file, or - for standard input`);
+		if (info.isDirectory()) throw new UnreadableInput(u.directory(source));
 	} catch (error) {
 		if (error instanceof UnreadableInput) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UnreadableInput(code === 'ENOENT' ? `${source}: no such file` : `cannot read ${source} (${code})`);
+		throw new UnreadableInput(code === 'ENOENT' ? u.noSuchFile(source) : u.cannotRead(source, code));
 	}
 	return createReadStream(source);
 }

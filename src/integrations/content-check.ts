@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, type Article, type ContentProblem } from '../lib/content.ts';
 import { checkKnowledgeBase } from '../lib/knowledge-base.ts';
-import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/index.ts';
+import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/build.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
 
 /**

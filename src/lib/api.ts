@@ -8,7 +8,7 @@ import type { Article } from './content.ts';
 import { fixesOf, rootCauseEvidenceOf } from './article-body.ts';
 import { EVIDENCE_LEVEL_NAMES, isEvidenceLevel, type EvidenceLevel } from './evidence.ts';
 import { PRODUCT_IDS } from './registry.ts';
-import { articleUrl } from './addresses.ts';
+import { toolArticle, type ArticleFacts } from './presenters.ts';
 import { sourceUrl } from './sources.ts';
 import { byShortId, SHORT_ID_PATTERN } from './short-id.ts';
 
@@ -27,27 +27,46 @@ export const apiEvidenceSchema = z
 export type ApiEvidence = z.output<typeof apiEvidenceSchema>;
 
 /**
- * The root cause's evidence level and the fixes of a checked article, each
- * fix with its URL (the article's URL and the fix's anchor). Throws on an
- * article the content check would refuse (a fix without an anchor or a
- * level), so an unchecked article never reaches the API half-described.
+ * The facts tools read about a checked article (front matter and body), before
+ * addresses: see ArticleFacts in src/lib/presenters.ts. Throws on an article
+ * the content check would refuse (a fix without an anchor or a level), so an
+ * unchecked article never reaches the API or the CLI half-described.
  */
-export function articleEvidence(article: Pick<Article, 'data' | 'body'>, baseUrl: string): ApiEvidence {
+export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFacts {
+	const { data: a, body } = article;
 	const level = (what: string, written: string | undefined): EvidenceLevel => {
 		if (written && isEvidenceLevel(written)) return written;
-		throw new Error(`${article.data.id}: ${what} has no valid evidence level (run the content check)`);
+		throw new Error(`${a.id}: ${what} has no valid evidence level (run the content check)`);
 	};
-	const url = articleUrl(baseUrl, article.data.id);
 	return {
-		rootCause: { evidence: level('the root cause', rootCauseEvidenceOf(article.body)) },
-		fixes: fixesOf(article.body).map((f) => {
-			if (!f.anchor) throw new Error(`${article.data.id}: fix "${f.title}" has no anchor (run the content check)`);
-			return { anchor: f.anchor, title: f.title, evidence: level(`fix "${f.title}"`, f.evidence), url: `${url}#${f.anchor}` };
+		id: a.id,
+		shortId: a.shortId,
+		title: a.title,
+		summary: a.summary,
+		products: [...a.products],
+		signatures: a.signatures.map((s) => ({ line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), where: s.where, decisive: s.decisive })),
+		sources: a.sources.map((s) => ({ ref: s.ref, title: s.title, url: sourceUrl(s.ref) })),
+		rootCause: { evidence: level('the root cause', rootCauseEvidenceOf(body)) },
+		fixes: fixesOf(body).map((f) => {
+			if (!f.anchor) throw new Error(`${a.id}: fix "${f.title}" has no anchor (run the content check)`);
+			return { anchor: f.anchor, title: f.title, evidence: level(`fix "${f.title}"`, f.evidence) };
 		}),
+		status: a.status,
+		...(a.replacedBy ? { replacedBy: a.replacedBy } : {}),
 	};
 }
 
-/** One article in /api/v1/articles.json. */
+/**
+ * The root cause's evidence level and the fixes of a checked article, each
+ * fix with its URL (the article's URL and the fix's anchor): the evidence
+ * part of its tool-facing object. Throws as articleFacts does.
+ */
+export function articleEvidence(article: Pick<Article, 'data' | 'body'>, baseUrl: string): ApiEvidence {
+	const { rootCause, fixes } = toolArticle(articleFacts(article), baseUrl);
+	return { rootCause, fixes };
+}
+
+/** One article in /api/v1/articles.json: the shape of ToolArticle (src/lib/presenters.ts), also printed by `faultline list --json`. */
 export const apiArticleSchema = z
 	.object({
 		id: z.string(),
@@ -80,18 +99,6 @@ export function apiArticles(articles: readonly Pick<Article, 'data' | 'body'>[],
 		version: API_VERSION,
 		articles: [...articles]
 			.sort((x, y) => byShortId(x.data, y.data))
-			.map(({ data: a, body }) => ({
-				id: a.id,
-				shortId: a.shortId,
-				title: a.title,
-				url: articleUrl(baseUrl, a.id),
-				summary: a.summary,
-				products: a.products,
-				signatures: a.signatures.map((s) => ({ line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), where: s.where, decisive: s.decisive })),
-				sources: a.sources.map((s) => ({ ...s, url: sourceUrl(s.ref) })),
-				...articleEvidence({ data: a, body }, baseUrl),
-				status: a.status,
-				...(a.replacedBy ? { replacedBy: a.replacedBy } : {}),
-			})),
+			.map((article) => toolArticle(articleFacts(article), baseUrl)),
 	};
 }

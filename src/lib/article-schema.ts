@@ -163,22 +163,3 @@ export type Signature = z.output<typeof signatureSchema>;
 export type Source = z.output<typeof sourceSchema>;
 export type Diagnostic = z.output<typeof diagnosticSchema>;
 
-/** How each field is fixed, for error messages: the hint a contributor reads. */
-export const FIELD_HINTS: Record<string, string> = {
-	id: 'set `id` to the file name without .md (lower-case, hyphens)',
-	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
-	title: 'a title of 10 to 120 characters naming the failure',
-	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
-	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
-	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
-	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
-	excludeWhen: 'list { text, why } for context that points to a different cause',
-	when: 'list { text, why } for context that points to this cause among those that print the same line',
-	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
-	symptoms: 'list what the reader sees, one plain sentence each',
-	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
-	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
-	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
-	status: 'use `active`, or `retired` with `replacedBy`',
-	replacedBy: 'name the slug of the replacing article (only when status is retired)',
-};

@@ -6,10 +6,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
-import { articleSchema, FIELD_HINTS, type ArticleData } from './article-schema.ts';
+import { articleSchema, type ArticleData } from './article-schema.ts';
 import { checkBody } from './article-body.ts';
-import { messages, problemLine, type Message } from './messages.ts';
+import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
+import { schemaProblems } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
 
 /** Where the articles live, relative to the project root. */
@@ -60,7 +60,14 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	}
 
 	const parsed = articleSchema.safeParse(raw);
-	const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, raw, file));
+	const problems = parsed.success
+		? []
+		: schemaProblems(parsed.error.issues, raw, {
+				file,
+				root: 'front matter',
+				fix: (path) => articleFieldFixes[String(path[0])] ?? articleSchemaFixes.otherField,
+				unknownFieldFix: articleSchemaFixes.unknownField,
+			});
 	const slug = basename(file).replace(/\.mdx?$/, '');
 	const id = (raw as Record<string, unknown>).id;
 	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, slug)));
@@ -144,34 +151,6 @@ export class ContentError extends Error {
 /** One problem as one line: `file › field: what is wrong. Fix: how.` */
 export function formatProblem(p: ContentProblem): string {
 	return problemLine(p.file, p.field, p);
-}
-
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown, file: string): ContentProblem[] {
-	if (issue.code === 'unrecognized_keys') {
-		return issue.keys.map((key) => ({ file, field: [...issue.path, key].join('.') || key, ...messages.unknownField(key) }));
-	}
-	const field = issue.path.map(String).join('.') || 'front matter';
-	const value = valueAt(raw, issue.path);
-	const hint = FIELD_HINTS[String(issue.path[0])] ?? 'see the field list in CONTRIBUTING.md';
-	if (value === undefined) return [{ file, field, ...messages.invalidField(`\`${field}\` is missing`, hint) }];
-	if (issue.code === 'invalid_value') {
-		return [{ file, field, ...messages.invalidField(`\`${field}\` has ${preview(value)}, which is not a known value`, hint) }];
-	}
-	return [{ file, field, ...messages.invalidField(`\`${field}\` ${issue.message} (got ${preview(value)})`, hint) }];
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-	let v: unknown = raw;
-	for (const key of path) {
-		if (typeof v !== 'object' || v === null) return undefined;
-		v = (v as Record<PropertyKey, unknown>)[key];
-	}
-	return v;
-}
-
-function preview(value: unknown): string {
-	const json = value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value) ?? String(value);
-	return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
 function firstLine(e: unknown): string {

@@ -3,7 +3,7 @@
  * to fix it; the content check builds problems from these and the tests pin
  * them.
  */
-import { ARTICLE_SECTIONS } from './registry.ts';
+import { ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
 
@@ -27,11 +27,6 @@ export const messages = {
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
 		fix: 'fix the YAML syntax (quote strings that contain `: ` or start with a backtick)',
-	}),
-	invalidField: (what: string, hint: string) => ({ message: what, fix: hint }),
-	unknownField: (key: string) => ({
-		message: `unknown field \`${key}\``,
-		fix: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
 	}),
 	mdxInMarkdown: (line: string) => ({
 		message: `"${shorten(line, 60)}" is MDX, which a Markdown article shows as text`,
@@ -133,6 +128,79 @@ export const messages = {
 
 export type Message = { message: string; fix: string };
 
+/**
+ * Schema errors in any checked file (src/lib/schema-problems.ts): `name` is
+ * the field as the message names it, `value` the value found, as JSON; `fix`
+ * comes from the document (the article fields below, the wizard's and the
+ * redirects' own).
+ */
+export const schemaMessages = {
+	missing: (name: string, fix: string) => ({ message: `\`${name}\` is missing`, fix }),
+	unknownValue: (name: string, value: string, fix: string) => ({ message: `\`${name}\` has ${value}, which is not a known value`, fix }),
+	invalid: (name: string, what: string, value: string, fix: string) => ({ message: `\`${name}\` ${what} (got ${value})`, fix }),
+	unknownField: (key: string, fix: string) => ({ message: `unknown field \`${key}\``, fix }),
+} as const;
+
+/** How each front-matter field of an article is fixed (src/lib/article-schema.ts): the hint a contributor reads. */
+export const articleFieldFixes: Record<string, string> = {
+	id: 'set `id` to the file name without .md (lower-case, hyphens)',
+	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
+	title: 'a title of 10 to 120 characters naming the failure',
+	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
+	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
+	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
+	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
+	excludeWhen: 'list { text, why } for context that points to a different cause',
+	when: 'list { text, why } for context that points to this cause among those that print the same line',
+	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
+	symptoms: 'list what the reader sees, one plain sentence each',
+	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
+	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
+	status: 'use `active`, or `retired` with `replacedBy`',
+	replacedBy: 'name the slug of the replacing article (only when status is retired)',
+};
+
+/** The fixes for front matter the field list above does not cover. */
+export const articleSchemaFixes = {
+	otherField: 'see the field list in CONTRIBUTING.md',
+	unknownField: 'remove it, or add it to src/lib/article-schema.ts with a JSDoc comment',
+} as const;
+
+/** Messages for src/content/redirects.yaml (src/lib/redirects.ts). */
+export const redirectMessages = {
+	unreadable: (reason: string) => ({ message: `cannot be read: ${reason}`, fix: 'fix the YAML syntax' }),
+	schemaFix: 'see the format at the top of the file',
+	liveSlug: (slug: string) => ({ message: `"${slug}" is a live article, so it cannot also redirect`, fix: 'remove the redirect, or rename the article' }),
+	unknownTarget: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'redirect to the slug of an existing article' }),
+	unknownArticle: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'name the slug of an existing article' }),
+	liveAnchor: (anchor: string, article: string) => ({ message: `#${anchor} still exists in ${article}`, fix: 'remove the redirect, or rename the anchor' }),
+	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
+} as const;
+
+/** The end of the fix for a pattern that does not match its own text. */
+const ONLY_HOLES = 'with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}';
+
+/** Messages of the build's matcher checks (src/lib/matcher/self-check.ts), about one signature of an article. */
+export const matcherMessages = {
+	diagnosticMismatch: () => ({ message: "the diagnostic's pattern does not match its own output", fix: `make the pattern the output ${ONLY_HOLES}` }),
+	patternMismatch: () => ({ message: 'its pattern does not match its own line', fix: `make the pattern the line ${ONLY_HOLES}` }),
+	tooGeneric: () => ({ message: 'it is too generic to decide a match alone (fewer than two specific words)', fix: 'mark it `decisive: false`, or quote more of the line' }),
+	excludesItself: () => ({ message: "the article's own excludeWhen rules it out", fix: 'make the excludeWhen text something the error line itself does not contain' }),
+	notFound: (other: string | undefined) => ({
+		message: `it does not find its own article${other ? `; it matches ${other} instead` : ''}`,
+		fix: 'quote more of the line, or mark it `decisive: false`',
+	}),
+	confidentWrong: (item: string, source: string, cause: string) => ({
+		message: `it answers the real report ${item} (${source}) with high confidence, but ${cause}`,
+		fix: 'if the line has several causes, mark it `decisive: false` and add a `when` context; else add an `excludeWhen` for what sets the report apart, or narrow the pattern with typed holes',
+	}),
+	overlap: (article: string, line: string) => ({
+		message: `its pattern also matches ${article}'s line "${line}", a different message`,
+		fix: 'narrow the pattern: a typed hole ({path}, {n}, {hex}, {word}, {a|b}) instead of {*}, never across the words that tell the causes apart',
+	}),
+} as const;
+
 /** Messages for the shell code in articles and the wizard tree (src/lib/shell-lint.ts, src/lib/shellcheck.ts). */
 export const shellMessages = {
 	prompt: () => ({
@@ -178,6 +246,9 @@ export const siteMessages = {
 
 /** Messages for the wizard tree (src/content/wizard/tree.yaml). */
 export const wizardMessages = {
+	schemaKindFix: 'set `kind` to question, error-check, result or end',
+	schemaFieldFix: 'see the fields of each kind of step in src/wizard/schema.ts',
+	schemaUnknownFieldFix: 'remove the unknown field (see src/wizard/schema.ts for the fields of each kind)',
 	duplicateNode: (id: string) => ({ message: `step id "${id}" is used twice`, fix: `give every step its own id; ids are permanent URLs (${wizardStepPath('<id>')})` }),
 	reservedId: (id: string) => ({ message: `step id "${id}" is reserved for a page of the wizard`, fix: 'choose another id' }),
 	missingStart: (id: string) => ({ message: `the start step "${id}" does not exist`, fix: 'set `start` to the id of the first question' }),
@@ -241,6 +312,35 @@ export const cliMessages = {
 		message: `${what} failed with HTTP ${status}${detail ? ` (${detail})` : ''}`,
 		fix: 'give the job `permissions: issues: write` and pass a token that may comment on this repository',
 	}),
+} as const;
+
+/**
+ * The CLI's one-line messages about how it was called and what it was given
+ * (src/cli/main.ts): printed after `faultline: `, each saying what is wrong
+ * and what to do instead.
+ */
+export const cliUsageMessages = {
+	unknownCommand: (command: string) => `unknown command '${command}'; the commands are match, list and comment (see faultline --help)`,
+	badOption: (what: string, command: string) => `${what} (see faultline ${command} --help)`,
+	jsonAndMarkdown: () => '--json and --markdown cannot be combined; pick one',
+	severalInputs: (inputs: readonly string[]) => `match reads one input, got ${inputs.length}: ${inputs.join(' ')}`,
+	badTop: (value: string) => `--top takes a whole number of 1 or more, got '${value}'`,
+	batchWithInput: () => '--batch reads its own file; do not also name an input',
+	readingTerminal: () => 'reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE',
+	lineCut: (n: number, input: string, size: string, kept: string) => `note: line ${n} of ${input} is ${size} long; only its first ${kept} was read`,
+	batchLineTooLong: (where: string, size: string, max: string) => `${where}: a line of ${size} is longer than ${max}; split the text`,
+	batchNotJson: (where: string) => `${where}: not a JSON object; each line must be {"id": ..., "text": "..."}`,
+	batchNoText: (where: string) => `${where}: missing "text"; each line must be {"id": ..., "text": "..."}`,
+	commentInputs: () => 'comment reads one event file: faultline comment EVENT.json (or - for standard input)',
+	eventLineTooLong: (input: string, max: string) => `${input} has a line longer than ${max}; it is not a GitHub event`,
+	eventNotJson: (input: string) => `${input} is not a JSON event`,
+	notAnEvent: (input: string, why: string) => `${input} is not a GitHub issue or comment event: ${why}`,
+	listArguments: (args: readonly string[]) => `list takes no arguments, got: ${args.join(' ')}`,
+	emptyIndex: () => '--index needs a URL or a file',
+	badBaseUrl: (value: string) => `--base-url must be an http(s) URL, got '${value}'`,
+	directory: (input: string) => `${input} is a directory; pass a log file, or - for standard input`,
+	noSuchFile: (input: string) => `${input}: no such file`,
+	cannotRead: (input: string, code: string | undefined) => `cannot read ${input} (${code})`,
 } as const;
 
 /** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */

@@ -10,6 +10,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { SLUG_PATTERN } from './article-schema.ts';
 import type { ContentProblem } from './content.ts';
+import { redirectMessages as m, type Message } from './messages.ts';
+import { schemaProblems } from './schema-problems.ts';
 
 export const REDIRECTS_FILE = 'src/content/redirects.yaml';
 
@@ -32,29 +34,29 @@ export function shortIdPaths(shortId: string): string[] {
 /** Read and check the redirects against the articles' slugs and anchors. */
 export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, file = REDIRECTS_FILE): { redirects: Redirects; problems: ContentProblem[] } {
 	const problems: ContentProblem[] = [];
-	const add = (field: string, message: string, fix: string) => problems.push({ file, field, message, fix });
+	const add = (field: string, message: Message) => problems.push({ file, field, ...message });
 	let raw: unknown;
 	try {
 		raw = parse(readFileSync(join(root, file), 'utf8')) ?? {};
 	} catch (e) {
-		add('redirects', `cannot be read: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML syntax');
+		add('redirects', m.unreadable((e as Error).message.split('\n')[0]));
 		return { redirects: { slugs: [], anchors: [] }, problems };
 	}
 	const parsed = redirectsSchema.safeParse(raw);
 	if (!parsed.success) {
-		for (const i of parsed.error.issues) add(i.path.join('.') || 'redirects', i.message, 'see the format at the top of the file');
+		problems.push(...schemaProblems(parsed.error.issues, raw, { file, root: 'redirects', fix: () => m.schemaFix, unknownFieldFix: m.schemaFix }));
 		return { redirects: { slugs: [], anchors: [] }, problems };
 	}
 	const redirects = parsed.data;
 	redirects.slugs.forEach((r, i) => {
-		if (anchorsOf.has(r.from)) add(`slugs.${i}.from`, `"${r.from}" is a live article, so it cannot also redirect`, 'remove the redirect, or rename the article');
-		if (!anchorsOf.has(r.to)) add(`slugs.${i}.to`, `"${r.to}" is not an article`, 'redirect to the slug of an existing article');
+		if (anchorsOf.has(r.from)) add(`slugs.${i}.from`, m.liveSlug(r.from));
+		if (!anchorsOf.has(r.to)) add(`slugs.${i}.to`, m.unknownTarget(r.to));
 	});
 	redirects.anchors.forEach((r, i) => {
 		const anchors = anchorsOf.get(r.article);
-		if (!anchors) return add(`anchors.${i}.article`, `"${r.article}" is not an article`, 'name the slug of an existing article');
-		if (anchors.includes(r.from)) add(`anchors.${i}.from`, `#${r.from} still exists in ${r.article}`, 'remove the redirect, or rename the anchor');
-		if (!anchors.includes(r.to)) add(`anchors.${i}.to`, `#${r.to} is not an anchor of ${r.article}`, `use one of: ${anchors.join(', ')}`);
+		if (!anchors) return add(`anchors.${i}.article`, m.unknownArticle(r.article));
+		if (anchors.includes(r.from)) add(`anchors.${i}.from`, m.liveAnchor(r.from, r.article));
+		if (!anchors.includes(r.to)) add(`anchors.${i}.to`, m.unknownAnchor(r.to, r.article, anchors));
 	});
 	return { redirects, problems };
 }

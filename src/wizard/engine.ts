@@ -3,7 +3,7 @@
  * answers so far and a new answer, it returns the next state; pages and
  * components only render what it returns.
  */
-import { displayPattern } from '../lib/matcher/pattern.ts';
+import { displayPattern } from '../lib/matcher/index.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
 /** A choice offered at a step: what the reader clicks and where it leads. */

@@ -2,10 +2,10 @@
  * Checking the wizard tree against the articles: failing the build, with the
  * file and the step named, on anything that would strand a reader.
  */
-import type { z } from 'zod';
 import type { ArticleData } from '../lib/article-schema.ts';
 import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
+import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf } from './engine.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
@@ -21,7 +21,15 @@ export type FixAnchors = Map<string, string[]>;
 export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; problems: ContentProblem[] } {
 	const parsed = treeSchema.safeParse(raw);
 	if (parsed.success) return { tree: parsed.data, problems: [] };
-	return { problems: parsed.error.issues.map((issue) => describe(issue, raw, file)) };
+	return {
+		problems: schemaProblems(parsed.error.issues, raw, {
+			file,
+			root: 'tree',
+			fieldOf: stepField,
+			fix: (_path, union) => (union ? m.schemaKindFix : m.schemaFieldFix),
+			unknownFieldFix: m.schemaUnknownFieldFix,
+		}),
+	};
 }
 
 /** Check a parsed tree against the articles (and their fix anchors). */
@@ -100,18 +108,12 @@ function fieldOfChoice(node: WizardNode, i: number): string {
 	return 'next';
 }
 
-function describe(issue: z.core.$ZodIssue, raw: unknown, file: string): ContentProblem {
-	const [top, index, ...rest] = issue.path;
-	let field = issue.path.join('.') || 'tree';
-	if (top === 'nodes' && typeof index === 'number') {
-		const id = (raw as { nodes?: { id?: unknown }[] })?.nodes?.[index]?.id;
-		field = `step ${typeof id === 'string' ? `"${id}"` : `#${index + 1}`}${rest.length ? ` › ${rest.join('.')}` : ''}`;
-	}
-	const hint =
-		issue.code === 'invalid_union'
-			? 'set `kind` to question, error-check, result or end'
-			: issue.code === 'unrecognized_keys'
-				? 'remove the unknown field (see src/wizard/schema.ts for the fields of each kind)'
-				: 'see the fields of each kind of step in src/wizard/schema.ts';
-	return { file, field, message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message, fix: hint };
+/** A path in the tree as a step: `step "id" › field` (or `step #N` when the step has no id yet), and the field's own name. */
+function stepField(path: readonly PropertyKey[], raw: unknown): { field: string; name: string } {
+	const [top, index, ...rest] = path;
+	const dotted = path.map(String).join('.') || 'tree';
+	if (top !== 'nodes' || typeof index !== 'number') return { field: dotted, name: dotted };
+	const id = (raw as { nodes?: { id?: unknown }[] })?.nodes?.[index]?.id;
+	const step = `step ${typeof id === 'string' ? `"${id}"` : `#${index + 1}`}`;
+	return { field: rest.length ? `${step} › ${rest.join('.')}` : step, name: rest.length ? rest.join('.') : step };
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/lib/content.ts';
-import { apiEvidenceSchema } from '../../src/lib/api.ts';
+import { apiArticles, apiArticleSchema, apiEvidenceSchema } from '../../src/lib/api.ts';
+import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
 
@@ -207,10 +208,13 @@ describe('faultline list and help', { timeout: 30_000 }, () => {
 		const rows = JSON.parse(r.stdout);
 		const expected = loadArticles(root).map((a) => a.data.shortId).sort();
 		expect(rows.map((a: { shortId: string }) => a.shortId)).toEqual(expected);
-		expect(Object.keys(rows[0])).toEqual(['id', 'shortId', 'title', 'url', 'products', 'sources', 'rootCause', 'fixes', 'status']);
+		expect(Object.keys(rows[0])).toEqual(['id', 'shortId', 'title', 'url', 'summary', 'products', 'signatures', 'sources', 'rootCause', 'fixes', 'status']);
 		// The same evidence shape as the JSON API.
 		for (const row of rows) expect(apiEvidenceSchema.parse({ rootCause: row.rootCause, fixes: row.fixes })).toEqual({ rootCause: row.rootCause, fixes: row.fixes });
 		expect(rows[0].fixes[0].url).toBe(`${rows[0].url}#${rows[0].fixes[0].anchor}`);
+		// Each object is the API's object of the same article, field for field.
+		expect(rows).toEqual(apiArticles(loadArticles(root), SITE_URL).articles);
+		for (const row of rows) expect(apiArticleSchema.parse(row)).toEqual(row);
 	});
 
 	it('prints help for each command', () => {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
-import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex, createMatcher } from '../../src/lib/matcher/index.ts';
+import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } from '../../src/lib/matcher/build.ts';
+import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 

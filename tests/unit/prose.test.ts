@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/lib/content.ts';
-import { compileIndex, createMatcher } from '../../src/lib/matcher/index.ts';
+import { compileIndex } from '../../src/lib/matcher/build.ts';
+import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
 import { createProseRanker, proseDocsOf, textKind } from '../../src/lib/prose.ts';
 

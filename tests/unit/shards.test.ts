@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { loadArticles } from '../../src/lib/content.ts';
-import { compileIndex, createMatcher, mergeShards, shardIndex, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
+import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
+import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

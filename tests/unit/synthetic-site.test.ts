@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkArticles, readArticleSources } from '../../src/lib/content.ts';
-import { checkSelfMatch } from '../../src/lib/matcher/index.ts';
+import { checkSelfMatch } from '../../src/lib/matcher/build.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
 import { allPaths } from '../../src/wizard/engine.ts';
 import { writeSyntheticSite } from '../../bench/synthetic-site.ts';

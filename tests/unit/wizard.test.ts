@@ -144,8 +144,8 @@ describe('validating the tree', () => {
 		const raw = { start: 'start', nodes: [{ id: 'start', kind: 'poll', prompt: 'x' }, { id: 'end', kind: 'end', title: 'End', text: 'The end of it all.', colour: 'red' }] };
 		expect(parseTree(raw).problems.map(formatProblem)).toMatchInlineSnapshot(`
 			[
-			  "src/content/wizard/tree.yaml › step "start" › kind: Invalid discriminator value. Expected 'question' | 'error-check' | 'result' | 'end'. Fix: set \`kind\` to question, error-check, result or end.",
-			  "src/content/wizard/tree.yaml › step "end": unknown field colour. Fix: remove the unknown field (see src/wizard/schema.ts for the fields of each kind).",
+			  "src/content/wizard/tree.yaml › step "start" › kind: \`kind\` Invalid discriminator value. Expected 'question' | 'error-check' | 'result' | 'end' (got "poll"). Fix: set \`kind\` to question, error-check, result or end.",
+			  "src/content/wizard/tree.yaml › step "end" › colour: unknown field \`colour\`. Fix: remove the unknown field (see src/wizard/schema.ts for the fields of each kind).",
 			]
 		`);
 	});

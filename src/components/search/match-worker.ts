@@ -7,10 +7,8 @@
  * of the articles' own error lines found in the paste (at most hints at
  * which known errors it holds, never a hostname, path or token of its own).
  */
-import { createMatcher, type Matcher, type MatchResult } from '../../lib/matcher/match.ts';
+import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard, type ShardDirectory } from '../../lib/matcher/index.ts';
 import { apiPath, MATCHER_INDEX_FILE } from '../../lib/addresses.ts';
-import type { MatcherIndex } from '../../lib/matcher/compile.ts';
-import { mergeShards, shardsFor, type Shard, type ShardDirectory } from '../../lib/matcher/shards.ts';
 
 export interface MatchRequest {
 	id: number;
@@ -48,7 +46,7 @@ async function matcherFor(text: string): Promise<Matcher> {
 self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
 	const { id, text } = event.data;
 	try {
-		const result = (await matcherFor(text)).match(text, { top: 5 });
+		const result = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });
 		(self as unknown as Worker).postMessage({ id, result } satisfies MatchResponse);
 	} catch (error) {
 		(self as unknown as Worker).postMessage({ id, error: (error as Error).message } satisfies MatchResponse);

@@ -5,8 +5,7 @@
  * with textContent, never as HTML.
  */
 import type { MatchResponse } from './match-worker.ts';
-import type { Match, MatchResult } from '../../lib/matcher/index.ts';
-import { stripPrefixes } from '../../lib/matcher/normalize.ts';
+import { stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, wizardStepPath } from '../../lib/addresses.ts';

@@ -1,17 +1,21 @@
 /**
- * The matcher's public API. The site, the CLI and the build-time checks all
- * match errors through these functions and nothing else.
+ * The matcher's public entry, safe in a browser: nothing reachable from here
+ * imports `node:` modules or compiles anything (tests/unit/matcher-entries.test.ts
+ * checks that). The site's worker, the search page, the CLI and the bot match
+ * through it:
  *
- * - `compileIndex(articles)`: articles -> a JSON index (at build time).
- * - `createMatcher(index)`: an index -> a matcher with `match(text)` and a streaming `session()`.
- * - `checkSelfMatch(articles)`: every article's own lines must find that article first.
- * - `shardIndex(index)`, `shardsFor(text, …)`, `mergeShards(…)`: the index in parts the browser fetches as a paste needs them.
+ * - `createMatcher(index)`: a compiled index -> a matcher with `match(text)` and a streaming `session()`.
+ * - `shardsFor(text, …)`, `mergeShards(…)`: the shards of the index a paste needs, and one index from them.
+ * - `stripPrefixes(line)`: a pasted line without its timestamp or prompt, as the matcher reads it.
+ * - `displayPattern(pattern)`: a signature's pattern as readers see it (the wizard's error-check steps).
+ * - the result counts (`PAGE_RESULTS`, `SHORT_RESULTS`) and the index and result types.
+ *
+ * Compiling the index, sharding it and the build's checks are in ./build.ts;
+ * presenting a result (JSON, plain text, Markdown) is in ../presenters.ts.
  */
-export { compileIndex, type MatcherIndex, type IndexedArticle } from './compile.ts';
-export { WILDCARD, HOLE_TYPES, compilePattern, displayPattern } from './pattern.ts';
-export { createMatcher, type Matcher, type MatchSession, type Match, type MatchResult, type MatchOptions, type Confidence, type Exclusion } from './match.ts';
-export { normalizeLine } from './normalize.ts';
+export { createMatcher, type Matcher, type MatchSession, type Match, type MatchKind, type MatchResult, type MatchOptions, type Confidence, type Context, type Exclusion } from './match.ts';
+export type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
 export { shardsFor, mergeShards, type Shard, type ShardDirectory } from './shards.ts';
-export { shardIndex } from './shard-index.ts';
-export { checkSelfMatch, checkCalibration, checkPatternOverlap, type SelfMatchProblem, type CalibrationProblem } from './self-check.ts';
-export { toJson, toMarkdown, markdownItem, ambiguityNote, sameLineGroups, fittedMatchLink, type JsonMatch, type Question } from './report.ts';
+export { stripPrefixes } from './normalize.ts';
+export { displayPattern } from './pattern.ts';
+export { PAGE_RESULTS, SHORT_RESULTS } from './scoring.ts';

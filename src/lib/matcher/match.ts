@@ -6,10 +6,9 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, type IndexedArticle, type MatcherIndex } from './compile.ts';
-import { MIN_ANCHOR_HITS, SCORING } from './scoring.ts';
+import { isGeneric, type IndexedArticle, type MatcherIndex } from './model.ts';
+import { MIN_ANCHOR_HITS, PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 
-export { MIN_ANCHOR_HITS, SCORING } from './scoring.ts';
 import { normalizeLine, tokensOf } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 
@@ -24,7 +23,7 @@ export interface Match {
 	/** Higher is better; exact matches of one decisive line score 1, supporting lines add to it. */
 	score: number;
 	kind: MatchKind;
-	/** The pasted line that matched, as pasted (cut to 500 characters). */
+	/** The pasted line that matched, as pasted (cut to SCORING.keep characters). */
 	matchedLine: string;
 	/** 1-based number of that line in the paste. */
 	lineNumber: number;
@@ -63,7 +62,7 @@ export interface MatchResult {
 }
 
 export interface MatchOptions {
-	/** At most this many matches (default 5). */
+	/** At most this many matches (default PAGE_RESULTS); an ambiguous result has every tied match even beyond it. */
 	top?: number;
 }
 
@@ -80,7 +79,7 @@ export function excerpt(raw: string, words: readonly string[]): string {
 		const at = lower.indexOf(w);
 		if (at >= 0 && (first < 0 || at < first)) first = at;
 	}
-	const start = Math.max(0, Math.min(first - 40, raw.length - SCORING.keep));
+	const start = Math.max(0, Math.min(first - SCORING.excerptLead, raw.length - SCORING.keep));
 	return raw.slice(start, start + SCORING.keep);
 }
 
@@ -228,7 +227,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, lines, options.top ?? SCORING.top);
+				return rank(index, best, excluded, context, lines, options.top ?? PAGE_RESULTS);
 			},
 		};
 	}
@@ -298,7 +297,7 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		matches.push({
 			article: index.articles[a],
 			confidence,
-			score: Math.round((base + bonus) * 1000) / 1000,
+			score: roundScore(base + bonus),
 			kind: hit.kind,
 			matchedLine: hit.line,
 			lineNumber: hit.lineNumber,

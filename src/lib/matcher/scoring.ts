@@ -1,45 +1,97 @@
-/** The matcher's thresholds and weights: one frozen object, read by compiling, matching and sharding. */
-
 /**
- * Every threshold and weight of matching, in one place. The values were set
- * on the development sets (tests/fixtures/*.jsonl) and are checked by the
- * bench's reliability table: change one only with that table in hand.
+ * The matcher's thresholds, weights and result counts: one frozen object,
+ * read by compiling, matching and sharding, and nowhere else written as a
+ * number.
+ *
+ * Where the values come from: unless a docstring says otherwise, a value was
+ * chosen by hand when the matcher was written (commit a0fae4a, "Matcher
+ * engine and CLI"; moved here unchanged in 554996e) and no measurement that
+ * picked it was recorded. What holds them in place is measured: the build's
+ * calibration check (no confident wrong answer on the eval data,
+ * tests/fixtures/*.jsonl, self-check.ts), the unit tests over the same data
+ * (tests/unit/match.test.ts), and the bench's per-kind accuracy and
+ * reliability table (`npm run bench -- --no-sites`). Change one only with
+ * that table in hand, before and after.
  */
 export const SCORING = Object.freeze({
-	/** Lines longer than this are read in overlapping windows, so a megabyte line costs no more than many short ones. */
+	/**
+	 * Lines longer than this (characters) are read in overlapping windows, so
+	 * a megabyte line costs no more than many short ones. Chosen (a0fae4a);
+	 * every signature line in the articles is far shorter (the longest is about 500).
+	 */
 	window: 4096,
+	/**
+	 * How much consecutive windows of a long line overlap (characters), so an
+	 * error line that straddles a window boundary is still read whole in one
+	 * window. Chosen (a0fae4a); longer than any signature line in the articles.
+	 */
 	overlap: 1024,
-	/** Matched lines are kept at most this long (characters). */
+	/** Matched lines are kept at most this long (characters); the result and its JSON carry no more. Chosen. */
 	keep: 500,
-	/** Scores within this distance of the best make a match ambiguous. */
+	/** A long matched line is cut to start this many characters before the first signature word in it, so the reader sees what led up to the error. Chosen. */
+	excerptLead: 40,
+	/** Scores within this distance of the best make a match ambiguous. Chosen; below `contextBonus` so context always breaks a tie. */
 	tie: 0.05,
-	/** A verified line must contain at least this many specific (non-generic) words of the signature. */
+	/** A verified line must contain at least this many specific (non-generic) words of the signature. Chosen: one shared word is a coincidence, two rarely. */
 	minSpecific: 2,
-	/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
+	/** A signature is looked up by at most this many of its most specific words (its anchors). Chosen (a0fae4a). */
+	anchorsPerSignature: 3,
+	/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). Chosen (a0fae4a); sharding relies on it (shard-index.ts). */
 	minAnchorHits: 2,
-	/** Near match: every specific word there, and at least this share of the signature's weight. */
+	/**
+	 * A generic word (see isGeneric in model.ts) weighs this share of what
+	 * its rarity alone would give it: it may fill out a near match but never
+	 * decide one. Chosen (a0fae4a).
+	 */
+	genericWeightShare: 0.25,
+	/** Near match: every specific word there, and at least this share of the signature's weight. Chosen. */
 	nearCoverage: 0.8,
-	/** A near match scores this times its coverage. */
+	/** A near match scores this times its coverage: always below an exact match (1). Chosen. */
 	nearScale: 0.9,
-	/** Partial match: at least this share of the line's weight is the signature's own words… */
+	/** Partial match: at least this share of the line's weight is the signature's own words… Chosen. */
 	partialLineShare: 0.9,
-	/** …and at least this share of the signature's specific weight is on the line. */
+	/** …and at least this share of the signature's specific weight is on the line. Chosen. */
 	partialSpecificShare: 0.6,
-	/** A partial match scores this times its coverage. */
+	/** A partial match scores this times its coverage: below a near match of the same coverage. Chosen. */
 	partialScale: 0.8,
-	/** Below this score nothing is reported. */
+	/**
+	 * Below this score nothing is reported (the bar for `medium`). Chosen
+	 * (a0fae4a); it equals `partialScale` × 0.7 coverage, and a near match
+	 * (at least `nearScale` × `nearCoverage` = 0.72) always passes it.
+	 */
 	minScore: 0.56,
-	/** Supporting lines alone (no decisive line) score this share of their best. */
+	/** Supporting lines alone (no decisive line) score this share of their best. Chosen: below a decisive line of the same kind. */
 	supportOnlyScale: 0.7,
-	/** Each supporting line adds this much, up to `maxSupport` lines. */
+	/** Each supporting line adds this much, up to `maxSupport` lines. Chosen. */
 	supportBonus: 0.1,
+	/** At most this many supporting lines add to a score, so an article with many signatures cannot win by their number alone. Chosen. */
 	maxSupport: 3,
-	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. */
+	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. Chosen (271d929). */
 	contextBonus: 0.1,
-	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer). */
+	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer, above `minScore`). Chosen (1c011c0). */
 	diagnosticOnlyScore: 0.6,
-	/** At most this many matches by default. */
-	top: 5,
+	/** Scores and word weights are rounded to this many decimals, so the JSON index and results are stable and small. Chosen. */
+	decimals: 3,
 });
+
 /** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
 export const MIN_ANCHOR_HITS = SCORING.minAnchorHits;
+
+/** Round a score or weight to `SCORING.decimals` decimals. */
+export function roundScore(value: number): number {
+	const scale = 10 ** SCORING.decimals;
+	return Math.round(value * scale) / scale;
+}
+
+/**
+ * How many matches a reader is shown, by where they read them. Two meanings,
+ * two names (both chosen: the CLI's 3 in a0fae4a, the paste box's 5 in
+ * 36d103d, the bot's 3 in f287a65):
+ *
+ * - `PAGE_RESULTS` (5): the matcher's default and the site's paste box (src/components/search/match-worker.ts).
+ * - `SHORT_RESULTS` (3): the CLI's default (`--top`) and the bot's issue
+ *   comment, text read in a terminal or an issue thread. An ambiguous result
+ *   shows every tied match in both (match.ts).
+ */
+export const PAGE_RESULTS = 5;
+export const SHORT_RESULTS = 3;

@@ -6,7 +6,10 @@
  * pattern always matches exactly, so no other article can score higher).
  */
 import type { ArticleData } from '../article-schema.ts';
-import { compileIndex, isGeneric } from './compile.ts';
+import { compileIndex } from './compile.ts';
+import { isGeneric } from './model.ts';
+import { SCORING } from './scoring.ts';
+import { matcherMessages as m, type Message } from '../messages.ts';
 import { createMatcher } from './match.ts';
 import { compilePattern, patternParts, segmentsOf } from './pattern.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
@@ -24,28 +27,27 @@ export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProbl
 	for (const article of articles) {
 		for (const d of article.diagnostics) {
 			if (!compilePattern(d.pattern ?? d.output).test(normalizeLine(d.output))) {
-				problems.push({ article: article.id, signature: d.output, message: "the diagnostic's pattern does not match its own output", fix: 'make the pattern the output with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}' });
+				problems.push({ article: article.id, signature: d.output, ...m.diagnosticMismatch() });
 			}
 		}
 		for (const sig of article.signatures) {
-			const problem = (message: string, fix: string) => problems.push({ article: article.id, signature: sig.line, message, fix });
+			const problem = (message: Message) => problems.push({ article: article.id, signature: sig.line, ...message });
 			const parts = patternParts(sig.pattern ?? sig.line);
 			if (!compilePattern(sig.pattern ?? sig.line).test(normalizeLine(sig.line))) {
-				problem('its pattern does not match its own line', 'make the pattern the line with only the variable parts replaced by typed holes ({path}, {n}, {hex}, {word}, {a|b}) or {*}');
+				problem(m.patternMismatch());
 				continue;
 			}
 			if (!sig.decisive) continue;
 			const specific = new Set(parts.flatMap(tokensOf).filter((t) => !isGeneric(t)));
-			if (specific.size < 2) {
-				problem('it is too generic to decide a match alone (fewer than two specific words)', 'mark it `decisive: false`, or quote more of the line');
+			if (specific.size < SCORING.minSpecific) {
+				problem(m.tooGeneric());
 				continue;
 			}
 			const { matches, excluded } = matcher.match(sig.line);
 			if (excluded.some((e) => e.article.id === article.id)) {
-				problem("the article's own excludeWhen rules it out", 'make the excludeWhen text something the error line itself does not contain');
+				problem(m.excludesItself());
 			} else if (!matches.some((m) => m.article.id === article.id)) {
-				const other = matches[0] ? `; it matches ${matches[0].article.id} instead` : '';
-				problem(`it does not find its own article${other}`, 'quote more of the line, or mark it `decisive: false`');
+				problem(m.notFound(matches[0]?.article.id));
 			}
 		}
 	}
@@ -77,8 +79,7 @@ export function checkCalibration(articles: readonly ArticleData[], items: readon
 			article: top.article.id,
 			signature: top.signature,
 			item: `${item.id} (${item.source})`,
-			message: `it answers the real report ${item.id} (${item.source}) with high confidence, but ${cause}`,
-			fix: 'if the line has several causes, mark it `decisive: false` and add a `when` context; else add an `excludeWhen` for what sets the report apart, or narrow the pattern with typed holes',
+			...m.confidentWrong(item.id, item.source, cause),
 		});
 	}
 	return problems;
@@ -113,8 +114,7 @@ export function checkPatternOverlap(articles: readonly ArticleData[]): SelfMatch
 			problems.push({
 				article: a.article,
 				signature: a.line,
-				message: `its pattern also matches ${b.article}'s line "${b.line}", a different message`,
-				fix: 'narrow the pattern: a typed hole ({path}, {n}, {hex}, {word}, {a|b}) instead of {*}, never across the words that tell the causes apart',
+				...m.overlap(b.article, b.line),
 			});
 		}
 	}

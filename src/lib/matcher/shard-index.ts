@@ -3,8 +3,8 @@
  * how the browser uses them and why the result is the same).
  */
 import { gzipSync } from 'node:zlib';
-import type { IndexedSignature, MatcherIndex } from './compile.ts';
-import { MIN_ANCHOR_HITS } from './match.ts';
+import type { IndexedSignature, MatcherIndex } from './model.ts';
+import { MIN_ANCHOR_HITS } from './scoring.ts';
 import { shardOf, type Shard, type ShardDirectory } from './shards.ts';
 
 /** About this many signatures per shard: a typical paste touches a few shards of a few kilobytes. */

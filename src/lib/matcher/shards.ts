@@ -14,7 +14,7 @@
  * whole index: every signature a paste can match is in them, with the same
  * anchors and weights.
  */
-import type { IndexedSignature, MatcherIndex } from './compile.ts';
+import type { IndexedSignature, MatcherIndex } from './model.ts';
 import { RAW_WORDS } from './match.ts';
 
 export interface ShardDirectory {

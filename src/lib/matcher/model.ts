@@ -1,0 +1,77 @@
+/**
+ * The matcher index's shape: plain JSON that the build writes (compile.ts)
+ * and the browser, the CLI and the bot read (match.ts), and the rule for
+ * which words are generic, which both sides must apply alike. Nothing here
+ * runs at import time or needs Node.
+ */
+
+/** Words that say something failed but not what: they never decide a match. */
+const GENERIC_WORDS = new Set(
+	(
+		'a an the to of in on for with is are be by at from and or as it its this that not no such ' +
+		'error errors fatal failed fail failure warning warn info debug cannot could can open opening ' +
+		'permission denied operation permitted invalid argument file directory exist exists does ' +
+		'mount unable read write process program command exit code status returned output with ' +
+		'system call may have more information after unable'
+	).split(' '),
+);
+
+/** A word is generic when it is a placeholder, a number, or on the generic list. */
+export function isGeneric(token: string): boolean {
+	return token.includes('#') || /^\d+$/.test(token) || token.length < 2 || GENERIC_WORDS.has(token);
+}
+
+export interface IndexedArticle {
+	id: string;
+	shortId: string;
+	title: string;
+	/** The one-sentence root cause. */
+	summary: string;
+	status: 'active' | 'retired';
+	/** Normalised texts that rule this article out, with the reason shown to readers, and the most specific word of each. */
+	exclusions: { text: string; why: string; anchor: string }[];
+	/** Normalised texts that make this article's shared lines decisive (its `when`), in the same shape. */
+	contexts: { text: string; why: string; anchor: string }[];
+}
+
+export interface IndexedSignature {
+	/** Position of the article in `articles`. */
+	article: number;
+	/** The verbatim line, as the article quotes it. */
+	line: string;
+	/** The normalised literal parts of the pattern, in order; holes sit between them. */
+	parts: string[];
+	/** The pattern as a regular expression source over normalised text (pattern.ts): what an exact match must contain. */
+	source: string;
+	/** The distinct words of the parts. */
+	tokens: string[];
+	/** Its most specific words (up to ANCHORS_PER_SIGNATURE): a line must hold some of them to be looked at. */
+	anchors: string[];
+	decisive: boolean;
+	/**
+	 * Set for a diagnostic command's output rather than an error line:
+	 * `holds` is evidence for the article (a medium answer alone, and context
+	 * for its shared lines), `rules-out` is evidence against it.
+	 */
+	diagnostic?: 'holds' | 'rules-out';
+	/** For a diagnostic: what its output means, shown to the reader. */
+	why?: string;
+	/**
+	 * True when the pattern also matches another article's own line: the
+	 * message has more than one known cause, so it never decides with high
+	 * confidence alone (only with the article's `when` context or confirming
+	 * diagnostic output).
+	 */
+	shared?: boolean;
+}
+
+/** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */
+export interface MatcherIndex {
+	version: 1;
+	articles: IndexedArticle[];
+	signatures: IndexedSignature[];
+	/** How specific each word of the signatures is: ln(1 + articles / articles using it), SCORING.genericWeightShare of that for generic words, rounded to SCORING.decimals. */
+	weights: Record<string, number>;
+	/** The weight of a word no signature uses: the highest of all. */
+	maxWeight: number;
+}

@@ -1,0 +1,296 @@
+/**
+ * Presenting what the knowledge base says outside the browser, in one place
+ * for the CLI (`faultline match`, `list`, `comment`), the bot (src/cli/issue-comment.ts,
+ * posted by src/action/github.ts) and the API (src/lib/api.ts):
+ *
+ * - a match result as JSON (`toJson`), as plain text (`toPlainText`), as a
+ *   Markdown issue comment (`toMarkdown`, and `botComment` for the bot's
+ *   one comment per thread, built from the same pieces);
+ * - an article as tools see it (`toolArticle`): the objects of
+ *   `faultline list --json` and of /api/v1/articles.json;
+ * - the article list as plain text (`listLine`).
+ *
+ * Every function takes the site's base URL, so links point wherever the
+ * knowledge base is deployed. Nothing here needs Node or reads files.
+ */
+import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH } from './addresses.ts';
+import type { EvidenceLevel } from './evidence.ts';
+import type { ProductId } from './registry.ts';
+import type { IndexedArticle, Match, MatchResult } from './matcher/index.ts';
+
+export interface JsonMatch {
+	id: string;
+	shortId: string;
+	title: string;
+	url: string;
+	confidence: string;
+	score: number;
+	matchedLine: string;
+	signature: string;
+}
+
+/** The CLI's `--json` shape. */
+export function toJson(result: MatchResult, baseUrl: string): { matches: JsonMatch[]; ambiguous: boolean } {
+	return {
+		matches: result.matches.map((m) => ({
+			id: m.article.id,
+			shortId: m.article.shortId,
+			title: m.article.title,
+			url: articleUrl(baseUrl, m.article.id),
+			confidence: m.confidence,
+			score: m.score,
+			matchedLine: m.matchedLine,
+			signature: m.signature,
+		})),
+		ambiguous: result.ambiguous,
+	};
+}
+
+/** The question that tells several causes apart: its prompt and the wizard step's path (from the wizard, see src/cli/data.ts). */
+export interface Question {
+	prompt: string;
+	path: string;
+}
+
+/**
+ * A ready issue comment, or an empty string when nothing matched (a bot then
+ * posts nothing): the articles, a note naming the question that tells several
+ * causes apart when the text is ambiguous, and a `/match/#q=` link holding
+ * `matchText` (or, when that is too long, the matched lines).
+ */
+export function toMarkdown(result: MatchResult, baseUrl: string, extras: { question?: (articleIds: string[]) => Question | undefined; matchText?: string } = {}): string {
+	if (result.matches.length === 0) return '';
+	const groups = sameLineGroups(result.matches);
+	const parts = [introLine(result.matches.length, groups), result.matches.map((m) => markdownItem(m, baseUrl)).join('\n')];
+	for (const group of groups) parts.push(`In line ${group[0].lineNumber}: ${ambiguityNote(group, baseUrl, extras.question?.(group.map((m) => m.article.id)))}`);
+	parts.push(`Check it yourself: [this text in Faultline's matcher](${fittedMatchLink(baseUrl, extras.matchText, result.matches)})`);
+	parts.push(`<sub>Found by [Faultline](${baseUrl}/). Run \`npx faultline match\` to check a log yourself.</sub>`);
+	return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * The matches that share their matched line, in groups of two or more: a
+ * line that several known causes print. (The matcher's `ambiguous` flag is
+ * about the whole text; this is per line, which is what a reader must tell apart.)
+ */
+export function sameLineGroups(matches: readonly Match[]): Match[][] {
+	const byLine = new Map<number, Match[]>();
+	for (const m of matches) byLine.set(m.lineNumber, [...(byLine.get(m.lineNumber) ?? []), m]);
+	return [...byLine.values()].filter((g) => g.length > 1);
+}
+
+/** One article of a comment: link, confidence, root cause, and the line that matched (`where` names the text it is in, e.g. " of the issue"). */
+export function markdownItem(m: Match, baseUrl: string, where = ''): string {
+	const link = `[${m.article.shortId}: ${escapeMarkdown(m.article.title)}](${articleUrl(baseUrl, m.article.id)})`;
+	return [`- **${link}** (${m.confidence} confidence)`, `  ${escapeMarkdown(m.article.summary)}`, `  Matched line ${m.lineNumber}${where}: ${codeSpan(m.matchedLine.trim())}`].join('\n');
+}
+
+/** The note for an ambiguous result: how many causes print the line, and the question that tells them apart when the wizard has one. */
+export function ambiguityNote(matches: readonly Match[], baseUrl: string, question?: Question): string {
+	const ids = matches.map((m) => m.article.shortId).join(', ');
+	const head = `**${matches.length} known causes print this line** (${ids}).`;
+	const ask = question
+		? ` The question that tells them apart: *${escapeMarkdown(question.prompt.replaceAll('`', ''))}* ([answer it in the wizard](${absolute(baseUrl, question.path)})); each article's "How to confirm" section checks its own cause.`
+		: ` Each article's "How to confirm" section says how to tell them apart.`;
+	return head + ask;
+}
+
+/**
+ * A `/match/#q=…` link that opens the site's matcher on `text`, kept within
+ * MAX_LINK_LENGTH: when the whole text would pass it, the link carries the
+ * matched lines instead, and those cut to fit when even they are too long.
+ */
+export function fittedMatchLink(baseUrl: string, text: string | undefined, matches: readonly Match[]): string {
+	const link = (t: string) => matchUrl(baseUrl, t);
+	if (text !== undefined && link(text).length <= MAX_LINK_LENGTH) return link(text);
+	const lines = [...new Set(matches.flatMap((m) => [m.matchedLine, ...m.supporting.map((s) => s.matchedLine)]))].join('\n');
+	if (link(lines).length <= MAX_LINK_LENGTH) return link(lines);
+	let lo = 0;
+	let hi = lines.length;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + hi) / 2);
+		if (link(lines.slice(0, mid)).length <= MAX_LINK_LENGTH) lo = mid;
+		else hi = mid - 1;
+	}
+	return link(lines.slice(0, lo).replace(/[\uD800-\uDBFF]$/, ''));
+}
+
+/**
+ * The first line of a comment: one article, one line that several known
+ * causes print (one group holding all `count` articles), or several problems.
+ */
+function introLine(count: number, groups: readonly (readonly Match[])[]): string {
+	if (count === 1) return 'This looks like a known problem:';
+	return groups.length === 1 && groups[0].length === count ? `This error has **${count} known causes** that print the same message:` : 'These look like known problems:';
+}
+
+/** A matched line is quoted in a comment up to this many characters (an ellipsis ends a longer one): a log line, not a log. Chosen. */
+const MAX_QUOTED_LINE = 300;
+
+/** Inline code that survives backticks in the line. */
+function codeSpan(text: string): string {
+	const clipped = text.length > MAX_QUOTED_LINE ? `${text.slice(0, MAX_QUOTED_LINE - 3)}...` : text;
+	const longest = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((r) => r.length));
+	const fence = '`'.repeat(longest + 1);
+	const pad = clipped.startsWith('`') || clipped.endsWith('`') ? ' ' : '';
+	return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+function escapeMarkdown(text: string): string {
+	return text.replace(/([\\[\]*_<>|])/g, '\\$1');
+}
+
+/**
+ * A match result as plain text for a terminal: each article with its URL,
+ * confidence and matched line; when several causes print one line, the
+ * question that tells them apart (from `question`, when the wizard has one);
+ * with no match, the articles the text ruled out and why.
+ */
+export function toPlainText(result: MatchResult, baseUrl: string, question: (articleIds: string[]) => Question | undefined): string {
+	if (result.matches.length === 0) {
+		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
+		return `No known error matches this text.${ruledOut}`;
+	}
+	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
+	const notes = sameLineGroups(result.matches).map((group) => {
+		const q = question(group.map((m) => m.article.id));
+		const ids = group.map((m) => m.article.shortId).join(', ');
+		return q ? `\n\nLine ${group[0].lineNumber} has ${group.length} known causes (${ids}). The question that tells them apart: ${q.prompt}\n  ${absolute(baseUrl, q.path)}` : '';
+	});
+	return (
+		head +
+		result.matches
+			.map((m) => `${m.article.shortId}  ${m.article.title}\n  ${articleUrl(baseUrl, m.article.id)}\n  ${m.confidence} confidence; line ${m.lineNumber}: ${m.matchedLine.trim()}`)
+			.join('\n\n') +
+		notes.join('')
+	);
+}
+
+/** Marks Faultline's comments, so the bot can find its own comment and skip it. */
+export const BOT_MARKER = '<!-- faultline-bot -->';
+/** The second marker, `<!-- faultline-explained: slug slug -->`: the articles a bot comment explains. */
+const EXPLAINED = /<!-- faultline-explained:([^>]*)-->/;
+
+/** The article slugs a bot comment says it explains (its second marker); none for any other text. */
+export function explainedBy(body: string): string[] {
+	return EXPLAINED.exec(body)?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** A text of an issue thread that the bot read. */
+export interface ThreadText {
+	/** "the issue", "a comment by @x": names the text in the comment's links. */
+	label: string;
+	/** " of [the issue](url)", to follow "Matched line N". */
+	where: string;
+	text: string;
+}
+
+/**
+ * The bot's comment for a thread: both markers, the intro, one item per
+ * explained article (in `explained` order; where it was found, or "found
+ * earlier" when an edit removed it from the text), the note for each line
+ * that several causes print (with the wizard's question when `question`
+ * has one), a matcher link per text, and the footer. `found` holds each
+ * article's first match; `results` each text's result that had matches.
+ */
+export function botComment(comment: {
+	explained: readonly string[];
+	found: ReadonlyMap<string, { match: Match; source: ThreadText }>;
+	results: readonly { source: ThreadText; result: MatchResult }[];
+	articles: readonly IndexedArticle[];
+	baseUrl: string;
+	question?: (articleIds: string[]) => Question | undefined;
+}): string {
+	const { explained, found, results, articles, baseUrl } = comment;
+	const items = explained.map((id) => {
+		const hit = found.get(id);
+		if (hit) return markdownItem(hit.match, baseUrl, hit.source.where);
+		// Explained earlier, no longer in the text (an edit removed it): keep it, say so.
+		const article = articles.find((a) => a.id === id);
+		return article ? `- **[${article.shortId}: ${article.title}](${articleUrl(baseUrl, id)})** (found earlier; no longer in the text)` : '';
+	});
+	const notes = results.flatMap(({ result, source }) =>
+		sameLineGroups(result.matches).map((group) => `In line ${group[0].lineNumber}${source.where}: ${ambiguityNote(group, baseUrl, comment.question?.(group.map((m) => m.article.id)))}`),
+	);
+	const links = results.map(({ source, result }) => `[${source.label}](${fittedMatchLink(baseUrl, source.text, result.matches)})`);
+	const groups = results.length === 1 ? sameLineGroups(results[0].result.matches) : [];
+	return [
+		BOT_MARKER,
+		`<!-- faultline-explained: ${explained.join(' ')} -->`,
+		introLine(explained.length, groups),
+		'',
+		items.filter(Boolean).join('\n'),
+		...notes.flatMap((n) => ['', n]),
+		'',
+		`Check it yourself in Faultline's matcher (the text stays in your browser): ${links.join(' · ')}`,
+		'',
+		`<sub>Found by [Faultline](${baseUrl}/) in this issue's text. This comment is updated, never repeated, when a new known error appears.</sub>`,
+		'',
+	].join('\n');
+}
+
+/**
+ * An article as tools read it, before it has addresses: what the packaged
+ * CLI ships in dist-cli/data.json, made from a checked article by
+ * `articleFacts` (src/lib/api.ts). Addresses are added by `toolArticle`, as
+ * they depend on where the site is deployed.
+ */
+export interface ArticleFacts {
+	/** The permanent slug. */
+	id: string;
+	/** FL-NNNN. */
+	shortId: string;
+	title: string;
+	/** The one-sentence root cause. */
+	summary: string;
+	/** Product ids (src/lib/registry.ts). */
+	products: ProductId[];
+	/** The quoted error lines: verbatim `line`, its typed-hole `pattern` when it has one, the releases it is printed by (`where`), and whether it decides alone. */
+	signatures: { line: string; pattern?: string; where: string; decisive: boolean }[];
+	/** Upstream references: `ref` as the article writes it (owner/name#N, owner/name@hash or a URL), a title, and the URL it points to. */
+	sources: { ref: string; title: string; url: string }[];
+	/** How sure the article is of its root cause: one of the four evidence levels (src/lib/evidence.ts). */
+	rootCause: { evidence: EvidenceLevel };
+	/** The fixes, recommended first: permanent anchor, heading text, evidence level. */
+	fixes: { anchor: string; title: string; evidence: EvidenceLevel }[];
+	status: 'active' | 'retired';
+	/** For a retired article: the slug of the article that replaces it. */
+	replacedBy?: string;
+}
+
+/**
+ * The tool-facing shape of an article: one object of `faultline list --json`
+ * and of `articles` in /api/v1/articles.json (validated there by
+ * apiArticleSchema). Fields, in this order: id, shortId, title, url (the
+ * article's absolute URL under `baseUrl`), summary, products, signatures,
+ * sources, rootCause { evidence }, fixes [{ anchor, title, evidence, url
+ * (the article's URL with #anchor) }], status, and replacedBy only for a
+ * retired article that has one. No units: every value is text, a list or a flag.
+ */
+export interface ToolArticle extends Omit<ArticleFacts, 'fixes'> {
+	url: string;
+	fixes: { anchor: string; title: string; evidence: EvidenceLevel; url: string }[];
+}
+
+/** The tool-facing object of one article (see ToolArticle) for the site at `baseUrl` (no trailing slash needed). */
+export function toolArticle(a: ArticleFacts, baseUrl: string): ToolArticle {
+	return {
+		id: a.id,
+		shortId: a.shortId,
+		title: a.title,
+		url: articleUrl(baseUrl, a.id),
+		summary: a.summary,
+		products: [...a.products],
+		signatures: a.signatures.map((s) => ({ ...s })),
+		sources: a.sources.map((s) => ({ ...s })),
+		rootCause: { evidence: a.rootCause.evidence },
+		fixes: a.fixes.map((f) => ({ anchor: f.anchor, title: f.title, evidence: f.evidence, url: articleUrl(baseUrl, a.id, f.anchor) })),
+		status: a.status,
+		...(a.replacedBy ? { replacedBy: a.replacedBy } : {}),
+	};
+}
+
+/** One line of `faultline list`: short ID, slug and title, two spaces apart. */
+export function listLine(a: Pick<ArticleFacts, 'id' | 'shortId' | 'title'>): string {
+	return `${a.shortId}  ${a.id}  ${a.title}`;
+}
