@@ -46,7 +46,8 @@ describe('descriptions', () => {
 		const item = loadEvalSet(root).find((i) => i.id === 'd3c-unc-nix-9969-load-io-error');
 		expect(item).toBeDefined();
 		expect(matcher.match(item!.text).excluded.map((e) => e.article.id)).toContain('nix-daemon-launchd-not-running-macos');
-		expect(ranker.rank(item!.text).map((m) => m.id)).toContain('nix-daemon-launchd-not-running-macos');
+		// The ranker's first answer is the excluded article, so without the rule the answer would be it.
+		expect(ranker.rank(item!.text)[0]?.id).toBe('nix-daemon-launchd-not-running-macos');
 		expect(answer(matcher, [item!], ranker)[0].got).not.toBe('nix-daemon-launchd-not-running-macos');
 	});
 
