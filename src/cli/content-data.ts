@@ -46,7 +46,5 @@ export function dataFromContent(root: string): CliData {
 function wizardOf(root: string, articles: readonly Article[]): CliWizard {
 	const { tree, problems } = checkTreeFile(root, articles);
 	if (!tree) throw new ContentError(problems);
-	const prompts: Record<string, string> = {};
-	for (const n of tree.nodes) if (n.kind === 'question' || n.kind === 'error-check') prompts[n.id] = n.prompt;
-	return { ...jumpsOf(tree), prompts };
+	return jumpsOf(tree);
 }

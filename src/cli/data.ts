@@ -9,8 +9,7 @@
  */
 import type { EvidenceLevel } from '../lib/evidence.ts';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
-import { jumpTarget, type WizardJumps } from '../wizard/engine.ts';
-import { wizardStepPath } from '../lib/addresses.ts';
+import type { WizardJumps } from '../wizard/engine.ts';
 
 /** One row of `faultline list --json`, without the URL (that depends on --base-url). */
 export interface ListedArticle {
@@ -26,11 +25,8 @@ export interface ListedArticle {
 	fixes: { anchor: string; title: string; evidence: EvidenceLevel }[];
 }
 
-/** The wizard steps a match can lead to, and the prompt of every question among them. */
-export interface CliWizard extends WizardJumps {
-	/** Step id -> its prompt, for question and error-check steps. */
-	prompts: Record<string, string>;
-}
+/** The wizard steps a match can lead to, and the prompt of every question among them (`jumpsOf`; ask it with `separatingQuestion`). */
+export type CliWizard = WizardJumps;
 
 export interface CliData {
 	/** Bumped when this shape changes incompatibly. */
@@ -38,11 +34,4 @@ export interface CliData {
 	index: MatcherIndex;
 	articles: ListedArticle[];
 	wizard: CliWizard;
-}
-
-/** The question that tells several articles apart: its prompt and the path of its wizard step, or undefined when the wizard has none. */
-export function questionFor(wizard: CliWizard, articleIds: readonly string[]): { prompt: string; path: string } | undefined {
-	const step = jumpTarget(wizard, articleIds);
-	const prompt = step === undefined ? undefined : wizard.prompts[step];
-	return step === undefined || prompt === undefined ? undefined : { prompt, path: wizardStepPath(step) };
 }

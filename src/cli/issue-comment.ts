@@ -15,7 +15,8 @@ import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
 import { articleUrl } from '../lib/addresses.ts';
 import { ambiguityNote, fittedMatchLink, markdownItem, sameLineGroups } from '../lib/matcher/index.ts';
 import { cliMessages, problemLine } from '../lib/messages.ts';
-import { questionFor, type CliWizard } from './data.ts';
+import type { CliWizard } from './data.ts';
+import { separatingQuestion } from '../wizard/engine.ts';
 
 /** Marks Faultline's comments, so the bot can find its own comment and skip it. */
 export const BOT_MARKER = '<!-- faultline-bot -->';
@@ -190,7 +191,7 @@ function render(
 	});
 	const notes = results.flatMap(({ result, source }) =>
 		sameLineGroups(result.matches).map((group) => {
-			const question = options.wizard ? questionFor(options.wizard, group.map((m) => m.article.id)) : undefined;
+			const question = options.wizard ? separatingQuestion(options.wizard, group.map((m) => m.article.id)) : undefined;
 			return `In line ${group[0].lineNumber}${source.where}: ${ambiguityNote(group, baseUrl, question)}`;
 		}),
 	);

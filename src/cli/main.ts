@@ -11,7 +11,8 @@ import { articleUrl, MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
 import { createMatcher, toJson, toMarkdown, sameLineGroups, type Matcher, type MatcherIndex, type Question } from '../lib/matcher/index.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
-import { questionFor, type CliData } from './data.ts';
+import type { CliData } from './data.ts';
+import { separatingQuestion } from '../wizard/engine.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -165,9 +166,9 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 
 	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
 	else if (values.markdown) {
-		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
+		const comment = toMarkdown(result, baseUrl, { question: (ids) => separatingQuestion(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, plain(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
+	} else say(io.stdout, plain(result, baseUrl, (ids) => separatingQuestion(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 
