@@ -24,8 +24,11 @@
  * 4. The CLI as users run it: start-up and a one-line match, wall time, for
  *    the installed npm package beside `npx faultline` in a clone (bench/cli.ts).
  *   npm run bench -- --only cli-input    only 5 (the CLI on 200 MB inputs)
+ *   npm run bench -- --only paste        only 6 (after npm run build)
  *
  * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
+ * 6. What the paste box downloads for a 4 KB log, a 4 KB description and a
+ *    word search on the real built site, by part (bench/paste-weight.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -46,6 +49,7 @@ import type { Transfer } from './page-weight.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import { measureCli } from './cli.ts';
 import { measureCliInput } from './cli-input.ts';
+import { measurePasteWeight } from './paste-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -99,11 +103,24 @@ function cliInputTable() {
 	table('The CLI on huge input: faultline match --json, one process each (peak = resident memory)', ['input', 'size', 'wall time', 'CPU time', 'peak memory', 'exit', 'note'], rows);
 }
 
+/** 6. What a paste downloads on the real site, by part; the target is the paste box's own total. */
+async function pasteTable() {
+	if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('no built site: run npm run build first');
+	const kb = (n: number) => `${n.toFixed(1)} KB`;
+	const rows = (await measurePasteWeight(root)).map((r) => [r.paste, ...Object.values(r.parts).map(kb), kb(r.box), kb(r.total)]);
+	table(
+		'What the paste box downloads on the real site after the page has loaded, gzipped, until it answers (target: under 50 KB for a 4 KB paste, Pagefind apart)',
+		['paste', 'code', 'matcher index', 'prose index', 'wizard jumps', 'Pagefind', 'paste box (all but Pagefind)', 'everything'],
+		rows,
+	);
+}
+
 async function main() {
 	if (args.only !== undefined) {
 		if (args.only === 'cli') return cliTable();
 		if (args.only === 'cli-input') return cliInputTable();
-		throw new Error(`--only takes "cli" or "cli-input", got "${args.only}"`);
+		if (args.only === 'paste') return pasteTable();
+		throw new Error(`--only takes "cli", "cli-input" or "paste", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']
