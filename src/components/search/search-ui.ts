@@ -163,11 +163,11 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			renderKnown(known, response.result, response.kind, questions);
 			renderLikely(likely, response.likely);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
-			notes.push(summary(response.result, response.kind, response.likely));
+			notes.push(summary(response.result, response.kind, response.likely, questions));
 			const target = jump ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
 			if (target) {
-				status.textContent = `${summary(response.result, response.kind, response.likely)} Going to the matching step…`;
+				status.textContent = `${summary(response.result, response.kind, response.likely, questions)} Going to the matching step…`;
 				location.assign(target);
 				return;
 			}
@@ -235,9 +235,11 @@ async function questionsFor(result: MatchResult): Promise<SharedLine[]> {
 }
 
 /** The status line: what was found. A search or a description never gets the "no known error" verdict. */
-function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = []): string {
+function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = []): string {
 	const n = result.matches.length;
-	if (n > 0 && result.ambiguous) return `This message has ${n} known causes; the question below tells them apart.`;
+	if (n > 0 && result.ambiguous) {
+		return `This message has ${n} known causes; ${shared.some((l) => l.question) ? 'the question below tells them apart' : 'each article says how to tell them apart'}.`;
+	}
 	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
 	if (kind === 'log') return 'No known error matches this text.';
 	const articles = `${likely.length} likely article${likely.length === 1 ? '' : 's'}`;
