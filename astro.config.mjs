@@ -13,6 +13,10 @@ import { builtSiteCheck, contentSecurityPolicy, hostFiles } from './src/integrat
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
+	// The paste box's worker is an ES module (it is started with type: 'module'), so the prose
+	// ranking it needs only for descriptions and searches is a chunk of its own, fetched then,
+	// instead of being inlined into every log paste's download (Vite's default 'iife' cannot split).
+	vite: { worker: { format: 'es' } },
 	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins.
 	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence] }) },
 	integrations: [

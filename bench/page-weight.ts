@@ -38,7 +38,8 @@ async function recording(page: Page, prefixes: readonly string[], done: () => Pr
 	return transfer;
 }
 
-async function settle(page: Page) {
+/** Wait until the page's network is idle, and a reader's pause after it. */
+export async function settle(page: Page) {
 	await page.waitForLoadState('networkidle');
 	// Starlight and our loaders may start work on idle: give them the time a reader would.
 	await page.waitForTimeout(2000);
@@ -65,20 +66,26 @@ export async function firstLoad(browser: Browser, url: string): Promise<Transfer
 	}
 }
 
+/** The paste box's status once it has answered (search-ui.ts `summary`): a match, a verdict, a search or a description. */
+const ANSWERED = /found|No known|known causes|unavailable|likely article|stands out/;
+
 /** Type a query into a page's paste box and record what the search and the matcher fetch for it. */
 export async function queryTransfer(browser: Browser, url: string, query: string): Promise<Transfer> {
 	const page = await browser.newPage();
 	try {
 		await page.goto(url);
 		await settle(page);
-		return await recording(page, ['/pagefind/', '/api/v1/matcher'], async () => {
-			await page.locator('main [data-search-input]').fill(query);
-			await page.locator('main [data-search-status]').filter({ hasText: /found|No known|known causes|unavailable/ }).waitFor();
-			await settle(page);
-		});
+		return await recording(page, ['/pagefind/', '/api/v1/matcher'], () => pasteAndWait(page, query));
 	} finally {
 		await page.close();
 	}
+}
+
+/** Put `text` in the page's paste box and wait until it has answered and the network is idle again. */
+export async function pasteAndWait(page: Page, text: string): Promise<void> {
+	await page.locator('main [data-search-input]').fill(text);
+	await page.locator('main [data-search-status]').filter({ hasText: ANSWERED }).waitFor();
+	await settle(page);
 }
 
 export async function launch(executablePath: string, args: string[]): Promise<Browser> {

@@ -27,10 +27,13 @@
  *
  * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  *   npm run bench -- --only coverage     only 6 (coverage of the sample)
+ *   npm run bench -- --only paste        only 7 (needs a built site)
  *
  * 6. Coverage the way a user meets it: of real failure reports drawn with
  *    generic queries (tests/fixtures/coverage-sample.jsonl), the share an
  *    active article explains, per product, and the commonest uncovered families.
+ * 7. What the paste box downloads for a 4 KB log, a 4 KB description and a
+ *    word search on the real built site, by part (bench/paste-weight.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -53,6 +56,7 @@ import { CATEGORIES } from './lighthouse.ts';
 import { measureCli } from './cli.ts';
 import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
+import { measurePasteWeight } from './paste-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -118,12 +122,25 @@ function coverageTable() {
 	console.log('\nTarget: at least half of such a sample covered.');
 }
 
+/** 7. What a paste downloads on the real site, by part; the target is the paste box's own total. */
+async function pasteTable() {
+	if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('no built site: run npm run build first');
+	const kb = (n: number) => `${n.toFixed(1)} KB`;
+	const rows = (await measurePasteWeight(root)).map((r) => [r.paste, ...Object.values(r.parts).map(kb), kb(r.box), kb(r.total)]);
+	table(
+		'What the paste box downloads on the real site after the page has loaded, gzipped, until it answers (target: under 50 KB for a 4 KB paste, Pagefind apart)',
+		['paste', 'code', 'matcher index', 'prose index', 'wizard jumps', 'Pagefind', 'paste box (all but Pagefind)', 'everything'],
+		rows,
+	);
+}
+
 async function main() {
 	if (args.only !== undefined) {
 		if (args.only === 'cli') return cliTable();
 		if (args.only === 'cli-input') return cliInputTable();
 		if (args.only === 'coverage') return coverageTable();
-		throw new Error(`--only takes "cli", "cli-input" or "coverage", got "${args.only}"`);
+		if (args.only === 'paste') return pasteTable();
+		throw new Error(`--only takes "cli", "cli-input", "coverage" or "paste", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']

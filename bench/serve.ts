@@ -26,7 +26,12 @@ export interface Served {
 	close(): Promise<void>;
 }
 
-export async function serve(dist: string): Promise<Served> {
+/**
+ * Serve `dist` on a free local port. `onServed` hears of every response
+ * (its path and the bytes of its body as sent): requests a worker makes
+ * count too, which the browser's page events do not all report.
+ */
+export async function serve(dist: string, onServed?: (path: string, bytes: number) => void): Promise<Served> {
 	const compressed = new Map<string, Buffer>();
 	const server = createServer((req, res) => {
 		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -40,9 +45,14 @@ export async function serve(dist: string): Promise<Served> {
 		const type = extname(file);
 		// The uncompressed size, for measurements (bench/page-weight.ts counts JavaScript as the engine gets it).
 		const headers: Record<string, string> = { 'Content-Type': TYPES[type] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', 'X-Uncompressed-Length': String(statSync(file).size) };
-		if (!COMPRESSIBLE.has(type) || !/\bgzip\b/.test(String(req.headers['accept-encoding']))) return void res.writeHead(200, headers).end(readFileSync(file));
+		if (!COMPRESSIBLE.has(type) || !/\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+			const body = readFileSync(file);
+			onServed?.(pathname, body.length);
+			return void res.writeHead(200, headers).end(body);
+		}
 		let gzipped = compressed.get(file);
 		if (!gzipped) compressed.set(file, (gzipped = gzipSync(readFileSync(file))));
+		onServed?.(pathname, gzipped.length);
 		res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' }).end(gzipped);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

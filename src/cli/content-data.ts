@@ -26,8 +26,5 @@ export function dataFromContent(root: string): CliData {
 }
 
 function wizardOf(model: KnowledgeBase): CliWizard {
-	const { tree } = model.wizard;
-	const prompts: Record<string, string> = {};
-	for (const n of tree.nodes) if (n.kind === 'question' || n.kind === 'error-check') prompts[n.id] = n.prompt;
-	return { ...jumpsOf(tree), prompts };
+	return jumpsOf(model.wizard.tree);
 }

@@ -8,15 +8,11 @@
  * `dist-cli/data.json`, written by `scripts/build-cli.ts` (see `npm pack`).
  */
 import type { MatcherIndex } from '../lib/matcher/index.ts';
-import { jumpTarget, type WizardJumps } from '../wizard/engine.ts';
-import { wizardStepPath } from '../lib/addresses.ts';
+import type { WizardJumps } from '../wizard/engine.ts';
 import type { ArticleFacts } from '../lib/presenters.ts';
 
-/** The wizard steps a match can lead to, and the prompt of every question among them. */
-export interface CliWizard extends WizardJumps {
-	/** Step id -> its prompt, for question and error-check steps. */
-	prompts: Record<string, string>;
-}
+/** The wizard steps a match can lead to, and the prompt of every question among them (`jumpsOf`; ask it with `separatingQuestion`). */
+export type CliWizard = WizardJumps;
 
 export interface CliData {
 	/** Bumped when this shape changes incompatibly. */
@@ -25,11 +21,4 @@ export interface CliData {
 	/** Every article, by short ID, as `faultline list` shows it (its URLs are added with --base-url). */
 	articles: ArticleFacts[];
 	wizard: CliWizard;
-}
-
-/** The question that tells several articles apart: its prompt and the path of its wizard step, or undefined when the wizard has none. */
-export function questionFor(wizard: CliWizard, articleIds: readonly string[]): { prompt: string; path: string } | undefined {
-	const step = jumpTarget(wizard, articleIds);
-	const prompt = step === undefined ? undefined : wizard.prompts[step];
-	return step === undefined || prompt === undefined ? undefined : { prompt, path: wizardStepPath(step) };
 }

@@ -15,7 +15,8 @@ import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
 import { SHORT_RESULTS } from '../lib/matcher/index.ts';
 import { BOT_MARKER, botComment, explainedBy, type ThreadText } from '../lib/presenters.ts';
 import { cliMessages, problemLine } from '../lib/messages.ts';
-import { questionFor, type CliWizard } from './data.ts';
+import type { CliWizard } from './data.ts';
+import { separatingQuestion } from '../wizard/engine.ts';
 
 export { BOT_MARKER } from '../lib/presenters.ts';
 
@@ -152,7 +153,7 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 		return { action: 'none', reason: own ? 'no known error that the comment does not already explain' : 'no known error in the text' };
 	}
 	const explained = [...explainedBefore, ...fresh];
-	const question = options.wizard ? (ids: string[]) => questionFor(options.wizard!, ids) : undefined;
+	const question = options.wizard ? (ids: string[]) => separatingQuestion(options.wizard!, ids) : undefined;
 	const body = botComment({ explained, found, results, articles: matcher.index.articles, baseUrl: options.baseUrl, question });
 	return own ? { action: 'update', commentId: own.id!, body, explained } : { action: 'create', body, explained };
 }

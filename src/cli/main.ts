@@ -12,7 +12,8 @@ import { createMatcher, SHORT_RESULTS, type Matcher, type MatcherIndex } from '.
 import { listLine, toJson, toMarkdown, toolArticle, toPlainText } from '../lib/presenters.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
-import { questionFor, type CliData } from './data.ts';
+import type { CliData } from './data.ts';
+import { separatingQuestion } from '../wizard/engine.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
 import { cliUsageMessages as u } from '../lib/messages.ts';
 import { readFile } from 'node:fs/promises';
@@ -168,9 +169,9 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 
 	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
 	else if (values.markdown) {
-		const comment = toMarkdown(result, baseUrl, { question: (ids) => questionFor(data.wizard, ids) });
+		const comment = toMarkdown(result, baseUrl, { question: (ids) => separatingQuestion(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => questionFor(data.wizard, ids)));
+	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => separatingQuestion(data.wizard, ids)));
 	return result.matches.length > 0 ? 0 : 1;
 }
 

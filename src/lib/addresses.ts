@@ -84,6 +84,9 @@ export function apiPath(file: string): string {
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 export const MATCHER_INDEX_PATH = apiPath(MATCHER_INDEX_FILE);
 
+/** The articles' prose documents (src/lib/prose.ts ProseIndex), fetched by the paste box for a description or a search, never for a log. */
+export const PROSE_INDEX_FILE = 'prose-index.json';
+
 /** `path` on the site at `baseUrl` (a trailing slash on the base is ignored). */
 export function absolute(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/$/, '')}${path}`;

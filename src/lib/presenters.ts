@@ -16,7 +16,9 @@
 import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH } from './addresses.ts';
 import type { EvidenceLevel } from './evidence.ts';
 import type { ProductId } from './registry.ts';
-import type { IndexedArticle, Match, MatchResult } from './matcher/index.ts';
+import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } from './matcher/index.ts';
+
+export { sameLineGroups };
 
 export interface JsonMatch {
 	id: string;
@@ -66,17 +68,6 @@ export function toMarkdown(result: MatchResult, baseUrl: string, extras: { quest
 	parts.push(`Check it yourself: [this text in Faultline's matcher](${fittedMatchLink(baseUrl, extras.matchText, result.matches)})`);
 	parts.push(`<sub>Found by [Faultline](${baseUrl}/). Run \`npx faultline match\` to check a log yourself.</sub>`);
 	return `${parts.join('\n\n')}\n`;
-}
-
-/**
- * The matches that share their matched line, in groups of two or more: a
- * line that several known causes print. (The matcher's `ambiguous` flag is
- * about the whole text; this is per line, which is what a reader must tell apart.)
- */
-export function sameLineGroups(matches: readonly Match[]): Match[][] {
-	const byLine = new Map<number, Match[]>();
-	for (const m of matches) byLine.set(m.lineNumber, [...(byLine.get(m.lineNumber) ?? []), m]);
-	return [...byLine.values()].filter((g) => g.length > 1);
 }
 
 /** One article of a comment: link, confidence, root cause, and the line that matched (`where` names the text it is in, e.g. " of the issue"). */

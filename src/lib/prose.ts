@@ -7,10 +7,14 @@
  * the commit that added this file), so it is the one used.
  *
  * Browser-safe: no Node imports. The documents come from the article data
- * (`proseDocs`), and ship as part of the API (`/api/v1/prose-index.json`).
+ * (`proseDocsOf`), and ship as part of the API (`/api/v1/prose-index.json`,
+ * `proseIndexOf`).
  */
 import MiniSearch from 'minisearch';
 import { sectionsOf } from './article-body.ts';
+import { textKind } from './text-kind.ts';
+
+export { textKind, TEXT_KIND, type TextKind } from './text-kind.ts';
 
 /** What an article is searched by. */
 export interface ProseDoc {
@@ -31,10 +35,38 @@ export interface ProseMatch {
 	summary: string;
 	/** BM25 score relative to the best answer (1 for the first). */
 	relative: number;
+	/** Why it ranks: each word of the article the text met, and the fields that hold it; the reader sees these. */
+	shared: { word: string; fields: ProseField[] }[];
 }
 
-/** How a text reads. `words`: a short search; `prose`: a description in sentences; `log`: error or command output. */
-export type TextKind = 'words' | 'prose' | 'log';
+/** The fields of an article a description is ranked by, as a reader would name them. */
+export type ProseField = 'title' | 'symptoms' | 'summary' | 'root cause';
+const FIELD_NAMES: Record<string, ProseField> = { title: 'title', symptomsText: 'symptoms', summary: 'summary', rootCause: 'root cause' };
+
+/**
+ * The prose documents as the site serves them (`/api/v1/prose-index.json`,
+ * addresses.ts PROSE_INDEX_FILE): the paste box's worker builds the same
+ * ranker from them, so the browser ranks as the bench measures.
+ */
+export interface ProseIndex {
+	/** Bumped when this shape changes incompatibly. */
+	version: 1;
+	/** The documents; each `rootCause` as a bag of words (see `proseIndexOf`), the other fields as written. */
+	docs: ProseDoc[];
+}
+
+/**
+ * The prose index the site serves. A root cause is only ranked, never shown,
+ * so it ships as its words sorted (MiniSearch's own tokenizer, every
+ * occurrence kept): BM25 reads only how often each word occurs and how many
+ * distinct words a field has, so the ranking is the same as over the text
+ * (tests/unit/prose.test.ts checks it on every eval text), and the file is
+ * about a fifth smaller gzipped.
+ */
+export function proseIndexOf(docs: readonly ProseDoc[]): ProseIndex {
+	const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+	return { version: 1, docs: docs.map((d) => ({ ...d, rootCause: tokenize(d.rootCause).filter(Boolean).sort().join(' ') })) };
+}
 
 /**
  * The ranking's settings, in one place; set on the prose and look-alike
@@ -43,8 +75,6 @@ export type TextKind = 'words' | 'prose' | 'log';
 export const PROSE = Object.freeze({
 	/** Field weights: the title and symptoms say most about what a reader sees. */
 	boost: { title: 2, symptoms: 2, summary: 1.5, rootCause: 1 },
-	/** A short search is at most this many words on one line. */
-	maxSearchWords: 6,
 	/** A description needs at least this many informative words to rank anything. */
 	minWords: 4,
 	/**
@@ -71,22 +101,6 @@ const STOP_WORDS = new Set(
 		'get gets got trying try tried run running use using used fails failed fail error errors issue problem work works working'
 	).split(' '),
 );
-
-/**
- * How a text reads, from its shape alone: a log has lines that look like
- * program output (prefixes, paths, `key=value`, brackets, error codes); a
- * short single line of plain words is a search; the rest is prose.
- */
-export function textKind(text: string): TextKind {
-	const lines = text.split(/\r?\n/).filter((l) => l.trim());
-	if (lines.length === 0) return 'words';
-	const words = text.match(/[A-Za-z][\w'-]*/g) ?? [];
-	const symbols = (text.match(/[/=:[\]{}()<>|`$#@_\\]/g) ?? []).length;
-	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || /[/\\][\w.-]+[/\\]/.test(l)).length;
-	if (lines.length === 1 && words.length <= PROSE.maxSearchWords && symbols <= 1) return 'words';
-	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
-	return 'prose';
-}
 
 /** A ranker over the articles' descriptions. */
 export interface ProseRanker {
@@ -128,7 +142,11 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 				.slice(0, PROSE.top)
 				.map((r) => {
 					const d = byId.get(String(r.id))!;
-					return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000 };
+					const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({
+						word,
+						fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))],
+					}));
+					return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000, shared };
 				});
 		},
 	};

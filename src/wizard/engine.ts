@@ -4,6 +4,7 @@
  * components only render what it returns.
  */
 import { displayPattern } from '../lib/matcher/index.ts';
+import { wizardStepPath } from '../lib/addresses.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
 /** A choice offered at a step: what the reader clicks and where it leads. */
@@ -102,21 +103,29 @@ export function allPaths(tree: WizardTree): WizardState[] {
 }
 
 /**
- * What the paste box needs to jump into the tree: the first result step of
- * each article (in tree order) and each step's parent. Served once as
- * WIZARD_JUMPS_PATH (addresses.ts): it grows with the tree, so no page embeds it.
+ * What a paste needs from the tree, without the tree: the first result step
+ * of each article (in tree order), each step's parent, and the prompt of each
+ * question. The site serves it once as WIZARD_JUMPS_PATH (addresses.ts; it
+ * grows with the tree, so no page embeds it) and the CLI ships it in its data
+ * (src/cli/data.ts); both ask `jumpTarget` and `separatingQuestion` of it.
  */
 export interface WizardJumps {
 	results: Record<string, string>;
 	parents: Record<string, string>;
+	/** Step id -> what it asks, for question and error-check steps. */
+	prompts: Record<string, string>;
 }
 
 export function jumpsOf(tree: WizardTree): WizardJumps {
 	const results: Record<string, string> = {};
-	for (const n of tree.nodes) if (n.kind === 'result' && !(n.article in results)) results[n.article] = n.id;
+	const prompts: Record<string, string> = {};
+	for (const n of tree.nodes) {
+		if (n.kind === 'result' && !(n.article in results)) results[n.article] = n.id;
+		if (n.kind === 'question' || n.kind === 'error-check') prompts[n.id] = n.prompt;
+	}
 	const parents: Record<string, string> = {};
 	for (const [child, { node }] of parentsOf(tree)) parents[child] = node;
-	return { results, parents };
+	return { results, parents, prompts };
 }
 
 /**
@@ -138,19 +147,22 @@ export function jumpTarget(jumps: WizardJumps, articles: readonly string[]): str
 	return common;
 }
 
-/** The question that tells several causes apart: its step (page wizardStepPath(id)) and what it asks. */
+/** The question that tells several causes apart: its step, what it asks, and the step's page (wizardStepPath). */
 export interface SeparatingQuestion {
 	step: string;
 	prompt: string;
+	path: string;
 }
 
 /**
- * For an ambiguous match: the deepest question whose answers lead to every
- * one of the articles (`jumpTarget`), with its prompt. Undefined when an
- * article has no result step, or the only common step is a result.
+ * For several articles that explain the same line: the deepest question
+ * whose answers lead to every one of them (`jumpTarget`), with its prompt
+ * and page. The one function behind the site's paste box, the CLI and the
+ * issue bot, so all three ask the same question. Undefined when an article
+ * has no result step, or the only common step is a result.
  */
-export function separatingQuestion(tree: WizardTree, articles: readonly string[]): SeparatingQuestion | undefined {
-	const step = jumpTarget(jumpsOf(tree), articles);
-	const node = step === undefined ? undefined : nodesById(tree).get(step);
-	return node && (node.kind === 'question' || node.kind === 'error-check') ? { step: node.id, prompt: node.prompt } : undefined;
+export function separatingQuestion(jumps: WizardJumps, articles: readonly string[]): SeparatingQuestion | undefined {
+	const step = jumpTarget(jumps, articles);
+	const prompt = step === undefined ? undefined : jumps.prompts[step];
+	return step === undefined || prompt === undefined ? undefined : { step, prompt, path: wizardStepPath(step) };
 }

@@ -117,7 +117,7 @@ test('typing after a large paste keeps the whole text as the input', async ({ pa
 	await expect(page.locator('main [data-search-status]')).toContainText('1 known error found', { timeout: 30_000 });
 	await expect(first).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
 	// Replacing the text (the note goes with it) makes the box alone the input.
-	await box.fill('routine text with nothing known in it');
+	await box.fill('Nov 23 01:00:00 host app[1234]: routine log line with nothing known in it');
 	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text', { timeout: 30_000 });
 });
 

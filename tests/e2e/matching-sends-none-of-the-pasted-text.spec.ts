@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { apiPath, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
 
 const SECRET = 'token-5f3c9a-secret-hostname.internal.example';
 const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;
@@ -26,10 +27,33 @@ test('no request made while matching and searching carries any part of the paste
 	}
 });
 
+test('ranking a description fetches the prose index, which carries no part of the text', async ({ page }) => {
+	const requests: { url: string; body: string }[] = [];
+	page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
+	await page.goto('/');
+	const before = requests.length;
+	const description = `On ${SECRET} I am trying to run rootless containers with CPU or memory limits, and the container fails to start every time`;
+	await page.locator('main').getByLabel('Paste an error message').fill(description);
+	await expect(page.locator('main [data-likely-articles] .likely-list li').first()).toBeVisible({ timeout: 30_000 });
+
+	const during = requests.slice(before);
+	const paths = during.map((r) => new URL(r.url).pathname);
+	expect(paths).toContain(apiPath(PROSE_INDEX_FILE));
+	// The prose index is one fixed file: no query, nothing after its name.
+	for (const r of during.filter((r) => new URL(r.url).pathname === apiPath(PROSE_INDEX_FILE))) expect(new URL(r.url).search).toBe('');
+	for (const r of during) {
+		expect(new URL(r.url).origin).toBe(new URL(page.url()).origin);
+		for (const f of [SECRET, 'secret-hostname', 'rootless containers', 'limits']) {
+			expect(decodeURIComponent(r.url)).not.toContain(f);
+			expect(r.body).not.toContain(f);
+		}
+	}
+});
+
 test('the matcher index is not fetched before the reader pastes', async ({ page }) => {
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(r.url()));
 	await page.goto('/');
 	await page.waitForLoadState('networkidle');
-	expect(fetched.filter((u) => u.includes('/api/v1/matcher') || u.includes('match-worker'))).toEqual([]);
+	expect(fetched.filter((u) => u.includes('/api/v1/matcher') || u.includes('match-worker') || u.includes(PROSE_INDEX_FILE))).toEqual([]);
 });

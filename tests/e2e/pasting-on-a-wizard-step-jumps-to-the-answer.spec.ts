@@ -19,7 +19,8 @@ test('an ambiguous match on a wizard step jumps to the question that tells the c
 test('a text with no known error stays on the step and says so', async ({ page }) => {
 	await page.goto('/wizard/microvm/');
 	await page.getByText('Or paste an error message').click();
-	await page.locator('main').getByLabel('Paste an error message').fill('something else entirely went wrong');
+	// A log line (a few plain words would be a search, which gives no verdict).
+	await page.locator('main').getByLabel('Paste an error message').fill('Jan 1 00:00:01 host app[42]: error: something else entirely went wrong');
 	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
 	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
 	await expect(page).toHaveURL(/\/wizard\/microvm\/$/);

@@ -4,7 +4,7 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
-import { createProseRanker, proseDocsOf, textKind } from '../../src/lib/prose.ts';
+import { createProseRanker, proseDocsOf, proseIndexOf, textKind } from '../../src/lib/prose.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);
@@ -14,6 +14,7 @@ describe('how a text reads', () => {
 	it('calls a few plain words a search', () => {
 		expect(textKind('subuid')).toBe('words');
 		expect(textKind('rootless podman nfs')).toBe('words');
+		expect(textKind('newuidmap setuid')).toBe('words');
 	});
 
 	it('calls sentences a description', () => {
@@ -58,5 +59,31 @@ describe('descriptions', () => {
 		expect(levels.likely.n).toBeGreaterThan(0);
 		// Descriptions are never "high": that level belongs to an exact error line.
 		expect(answers.filter((a) => a.item.kind === 'prose' && a.confidence === 'high')).toEqual([]);
+	});
+});
+
+describe('the prose index the site serves', () => {
+	const served = createProseRanker(proseIndexOf(proseDocsOf(articles)).docs);
+
+	it('ranks every eval text and search exactly as the full texts do', () => {
+		const texts = [...loadEvalSet(root).map((i) => i.text), 'subuid', 'newuidmap setuid', 'erofs', 'cgroup cpu limits'];
+		// The same articles, in the same order, with the same scores and the same shared words (in any order).
+		const answer = (r: typeof ranker, t: string) =>
+			JSON.stringify(r.rank(t).map((m) => ({ id: m.id, relative: m.relative, shared: m.shared.map((s) => `${s.word}:${s.fields.join()}`).sort() })));
+		const differ = texts.filter((t) => answer(served, t) !== answer(ranker, t));
+		expect(differ).toEqual([]);
+		expect(texts.filter((t) => served.rank(t).length > 0).length).toBeGreaterThan(5);
+	});
+
+	it('is smaller than the documents it stands for', () => {
+		const docs = proseDocsOf(articles);
+		expect(JSON.stringify(proseIndexOf(docs)).length).toBeLessThan(JSON.stringify({ version: 1, docs }).length);
+	});
+
+	it('says why an article ranks: the words it shares with the text, and where they stand', () => {
+		const [first] = served.rank('newuidmap setuid');
+		expect(first.id).toBe('podman-newuidmap-not-setuid');
+		expect(first.shared.map((s) => s.word)).toEqual(expect.arrayContaining(['newuidmap', 'setuid']));
+		expect(first.shared.find((s) => s.word === 'setuid')?.fields).toContain('title');
 	});
 });

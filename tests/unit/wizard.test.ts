@@ -80,8 +80,9 @@ describe('the wizard engine', () => {
 	});
 
 	it('names the question that tells several causes apart, and none for one cause', () => {
-		expect(separatingQuestion(smallTree(), ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toEqual({ step: 'start', prompt: 'What broke?' });
-		expect(separatingQuestion(smallTree(), ['nix-installer-seccomp-bpf'])).toBeUndefined();
+		const jumps = jumpsOf(smallTree());
+		expect(separatingQuestion(jumps, ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toEqual({ step: 'start', prompt: 'What broke?', path: '/wizard/start/' });
+		expect(separatingQuestion(jumps, ['nix-installer-seccomp-bpf'])).toBeUndefined();
 	});
 });
 

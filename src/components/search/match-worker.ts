@@ -6,20 +6,35 @@
  * request names only a shard number, which depends on nothing but the words
  * of the articles' own error lines found in the paste (at most hints at
  * which known errors it holds, never a hostname, path or token of its own).
+ *
+ * When no error line matches and the text reads as a description or a few
+ * search words (prose.ts `textKind`; never for a log), the worker ranks the
+ * articles by their prose as the bench does (eval-set.ts `answer`): the
+ * ranking code and the prose index (PROSE_INDEX_FILE, one fixed file) are
+ * fetched then, and only then.
  */
 import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard, type ShardDirectory } from '../../lib/matcher/index.ts';
-import { apiPath, MATCHER_INDEX_FILE } from '../../lib/addresses.ts';
+import { apiPath, MATCHER_INDEX_FILE, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
+import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
+import { textKind } from '../../lib/text-kind.ts';
 
 export interface MatchRequest {
 	id: number;
 	text: string;
 }
-export type MatchResponse = { id: number; result: MatchResult } | { id: number; error: string };
+/**
+ * The answer for one text. `kind`: how it reads. `likely`: present when no
+ * error line matched and the text is not a log, the articles its words fit
+ * (possibly none); `likelyError` when they could not be ranked.
+ */
+export type MatchResponse =
+	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string }
+	| { id: number; error: string };
 
 
-function fetchJson<T>(path: string): Promise<T> {
+function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	return fetch(apiPath(path)).then((r) => {
-		if (!r.ok) throw new Error(`the matcher index could not be loaded (HTTP ${r.status})`);
+		if (!r.ok) throw new Error(`${what} could not be loaded (HTTP ${r.status})`);
 		return r.json() as Promise<T>;
 	});
 }
@@ -43,11 +58,30 @@ async function matcherFor(text: string): Promise<Matcher> {
 	return merged.matcher;
 }
 
+let prose: Promise<ProseRanker> | undefined;
+/** The prose ranker, built once from the prose index; its code and data arrive on the first description or search. */
+function proseRanker(): Promise<ProseRanker> {
+	prose ??= Promise.all([import('../../lib/prose.ts'), fetchJson<ProseIndex>(PROSE_INDEX_FILE, 'the article descriptions')]).then(([m, index]) =>
+		m.createProseRanker(index.docs),
+	);
+	prose.catch(() => (prose = undefined)); // a failed fetch is tried again on the next text
+	return prose;
+}
+
 self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
 	const { id, text } = event.data;
 	try {
 		const result = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });
-		(self as unknown as Worker).postMessage({ id, result } satisfies MatchResponse);
+		const kind = textKind(text);
+		let response: MatchResponse = { id, result, kind };
+		if (result.matches.length === 0 && kind !== 'log') {
+			try {
+				response = { ...response, likely: (await proseRanker()).rank(text) };
+			} catch (error) {
+				response = { ...response, likelyError: (error as Error).message };
+			}
+		}
+		(self as unknown as Worker).postMessage(response);
 	} catch (error) {
 		(self as unknown as Worker).postMessage({ id, error: (error as Error).message } satisfies MatchResponse);
 	}

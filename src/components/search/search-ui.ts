@@ -3,12 +3,22 @@
  * starts to paste. Known-error matches come from the matcher in a worker;
  * full-text results from Pagefind. Everything the reader typed is rendered
  * with textContent, never as HTML.
+ *
+ * What the reader gets depends on how the text reads (text-kind.ts):
+ * - a log: the known errors it holds, or the verdict that none matches;
+ * - a description: the known errors if an error line is in it, otherwise the
+ *   articles whose prose fits it, marked `likely` (prose.ts), never a verdict;
+ * - a few words: a search, the likely articles and the pages, never a verdict.
+ * A line that several causes print comes with the wizard's question that
+ * tells them apart (engine.ts `separatingQuestion`, as the CLI prints it).
  */
 import type { MatchResponse } from './match-worker.ts';
-import { stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
+import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
+import type { ProseMatch } from '../../lib/prose.ts';
+import type { TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
-import { jumpTarget, type WizardJumps } from '../../wizard/engine.ts';
-import { articlePath, PAGEFIND_PATH, wizardStepPath } from '../../lib/addresses.ts';
+import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
+import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
 
 
 interface PagefindResultData {
@@ -121,6 +131,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	const product = form.querySelector<HTMLSelectElement>('[data-search-product]')!;
 	const status = form.querySelector<HTMLElement>('[data-search-status]')!;
 	const known = form.querySelector<HTMLElement>('[data-known-errors]')!;
+	const likely = form.querySelector<HTMLElement>('[data-likely-articles]')!;
 	const textResults = form.querySelector<HTMLElement>('[data-text-results]')!;
 	const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
 	let generation = 0;
@@ -129,7 +140,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		const mine = ++generation;
 		const raw = currentText(form, input);
 		if (!raw.trim()) {
-			known.hidden = textResults.hidden = true;
+			known.hidden = likely.hidden = textResults.hidden = true;
 			status.textContent = '';
 			return;
 		}
@@ -143,14 +154,18 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
 		if ('error' in response) {
 			notes.push(`Known-error matching is unavailable: ${response.error}.`);
-			known.hidden = true;
+			known.hidden = likely.hidden = true;
 		} else {
-			renderKnown(known, response.result);
-			notes.push(summary(response.result));
+			const questions = await questionsFor(response.result);
+			if (mine !== generation) return;
+			renderKnown(known, response.result, response.kind, questions);
+			renderLikely(likely, response.likely);
+			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
+			notes.push(summary(response.result, response.kind, response.likely, questions));
 			const target = jump ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
 			if (target) {
-				status.textContent = `${summary(response.result)} Going to the matching step…`;
+				status.textContent = `${summary(response.result, response.kind, response.likely, questions)} Going to the matching step…`;
 				location.assign(target);
 				return;
 			}
@@ -192,32 +207,61 @@ function loadJumps(url: string): Promise<WizardJumps | undefined> {
 
 /** On a wizard step: the step a match leads to (see jumpTarget), or undefined. */
 async function wizardTarget(form: HTMLFormElement, result: MatchResult): Promise<string | undefined> {
-	const url = form.dataset.wizardJumps;
-	if (!url || result.matches.length === 0) return undefined;
-	const jumps = await loadJumps(url);
+	if (!form.dataset.wizardJumps || result.matches.length === 0) return undefined;
+	const jumps = await loadJumps(form.dataset.wizardJumps);
 	if (!jumps) return undefined;
 	const step = jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
 	return step ? wizardStepPath(step) : undefined;
 }
 
-function summary(result: MatchResult): string {
-	if (result.matches.length === 0) return 'No known error matches this text.';
-	if (result.ambiguous) return `This message has ${result.matches.length} known causes; each article says how to tell them apart.`;
-	return `${result.matches.length} known error${result.matches.length === 1 ? '' : 's'} found.`;
+/** A line that several known causes print, and the wizard's question that tells them apart (when it has one). */
+interface SharedLine {
+	group: Match[];
+	question?: SeparatingQuestion;
 }
 
-function renderKnown(section: HTMLElement, result: MatchResult) {
-	const heading = el('h3', result.matches.length ? 'Known errors' : 'No known error matches this text');
-	const children: Node[] = [heading];
-	if (result.ambiguous) {
-		children.push(el('p', 'The same message has several known causes. Read the “How to confirm” section of each to tell them apart.', 'ambiguous-note'));
+/**
+ * The lines of a result that several causes print, each with its separating
+ * question. The jump table is fetched only when there is such a line; without
+ * it the candidates still show, with the articles' own way to tell them apart.
+ */
+async function questionsFor(result: MatchResult): Promise<SharedLine[]> {
+	const groups = sameLineGroups(result.matches);
+	if (groups.length === 0) return [];
+	const jumps = await loadJumps(WIZARD_JUMPS_PATH);
+	return groups.map((group) => ({ group, question: jumps && separatingQuestion(jumps, group.map((m) => m.article.id)) }));
+}
+
+/** The status line: what was found. A search or a description never gets the "no known error" verdict. */
+function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = []): string {
+	const n = result.matches.length;
+	if (n > 0 && result.ambiguous) {
+		return `This message has ${n} known causes; ${shared.some((l) => l.question) ? 'the question below tells them apart' : 'each article says how to tell them apart'}.`;
 	}
+	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
+	if (kind === 'log') return 'No known error matches this text.';
+	const articles = `${likely.length} likely article${likely.length === 1 ? '' : 's'}`;
+	if (kind === 'words') return likely.length ? `Search: ${articles} for these words.` : 'Search: no article stands out for these words.';
+	return likely.length
+		? `No error line in this text; ${articles} by its description.`
+		: 'No error line in this text, and no article stands out for this description.';
+}
+
+function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, shared: readonly SharedLine[]) {
+	// A search or a description with no error line gets no verdict (only what was ruled out, if anything).
+	if (result.matches.length === 0 && kind !== 'log' && result.excluded.length === 0) {
+		section.hidden = true;
+		return;
+	}
+	const heading = el('h3', result.matches.length ? 'Known errors' : kind === 'log' ? 'No known error matches this text' : 'Known errors ruled out');
+	const children: Node[] = [heading];
+	for (const line of shared) children.push(renderSharedLine(line));
 	if (result.matches.length) {
 		const ol = document.createElement('ol');
 		ol.className = 'match-list';
 		ol.append(...result.matches.map(renderMatch));
 		children.push(ol);
-	} else {
+	} else if (kind === 'log') {
 		children.push(el('p', 'Nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
 	}
 	for (const e of result.excluded) {
@@ -225,6 +269,65 @@ function renderKnown(section: HTMLElement, result: MatchResult) {
 	}
 	section.replaceChildren(...children);
 	section.hidden = false;
+}
+
+/** Beside the candidates of a shared line: how many causes print it, and the question that tells them apart, linked to its wizard step. */
+function renderSharedLine({ group, question }: SharedLine): HTMLElement {
+	const box = document.createElement('div');
+	box.className = 'ambiguous-note';
+	box.dataset.sharedLine = String(group[0].lineNumber);
+	box.append(el('p', `${group.length} known causes print line ${group[0].lineNumber} of your text (${group.map((m) => m.article.shortId).join(', ')}).`));
+	if (question) {
+		const ask = el('p', 'The question that tells them apart: ');
+		const link = el('a', question.prompt.replaceAll('`', ''), 'separating-question');
+		link.href = question.path;
+		ask.append(link, ' (answer it in the wizard). Each article’s “How to confirm” section checks its own cause.');
+		box.append(ask);
+	} else {
+		box.append(el('p', 'Read the “How to confirm” section of each to tell them apart.'));
+	}
+	return box;
+}
+
+/**
+ * The likely articles for a description or a search (prose.ts): below any
+ * known error, marked `likely`, each with the words it shares with the text.
+ * Hidden when the worker did not rank (an error line matched, or a log).
+ */
+function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined) {
+	if (!likely?.length) {
+		section.hidden = true;
+		return;
+	}
+	const ol = document.createElement('ol');
+	ol.className = 'likely-list';
+	ol.append(...likely.map(renderLikelyItem));
+	section.replaceChildren(
+		el('h3', 'Likely articles'),
+		el('p', 'Not a known error: no error line in your text matched. These articles’ descriptions fit its words; check with each one’s “How to confirm”.', 'likely-note'),
+		ol,
+	);
+	section.hidden = false;
+}
+
+function renderLikelyItem(m: ProseMatch): HTMLLIElement {
+	const li = document.createElement('li');
+	li.dataset.article = m.id;
+	const link = el('a', `${m.shortId}: ${m.title}`);
+	link.href = articlePath(m.id);
+	const badge = el('span', 'likely', 'likely-badge');
+	const why = el('p', `Why: ${sharedWords(m)}.`, 'likely-why');
+	const confirm = el('a', 'How to confirm it');
+	confirm.href = sectionPath(m.id, 'How to confirm');
+	li.append(link, ' ', badge, el('p', m.summary, 'match-summary'), why, confirm);
+	return li;
+}
+
+/** "shares “subuid” (title, symptoms) and “range” (root cause)": the words the text and the article share, and where. */
+function sharedWords(m: ProseMatch): string {
+	const parts = m.shared.slice(0, 6).map((s) => `“${s.word}” (${s.fields.join(', ')})`);
+	const more = m.shared.length > 6 ? ` and ${m.shared.length - 6} more` : '';
+	return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 }
 
 function renderMatch(m: Match): HTMLLIElement {

@@ -336,3 +336,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	if (list) list.push(value);
 	else map.set(key, [value]);
 }
+
+/**
+ * The matches that share their matched line, in groups of two or more: a
+ * line that several known causes print. (The matcher's `ambiguous` flag is
+ * about the whole text; this is per line, which is what a reader must tell apart.)
+ */
+export function sameLineGroups(matches: readonly Match[]): Match[][] {
+	const byLine = new Map<number, Match[]>();
+	for (const m of matches) byLine.set(m.lineNumber, [...(byLine.get(m.lineNumber) ?? []), m]);
+	return [...byLine.values()].filter((g) => g.length > 1);
+}

@@ -1,0 +1,83 @@
+/**
+ * What the paste box downloads for a 4 KB paste on the real built site
+ * (issue 15: under 50 KB gzipped), measured in Chromium against `dist/`
+ * served with gzip (bench/serve.ts), after the home page has loaded and
+ * settled: everything fetched from the paste until the box has answered.
+ * Bytes are the bodies as sent (gzipped), counted by the server.
+ * Three pastes, one per way a text reads (src/lib/text-kind.ts): a journal
+ * log ending in a known error line, a description (real descriptions from
+ * the eval set), and two search words. KB of 1,024.
+ */
+import { join } from 'node:path';
+import { ensureBrowser, launchArgs } from '../scripts/browser.ts';
+import { loadArticles } from '../src/lib/content.ts';
+import { loadEvalSet } from '../src/lib/eval-set.ts';
+import { textKind } from '../src/lib/text-kind.ts';
+import { API_PATH, apiPath, PAGEFIND_PATH, PROSE_INDEX_FILE, WIZARD_JUMPS_PATH } from '../src/lib/addresses.ts';
+import { launch, pasteAndWait, settle } from './page-weight.ts';
+import { serve } from './serve.ts';
+import { syntheticPaste } from './synthetic.ts';
+
+/** The parts of a paste's download, by path prefix. */
+const PARTS = {
+	code: '/_astro/',
+	'matcher index': `${API_PATH}matcher`,
+	'prose index': apiPath(PROSE_INDEX_FILE),
+	'wizard jumps': WIZARD_JUMPS_PATH,
+	Pagefind: PAGEFIND_PATH,
+} as const;
+
+export interface PasteWeight {
+	paste: string;
+	chars: number;
+	/** KB per part, then the paste box's own total (without Pagefind) and everything. */
+	parts: Record<keyof typeof PARTS, number>;
+	box: number;
+	total: number;
+}
+
+/** The three 4 KB pastes: a log with a known line, a description, a word search. */
+export function pastes(root: string): { paste: string; text: string }[] {
+	const article = loadArticles(root).find((a) => a.data.signatures.some((s) => s.decisive !== false))!.data;
+	const line = article.signatures.find((s) => s.decisive !== false)!.line;
+	const log = syntheticPaste(4096, line, 3);
+	const descriptions = loadEvalSet(root).filter((i) => i.kind === 'prose' && textKind(i.text) === 'prose').map((i) => i.text);
+	let description = '';
+	for (let i = 0; description.length < 4096 && descriptions.length; i++) description += `${descriptions[i % descriptions.length]}\n\n`;
+	description = description.slice(0, 4096);
+	if (textKind(log) !== 'log' || textKind(description) !== 'prose') throw new Error('a measured paste does not read as its kind');
+	return [
+		{ paste: `4 KB log ending in ${article.shortId}'s line`, text: log },
+		{ paste: '4 KB description (eval-set prose)', text: description },
+		{ paste: 'search: "newuidmap setuid"', text: 'newuidmap setuid' },
+	];
+}
+
+/**
+ * Measure each paste on the built site in `root/dist`, each in a new page
+ * (an empty cache): the bytes the server sends from the paste on, counted at
+ * the server, so the worker's own script and fetches count as well.
+ */
+export async function measurePasteWeight(root: string): Promise<PasteWeight[]> {
+	let served: { path: string; bytes: number }[] = [];
+	const server = await serve(join(root, 'dist'), (path, bytes) => served.push({ path, bytes }));
+	const browser = await launch(await ensureBrowser(), launchArgs());
+	try {
+		const rows: PasteWeight[] = [];
+		for (const { paste, text } of pastes(root)) {
+			const page = await browser.newPage();
+			await page.goto(`${server.url}/`);
+			await settle(page);
+			served = [];
+			await pasteAndWait(page, text);
+			await page.close();
+			const kb = (prefix?: string) => served.filter((s) => !prefix || s.path.startsWith(prefix)).reduce((n, s) => n + s.bytes, 0) / 1024;
+			const parts = Object.fromEntries(Object.entries(PARTS).map(([name, prefix]) => [name, kb(prefix)])) as PasteWeight['parts'];
+			rows.push({ paste, chars: text.length, parts, box: kb() - parts.Pagefind, total: kb() });
+		}
+		return rows;
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}

@@ -1,0 +1,33 @@
+/**
+ * How a pasted text reads, from its shape alone: a log (error or command
+ * output), a description in sentences, or a few words to search. The paste
+ * box decides with it whether to rank articles by their prose (never for a
+ * log) and whether to give a verdict (never for a search); the bench's
+ * answers (eval-set.ts) use the same function. Apart from prose.ts so the
+ * browser can ask it without loading the ranking code. Browser-safe.
+ */
+
+/** How a text reads. `words`: a short search; `prose`: a description in sentences; `log`: error or command output. */
+export type TextKind = 'words' | 'prose' | 'log';
+
+/** The shape settings, in one place. */
+export const TEXT_KIND = Object.freeze({
+	/** A short search is at most this many words on one line (with at most one symbol). */
+	maxSearchWords: 6,
+});
+
+/**
+ * How a text reads: a log has lines that look like program output (prefixes,
+ * paths, `key=value`, brackets, error codes); a short single line of plain
+ * words is a search; the rest is prose.
+ */
+export function textKind(text: string): TextKind {
+	const lines = text.split(/\r?\n/).filter((l) => l.trim());
+	if (lines.length === 0) return 'words';
+	const words = text.match(/[A-Za-z][\w'-]*/g) ?? [];
+	const symbols = (text.match(/[/=:[\]{}()<>|`$#@_\\]/g) ?? []).length;
+	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || /[/\\][\w.-]+[/\\]/.test(l)).length;
+	if (lines.length === 1 && words.length <= TEXT_KIND.maxSearchWords && symbols <= 1) return 'words';
+	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
+	return 'prose';
+}

@@ -1,0 +1,46 @@
+/**
+ * A reader who describes the failure in words, with no error line, gets the
+ * articles whose prose fits it, marked `likely`, with the words they share,
+ * and no "no known error" verdict (issue 15). The expected article comes
+ * from the ranker over the real articles, as the bench measures it.
+ */
+import { expect as baseExpect, test } from '@playwright/test';
+import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import { ROOT } from './site.ts';
+
+// The worker, the matcher index, the ranking code and the prose index all arrive on the first paste: slow on a busy machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+/** The description from issue 15 (kind `prose` in the eval set). */
+const DESCRIPTION = 'I am trying to run containers with CPU or memory limits, the container fails to start';
+const EXPECTED = createProseRanker(proseDocsOf(loadArticles(ROOT))).rank(DESCRIPTION);
+
+test('a description on the home page shows likely articles, why they fit, and no known-error verdict', async ({ page }) => {
+	expect(EXPECTED.length).toBeGreaterThan(0);
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill(DESCRIPTION);
+	const likely = page.locator('main [data-likely-articles]');
+	const first = likely.locator('.likely-list li').first();
+	await expect(first).toHaveAttribute('data-article', EXPECTED[0].id);
+	await expect(likely.locator('h3')).toHaveText('Likely articles');
+	await expect(first.locator('.likely-badge')).toHaveText('likely');
+	await expect(first.getByRole('link', { name: `${EXPECTED[0].shortId}: ${EXPECTED[0].title}` })).toHaveAttribute('href', `/kb/${EXPECTED[0].id}/`);
+	// Why: the words it shares with the description, and where they stand in the article.
+	for (const { word } of EXPECTED[0].shared.slice(0, 6)) await expect(first.locator('.likely-why')).toContainText(`“${word}”`);
+	await expect(likely.locator('.likely-list li')).toHaveCount(EXPECTED.length);
+	// Answered, and with no verdict: no known-error section, no "new problem".
+	await expect(page.locator('main [data-search-status]')).toContainText('likely article');
+	await expect(page.locator('main [data-search-status]')).not.toContainText('No known error');
+	await expect(page.locator('main [data-known-errors]')).toBeHidden();
+	await expect(page.locator('main')).not.toContainText('this may be a new problem');
+});
+
+test('a description that fits no article says so, without calling it a new problem', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill('My computer is slow today, and the fan is loud when I open many tabs in the browser.');
+	await expect(page.locator('main [data-search-status]')).toContainText('no article stands out for this description');
+	await expect(page.locator('main [data-likely-articles]')).toBeHidden();
+	await expect(page.locator('main [data-known-errors]')).toBeHidden();
+	await expect(page.locator('main')).not.toContainText('this may be a new problem');
+});

@@ -1,0 +1,38 @@
+/**
+ * A few words are a search, not a failed paste (issue 15): the matching
+ * articles and Pagefind's pages, and never "No known error matches this
+ * text" or "this may be a new problem". Expected articles come from the
+ * ranker over the real articles.
+ */
+import { expect as baseExpect, test, type Locator } from '@playwright/test';
+import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import { ROOT } from './site.ts';
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+const ranker = createProseRanker(proseDocsOf(loadArticles(ROOT)));
+
+async function expectSearch(panel: Locator, words: string) {
+	const expected = ranker.rank(words);
+	expect(expected.length, `the ranker finds an article for "${words}"`).toBeGreaterThan(0);
+	await panel.getByLabel('Paste an error message').fill(words);
+	await expect(panel.locator('[data-likely-articles] .likely-list li').first()).toHaveAttribute('data-article', expected[0].id);
+	await expect(panel.locator('[data-likely-articles] .likely-badge').first()).toHaveText('likely');
+	await expect(panel.locator('[data-text-results] .search-results li a').first()).toBeVisible();
+	await expect(panel.locator('[data-search-status]')).toContainText('Search:');
+	await expect(panel.locator('[data-search-status]')).not.toContainText('No known error');
+	await expect(panel.locator('[data-known-errors]')).toBeHidden();
+	await expect(panel).not.toContainText('this may be a new problem');
+}
+
+test('a word search in the search dialog shows articles and pages, and no known-error verdict', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search' });
+	await expectSearch(dialog, 'subuid');
+});
+
+test('two search words on the home page show articles and pages, and no known-error verdict', async ({ page }) => {
+	await page.goto('/');
+	await expectSearch(page.locator('main'), 'newuidmap setuid');
+});
