@@ -4,7 +4,7 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
-import { createProseRanker, proseDocsOf, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { createProseRanker, PROSE, proseDocsOf, proseIndexOf, textKind } from '../../src/lib/prose.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);
@@ -67,10 +67,15 @@ describe('the prose index the site serves', () => {
 
 	it('ranks every eval text and search exactly as the full texts do', () => {
 		const texts = [...loadEvalSet(root).map((i) => i.text), 'subuid', 'newuidmap setuid', 'erofs', 'cgroup cpu limits'];
-		// The same articles, in the same order, with the same scores and the same shared words (in any order).
-		const answer = (r: typeof ranker, t: string) =>
-			JSON.stringify(r.rank(t).map((m) => ({ id: m.id, relative: m.relative, shared: m.shared.map((s) => `${s.word}:${s.fields.join()}`).sort() })));
-		const differ = texts.filter((t) => answer(served, t) !== answer(ranker, t));
+		// The same articles, in the same order, with the same shared words (in any order), and the same
+		// relative scores up to their last rounded digit: summing the same terms in another order can
+		// move a score by one unit in the third decimal, so an article that close to the keepShare
+		// cut-off may fall on either side of it, and is left out of the comparison.
+		const ROUNDING = 0.0011;
+		const clear = (r: typeof ranker, t: string) => r.rank(t).filter((m) => Math.abs(m.relative - PROSE.keepShare) > ROUNDING);
+		const answer = (r: typeof ranker, t: string) => JSON.stringify(clear(r, t).map((m) => ({ id: m.id, shared: m.shared.map((s) => `${s.word}:${s.fields.join()}`).sort() })));
+		const scoresDiffer = (t: string) => clear(served, t).some((m, i) => Math.abs(m.relative - clear(ranker, t)[i].relative) > ROUNDING);
+		const differ = texts.filter((t) => answer(served, t) !== answer(ranker, t) || scoresDiffer(t));
 		expect(differ).toEqual([]);
 		expect(texts.filter((t) => served.rank(t).length > 0).length).toBeGreaterThan(5);
 	});
