@@ -9,10 +9,14 @@ import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
 import { anchorAliases } from './src/lib/site-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { cacheDir, outDir } from './scripts/build-dir.ts';
 
 export default defineConfig({
 	site: SITE_URL,
 	trailingSlash: 'always',
+	// `dist/` unless FAULTLINE_OUT_DIR says otherwise: the end-to-end tests build and preview a copy of their own.
+	outDir: outDir(),
+	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
 	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins.
 	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence] }) },
 	integrations: [
