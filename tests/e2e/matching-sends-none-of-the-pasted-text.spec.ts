@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { settled } from './watch.ts';
 
 const SECRET = 'token-5f3c9a-secret-hostname.internal.example';
 const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;
@@ -30,6 +31,6 @@ test('the matcher index is not fetched before the reader pastes', async ({ page 
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(r.url()));
 	await page.goto('/');
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	expect(fetched.filter((u) => u.includes('/api/v1/matcher') || u.includes('match-worker'))).toEqual([]);
 });
