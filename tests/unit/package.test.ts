@@ -48,7 +48,7 @@ async function fromSources(args: string[], input: string) {
 	return { code, stdout };
 }
 
-describe('the npm package, installed outside the repository', { timeout: 60_000 }, () => {
+describe('the npm package, installed outside the repository', () => {
 	beforeAll(() => {
 		// The package's engines say >= 20; the system Node is the oldest it must run on here.
 		expect(node, 'a node on PATH outside node_modules').toBeDefined();
