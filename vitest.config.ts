@@ -17,9 +17,10 @@ export default defineConfig({
 			reportsDirectory: 'coverage',
 			// The figures still print when a test fails, so a red run still shows where coverage stands.
 			reportOnFailure: true,
-			// A floor a little under what the unit tests reach today (measured 2026-11-29): coverage may
+			// A floor a little under what the unit tests reach today (2026-11-29, measured without the tests that
+			// only run subprocesses: lines 85.2 %, branches 81.4 %, statements 84.0 %): coverage may
 			// grow, and a change that leaves part of src/lib untested fails here.
-			thresholds: { lines: 0, branches: 0 },
+			thresholds: { lines: 83, branches: 79 },
 		},
 	},
 });
