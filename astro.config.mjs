@@ -9,6 +9,7 @@ import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
 import { anchorAliases } from './src/lib/knowledge-base.ts';
 import { builtSiteCheck, contentSecurityPolicy, hostFiles } from './src/integrations/post-build.ts';
+import { cacheDir, outDir } from './scripts/build-dir.ts';
 
 export default defineConfig({
 	site: SITE_URL,
@@ -17,6 +18,9 @@ export default defineConfig({
 	// ranking it needs only for descriptions and searches is a chunk of its own, fetched then,
 	// instead of being inlined into every log paste's download (Vite's default 'iife' cannot split).
 	vite: { worker: { format: 'es' } },
+	// `dist/` unless FAULTLINE_OUT_DIR says otherwise: the end-to-end tests build and preview a copy of their own.
+	outDir: outDir(),
+	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
 	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins.
 	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence] }) },
 	integrations: [

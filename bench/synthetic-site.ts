@@ -7,7 +7,7 @@
  * directory under .tmp/ (ignored by git), where the project's node_modules
  * resolves from the parent directory, as Node and Vite look upward for it.
  *
- *   node bench/synthetic-site.ts 1000     prints the directory it wrote
+ *   npm run synthetic-site -- 1000     prints the directory it wrote
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,8 +22,8 @@ import { random, syntheticArticleInputs, vocabulary } from './synthetic.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 
-/** What a project needs to build, besides its content and node_modules. */
-const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+/** What a project needs to build, besides its content and node_modules (astro.config.mjs reads its build directory from scripts/build-dir.ts). */
+const PROJECT_FILES = ['astro.config.mjs', 'scripts/build-dir.ts', 'tsconfig.json', 'package.json', 'src', 'public'];
 
 /** How many error lines one wizard step shows before "None of these" leads on. */
 const LINES_PER_STEP = 20;
@@ -185,7 +185,7 @@ function end(id: string, title: string): WizardNode {
 if (import.meta.main) {
 	const n = Number(process.argv[2]);
 	if (!Number.isInteger(n) || n < 1) {
-		console.error('usage: node bench/synthetic-site.ts N   (N articles, e.g. 1000)');
+		console.error('usage: npm run synthetic-site -- N   (N articles, e.g. 1000)');
 		process.exit(2);
 	}
 	const site = writeSyntheticSite(n);

@@ -4,13 +4,10 @@
  * and no "no known error" verdict (issue 15). The expected article comes
  * from the ranker over the real articles, as the bench measures it.
  */
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { ROOT } from './site.ts';
-
-// The worker, the matcher index, the ranking code and the prose index all arrive on the first paste: slow on a busy machine.
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** The description from issue 15 (kind `prose` in the eval set). */
 const DESCRIPTION = 'I am trying to run containers with CPU or memory limits, the container fails to start';

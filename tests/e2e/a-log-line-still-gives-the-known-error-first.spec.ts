@@ -3,10 +3,9 @@
  * its known error, and neither a log nor a description holding an error line
  * ranks articles by prose or fetches the prose index.
  */
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { API_PATH, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
 
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 const LINE = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
 const cases = {

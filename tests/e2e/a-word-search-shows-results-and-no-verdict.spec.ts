@@ -4,12 +4,11 @@
  * text" or "this may be a new problem". Expected articles come from the
  * ranker over the real articles.
  */
-import { expect as baseExpect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { ROOT } from './site.ts';
 
-const expect = baseExpect.configure({ timeout: 30_000 });
 const ranker = createProseRanker(proseDocsOf(loadArticles(ROOT)));
 
 async function expectSearch(panel: Locator, words: string) {

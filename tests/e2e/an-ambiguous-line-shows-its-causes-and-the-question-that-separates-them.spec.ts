@@ -4,11 +4,10 @@
  * same question the CLI and the issue bot print (engine.ts separatingQuestion).
  * The line comes from the articles; the question from the real tree.
  */
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { TREE } from './site.ts';
 
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** crun prints this line for both a rootless supplementary group and keep-id with an owner-only home. */
 const LINE = 'Error: crun: make `/srv/x/storage/overlay/abc/merged` private: Permission denied: OCI permission denied';

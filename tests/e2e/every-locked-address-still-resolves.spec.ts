@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { brokenLinks, checkLock, readLock } from '../../src/lib/links.ts';
-import { ROOT } from './site.ts';
+import { DIST, ROOT } from './site.ts';
 
-const dist = join(ROOT, 'dist');
+const dist = DIST;
 
 test('every locked address and anchor still resolves, and every published one is locked', () => {
 	const { gone, unlocked } = checkLock(readLock(ROOT), dist);

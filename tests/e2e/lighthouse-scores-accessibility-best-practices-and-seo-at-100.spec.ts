@@ -6,7 +6,6 @@ import { ARTICLES, TREE } from './site.ts';
 // Performance is timing, and timing is the benchmark's (npm run bench); the
 // other three categories are properties of the pages, checked here.
 test('Lighthouse (mobile) gives the home page, an article and a wizard step 100 for accessibility, best practices and SEO', async ({ baseURL }) => {
-	test.setTimeout(180_000);
 	const step = TREE.nodes.find((n) => n.kind === 'error-check')!.id;
 	const pages = ['/', `/kb/${ARTICLES[0].id}/`, `/wizard/${step}/`];
 	const scores = await lighthouseScores((await findBrowser())!, launchArgs(), pages.map((p) => `${baseURL}${p}`));

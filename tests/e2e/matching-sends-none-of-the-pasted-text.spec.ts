@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiPath, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
+import { settled } from './watch.ts';
 
 const SECRET = 'token-5f3c9a-secret-hostname.internal.example';
 const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;
@@ -35,7 +36,7 @@ test('ranking a description fetches the prose index, which carries no part of th
 	const description = `On ${SECRET} I am trying to run rootless containers with CPU or memory limits, and the container fails to start every time`;
 	await page.locator('main').getByLabel('Paste an error message').fill(description);
 	// The answer to a description, whether or not an article stands out: the prose index has been ranked.
-	await expect(page.locator('main [data-search-status]')).toContainText('No error line in this text', { timeout: 30_000 });
+	await expect(page.locator('main [data-search-status]')).toContainText('No error line in this text');
 
 	const during = requests.slice(before);
 	const paths = during.map((r) => new URL(r.url).pathname);
@@ -55,6 +56,6 @@ test('the matcher index is not fetched before the reader pastes', async ({ page 
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(r.url()));
 	await page.goto('/');
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	expect(fetched.filter((u) => u.includes('/api/v1/matcher') || u.includes('match-worker') || u.includes(PROSE_INDEX_FILE))).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { settled } from './watch.ts';
 import { ARTICLES } from './site.ts';
 
 const isSearchCode = (url: string) => /\/pagefind\/|search-ui/.test(url);
@@ -8,7 +9,7 @@ for (const path of ['/', `/kb/${ARTICLES[0].id}/`]) {
 		const fetched: string[] = [];
 		page.on('request', (r) => fetched.push(r.url()));
 		await page.goto(path);
-		await page.waitForLoadState('networkidle');
+		await settled(page);
 		expect(fetched.filter(isSearchCode)).toEqual([]);
 
 		await page.getByRole('link', { name: 'Search' }).click();

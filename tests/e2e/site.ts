@@ -5,13 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../../src/lib/content.ts';
 import { allPaths } from '../../src/wizard/engine.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
+import { outDir } from '../../scripts/build-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTICLES = loadArticles(ROOT).map((a) => a.data);
 
+/** The built site under test: the tests' own build directory (playwright.config.ts sets it; scripts/build-dir.ts). */
+export const DIST = join(ROOT, outDir());
+
 /** Every content page of the built site (not redirect pages), as URL paths: new pages are covered automatically. */
 export function builtPages(): string[] {
-	return listBuiltPages(join(ROOT, 'dist'))
+	return listBuiltPages(DIST)
 		.filter((p) => !p.redirectTo)
 		.map((p) => p.path);
 }
@@ -19,3 +23,18 @@ export function builtPages(): string[] {
 /** The real wizard tree and every path through it. */
 export const TREE = checkTreeFile(ROOT, loadArticles(ROOT)).tree!;
 export const PATHS = allPaths(TREE);
+
+/** Every answer of the tree once, as a link from one step to the next, with the depth of the step it starts from (its answers so far). */
+export interface WizardEdge {
+	from: string;
+	choice: number;
+	to: string;
+	depth: number;
+}
+
+/** Every edge on any path through the tree, each once: walking them all clicks every step of every path. */
+export const EDGES: WizardEdge[] = [
+	...new Map(
+		PATHS.flatMap((path) => path.answers.map((a, i) => ({ from: a.node, choice: a.choice, to: path.answers[i + 1]?.node ?? path.at, depth: i }))).map((e) => [`${e.from}:${e.choice}`, e]),
+	).values(),
+];

@@ -3,11 +3,7 @@
  * scripts: off, not yet arrived, or a `?q=` link from elsewhere. Every
  * request is recorded (address, body and Referer) and searched for the paste.
  */
-import { expect as baseExpect, test, type Page, type Request } from '@playwright/test';
-
-// Matching starts a worker and fetches the index: on a busy machine that takes more than the default 5 s.
-const expect = baseExpect.configure({ timeout: 30_000 });
-test.setTimeout(120_000);
+import { expect, test, type Page, type Request } from '@playwright/test';
 
 const SECRET = 'token-7d41e2-secret-hostname.corp.example';
 const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;

@@ -1,0 +1,105 @@
+/**
+ * One pass over the built HTML, for everything that needs no browser: each page is read once
+ * (built-html.ts), not visited once per check. What is served is also exactly what a reader without
+ * JavaScript gets, so the no-JavaScript checks of every article, short ID and wizard step live here;
+ * a real Chromium with JavaScript off still walks one article, one short ID and one wizard path
+ * (articles-and-wizard-steps-work-without-javascript, short-ids-lead-to-their-article).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
+import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
+import { loadArticles } from '../../src/lib/content.ts';
+import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
+import { relatedIndex } from '../../src/lib/related.ts';
+import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
+
+const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
+const related = relatedIndex(ARTICLES);
+const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+
+for (const article of ARTICLES) {
+	test(`${article.shortId} ${article.id} renders its sections in the template order, whole without JavaScript`, () => {
+		const page = parsedPage(`/kb/${article.id}/`);
+		expect(text(first(page, 'h1')).trim()).toBe(article.title);
+		expect(text(first(page, '.article-meta .short-id')).trim()).toBe(article.shortId);
+		expect(all(page, '.sl-markdown-content h2').map((h) => text(h).trim())).toEqual([...ARTICLE_SECTIONS]);
+
+		// Symptoms, versions and references come from the front matter.
+		expect(all(page, 'ul.symptoms li')).toHaveLength(article.symptoms.length);
+		expect(all(page, 'table.versions tbody tr')).toHaveLength(article.versions.length);
+		expect(all(page, 'ol.sources li')).toHaveLength(article.sources.length);
+
+		// Every signature is on the page verbatim, in a code block with a copy button (that it shows: every-page-passes-axe-and-its-policy-in-chromium).
+		const code = all(page, '.expressive-code pre').map(text).join('\n');
+		for (const s of article.signatures) expect(code).toContain(s.line);
+		expect(all(page, '.sl-markdown-content pre').map(text).join('\n')).toBe(code);
+		expect(first(page, '.expressive-code .copy button')).toBeTruthy();
+		expect(first(page, '.sl-markdown-content h3')).toBeTruthy();
+
+		// The root cause and every fix show their evidence level as a badge, in their own section:
+		// the level written out, its definition as a tooltip, in the site stylesheet's colours.
+		const body = BODIES.get(article.id)!;
+		const expected = [
+			{ section: 'root-cause', level: rootCauseEvidenceOf(body)! },
+			...fixesOf(body).map((f) => ({ section: f.anchor!, level: f.evidence! })),
+		].map(({ section, level }) => ({ section, className: `evidence-badge ${evidenceClass(level as EvidenceLevel)}`, title: EVIDENCE_LEVELS[level as EvidenceLevel], text: `Evidence: ${level}` }));
+		const badges: { section: string; className: string; title: string | null; text: string }[] = [];
+		let section = '';
+		for (const el of all(page, '.sl-markdown-content :is(h2, h3, .evidence-badge)')) {
+			if (el.tagName === 'h2' || el.tagName === 'h3') section = attr(el, 'id') ?? '';
+			else badges.push({ section, className: attr(el, 'class') ?? '', title: attr(el, 'title') ?? null, text: text(el).replace(/\s*\(.*$/s, '').trim() });
+		}
+		expect(badges).toEqual(expected);
+
+		// Related failures, as links.
+		expect(all(page, 'ul.related a').map((a) => attr(a, 'href'))).toEqual(related.get(article.id)!.map((r) => `/kb/${r.id}/`));
+
+		// It unfurls with its title and root cause (the summary is the meta description), and is in the sitemap.
+		expect(attr(first(page, 'meta[name="description"]'), 'content')).toBe(article.summary);
+		expect(attr(first(page, 'meta[property="og:title"]'), 'content')).toBe(article.title);
+		expect(attr(first(page, 'meta[property="og:description"]'), 'content')).toBe(article.summary);
+		expect(attr(first(page, 'link[rel="canonical"]'), 'href')).toBe(`https://faultline.dev/kb/${article.id}/`);
+		expect(sitemap).toContain(`<loc>https://faultline.dev/kb/${article.id}/</loc>`);
+
+		// Its short ID, in either case, leads here without JavaScript (a refresh to the article; with it, the page keeps the anchor).
+		for (const path of [`/${article.shortId}/`, `/${article.shortId.toLowerCase()}/`]) {
+			expect(parsedPage(path).redirectTo, path).toBe(`/kb/${article.id}/`);
+		}
+	});
+}
+
+test('every page declares a strict policy: no unsafe-inline scripts, no other origins', () => {
+	expect(builtPageList().length).toBeGreaterThan(ARTICLES.length);
+	for (const { path } of builtPageList()) {
+		const { html } = parsedPage(path);
+		const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+		expect(policy, path).toBeTruthy();
+		const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
+		expect(scriptSrc, path).not.toContain('unsafe-inline');
+		expect(scriptSrc, path).not.toContain("'unsafe-eval'");
+		expect(policy!.replace(/&#39;|'/g, ''), path).not.toMatch(/https?:\/\//);
+		// What a <meta> can carry holds on any host, whether or not it reads _headers: no referrer.
+		expect(html.slice(0, html.indexOf('</head>')), path).toContain('<meta name="referrer" content="no-referrer">');
+	}
+});
+
+const byId = new Map(TREE.nodes.map((n) => [n.id, n]));
+
+test(`following the links of all ${EDGES.length} wizard answers, without JavaScript, reaches every path's end`, () => {
+	for (const edge of EDGES) {
+		const where = `${edge.from}:${edge.choice}`;
+		const step = parsedPage(`/wizard/${edge.from}/`);
+		expect(attr(first(step, '[data-step]'), 'data-step'), where).toBe(edge.from);
+		expect(all(step, '.wizard-trail li'), where).toHaveLength(edge.depth);
+		const link = first(all(step, '.wizard-choices > li')[edge.choice], 'a');
+		expect(attr(link, 'href'), where).toBe(`/wizard/${edge.to}/`);
+		const next = parsedPage(`/wizard/${edge.to}/`);
+		expect(all(next, '.wizard-trail li'), where).toHaveLength(edge.depth + 1);
+		const end = byId.get(edge.to)!;
+		if (end.kind === 'result') expect(attr(first(next, '.wizard-result a'), 'href'), where).toBe(`/kb/${end.article}/`);
+		else if (end.kind === 'end') expect(all(next, '.wizard-end a').some((a) => text(a).includes('report this problem')), where).toBe(true);
+	}
+});
