@@ -185,6 +185,8 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	product.addEventListener('change', () => run());
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
+		// A typed text's pending run must not start after this one and take its jump away.
+		clearTimeout(timer);
 		void run(true);
 	});
 	form.dataset.searchMounted = 'true';
