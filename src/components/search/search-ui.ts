@@ -135,9 +135,13 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	const textResults = form.querySelector<HTMLElement>('[data-text-results]')!;
 	const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
 	let generation = 0;
+	// A jump asked for by a submit or a paste holds until a run answers: the run that asked may be
+	// superseded by a later one for the same text (two loads of this code can finish in either order).
+	let jumpAsked = false;
 
 	const run = async (jump = false) => {
 		const mine = ++generation;
+		jumpAsked ||= jump;
 		const raw = currentText(form, input);
 		if (!raw.trim()) {
 			known.hidden = likely.hidden = textResults.hidden = true;
@@ -162,8 +166,9 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			renderLikely(likely, response.likely);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
 			notes.push(summary(response.result, response.kind, response.likely, questions));
-			const target = jump ? await wizardTarget(form, response.result) : undefined;
+			const target = jumpAsked ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
+			jumpAsked = false;
 			if (target) {
 				status.textContent = `${summary(response.result, response.kind, response.likely, questions)} Going to the matching step…`;
 				location.assign(target);
