@@ -1,7 +1,7 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, type Article, type ContentProblem } from '../lib/content.ts';
-import { checkKnowledgeBase } from '../lib/knowledge-base.ts';
+import { checkKnowledgeBase, forgetKnowledgeBase, isContentFile } from '../lib/knowledge-base.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/build.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
 
@@ -12,26 +12,37 @@ import { loadEvalSet } from '../lib/eval-set.ts';
  * field or step, and the fix.
  */
 export function contentCheck(): AstroIntegration {
+	let root = '';
 	return {
 		name: 'faultline:content-check',
 		hooks: {
 			'astro:config:setup': ({ config, logger, command }) => {
-				const root = fileURLToPath(config.root);
-				const { model, problems } = checkKnowledgeBase(root);
-				if (model) problems.push(...selfMatchProblems(model.articles, loadEvalSet(root)));
-				if (model && problems.length === 0) {
-					logger.info(`${model.articles.length} articles pass the content check.`);
-					return;
-				}
-				const report = problems.map(formatProblem).join('\n');
-				if (command === 'dev') {
-					logger.error(`Content problems:\n${report}`);
-					return;
-				}
-				throw new Error(`The content check found ${problems.length} problem(s):\n${report}`);
+				root = fileURLToPath(config.root);
+				checkContent(root, logger, command === 'dev');
+			},
+			// In the dev server a content file changes under a running process: the model is read again, and checked.
+			'astro:server:setup': ({ server, logger }) => {
+				server.watcher.on('all', (_event, path) => {
+					if (!isContentFile(root, path)) return;
+					forgetKnowledgeBase(root);
+					checkContent(root, logger, true);
+				});
 			},
 		},
 	};
+}
+
+/** Check the knowledge base at `root`: log success; report problems (only log them in the dev server, else throw). */
+function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean): void {
+	const { model, problems } = checkKnowledgeBase(root);
+	if (model) problems.push(...selfMatchProblems(model.articles, loadEvalSet(root)));
+	if (model && problems.length === 0) {
+		logger.info(`${model.articles.length} articles pass the content check.`);
+		return;
+	}
+	const report = problems.map(formatProblem).join('\n');
+	if (dev) return logger.error(`Content problems:\n${report}`);
+	throw new Error(`The content check found ${problems.length} problem(s):\n${report}`);
 }
 
 /**

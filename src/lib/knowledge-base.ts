@@ -5,13 +5,16 @@
  * API, the build's checks and the CLI's data all read this model; nothing else
  * reads the content files for them.
  *
- * One cache, one rule: the model is kept per project root and rebuilt when any
- * content file (an article, the wizard tree, the redirects) is added, removed
- * or changed in size or modification time. The rule is checked on every call,
- * so `astro dev` sees an edit at the next page it renders.
+ * One cache, one rule: the model is kept per project root until a content
+ * file (an article, the wizard tree, the redirects) changes, and a change is
+ * reported to `forgetKnowledgeBase`. The dev server's file watcher reports
+ * every change (src/integrations/content-check.ts), so `astro dev` shows an
+ * edit at the next page it renders; a build, the CLI and a test read the
+ * content once per process, as nothing changes it under them. Nothing is
+ * checked per call: every page of a build asks for the model, so a per-call
+ * check of 10,000 files would run 10,000 times per page.
  */
-import { statSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { headingsOf } from './article-body.ts';
 import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
 import { compileIndex, shardIndex } from './matcher/build.ts';
@@ -65,13 +68,30 @@ export interface KnowledgeBase {
 	matcherIndex(): MatcherIndex;
 	/** The same index in shards for the browser, on first use. */
 	shards(): ReturnType<typeof shardIndex>;
+	/** Moved anchors as the remark plugin wants them: article → new anchor → its old anchors. */
+	anchorAliases: Map<string, Map<string, string[]>>;
 }
 
-const models = new Map<string, { stamp: string; model: KnowledgeBase }>();
+const models = new Map<string, KnowledgeBase>();
+
+/**
+ * Forget the model of the project at `root` (every project's when omitted):
+ * the next call reads and checks the content again. Called when a content
+ * file changes (`isContentFile`).
+ */
+export function forgetKnowledgeBase(root?: string): void {
+	if (root === undefined) models.clear();
+	else models.delete(resolve(root));
+}
+
+/** True when `path` (absolute) is a file the model of the project at `root` is read from. */
+export function isContentFile(root: string, path: string): boolean {
+	return path.startsWith(join(root, ARTICLES_DIR) + sep) || path === join(root, TREE_FILE) || path === join(root, REDIRECTS_FILE);
+}
 
 /**
  * The knowledge base of the project at `root` (default: the working
- * directory), checked; from the cache while no content file changed.
+ * directory), checked; from the cache until a content file changes.
  * Throws ContentError listing every problem when the content has any.
  */
 export function loadKnowledgeBase(root = process.cwd()): KnowledgeBase {
@@ -85,10 +105,11 @@ export function loadKnowledgeBase(root = process.cwd()): KnowledgeBase {
  * when the content has no problems, and every problem found. The build's
  * content check reports the problems; everything else calls loadKnowledgeBase.
  */
-export function checkKnowledgeBase(root = process.cwd()): { model?: KnowledgeBase; problems: ContentProblem[] } {
-	const stamp = contentStamp(root);
+export function checkKnowledgeBase(project = process.cwd()): { model?: KnowledgeBase; problems: ContentProblem[] } {
+	// One entry per project however its root is spelled (Astro's config root ends in a slash, process.cwd() does not).
+	const root = resolve(project);
 	const hit = models.get(root);
-	if (hit?.stamp === stamp) return { model: hit.model, problems: [] };
+	if (hit) return { model: hit, problems: [] };
 
 	const { articles, problems } = checkArticles(readArticleSources(root));
 	if (problems.length) return { problems };
@@ -117,38 +138,27 @@ export function checkKnowledgeBase(root = process.cwd()): { model?: KnowledgeBas
 		articleOfFile: (path) => byFile.get(isAbsolute(path) ? relative(root, path) : path),
 		matcherIndex: () => (index ??= compileIndex(articles.map((a) => a.data))),
 		shards: () => (sharded ??= shardIndex(model.matcherIndex())),
+		anchorAliases: aliasesOf(redirects),
 	};
-	models.set(root, { stamp, model });
+	models.set(root, model);
 	return { model, problems: [] };
 }
 
 /**
- * Moved anchors as the remark plugin wants them (article → new anchor → old
- * anchors); empty while the content has problems, which the content check
- * reports with file and field.
+ * Moved anchors as the remark plugin wants them; empty while the content has
+ * problems, which the content check reports with file and field.
  */
 export function anchorAliases(root = process.cwd()): Map<string, Map<string, string[]>> {
+	return checkKnowledgeBase(root).model?.anchorAliases ?? new Map();
+}
+
+/** The redirects' moved anchors by article, then by new anchor: the old anchors that lead to it. */
+function aliasesOf(redirects: Redirects): Map<string, Map<string, string[]>> {
 	const aliases = new Map<string, Map<string, string[]>>();
-	for (const r of checkKnowledgeBase(root).model?.redirects.anchors ?? []) {
+	for (const r of redirects.anchors) {
 		const perArticle = aliases.get(r.article) ?? new Map<string, string[]>();
 		perArticle.set(r.to, [...(perArticle.get(r.to) ?? []), r.from]);
 		aliases.set(r.article, perArticle);
 	}
 	return aliases;
-}
-
-/** Names, sizes and modification times of every content file: the cache's one staleness rule. */
-function contentStamp(root: string): string {
-	const articlesDir = join(root, ARTICLES_DIR);
-	const files = [...readdirSync(articlesDir).map((name) => join(articlesDir, name)), join(root, TREE_FILE), join(root, REDIRECTS_FILE)];
-	return files
-		.map((path) => {
-			try {
-				const { mtimeMs, size } = statSync(path);
-				return `${path} ${mtimeMs} ${size}`;
-			} catch {
-				return `${path} absent`;
-			}
-		})
-		.join('\n');
 }

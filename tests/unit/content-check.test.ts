@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
 import { contentCheck } from '../../src/integrations/content-check.ts';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../../src/lib/content.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 
 /** Run the integration's config hook the way `astro build` does, on a project root. */
 function runHook(root: URL, command: 'build' | 'dev' = 'build') {
@@ -29,5 +33,31 @@ describe('the content check in the build', () => {
 		const { run, logged } = runHook(new URL('./fixtures/broken-site/', import.meta.url), 'dev');
 		expect(run).not.toThrow();
 		expect(logged[0]).toMatch(/^Content problems:\n/);
+	});
+});
+
+describe('the knowledge base in the dev server', () => {
+	it('is read again, and checked, when the watcher reports a content file; not for other files', () => {
+		const root = new URL('../../', import.meta.url);
+		const project = fileURLToPath(root);
+		const logged: string[] = [];
+		const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
+		const watcher = new EventEmitter();
+		const { hooks } = contentCheck();
+		(hooks['astro:config:setup'] as (o: unknown) => void)({ config: { root }, logger, command: 'dev' });
+		(hooks['astro:server:setup'] as (o: unknown) => void)({ server: { watcher }, logger });
+		const before = loadKnowledgeBase(project);
+
+		watcher.emit('all', 'change', join(project, 'src/components/Search.astro'));
+		expect(loadKnowledgeBase(project)).toBe(before);
+
+		watcher.emit('all', 'change', join(project, 'src/content/docs/kb/podman-newuidmap-missing.md'));
+		const after = loadKnowledgeBase(project);
+		expect(after).not.toBe(before);
+		expect(after.articles.map((a) => a.data.id)).toEqual(before.articles.map((a) => a.data.id));
+		expect(logged.filter((m) => m.endsWith('articles pass the content check.'))).toHaveLength(2);
+
+		watcher.emit('all', 'add', join(project, 'src/content/wizard/tree.yaml'));
+		expect(loadKnowledgeBase(project)).not.toBe(after);
 	});
 });
