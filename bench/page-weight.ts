@@ -5,6 +5,7 @@
  * interaction; and the bytes a search or paste fetches.
  */
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
+import { apiPath, PAGEFIND_PATH } from '../src/lib/addresses.ts';
 
 export interface Transfer {
 	/** Bytes over the wire (compressed), all requests. */
@@ -75,7 +76,7 @@ export async function queryTransfer(browser: Browser, url: string, query: string
 	try {
 		await page.goto(url);
 		await settle(page);
-		return await recording(page, ['/pagefind/', '/api/v1/matcher'], () => pasteAndWait(page, query));
+		return await recording(page, [PAGEFIND_PATH, apiPath('matcher')], () => pasteAndWait(page, query));
 	} finally {
 		await page.close();
 	}

@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Matcher } from './matcher/index.ts';
+import { ruledOutBy, type Matcher } from './matcher/index.ts';
 import { textKind, type ProseRanker } from './prose.ts';
 
 /** What sort of text an item is. `line`: an error line or log as pasted (the first set's positives). */
@@ -90,8 +90,7 @@ export function answer(matcher: Matcher, items: readonly EvalItem[], prose?: Pro
 	return items.map((item) => {
 		const result = matcher.match(item.text);
 		const top = result.matches[0];
-		const ruledOut = new Set(result.excluded.map((e) => e.article.id));
-		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text).find((m) => !ruledOut.has(m.id)) : undefined;
+		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text, ruledOutBy(result))[0] : undefined;
 		const got = top?.article.id ?? likely?.id ?? null;
 		const confidence = top?.confidence ?? (likely ? 'likely' : null);
 		return { item, got, confidence, ambiguous: result.ambiguous, right: got === item.expected };

@@ -104,8 +104,13 @@ const STOP_WORDS = new Set(
 
 /** A ranker over the articles' descriptions. */
 export interface ProseRanker {
-	/** Likely articles for a description or search, best first; empty when nothing fits well enough. */
-	rank(text: string): ProseMatch[];
+	/**
+	 * Likely articles for a description or search, best first; empty when nothing fits well enough.
+	 * `ruledOut`: articles the text itself rules out (the matcher's `excluded`): never answered, but
+	 * still ranked, so that another article stands out only as it would beside them (measured on the
+	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
+	 */
+	rank(text: string, ruledOut?: ReadonlySet<string>): ProseMatch[];
 }
 
 /** Build the ranker from the articles' prose documents. */
@@ -128,7 +133,7 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 	const byId = new Map(docs.map((d) => [d.id, d]));
 
 	return {
-		rank(text) {
+		rank(text, ruledOut) {
 			const informative = (text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && w.length > 1);
 			if (informative.length < Math.min(PROSE.minWords, textKind(text) === 'words' ? 1 : PROSE.minWords)) return [];
 			const results = search.search(text.slice(0, 2000));
@@ -140,6 +145,7 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 			return results
 				.filter((r) => r.score >= best * PROSE.keepShare)
 				.slice(0, PROSE.top)
+				.filter((r) => !ruledOut?.has(String(r.id)))
 				.map((r) => {
 					const d = byId.get(String(r.id))!;
 					const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({

@@ -13,7 +13,7 @@
  * ranking code and the prose index (PROSE_INDEX_FILE, one fixed file) are
  * fetched then, and only then.
  */
-import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard, type ShardDirectory } from '../../lib/matcher/index.ts';
+import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard, type ShardDirectory } from '../../lib/matcher/index.ts';
 import { apiPath, MATCHER_INDEX_FILE, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
@@ -30,7 +30,6 @@ export interface MatchRequest {
 export type MatchResponse =
 	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string }
 	| { id: number; error: string };
-
 
 function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	return fetch(apiPath(path)).then((r) => {
@@ -76,7 +75,7 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
 		let response: MatchResponse = { id, result, kind };
 		if (result.matches.length === 0 && kind !== 'log') {
 			try {
-				response = { ...response, likely: (await proseRanker()).rank(text) };
+				response = { ...response, likely: (await proseRanker()).rank(text, ruledOutBy(result)) };
 			} catch (error) {
 				response = { ...response, likelyError: (error as Error).message };
 			}

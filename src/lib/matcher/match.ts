@@ -347,3 +347,8 @@ export function sameLineGroups(matches: readonly Match[]): Match[][] {
 	for (const m of matches) byLine.set(m.lineNumber, [...(byLine.get(m.lineNumber) ?? []), m]);
 	return [...byLine.values()].filter((g) => g.length > 1);
 }
+
+/** The articles a result rules out: the ones whose line matched but whose `excludeWhen` context the text holds. */
+export function ruledOutBy(result: MatchResult): Set<string> {
+	return new Set(result.excluded.map((e) => e.article.id));
+}
