@@ -17,8 +17,7 @@ import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH } from './addresses.ts'
 import type { EvidenceLevel } from './evidence.ts';
 import type { ProductId } from './registry.ts';
 import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } from './matcher/index.ts';
-
-export { sameLineGroups };
+import type { SeparatingQuestion } from '../wizard/engine.ts';
 
 export interface JsonMatch {
 	id: string;
@@ -48,11 +47,8 @@ export function toJson(result: MatchResult, baseUrl: string): { matches: JsonMat
 	};
 }
 
-/** The question that tells several causes apart: its prompt and the wizard step's path (from the wizard, see src/cli/data.ts). */
-export interface Question {
-	prompt: string;
-	path: string;
-}
+/** The question that tells several causes apart, as the wizard asks it (`separatingQuestion`): its prompt and its step's path. */
+export type Question = Pick<SeparatingQuestion, 'prompt' | 'path'>;
 
 /**
  * A ready issue comment, or an empty string when nothing matched (a bot then
@@ -66,7 +62,7 @@ export function toMarkdown(result: MatchResult, baseUrl: string, extras: { quest
 	const parts = [introLine(result.matches.length, groups), result.matches.map((m) => markdownItem(m, baseUrl)).join('\n')];
 	for (const group of groups) parts.push(`In line ${group[0].lineNumber}: ${ambiguityNote(group, baseUrl, extras.question?.(group.map((m) => m.article.id)))}`);
 	parts.push(`Check it yourself: [this text in Faultline's matcher](${fittedMatchLink(baseUrl, extras.matchText, result.matches)})`);
-	parts.push(`<sub>Found by [Faultline](${baseUrl}/). Run \`npx faultline match\` to check a log yourself.</sub>`);
+	parts.push(`<sub>Found by [Faultline](${absolute(baseUrl, '/')}). Run \`npx faultline match\` to check a log yourself.</sub>`);
 	return `${parts.join('\n\n')}\n`;
 }
 
@@ -215,7 +211,7 @@ export function botComment(comment: {
 		'',
 		`Check it yourself in Faultline's matcher (the text stays in your browser): ${links.join(' · ')}`,
 		'',
-		`<sub>Found by [Faultline](${baseUrl}/) in this issue's text. This comment is updated, never repeated, when a new known error appears.</sub>`,
+		`<sub>Found by [Faultline](${absolute(baseUrl, '/')}) in this issue's text. This comment is updated, never repeated, when a new known error appears.</sub>`,
 		'',
 	].join('\n');
 }
