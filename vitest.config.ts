@@ -17,10 +17,11 @@ export default defineConfig({
 			reportsDirectory: 'coverage',
 			// The figures still print when a test fails, so a red run still shows where coverage stands.
 			reportOnFailure: true,
-			// A floor a little under what the unit tests reach today (2026-11-29, measured without the tests that
-			// only run subprocesses: lines 85.2 %, branches 81.4 %, statements 84.0 %): coverage may
-			// grow, and a change that leaves part of src/lib untested fails here.
-			thresholds: { lines: 83, branches: 79 },
+			// The floor is what the unit tests reach today, rounded down (2026-11-30, `npx vitest run --coverage`
+			// without the tests that only run subprocesses or build a whole site: cli, package,
+			// synthetic-site-build; lines 87.1 %, branches 83.7 %, statements 86.6 %, functions 79.0 %):
+			// coverage may grow, and a change that leaves part of src/lib untested fails here.
+			thresholds: { lines: 87, branches: 83, statements: 86, functions: 79 },
 		},
 	},
 });

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { aptInstall, canInstallWithApt } from './debian-package.ts';
+import { scriptMessages } from '../src/lib/messages.ts';
 
 const SYSTEM_PATHS = [
 	'/usr/bin/chromium',
@@ -16,12 +17,8 @@ const SYSTEM_PATHS = [
 	'/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-export const HOW_TO_GET_ONE = [
-	'No Chromium found for the end-to-end tests. Any one of these fixes it:',
-	'  - Debian/Ubuntu: sudo apt-get install -y chromium',
-	'  - or Playwright\'s own build: npx playwright install chromium',
-	'  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-].join('\n');
+/** What to do when no Chromium is found (the wording is in src/lib/messages.ts). */
+export const HOW_TO_GET_ONE = scriptMessages.noChromium();
 
 /** The path of a usable Chromium, or undefined. */
 export async function findBrowser(): Promise<string | undefined> {

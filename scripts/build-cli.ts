@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { dataFromContent } from '../src/cli/content-data.ts';
+import { scriptMessages } from '../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist-cli');
@@ -40,7 +41,7 @@ export async function buildCli(): Promise<Record<string, number>> {
 	});
 	const fromPackages = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules'));
 	if (fromPackages.length > 0) {
-		throw new Error(`dist-cli › bundle: the packaged CLI would bundle ${fromPackages.join(', ')}. Fix: keep content loading (yaml, zod) out of src/cli/packaged.ts and src/action/main.ts; they read dist-cli/data.json.`);
+		throw new Error(scriptMessages.cliBundlesPackages(fromPackages));
 	}
 	const sizes: Record<string, number> = { 'data.json': data.length };
 	for (const [file, info] of Object.entries(result.metafile.outputs)) sizes[relative(out, join(root, file))] = info.bytes;

@@ -6,13 +6,13 @@
  * exactly how to get it and exits 1.
  */
 import { execFileSync } from 'node:child_process';
-import { hasShellCheck, HOW_TO_GET_SHELLCHECK } from '../src/lib/shellcheck.ts';
-import { shellMessages } from '../src/lib/messages.ts';
+import { hasShellCheck } from '../src/lib/shellcheck.ts';
+import { messageLine, shellMessages } from '../src/lib/messages.ts';
 import { aptInstall, canInstallWithApt } from './debian-package.ts';
 
 function fail(): never {
-	const m = shellMessages.noShellCheck(HOW_TO_GET_SHELLCHECK);
-	console.error(`${m.message}. Fix: ${m.fix}.`);
+	const m = shellMessages.noShellCheck();
+	console.error(messageLine(m));
 	process.exit(1);
 }
 

@@ -10,6 +10,7 @@ import { accessSync, constants, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptMessages } from '../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,7 +31,7 @@ export interface InstalledPackage {
  */
 export function packAndInstall(): InstalledPackage {
 	const dir = mkdtempSync(join(tmpdir(), 'faultline-package-'));
-	if (!relative(root, dir).startsWith('..')) throw new Error(`${dir} is inside the repository; set TMPDIR to a directory outside it`);
+	if (!relative(root, dir).startsWith('..')) throw new Error(scriptMessages.packInsideRepository(dir));
 	execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 	const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
 	const project = join(dir, 'project');

@@ -10,17 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { SLUG_PATTERN } from '../src/lib/article-schema.ts';
 import { ARTICLES_DIR, readArticleSources, splitFrontMatter } from '../src/lib/content.ts';
 import { parse } from 'yaml';
+import { scriptMessages } from '../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const slug = process.argv[2];
 
 if (!slug || !SLUG_PATTERN.test(slug)) {
-	console.error('usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)');
+	console.error(scriptMessages.newArticleUsage());
 	process.exit(2);
 }
 const target = join(root, ARTICLES_DIR, `${slug}.md`);
 if (existsSync(target)) {
-	console.error(`${ARTICLES_DIR}/${slug}.md already exists; pick another slug.`);
+	console.error(scriptMessages.articleExists(`${ARTICLES_DIR}/${slug}.md`));
 	process.exit(2);
 }
 

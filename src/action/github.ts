@@ -9,7 +9,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { createMatcher } from '../lib/matcher/index.ts';
-import { cliMessages, problemLine } from '../lib/messages.ts';
+import { actionMessages, cliMessages, problemLine, type ActionInput } from '../lib/messages.ts';
 import { SITE_URL } from '../lib/addresses.ts';
 import type { CliData } from '../cli/data.ts';
 import { BadEvent, decide, readEvent, skipReason, type BotOptions, type Decision, type GitHubComment } from '../cli/issue-comment.ts';
@@ -28,18 +28,18 @@ const MAX_PAGES = 30;
 
 /** Inputs as action.yml declares them; GitHub passes each as INPUT_<NAME in upper case>. */
 export function readInputs(env: ActionIo['env']): BotOptions & { token: string } {
-	const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
-	const bad = (name: string, what: string, allowed: string): never => {
-		throw new BadEvent(problemLine('action.yml', `with.${name}`, cliMessages.badInput(what, allowed)));
+	const input = (name: ActionInput) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+	const bad = (name: ActionInput, value: string): never => {
+		throw new BadEvent(problemLine('action.yml', `with.${name}`, cliMessages.badInput(name, value)));
 	};
 	const token = input('token');
-	if (!token) bad('token', 'is empty', '${{ github.token }} (the default) or a token that may comment on issues');
+	if (!token) bad('token', '');
 	const min = input('min-confidence') || 'medium';
-	if (min !== 'high' && min !== 'medium') bad('min-confidence', `is "${min}"`, '"high" or "medium"');
+	if (min !== 'high' && min !== 'medium') bad('min-confidence', min);
 	const include = (input('include-comments') || 'true').toLowerCase();
-	if (include !== 'true' && include !== 'false') bad('include-comments', `is "${include}"`, 'true or false');
+	if (include !== 'true' && include !== 'false') bad('include-comments', include);
 	const site = input('site-url') || SITE_URL;
-	if (!/^https?:\/\/[^\s]+$/.test(site)) bad('site-url', `is "${site}"`, 'the http(s) address of a Faultline site');
+	if (!/^https?:\/\/[^\s]+$/.test(site)) bad('site-url', site);
 	return { token, minConfidence: min as BotOptions['minConfidence'], includeComments: include === 'true', baseUrl: site.replace(/\/$/, '') };
 }
 
@@ -52,16 +52,16 @@ export async function runAction(io: ActionIo): Promise<number> {
 		const options = { ...readInputs(io.env), wizard: io.data.wizard };
 		const path = io.env.GITHUB_EVENT_PATH;
 		const name = io.env.GITHUB_EVENT_NAME ?? '';
-		if (!path) throw new BadEvent(problemLine('$GITHUB_EVENT_PATH', 'event', cliMessages.eventUnreadable('it is not set: this does not run in GitHub Actions')));
+		if (!path) throw new BadEvent(problemLine('$GITHUB_EVENT_PATH', 'event', cliMessages.eventPathUnset()));
 		if (name !== 'issues' && name !== 'issue_comment') {
-			throw new BadEvent(problemLine(path, 'event', cliMessages.eventShape(`is a "${name || 'unnamed'}" event, which has no issue to answer`)));
+			throw new BadEvent(problemLine(path, 'event', cliMessages.eventName(name)));
 		}
 		let raw: unknown;
 		try {
 			raw = JSON.parse(await readFile(path, 'utf8'));
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			throw new BadEvent(problemLine(path, 'event', cliMessages.eventUnreadable(code === 'ENOENT' ? 'no such file' : code ?? 'not JSON')));
+			throw new BadEvent(problemLine(path, 'event', cliMessages.eventUnreadable(code)));
 		}
 		const event = readEvent(raw, path);
 		const api = new GitHubApi(io.env.GITHUB_API_URL || 'https://api.github.com', options.token, io.fetch);
@@ -82,8 +82,8 @@ export async function runAction(io: ActionIo): Promise<number> {
 		}
 		throw error;
 	}
-	if (decision.action === 'none') log(`faultline: no comment: ${decision.reason}.`);
-	else log(`faultline: ${decision.action === 'create' ? 'commented' : 'updated its comment'} (${decision.explained.join(', ')}): ${url}`);
+	if (decision.action === 'none') log(actionMessages.noComment(decision.reason));
+	else log(actionMessages.commented(decision.action === 'update', decision.explained, url));
 	if (io.env.GITHUB_OUTPUT) await appendFile(io.env.GITHUB_OUTPUT, `action=${decision.action}\ncomment-url=${url}\n`);
 	return 0;
 }

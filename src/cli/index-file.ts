@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
-import { cliMessages, problemLine, type Message } from '../lib/messages.ts';
+import { cliMessages, indexShapes as must, problemLine, type Message } from '../lib/messages.ts';
 
 /** A matcher index that cannot be used; the message is one line in the build's format. */
 export class BadIndex extends Error {}
@@ -16,14 +16,14 @@ export async function loadIndex(source: string, fetchFn: typeof fetch = fetch): 
 	try {
 		if (/^https?:\/\//i.test(source)) {
 			const response = await fetchFn(source, { headers: { accept: 'application/json' }, redirect: 'follow' });
-			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			if (!response.ok) throw new Error(cliMessages.httpStatus(response.status));
 			text = await response.text();
 		} else {
 			text = await readFile(source, 'utf8');
 		}
 	} catch (error) {
 		const e = error as NodeJS.ErrnoException;
-		const reason = e.code === 'ENOENT' ? 'no such file' : e.code ?? (e.cause as Error | undefined)?.message ?? e.message;
+		const reason = e.code === 'ENOENT' ? cliMessages.noSuchFile() : e.code ?? (e.cause as Error | undefined)?.message ?? e.message;
 		throw new BadIndex(problemLine(source, 'index', cliMessages.indexUnreadable(source, reason)));
 	}
 	let value: unknown;
@@ -44,36 +44,36 @@ export function checkIndex(value: unknown, source: string): MatcherIndex {
 	const fail = (field: string, m: Message): never => {
 		throw new BadIndex(problemLine(source, field, m));
 	};
-	const shape = (field: string, what: string) => fail(field, cliMessages.indexShape(`must be ${what}`));
-	if (!isObject(value)) return shape('index', 'a JSON object with version, articles, signatures, weights and maxWeight');
+	const shape = (field: string, expected: string) => fail(field, cliMessages.indexShape(expected));
+	if (!isObject(value)) return shape('index', must.index);
 	if (value.version !== 1) return fail('version', cliMessages.indexNewer(value.version));
-	if (!Array.isArray(value.articles) || value.articles.length === 0) return shape('articles', 'a non-empty list');
+	if (!Array.isArray(value.articles) || value.articles.length === 0) return shape('articles', must.nonEmptyList);
 	value.articles.forEach((a, i) => {
 		const at = `articles[${i}]`;
-		if (!isObject(a)) return shape(at, 'an object');
-		for (const key of ['id', 'shortId', 'title', 'summary'] as const) if (typeof a[key] !== 'string') shape(`${at}.${key}`, 'a string');
-		if (a.status !== 'active' && a.status !== 'retired') shape(`${at}.status`, '"active" or "retired"');
-		if (!Array.isArray(a.exclusions)) return shape(`${at}.exclusions`, 'a list');
+		if (!isObject(a)) return shape(at, must.object);
+		for (const key of ['id', 'shortId', 'title', 'summary'] as const) if (typeof a[key] !== 'string') shape(`${at}.${key}`, must.string);
+		if (a.status !== 'active' && a.status !== 'retired') shape(`${at}.status`, must.status);
+		if (!Array.isArray(a.exclusions)) return shape(`${at}.exclusions`, must.list);
 		a.exclusions.forEach((e, j) => {
 			if (!isObject(e) || typeof e.text !== 'string' || typeof e.why !== 'string' || typeof e.anchor !== 'string') {
-				shape(`${at}.exclusions[${j}]`, 'an object with text, why and anchor (strings)');
+				shape(`${at}.exclusions[${j}]`, must.exclusion);
 			}
 		});
 	});
-	if (!Array.isArray(value.signatures)) return shape('signatures', 'a list');
+	if (!Array.isArray(value.signatures)) return shape('signatures', must.list);
 	const articles = value.articles.length;
 	value.signatures.forEach((s, i) => {
 		const at = `signatures[${i}]`;
-		if (!isObject(s)) return shape(at, 'an object');
-		if (!Number.isInteger(s.article) || (s.article as number) < 0 || (s.article as number) >= articles) shape(`${at}.article`, `a position in articles (0 to ${articles - 1})`);
-		if (typeof s.line !== 'string') shape(`${at}.line`, 'a string');
-		for (const key of ['parts', 'tokens', 'anchors'] as const) if (!isStrings(s[key])) shape(`${at}.${key}`, 'a list of strings');
-		if (typeof s.decisive !== 'boolean') shape(`${at}.decisive`, 'true or false');
+		if (!isObject(s)) return shape(at, must.object);
+		if (!Number.isInteger(s.article) || (s.article as number) < 0 || (s.article as number) >= articles) shape(`${at}.article`, must.articlePosition(articles));
+		if (typeof s.line !== 'string') shape(`${at}.line`, must.string);
+		for (const key of ['parts', 'tokens', 'anchors'] as const) if (!isStrings(s[key])) shape(`${at}.${key}`, must.strings);
+		if (typeof s.decisive !== 'boolean') shape(`${at}.decisive`, must.boolean);
 	});
 	if (!isObject(value.weights) || !Object.values(value.weights).every((w) => typeof w === 'number' && Number.isFinite(w))) {
-		return shape('weights', 'an object of word -> number');
+		return shape('weights', must.weights);
 	}
-	if (typeof value.maxWeight !== 'number' || !Number.isFinite(value.maxWeight)) return shape('maxWeight', 'a number');
+	if (typeof value.maxWeight !== 'number' || !Number.isFinite(value.maxWeight)) return shape('maxWeight', must.number);
 	return value as unknown as MatcherIndex;
 }
 

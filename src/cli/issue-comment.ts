@@ -14,7 +14,7 @@
 import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
 import { SHORT_RESULTS } from '../lib/matcher/index.ts';
 import { BOT_MARKER, botComment, explainedBy, type ThreadText } from '../lib/presenters.ts';
-import { cliMessages, problemLine } from '../lib/messages.ts';
+import { actionMessages as a, cliMessages, problemLine, type Message } from '../lib/messages.ts';
 import type { CliWizard } from './data.ts';
 import { separatingQuestion } from '../wizard/engine.ts';
 
@@ -77,15 +77,15 @@ const COMMENT_ACTIONS = new Set(['created', 'edited']);
  * with an issue number and a repository; throws BadEvent saying what is missing.
  */
 export function readEvent(value: unknown, name: string): IssueEvent {
-	const fail = (field: string, what: string): never => {
-		throw new BadEvent(problemLine(name, field, cliMessages.eventShape(what)));
+	const fail = (field: string, m: Message): never => {
+		throw new BadEvent(problemLine(name, field, m));
 	};
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('event', 'is not a JSON object');
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('event', cliMessages.eventNotObject());
 	const event = value as GitHubEvent;
-	if (typeof event.issue !== 'object' || event.issue === null) return fail('issue', 'is missing: this is not an issue or issue comment event');
-	if (!Number.isInteger(event.issue.number)) return fail('issue.number', 'is missing');
-	if (typeof event.repository?.full_name !== 'string') return fail('repository.full_name', 'is missing');
-	if (event.comment !== undefined && (typeof event.comment !== 'object' || event.comment === null)) return fail('comment', 'is not an object');
+	if (typeof event.issue !== 'object' || event.issue === null) return fail('issue', cliMessages.eventNoIssue());
+	if (!Number.isInteger(event.issue.number)) return fail('issue.number', cliMessages.eventFieldMissing());
+	if (typeof event.repository?.full_name !== 'string') return fail('repository.full_name', cliMessages.eventFieldMissing());
+	if (event.comment !== undefined && (typeof event.comment !== 'object' || event.comment === null)) return fail('comment', cliMessages.eventFieldNotObject());
 	return event as IssueEvent;
 }
 
@@ -94,15 +94,15 @@ const isOwn = (body: string | null | undefined) => (body ?? '').includes(BOT_MAR
 
 /** Why the bot stays silent on this event before reading any comment, or undefined when it should look. */
 export function skipReason(event: IssueEvent, options: BotOptions): string | undefined {
-	if (event.issue.pull_request !== undefined) return 'the event is about a pull request, not an issue';
+	if (event.issue.pull_request !== undefined) return a.pullRequest();
 	if (event.comment) {
-		if (!options.includeComments) return 'comments are not read (include-comments is false)';
-		if (event.action !== undefined && !COMMENT_ACTIONS.has(event.action)) return `a comment was ${event.action}`;
-		if (isOwn(event.comment.body)) return 'the comment is Faultline\'s own';
-		if (isBot(event.comment.user) || isBot(event.sender)) return 'the comment is by a bot';
+		if (!options.includeComments) return a.commentsOff();
+		if (event.action !== undefined && !COMMENT_ACTIONS.has(event.action)) return a.commentAction(event.action);
+		if (isOwn(event.comment.body)) return a.ownComment();
+		if (isBot(event.comment.user) || isBot(event.sender)) return a.botComment();
 	} else {
-		if (event.action !== undefined && !ISSUE_ACTIONS.has(event.action)) return `the issue was ${event.action}`;
-		if (isBot(event.sender) || isBot(event.issue.user)) return 'the issue is by a bot';
+		if (event.action !== undefined && !ISSUE_ACTIONS.has(event.action)) return a.issueAction(event.action);
+		if (isBot(event.sender) || isBot(event.issue.user)) return a.botIssue();
 	}
 	return undefined;
 }
@@ -150,7 +150,7 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 
 	const fresh = [...found.keys()].filter((id) => !explainedBefore.includes(id));
 	if (fresh.length === 0) {
-		return { action: 'none', reason: own ? 'no known error that the comment does not already explain' : 'no known error in the text' };
+		return { action: 'none', reason: own ? a.allExplained() : a.noKnownError() };
 	}
 	const explained = [...explainedBefore, ...fresh];
 	const question = options.wizard ? (ids: string[]) => separatingQuestion(options.wizard!, ids) : undefined;

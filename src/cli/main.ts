@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { MATCHER_INDEX_PATH, SITE_URL } from '../lib/addresses.ts';
+import { SITE_URL } from '../lib/addresses.ts';
 import { createMatcher, SHORT_RESULTS, type Matcher, type MatcherIndex } from '../lib/matcher/index.ts';
 import { listLine, toJson, toMarkdown, toolArticle, toPlainText } from '../lib/presenters.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
@@ -15,8 +15,7 @@ import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import type { CliData } from './data.ts';
 import { separatingQuestion } from '../wizard/engine.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
-import { cliUsageMessages as u } from '../lib/messages.ts';
-import { readFile } from 'node:fs/promises';
+import { cliHelp, cliUsageMessages as u, inputName } from '../lib/messages.ts';
 
 export interface CliIo {
 	/**
@@ -34,47 +33,10 @@ export interface CliIo {
 }
 
 const HELP = {
-	main: `Usage: faultline <command> [options]
-
-Commands:
-  match [FILE|-]   match a log or issue text against the knowledge base
-  list             list every article
-  comment EVENT    the comment for a GitHub issue or comment event (for bots)
-
-Options:
-  -h, --help       this help
-  -V, --version    print the version
-
-Run 'faultline <command> --help' for a command's options.`,
-	match: `Usage: faultline match [FILE|-] [options]
-
-Reads FILE, or standard input when FILE is - or missing, and prints the
-articles whose known error lines it contains.
-
-Options:
-  --json            print {"matches":[...],"ambiguous":false}
-  --markdown        print a ready issue comment (nothing when no match)
-  --top N           at most N matches (default ${SHORT_RESULTS})
-  --base-url URL    site address for links (default ${SITE_URL})
-  --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
-  --index URL|FILE  match against this matcher index instead of the one
-                    built in (e.g. ${SITE_URL}${MATCHER_INDEX_PATH});
-                    nothing is fetched without it
-  -h, --help        this help
-
-Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
-	comment: `Usage: faultline comment EVENT.json|- [--base-url URL] [--index URL|FILE]
-
-Reads a GitHub webhook event (a new issue, or a new comment) and prints the
-comment to post: the known problems its text contains, with links. Prints
-nothing, and exits 1, when there is nothing to say, including for comments
-by bots and by Faultline itself.`,
-	list: `Usage: faultline list [--json] [--base-url URL]
-
-Lists every article: short ID, slug and title (with --json: the objects of
-the site's /api/v1/articles.json: id, shortId, title, url, summary, products,
-signatures, sources, rootCause: {evidence}, fixes: [{anchor, title,
-evidence, url}], status, replacedBy).`,
+	main: cliHelp.main(),
+	match: cliHelp.match({ top: SHORT_RESULTS, site: SITE_URL }),
+	comment: cliHelp.comment(),
+	list: cliHelp.list(),
 };
 
 class UsageError extends Error {}
@@ -163,7 +125,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	}
 	const session = matcher.session();
 	const onCut = (n: number, length: number) =>
-		say(io.stderr, `faultline: ${u.lineCut(n, source === '-' ? 'standard input' : source, sizeOf(length), sizeOf(MAX_LINE))}`);
+		say(io.stderr, `faultline: ${u.lineCut(n, inputName(source), sizeOf(length), sizeOf(MAX_LINE))}`);
 	for await (const line of readLines(await openInput(source, io), source, { onCut })) session.addLine(line);
 	const result = session.result({ top });
 
@@ -207,7 +169,7 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 	}
 	if (positionals.length !== 1) throw new UsageError(u.commentInputs());
 	const source = positionals[0];
-	const event = checkEvent(await readEventJson(source, io), source === '-' ? 'standard input' : source);
+	const event = checkEvent(await readEventJson(source, io), inputName(source));
 	const data = await io.data();
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
 	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard);
@@ -219,12 +181,12 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 async function readEventJson(source: string, io: CliIo): Promise<unknown> {
 	const parts: string[] = [];
 	for await (const line of readLines(await openInput(source, io), source, { maxLine: BATCH_MAX_LINE, onCut: () => {
-		throw new UnreadableInput(u.eventLineTooLong(source === '-' ? 'standard input' : source, sizeOf(BATCH_MAX_LINE)));
+		throw new UnreadableInput(u.eventLineTooLong(inputName(source), sizeOf(BATCH_MAX_LINE)));
 	} })) parts.push(line);
 	try {
 		return JSON.parse(parts.join('\n'));
 	} catch {
-		throw new UnreadableInput(u.eventNotJson(source === '-' ? 'standard input' : source));
+		throw new UnreadableInput(u.eventNotJson(inputName(source)));
 	}
 }
 
@@ -237,19 +199,19 @@ function checkEvent(raw: unknown, name: string): GitHubEvent {
 	const bad = (why: string) => new UnreadableInput(u.notAnEvent(name, why));
 	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 	const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
-	if (!isObject(raw)) throw bad(`it is ${kind(raw)}, not an object`);
-	if (raw.issue === undefined && raw.comment === undefined) throw bad('it has no "issue" or "comment" object');
+	if (!isObject(raw)) throw bad(u.eventIsNot(kind(raw)));
+	if (raw.issue === undefined && raw.comment === undefined) throw bad(u.eventHasNoPart());
 	for (const part of ['issue', 'comment'] as const) {
 		const value = raw[part];
 		if (value === undefined) continue;
-		if (!isObject(value)) throw bad(`"${part}" is ${kind(value)}, not an object`);
+		if (!isObject(value)) throw bad(u.eventFieldNotObject(part, kind(value)));
 		for (const field of ['body', 'title'] as const) {
 			const v = value[field];
-			if (v !== undefined && v !== null && typeof v !== 'string') throw bad(`"${part}.${field}" is ${kind(v)}, not text`);
+			if (v !== undefined && v !== null && typeof v !== 'string') throw bad(u.eventFieldNotText(`${part}.${field}`, kind(v)));
 		}
-		for (const who of ['user'] as const) if (value[who] !== undefined && value[who] !== null && !isObject(value[who])) throw bad(`"${part}.${who}" is ${kind(value[who])}, not an object`);
+		for (const who of ['user'] as const) if (value[who] !== undefined && value[who] !== null && !isObject(value[who])) throw bad(u.eventFieldNotObject(`${part}.${who}`, kind(value[who])));
 	}
-	if (raw.sender !== undefined && raw.sender !== null && !isObject(raw.sender)) throw bad(`"sender" is ${kind(raw.sender)}, not an object`);
+	if (raw.sender !== undefined && raw.sender !== null && !isObject(raw.sender)) throw bad(u.eventFieldNotObject('sender', kind(raw.sender)));
 	return raw as GitHubEvent;
 }
 

@@ -6,6 +6,7 @@
  * at most one line of the limit's length is held, plus one chunk.
  */
 import type { Readable } from 'node:stream';
+import { cliUsageMessages as u, inputName } from '../lib/messages.ts';
 
 export class UnreadableInput extends Error {}
 
@@ -55,7 +56,7 @@ export async function* readLines(stream: Readable, name: string, { maxLine = MAX
 	try {
 		for await (const chunk of stream) {
 			const bytes: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-			if (bytes.includes(0)) throw new UnreadableInput(`${label(name)} looks like binary data (it has NUL bytes); pass a text log`);
+			if (bytes.includes(0)) throw new UnreadableInput(u.binary(inputName(name)));
 			let text = carry + decodeOrThrow(decoder, bytes, name, true);
 			carry = '';
 			if (text.endsWith('\r')) {
@@ -75,7 +76,7 @@ export async function* readLines(stream: Readable, name: string, { maxLine = MAX
 	} catch (error) {
 		if (error instanceof UnreadableInput) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UnreadableInput(`cannot read ${label(name)}${code ? ` (${code})` : ''}`);
+		throw new UnreadableInput(u.cannotRead(inputName(name), code));
 	}
 	// A final '\r' ends the last line, as a final '\n' does.
 	if (kept || dropped || carry) yield finish();
@@ -85,10 +86,6 @@ function decodeOrThrow(decoder: TextDecoder, bytes: Uint8Array, name: string, st
 	try {
 		return decoder.decode(bytes, { stream });
 	} catch {
-		throw new UnreadableInput(`${label(name)} is not UTF-8 text; pass a text log`);
+		throw new UnreadableInput(u.notUtf8(inputName(name)));
 	}
-}
-
-function label(name: string): string {
-	return name === '-' ? 'standard input' : name;
 }

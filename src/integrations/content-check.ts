@@ -4,6 +4,7 @@ import { formatProblem, type Article, type ContentProblem } from '../lib/content
 import { checkKnowledgeBase, forgetKnowledgeBase, isContentFile } from '../lib/knowledge-base.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/build.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
+import { buildMessages } from '../lib/messages.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
@@ -37,12 +38,12 @@ function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean
 	const { model, problems } = checkKnowledgeBase(root);
 	if (model) problems.push(...selfMatchProblems(model.articles, loadEvalSet(root)));
 	if (model && problems.length === 0) {
-		logger.info(`${model.articles.length} articles pass the content check.`);
+		logger.info(buildMessages.contentPassed(model.articles.length));
 		return;
 	}
 	const report = problems.map(formatProblem).join('\n');
-	if (dev) return logger.error(`Content problems:\n${report}`);
-	throw new Error(`The content check found ${problems.length} problem(s):\n${report}`);
+	if (dev) return logger.error(buildMessages.contentProblemsDev(report));
+	throw new Error(buildMessages.contentProblems(problems.length, report));
 }
 
 /**

@@ -24,6 +24,7 @@ import { withPolicy } from '../lib/csp.ts';
 import { builtSiteProblems } from '../lib/built-checks.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/addresses.ts';
+import { buildMessages } from '../lib/messages.ts';
 
 /**
  * HTTP headers for hosts that read a `_headers` file (Netlify, Cloudflare
@@ -59,7 +60,7 @@ function afterBuild(name: string, step: (dist: string, root: string) => string):
 export function builtSiteCheck(): AstroIntegration {
 	return afterBuild('faultline:built-site-check', (dist, root) => {
 		const problems = builtSiteProblems(root, dist);
-		if (problems.length) throw new Error(`The built site has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+		if (problems.length) throw new Error(buildMessages.siteProblems(problems.length, problems.map(formatProblem).join('\n')));
 		return 'No broken internal links, no locked address lost, no unshipped code in a page.';
 	});
 }

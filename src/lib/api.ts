@@ -11,6 +11,7 @@ import { PRODUCT_IDS } from './registry.ts';
 import { toolArticle, type ArticleFacts } from './presenters.ts';
 import { sourceUrl } from './sources.ts';
 import { byShortId, SHORT_ID_PATTERN } from './short-id.ts';
+import { apiMessages } from './messages.ts';
 
 export const API_VERSION = 1;
 
@@ -36,7 +37,7 @@ export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFa
 	const { data: a, body } = article;
 	const level = (what: string, written: string | undefined): EvidenceLevel => {
 		if (written && isEvidenceLevel(written)) return written;
-		throw new Error(`${a.id}: ${what} has no valid evidence level (run the content check)`);
+		throw new Error(apiMessages.noEvidence(a.id, what));
 	};
 	return {
 		id: a.id,
@@ -48,7 +49,7 @@ export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFa
 		sources: a.sources.map((s) => ({ ref: s.ref, title: s.title, url: sourceUrl(s.ref) })),
 		rootCause: { evidence: level('the root cause', rootCauseEvidenceOf(body)) },
 		fixes: fixesOf(body).map((f) => {
-			if (!f.anchor) throw new Error(`${a.id}: fix "${f.title}" has no anchor (run the content check)`);
+			if (!f.anchor) throw new Error(apiMessages.fixWithoutAnchor(a.id, f.title));
 			return { anchor: f.anchor, title: f.title, evidence: level(`fix "${f.title}"`, f.evidence) };
 		}),
 		status: a.status,

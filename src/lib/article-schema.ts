@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { SHORT_ID_PATTERN } from './short-id.ts';
+import { buildMessages } from './messages.ts';
 
 /** A permanent article slug: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -148,10 +149,10 @@ export const articleFields = z
 /** The front matter of one article. */
 export const articleSchema = articleFields.superRefine((article, ctx) => {
 		if (article.status === 'retired' && !article.replacedBy) {
-			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'a retired article must name its replacement' });
+			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: buildMessages.retiredWithoutReplacement() });
 		}
 		if (article.status === 'active' && article.replacedBy) {
-			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a retired article has a replacement' });
+			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: buildMessages.replacementWhileActive() });
 		}
 	});
 

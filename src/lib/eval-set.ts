@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruledOutBy, type Matcher } from './matcher/index.ts';
 import { textKind, type ProseRanker } from './prose.ts';
+import { buildMessages } from './messages.ts';
 
 /** What sort of text an item is. `line`: an error line or log as pasted (the first set's positives). */
 export const EVAL_KINDS = ['line', 'variant', 'prose', 'diagnostic', 'negative', 'uncovered'] as const;
@@ -54,10 +55,10 @@ export function loadEvalSet(root: string): EvalItem[] {
 						try {
 							item = JSON.parse(line);
 						} catch (error) {
-							throw new Error(`${at}: not JSON (${(error as Error).message}). Fix: one JSON object per line.`);
+							throw new Error(buildMessages.evalNotJson(at, (error as Error).message));
 						}
 						if (typeof item.id !== 'string' || typeof item.text !== 'string' || item.expected === undefined) {
-							throw new Error(`${at}: an eval item needs "id", "text" and "expected" (an article slug or null).`);
+							throw new Error(buildMessages.evalItemFields(at));
 						}
 						return item as EvalItem;
 					})

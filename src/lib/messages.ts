@@ -1,7 +1,10 @@
 /**
- * Every content error message, in one place. Each says what is wrong and how
- * to fix it; the content check builds problems from these and the tests pin
- * them.
+ * Every user-facing message, in one place: the content and build checks, the
+ * CLI's usage and input errors, the GitHub Action's inputs and log, the
+ * wizard engine's and the paste box's errors. Each says what is wrong and how
+ * to fix it; the checks build problems from these and the tests pin them.
+ * Module-level values are computed lazily, so a browser bundle that imports
+ * one group (the paste box, the wizard) carries only that group.
  */
 import { ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
@@ -12,8 +15,10 @@ function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
-const ORDER = ARTICLE_SECTIONS.map((s) => `## ${s}`).join(', ');
-const LEVELS = EVIDENCE_LEVEL_NAMES.map((l) => `"${l}"`).join(', ');
+/** The sections in order, as a fix lists them (a function, so that importing this module computes nothing). */
+const order = () => ARTICLE_SECTIONS.map((s) => `## ${s}`).join(', ');
+/** The four evidence levels, quoted. */
+const levels = () => EVIDENCE_LEVEL_NAMES.map((l) => `"${l}"`).join(', ');
 
 export const messages = {
 	unreadable: (reason: string) => ({
@@ -62,15 +67,15 @@ export const messages = {
 	}),
 	missingSection: (section: string, after: string | undefined) => ({
 		message: `section "## ${section}" is missing`,
-		fix: after ? `add "## ${section}" after "## ${after}" (order: ${ORDER})` : `add "## ${section}" as the first section (order: ${ORDER})`,
+		fix: after ? `add "## ${section}" after "## ${after}" (order: ${order()})` : `add "## ${section}" as the first section (order: ${order()})`,
 	}),
 	misorderedSection: (section: string, before: string) => ({
 		message: `section "## ${section}" comes after "## ${before}" but belongs before it`,
-		fix: `put the sections in this order: ${ORDER}`,
+		fix: `put the sections in this order: ${order()}`,
 	}),
 	unknownSection: (heading: string) => ({
 		message: `section "## ${heading}" is not part of the article template`,
-		fix: `use only these sections: ${ORDER}; put extra material under one of them as ### subsections`,
+		fix: `use only these sections: ${order()}; put extra material under one of them as ### subsections`,
 	}),
 	duplicateSection: (section: string) => ({
 		message: `section "## ${section}" appears twice`,
@@ -98,15 +103,15 @@ export const messages = {
 	}),
 	fixWithoutEvidence: (fix: string) => ({
 		message: `fix "### ${fix}" does not say how sure we are that it works`,
-		fix: `add one paragraph that starts with **Evidence:** and a level (${LEVELS}), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123."`,
+		fix: `add one paragraph that starts with **Evidence:** and a level (${levels()}), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123."`,
 	}),
 	rootCauseWithoutEvidence: () => ({
 		message: 'section "## Root cause" does not say how sure we are of the cause',
-		fix: `add one paragraph that starts with **Evidence:** and a level (${LEVELS}) for the cause as a whole, then a full stop and the source; mark any weaker statement inline, e.g. "(inferred)"`,
+		fix: `add one paragraph that starts with **Evidence:** and a level (${levels()}) for the cause as a whole, then a full stop and the source; mark any weaker statement inline, e.g. "(inferred)"`,
 	}),
 	unknownEvidence: (level: string) => ({
 		message: `evidence level "${level}" is not one of the four`,
-		fix: `write exactly one of ${LEVELS} right after **Evidence:**, then a full stop (definitions: src/lib/evidence.ts)`,
+		fix: `write exactly one of ${levels()} right after **Evidence:**, then a full stop (definitions: src/lib/evidence.ts)`,
 	}),
 	duplicateEvidence: (levels: readonly string[]) => ({
 		message: `${levels.length} **Evidence:** paragraphs (${levels.map((l) => `"${l}"`).join(', ')}) where one belongs`,
@@ -221,9 +226,9 @@ export const shellMessages = {
 		message: `ShellCheck ${code}: ${text}`,
 		fix: `change the command so ShellCheck passes (https://www.shellcheck.net/wiki/${code}); a placeholder such as <path> is not shell: write a real example, or a variable the text explains`,
 	}),
-	noShellCheck: (how: string) => ({
+	noShellCheck: () => ({
 		message: 'ShellCheck is not installed, so the shell code in the articles cannot be checked',
-		fix: how,
+		fix: 'install it: `sudo apt-get install -y shellcheck` on Debian or Ubuntu (npm test does this by itself when run as root), or see https://github.com/koalaman/shellcheck#installing',
 	}),
 };
 
@@ -280,6 +285,38 @@ export const wizardMessages = {
 	}),
 } as const;
 
+/** What each input of the Action (action.yml) may be set to. */
+const ACTION_INPUTS = {
+	token: '${{ github.token }} (the default) or a token that may comment on issues',
+	'min-confidence': '"high" or "medium"',
+	'include-comments': 'true or false',
+	'site-url': 'the http(s) address of a Faultline site',
+} as const;
+
+/** An input of the Action, as action.yml names it. */
+export type ActionInput = keyof typeof ACTION_INPUTS;
+
+const EVENT_FIX = 'run the Action on `issues` (opened, edited, reopened) or `issue_comment` (created, edited) events';
+
+/**
+ * What a field of a matcher index must be (src/cli/index-file.ts), for
+ * `cliMessages.indexShape`: a JSON index names the first field that is not.
+ */
+export const indexShapes = {
+	index: 'a JSON object with version, articles, signatures, weights and maxWeight',
+	nonEmptyList: 'a non-empty list',
+	list: 'a list',
+	object: 'an object',
+	string: 'a string',
+	status: '"active" or "retired"',
+	exclusion: 'an object with text, why and anchor (strings)',
+	articlePosition: (count: number) => `a position in articles (0 to ${count - 1})`,
+	strings: 'a list of strings',
+	boolean: 'true or false',
+	weights: 'an object of word -> number',
+	number: 'a number',
+} as const;
+
 /**
  * Messages of the installed CLI and the GitHub Action about their inputs (a
  * matcher index given with --index, a GitHub event, the Action's inputs), in
@@ -290,24 +327,36 @@ export const cliMessages = {
 		message: `cannot be read (${reason})`,
 		fix: `pass a readable file or an http(s) URL of a matcher index, such as <site>${MATCHER_INDEX_PATH} (got ${source})`,
 	}),
+	/** The reason `indexUnreadable` gives for a refused download. */
+	httpStatus: (status: number) => `HTTP ${status}`,
+	/** The reason `indexUnreadable` gives for a file that is not there. */
+	noSuchFile: () => 'no such file',
 	indexNotJson: () => ({ message: 'is not JSON', fix: `pass the site's ${MATCHER_INDEX_PATH}, not an HTML page or a shard` }),
 	indexNewer: (version: unknown) => ({
 		message: `is version ${JSON.stringify(version)}, and this faultline reads version 1`,
 		fix: 'install a newer faultline (npm install -g faultline@latest), or pass an index of version 1',
 	}),
-	indexShape: (what: string) => ({
-		message: what,
+	/** `expected`: one of `indexShapes`. */
+	indexShape: (expected: string) => ({
+		message: `must be ${expected}`,
 		fix: `pass the site's whole index, ${MATCHER_INDEX_PATH} (a shard or ${apiPath('articles.json')} is not one)`,
 	}),
-	eventUnreadable: (reason: string) => ({
-		message: `cannot be read (${reason})`,
+	eventPathUnset: () => ({
+		message: 'cannot be read (it is not set: this does not run in GitHub Actions)',
 		fix: 'run the Action on `issues` or `issue_comment` events, which GitHub writes to $GITHUB_EVENT_PATH',
 	}),
-	eventShape: (what: string) => ({
-		message: what,
-		fix: 'run the Action on `issues` (opened, edited, reopened) or `issue_comment` (created, edited) events',
+	/** An event file that cannot be read (`code`: the system's error code; none when it is not JSON). */
+	eventUnreadable: (code: string | undefined) => ({
+		message: `cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'not JSON'})`,
+		fix: 'run the Action on `issues` or `issue_comment` events, which GitHub writes to $GITHUB_EVENT_PATH',
 	}),
-	badInput: (what: string, allowed: string) => ({ message: what, fix: `set it to ${allowed}` }),
+	eventName: (name: string) => ({ message: `is a "${name || 'unnamed'}" event, which has no issue to answer`, fix: EVENT_FIX }),
+	eventNotObject: () => ({ message: 'is not a JSON object', fix: EVENT_FIX }),
+	eventNoIssue: () => ({ message: 'is missing: this is not an issue or issue comment event', fix: EVENT_FIX }),
+	eventFieldMissing: () => ({ message: 'is missing', fix: EVENT_FIX }),
+	eventFieldNotObject: () => ({ message: 'is not an object', fix: EVENT_FIX }),
+	/** An input of the Action with a value it cannot use (`value` empty: the input is empty). */
+	badInput: (input: ActionInput, value: string) => ({ message: value ? `is "${value}"` : 'is empty', fix: `set it to ${ACTION_INPUTS[input]}` }),
 	githubApi: (what: string, status: number, detail: string) => ({
 		message: `${what} failed with HTTP ${status}${detail ? ` (${detail})` : ''}`,
 		fix: 'give the job `permissions: issues: write` and pass a token that may comment on this repository',
@@ -315,9 +364,74 @@ export const cliMessages = {
 } as const;
 
 /**
+ * What the Action writes to its log (src/action/github.ts), and why it stays
+ * silent on an event (src/cli/issue-comment.ts `skipReason`).
+ */
+export const actionMessages = {
+	pullRequest: () => 'the event is about a pull request, not an issue',
+	commentsOff: () => 'comments are not read (include-comments is false)',
+	commentAction: (action: string) => `a comment was ${action}`,
+	ownComment: () => "the comment is Faultline's own",
+	botComment: () => 'the comment is by a bot',
+	issueAction: (action: string) => `the issue was ${action}`,
+	botIssue: () => 'the issue is by a bot',
+	noKnownError: () => 'no known error in the text',
+	allExplained: () => 'no known error that the comment does not already explain',
+	noComment: (reason: string) => `faultline: no comment: ${reason}.`,
+	commented: (updated: boolean, explained: readonly string[], url: string) =>
+		`faultline: ${updated ? 'updated its comment' : 'commented'} (${explained.join(', ')}): ${url}`,
+} as const;
+
+/** `faultline --help` and each command's `--help` (src/cli/main.ts); `d` gives the defaults the text names. */
+export const cliHelp = {
+	main: () => `Usage: faultline <command> [options]
+
+Commands:
+  match [FILE|-]   match a log or issue text against the knowledge base
+  list             list every article
+  comment EVENT    the comment for a GitHub issue or comment event (for bots)
+
+Options:
+  -h, --help       this help
+  -V, --version    print the version
+
+Run 'faultline <command> --help' for a command's options.`,
+	match: (d: { top: number; site: string }) => `Usage: faultline match [FILE|-] [options]
+
+Reads FILE, or standard input when FILE is - or missing, and prints the
+articles whose known error lines it contains.
+
+Options:
+  --json            print {"matches":[...],"ambiguous":false}
+  --markdown        print a ready issue comment (nothing when no match)
+  --top N           at most N matches (default ${d.top})
+  --base-url URL    site address for links (default ${d.site})
+  --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
+  --index URL|FILE  match against this matcher index instead of the one
+                    built in (e.g. ${d.site}${MATCHER_INDEX_PATH});
+                    nothing is fetched without it
+  -h, --help        this help
+
+Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
+	comment: () => `Usage: faultline comment EVENT.json|- [--base-url URL] [--index URL|FILE]
+
+Reads a GitHub webhook event (a new issue, or a new comment) and prints the
+comment to post: the known problems its text contains, with links. Prints
+nothing, and exits 1, when there is nothing to say, including for comments
+by bots and by Faultline itself.`,
+	list: () => `Usage: faultline list [--json] [--base-url URL]
+
+Lists every article: short ID, slug and title (with --json: the objects of
+the site's ${apiPath('articles.json')}: id, shortId, title, url, summary, products,
+signatures, sources, rootCause: {evidence}, fixes: [{anchor, title,
+evidence, url}], status, replacedBy).`,
+} as const;
+
+/**
  * The CLI's one-line messages about how it was called and what it was given
- * (src/cli/main.ts): printed after `faultline: `, each saying what is wrong
- * and what to do instead.
+ * (src/cli/main.ts, src/cli/read-lines.ts): printed after `faultline: `, each
+ * saying what is wrong and what to do instead. `input` is a file name or
+ * "standard input" (`inputName`).
  */
 export const cliUsageMessages = {
 	unknownCommand: (command: string) => `unknown command '${command}'; the commands are match, list and comment (see faultline --help)`,
@@ -335,15 +449,81 @@ export const cliUsageMessages = {
 	eventLineTooLong: (input: string, max: string) => `${input} has a line longer than ${max}; it is not a GitHub event`,
 	eventNotJson: (input: string) => `${input} is not a JSON event`,
 	notAnEvent: (input: string, why: string) => `${input} is not a GitHub issue or comment event: ${why}`,
+	/** The `why` of `notAnEvent`: `kind` is how the value reads ("null", "an array", "a number"…). */
+	eventIsNot: (kind: string) => `it is ${kind}, not an object`,
+	eventHasNoPart: () => 'it has no "issue" or "comment" object',
+	eventFieldNotObject: (field: string, kind: string) => `"${field}" is ${kind}, not an object`,
+	eventFieldNotText: (field: string, kind: string) => `"${field}" is ${kind}, not text`,
 	listArguments: (args: readonly string[]) => `list takes no arguments, got: ${args.join(' ')}`,
 	emptyIndex: () => '--index needs a URL or a file',
 	badBaseUrl: (value: string) => `--base-url must be an http(s) URL, got '${value}'`,
 	directory: (input: string) => `${input} is a directory; pass a log file, or - for standard input`,
 	noSuchFile: (input: string) => `${input}: no such file`,
-	cannotRead: (input: string, code: string | undefined) => `cannot read ${input} (${code})`,
+	cannotRead: (input: string, code: string | undefined) => `cannot read ${input}${code ? ` (${code})` : ''}`,
+	binary: (input: string) => `${input} looks like binary data (it has NUL bytes); pass a text log`,
+	notUtf8: (input: string) => `${input} is not UTF-8 text; pass a text log`,
+} as const;
+
+/** A file name as the CLI's messages say it: `-` is standard input. */
+export function inputName(name: string): string {
+	return name === '-' ? 'standard input' : name;
+}
+
+/** Errors of the API's projection of an article the content check should have refused (src/lib/api.ts). */
+export const apiMessages = {
+	noEvidence: (article: string, what: string) => `${article}: ${what} has no valid evidence level (run the content check)`,
+	fixWithoutAnchor: (article: string, fix: string) => `${article}: fix "${fix}" has no anchor (run the content check)`,
+} as const;
+
+/** Errors of the wizard engine (src/wizard/engine.ts): a state or an answer that is not in the tree. */
+export const wizardEngineMessages = {
+	noSuchStep: (id: string) => `no step "${id}" in the tree`,
+	noSuchChoice: (id: string, count: number, choice: number) => `step "${id}" has ${count} choices; there is no choice ${choice}`,
+	stepUnreachable: (id: string, start: string) => `step "${id}" cannot be reached from "${start}"`,
+} as const;
+
+/** Errors of the paste box's worker (src/components/search/match-worker.ts), shown in the box. */
+export const pasteBoxMessages = {
+	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
+} as const;
+
+/** The build's summaries (src/integrations/), the eval set's and the search index's errors. */
+export const buildMessages = {
+	contentProblems: (count: number, report: string) => `The content check found ${count} problem(s):\n${report}`,
+	contentProblemsDev: (report: string) => `Content problems:\n${report}`,
+	contentPassed: (count: number) => `${count} articles pass the content check.`,
+	siteProblems: (count: number, report: string) => `The built site has ${count} problem(s):\n${report}`,
+	evalNotJson: (at: string, reason: string) => `${at}: not JSON (${reason}). Fix: one JSON object per line.`,
+	evalItemFields: (at: string) => `${at}: an eval item needs "id", "text" and "expected" (an article slug or null).`,
+	searchIndex: (errors: readonly string[]) => `the search index (Pagefind) failed: ${errors.join('; ')}`,
+	treeNotYaml: (reason: string) => ({ message: `cannot be read as YAML: ${reason}`, fix: 'fix the YAML syntax' }),
+	/** The schema's own messages for the two rules a field type cannot state (src/lib/article-schema.ts). */
+	retiredWithoutReplacement: () => 'a retired article must name its replacement',
+	replacementWhileActive: () => 'only a retired article has a replacement',
+} as const;
+
+/** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */
+export const scriptMessages = {
+	newArticleUsage: () => 'usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)',
+	articleExists: (file: string) => `${file} already exists; pick another slug.`,
+	cliBundlesPackages: (packages: readonly string[]) =>
+		`dist-cli › bundle: the packaged CLI would bundle ${packages.join(', ')}. Fix: keep content loading (yaml, zod) out of src/cli/packaged.ts and src/action/main.ts; they read dist-cli/data.json.`,
+	packInsideRepository: (dir: string) => `${dir} is inside the repository; set TMPDIR to a directory outside it`,
+	noChromium: () =>
+		[
+			'No Chromium found for the end-to-end tests. Any one of these fixes it:',
+			'  - Debian/Ubuntu: sudo apt-get install -y chromium',
+			"  - or Playwright's own build: npx playwright install chromium",
+			'  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+		].join('\n'),
 } as const;
 
 /** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */
 export function problemLine(where: string, field: string, m: Message): string {
 	return `${where} › ${field}: ${m.message}. Fix: ${m.fix}.`;
+}
+
+/** A message with no file or field to name, as one line: `what is wrong. Fix: how.` */
+export function messageLine(m: Message): string {
+	return `${m.message}. Fix: ${m.fix}.`;
 }

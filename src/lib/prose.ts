@@ -51,22 +51,42 @@ const FIELD_NAMES: Record<string, ProseField> = { title: 'title', symptomsText: 
 export interface ProseIndex {
 	/** Bumped when this shape changes incompatibly. */
 	version: 1;
-	/** The documents; each `rootCause` as a bag of words (see `proseIndexOf`), the other fields as written. */
+	/** The documents; `rootCause` and `symptoms` (one string) as bags of terms (see `proseIndexOf`), the other fields as written. */
 	docs: ProseDoc[];
 }
 
 /**
- * The prose index the site serves. A root cause is only ranked, never shown,
- * so it ships as its words sorted (MiniSearch's own tokenizer, every
- * occurrence kept): BM25 reads only how often each word occurs and how many
- * distinct words a field has, so the ranking is the same as over the text
- * (tests/unit/prose.test.ts checks it on every eval text), and the file is
- * about a fifth smaller gzipped.
+ * The prose index the site serves. The root cause and the symptoms are only
+ * ranked, never shown, so each ships as a bag of its terms: every term the
+ * ranker indexes (`proseTerm`: lower case, no stop words), once per
+ * occurrence, sorted, then distinct one-character fillers that index nothing
+ * (CJK ideographs, which the tokenizer keeps as words and `proseTerm` drops)
+ * so that the field still has as many distinct words as the text. BM25 reads
+ * only how often each term occurs and how many distinct words a field has
+ * (MiniSearch 7 `add`: the field length is the number of distinct tokens), so
+ * the ranking is the same as over the text (tests/unit/prose.test.ts checks
+ * it on every eval text), and the file is about a fifth smaller gzipped than
+ * the words sorted. A text the bag cannot stand for exactly ships as its
+ * words sorted, as before.
  */
 export function proseIndexOf(docs: readonly ProseDoc[]): ProseIndex {
 	const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-	return { version: 1, docs: docs.map((d) => ({ ...d, rootCause: tokenize(d.rootCause).filter(Boolean).sort().join(' ') })) };
+	const sorted = (text: string) => tokenize(text).filter(Boolean).sort().join(' ');
+	const bag = (text: string) => {
+		const tokens = tokenize(text);
+		const terms = tokens.map(proseTerm).filter((t): t is string => t !== null).sort();
+		const fillers = new Set(tokens).size - new Set(terms).size;
+		const out = [...Array.from({ length: fillers }, (_, i) => String.fromCodePoint(FILLER + i)), ...terms].join(' ');
+		// The same field length and the same terms, or the words sorted.
+		const back = tokenize(out);
+		const same = new Set(back).size === new Set(tokens).size && back.map(proseTerm).filter((t) => t !== null).join(' ') === terms.join(' ');
+		return same ? out : sorted(text);
+	};
+	return { version: 1, docs: docs.map((d) => ({ ...d, symptoms: [bag(d.symptoms.join('\n'))], rootCause: bag(d.rootCause) })) };
 }
+
+/** The first filler of a bag (U+4E00, the first CJK ideograph): a letter the tokenizer keeps, one character long. */
+const FILLER = 0x4e00;
 
 /**
  * The ranking's settings, in one place; set on the prose and look-alike
@@ -102,6 +122,12 @@ const STOP_WORDS = new Set(
 	).split(' '),
 );
 
+/** A word as the ranker indexes and searches it: lower case; null for a stop word or a single character. */
+function proseTerm(term: string): string | null {
+	const t = term.toLowerCase();
+	return t.length < 2 || STOP_WORDS.has(t) ? null : t;
+}
+
 /** A ranker over the articles' descriptions. */
 export interface ProseRanker {
 	/**
@@ -118,10 +144,7 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 	const search = new MiniSearch<ProseDoc & { symptomsText: string }>({
 		fields: ['title', 'symptomsText', 'summary', 'rootCause'],
 		storeFields: ['id'],
-		processTerm: (term) => {
-			const t = term.toLowerCase();
-			return t.length < 2 || STOP_WORDS.has(t) ? null : t;
-		},
+		processTerm: proseTerm,
 		searchOptions: {
 			boost: { title: PROSE.boost.title, symptomsText: PROSE.boost.symptoms, summary: PROSE.boost.summary, rootCause: PROSE.boost.rootCause },
 			prefix: (term) => term.length > 4,

@@ -8,16 +8,17 @@
  */
 import * as pagefind from 'pagefind';
 import { ARTICLES_PREFIX, PAGEFIND_PATH } from './addresses.ts';
+import { buildMessages } from './messages.ts';
 
 /** Index the built article pages (ARTICLES_PREFIX) of `dist` into its PAGEFIND_PATH; returns how many pages were indexed. */
 export async function buildSearchIndex(dist: string): Promise<number> {
 	try {
 		const { index, errors } = await pagefind.createIndex();
-		if (!index) throw new Error(errors.join('; '));
+		if (!index) throw new Error(buildMessages.searchIndex(errors));
 		const added = await index.addDirectory({ path: dist, glob: `${ARTICLES_PREFIX.slice(1)}*/index.html` });
-		if (added.errors.length) throw new Error(added.errors.join('; '));
+		if (added.errors.length) throw new Error(buildMessages.searchIndex(added.errors));
 		const written = await index.writeFiles({ outputPath: `${dist}${PAGEFIND_PATH}` });
-		if (written.errors.length) throw new Error(written.errors.join('; '));
+		if (written.errors.length) throw new Error(buildMessages.searchIndex(written.errors));
 		return added.page_count;
 	} finally {
 		await pagefind.close();

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { fencedBlocksOf, type CodeBlock } from './article-body.ts';
 import { lintShell, SHELL_LANGUAGES, type ShellFinding } from './shell-lint.ts';
-import { shellMessages } from './messages.ts';
+import { messageLine, shellMessages } from './messages.ts';
 
 /**
  * ShellCheck's arguments: bash, since readers paste into bash; every severity
@@ -17,9 +17,6 @@ import { shellMessages } from './messages.ts';
  * excluded. Add an `--exclude=SCnnnn` here only with the reason beside it.
  */
 export const SHELLCHECK_ARGS: readonly string[] = ['--shell=bash', '--format=json1', '--severity=style'];
-
-/** How to get ShellCheck, for the message when it is missing. */
-export const HOW_TO_GET_SHELLCHECK = 'install it: `sudo apt-get install -y shellcheck` on Debian or Ubuntu (npm test does this by itself when run as root), or see https://github.com/koalaman/shellcheck#installing';
 
 /** Whether the `shellcheck` command runs here. */
 export function hasShellCheck(): boolean {
@@ -36,8 +33,8 @@ interface ShellCheckComment {
 export function runShellCheck(code: string): ShellFinding[] {
 	const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, '-'], { input: code, encoding: 'utf8' });
 	if (r.error) {
-		const m = shellMessages.noShellCheck(HOW_TO_GET_SHELLCHECK);
-		throw new Error(`${m.message}. Fix: ${m.fix}.`);
+		const m = shellMessages.noShellCheck();
+		throw new Error(messageLine(m));
 	}
 	const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellCheckComment[] };
 	return comments.map((c) => ({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) }));

@@ -6,6 +6,7 @@
 import { displayPattern } from '../lib/matcher/index.ts';
 import { wizardStepPath } from '../lib/addresses.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
+import { wizardEngineMessages } from '../lib/messages.ts';
 
 /** A choice offered at a step: what the reader clicks and where it leads. */
 export interface Choice {
@@ -60,10 +61,10 @@ export function start(tree: WizardTree): WizardState {
 /** The state after choosing `choice` at the current step. */
 export function answer(tree: WizardTree, state: WizardState, choice: number): WizardState {
 	const node = nodesById(tree).get(state.at);
-	if (!node) throw new WizardError(`no step "${state.at}" in the tree`);
+	if (!node) throw new WizardError(wizardEngineMessages.noSuchStep(state.at));
 	const choices = choicesOf(node);
 	if (!Number.isInteger(choice) || choice < 0 || choice >= choices.length) {
-		throw new WizardError(`step "${state.at}" has ${choices.length} choices; there is no choice ${choice}`);
+		throw new WizardError(wizardEngineMessages.noSuchChoice(state.at, choices.length, choice));
 	}
 	return { at: choices[choice].next, answers: [...state.answers, { node: state.at, choice }] };
 }
@@ -81,7 +82,7 @@ export function trailTo(tree: WizardTree, id: string, parents = parentsOf(tree))
 	const seen = new Set<string>();
 	for (let at = id; at !== tree.start; ) {
 		const parent = parents.get(at);
-		if (!parent || seen.has(at)) throw new WizardError(`step "${id}" cannot be reached from "${tree.start}"`);
+		if (!parent || seen.has(at)) throw new WizardError(wizardEngineMessages.stepUnreachable(id, tree.start));
 		seen.add(at);
 		trail.unshift(parent);
 		at = parent.node;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { buildMessages } from '../lib/messages.ts';
 import { fixesOf } from '../lib/article-body.ts';
 import type { Article, ContentProblem } from '../lib/content.ts';
 import { parseTree, TREE_FILE, validateTree, type FixAnchors } from './validate.ts';
@@ -19,7 +20,7 @@ export function checkTreeFile(root: string, articles: readonly Article[], file =
 		raw = parse(readFileSync(join(root, file), 'utf8'));
 	} catch (e) {
 		const reason = (e as Error).message.split('\n')[0];
-		return { problems: [{ file, field: 'tree', message: `cannot be read as YAML: ${reason}`, fix: 'fix the YAML syntax' }] };
+		return { problems: [{ file, field: 'tree', ...buildMessages.treeNotYaml(reason) }] };
 	}
 	const { tree, problems } = parseTree(raw, file);
 	if (!tree) return { problems };

@@ -132,6 +132,16 @@ describe('ranking several articles', () => {
 		expect(result.matches.map((m) => m.article.id).sort()).toEqual(['podman-cause-a', 'podman-cause-b']);
 	});
 
+	it('rules an article out by its excludeWhen text on a line of its own, even in colour', () => {
+		// The quick look at raw lines must let the context's line through: its words, once the
+		// terminal escape glued to the first of them is gone, hold the text's inner words.
+		for (const line of ['podman run --group-add keep-groups alpine', 'podman run --group-add \x1b[1mkeep-groups\x1b[0m alpine']) {
+			const result = two.match(`${line}\n${shared}`);
+			expect(result.matches.map((m) => m.article.id), line).toEqual(['podman-cause-a']);
+			expect(result.excluded.map((e) => e.article.id), line).toEqual(['podman-cause-b']);
+		}
+	});
+
 	it('ranks first the article whose other lines also appear', () => {
 		const result = two.match(`${shared}\nError: cause b also prints this distinct line`);
 		expect(result.ambiguous).toBe(false);

@@ -17,6 +17,7 @@ import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type M
 import { apiPath, MATCHER_INDEX_FILE, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
+import { pasteBoxMessages } from '../../lib/messages.ts';
 
 export interface MatchRequest {
 	id: number;
@@ -33,7 +34,7 @@ export type MatchResponse =
 
 function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	return fetch(apiPath(path)).then((r) => {
-		if (!r.ok) throw new Error(`${what} could not be loaded (HTTP ${r.status})`);
+		if (!r.ok) throw new Error(pasteBoxMessages.notLoaded(what, r.status));
 		return r.json() as Promise<T>;
 	});
 }

@@ -40,9 +40,18 @@ export const VALUE_RULES: readonly Rule[] = [
 	{ name: 'space', pattern: /\s+/g, replace: ' ' },
 ];
 
-/** Characters stripped from the start of each raw line before anything else. */
+/** Terminal escapes (colours, titles), removed from each raw line before anything else. */
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+
+/**
+ * A raw line without its terminal escapes, as normalising sees it: a colour
+ * code glued to a word (`\x1b[31merror`) would otherwise hide the word from a
+ * look at the raw line's words.
+ */
+export function withoutEscapes(line: string): string {
+	return line.includes('\x1b') ? line.replace(ANSI, '') : line;
+}
 
 /** Remove log prefixes from the start of a line. */
 export function stripPrefixes(line: string): string {

@@ -1,0 +1,40 @@
+/**
+ * Every user-facing message lives in src/lib/messages.ts (issue 14): no
+ * source file outside it throws, logs or reports a text it writes itself.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliMessages, cliUsageMessages, inputName, problemLine } from '../../src/lib/messages.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sources(dir: string): string[] {
+	return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+		.filter((e) => e.isFile() && /\.(ts|astro)$/.test(e.name))
+		.map((e) => relative(root, join(e.parentPath, e.name)));
+}
+
+/** A message written in place: a string or template literal thrown, logged as an error, or given as a problem's text. */
+const WRITTEN_IN_PLACE = /throw new \w*Error\(\s*['"`]|console\.error\(\s*['"`]|\bmessage: ['"`]|\bfix: ['"`]|stderr\.write\(\s*['"`](?!faultline: \$\{error\.message\})/;
+
+describe('messages', () => {
+	it('are written only in src/lib/messages.ts', () => {
+		const offenders = [...sources('src'), ...sources('scripts')]
+			.filter((file) => file !== join('src', 'lib', 'messages.ts'))
+			.flatMap((file) =>
+				readFileSync(join(root, file), 'utf8')
+					.split('\n')
+					.flatMap((line, i) => (WRITTEN_IN_PLACE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+			);
+		expect(offenders).toEqual([]);
+	});
+
+	it('name standard input for "-" and keep the build format', () => {
+		expect(cliUsageMessages.cannotRead(inputName('-'), 'EIO')).toBe('cannot read standard input (EIO)');
+		expect(cliUsageMessages.cannotRead(inputName('a.log'), undefined)).toBe('cannot read a.log');
+		expect(problemLine('event.json', 'event', cliMessages.eventUnreadable(undefined))).toBe(
+			'event.json › event: cannot be read (not JSON). Fix: run the Action on `issues` or `issue_comment` events, which GitHub writes to $GITHUB_EVENT_PATH.',
+		);
+	});
+});
