@@ -190,5 +190,9 @@ if (import.meta.main) {
 	}
 	const site = writeSyntheticSite(n);
 	console.log(`${site.articles} articles and ${site.steps} wizard steps in ${site.root}`);
-	console.log(`Build it: (cd ${relative(process.cwd(), site.root) || '.'} && npx astro build && node ${relative(site.root, join(PROJECT, 'scripts/search-index.ts'))})`);
+	// With the project's Node (node_modules/.bin/node, Node 24), as `npm run build` does: a `node` or `npx astro`
+	// typed in a shell is the system's, which on Node 20 can run neither Astro 7 nor the TypeScript step.
+	const fromSite = (path: string) => relative(site.root, join(PROJECT, path));
+	const node = fromSite('node_modules/.bin/node');
+	console.log(`Build it: (cd ${relative(process.cwd(), site.root) || '.'} && ${node} ${fromSite('node_modules/astro/bin/astro.mjs')} build && ${node} ${fromSite('scripts/search-index.ts')})`);
 }

@@ -12,14 +12,37 @@ import { apiArticles, apiArticleSchema, apiEvidenceSchema } from '../../src/lib/
 import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
+import type { CliData } from '../../src/cli/data.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
 
-/** Run the real CLI, as `npx faultline` does, with the project's Node. */
-function faultline(args: string[], input?: string | Buffer) {
+/**
+ * The real CLI, as `npx faultline` starts it: bin/faultline.ts in a process of its own, with the project's
+ * Node. Each start compiles the articles (1 to 2 CPU-seconds), so only the cases that are about the process
+ * itself use it: reading a real file and a real standard input pipe, the exit status, --version from
+ * package.json. The rest run the same `runCli` in this process (`faultline` below).
+ */
+function spawned(args: string[], input?: string | Buffer) {
 	const r = spawnSync(process.execPath, [join(root, 'bin/faultline.ts'), ...args], { input, cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let data: CliData | undefined;
+/** The data bin/faultline.ts gives the CLI (compiled from the current articles), compiled once for this file. */
+const contentData = () => (data ??= dataFromContent(root));
+
+/**
+ * The CLI in this process: the `runCli` that bin/faultline.ts calls, with the same data, the given text on
+ * standard input (nothing: an empty one, as a spawned process with no input gets), and standard output and
+ * error collected as bytes and decoded once at the end, as a pipe would deliver them.
+ */
+async function faultline(args: string[], input?: string | Buffer, isTTY = false) {
+	const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
+	const sink = (key: 'out' | 'err') => new Writable({ write: (c: Buffer, _e, done) => (chunks[key].push(Buffer.from(c)), done()) });
+	const stdin = Object.assign(Readable.from(input === undefined ? [] : [input]), { isTTY });
+	const code = await runCli(args, { data: contentData, version: '9.9.9', stdin, stdout: sink('out'), stderr: sink('err') });
+	return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
 }
 
 /** The real CLI code in a process that reports its peak memory (maxRSS) on exit. */
@@ -51,22 +74,21 @@ const CI_LOG = [
 	'#14 ERROR: process "/bin/sh -c ..." did not complete successfully: exit code: 1',
 ].join('\n');
 
-// Each call starts a process that compiles the articles: seconds on a loaded machine.
 describe('faultline match', () => {
-	it('prints the article for a real CI log and exits 0', () => {
-		const r = faultline(['match', file('ci.log', CI_LOG)]);
+	it('prints the article for a real CI log and exits 0', async () => {
+		const r = spawned(['match', file('ci.log', CI_LOG)]);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('FL-0005');
 		expect(r.stdout).toContain('/kb/nix-installer-seccomp-bpf/');
 	});
 
-	it('reads standard input with - or no file', () => {
-		expect(faultline(['match', '-'], CI_LOG).code).toBe(0);
-		expect(faultline(['match'], CI_LOG).code).toBe(0);
+	it('reads standard input with - or no file', async () => {
+		expect(spawned(['match', '-'], CI_LOG).code).toBe(0);
+		expect(spawned(['match'], CI_LOG).code).toBe(0);
 	});
 
-	it('prints the documented JSON', () => {
-		const r = faultline(['match', '--json', '--base-url', 'https://kb.example.org/'], CI_LOG);
+	it('prints the documented JSON', async () => {
+		const r = await faultline(['match', '--json', '--base-url', 'https://kb.example.org/'], CI_LOG);
 		const out = JSON.parse(r.stdout);
 		expect(Object.keys(out)).toEqual(['matches', 'ambiguous']);
 		expect(out.ambiguous).toBe(false);
@@ -81,28 +103,28 @@ describe('faultline match', () => {
 		expect(out.matches[0].matchedLine).toContain('#14 22.67');
 	});
 
-	it('exits 1 with an empty match list when nothing is known', () => {
-		const r = faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n');
+	it('exits 1 with an empty match list when nothing is known', async () => {
+		const r = await faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n');
 		expect(r.code).toBe(1);
 		expect(JSON.parse(r.stdout)).toEqual({ matches: [], ambiguous: false });
 	});
 
-	it('writes a ready Markdown comment, and nothing when there is no match', () => {
-		const r = faultline(['match', '--markdown', '--base-url', 'https://kb.example.org'], CI_LOG);
+	it('writes a ready Markdown comment, and nothing when there is no match', async () => {
+		const r = await faultline(['match', '--markdown', '--base-url', 'https://kb.example.org'], CI_LOG);
 		expect(r.stdout).toContain('[FL-0005: Nix under CPU emulation: "unable to load seccomp BPF program: Invalid argument"](https://kb.example.org/kb/nix-installer-seccomp-bpf/)');
 		expect(r.stdout).toContain('Matched line 6: `#14 22.67              error: unable to load seccomp BPF program: Invalid argument`');
-		expect(faultline(['match', '--markdown'], 'all good\n').stdout).toBe('');
+		expect((await faultline(['match', '--markdown'], 'all good\n')).stdout).toBe('');
 	});
 
-	it('limits the matches with --top', () => {
+	it('limits the matches with --top', async () => {
 		const two = `${CI_LOG}\nJan 18 14:04:36 h kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2`;
-		expect(JSON.parse(faultline(['match', '--json'], two).stdout).matches.length).toBeGreaterThanOrEqual(2);
-		expect(JSON.parse(faultline(['match', '--json', '--top', '1'], two).stdout).matches).toHaveLength(1);
+		expect(JSON.parse((await faultline(['match', '--json'], two)).stdout).matches.length).toBeGreaterThanOrEqual(2);
+		expect(JSON.parse((await faultline(['match', '--json', '--top', '1'], two)).stdout).matches).toHaveLength(1);
 	});
 
-	it('answers a batch with one JSON line per input, keeping the ids', () => {
+	it('answers a batch with one JSON line per input, keeping the ids', async () => {
 		const batch = [JSON.stringify({ id: 'a', text: CI_LOG }), JSON.stringify({ id: 7, text: 'nothing to see' })].join('\n');
-		const r = faultline(['match', '--batch', file('in.jsonl', batch)]);
+		const r = await faultline(['match', '--batch', file('in.jsonl', batch)]);
 		const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
 		expect(out.map((o) => [o.id, o.matches[0]?.id ?? null])).toEqual([
 			['a', 'nix-installer-seccomp-bpf'],
@@ -111,7 +133,7 @@ describe('faultline match', () => {
 		expect(r.code).toBe(0);
 	});
 
-	it('streams a large log: 50 MB with the error at the end, in under 512 MB of memory', () => {
+	it('streams a large log: 50 MB with the error at the end, in under 512 MB of memory', async () => {
 		const big = `${'Nov 23 01:00:00 host app[1234]: routine line\n'.repeat(1_100_000)}${CI_LOG}\n`;
 		const r = faultlineMeasured(['match', '--json', file('big.log', big)]);
 		expect(r.code).toBe(0);
@@ -119,16 +141,16 @@ describe('faultline match', () => {
 		expect(r.maxRssMb).toBeLessThan(512);
 	});
 
-	it('answers for a single line of 1 MB and for a million short lines', () => {
-		const long = faultline(['match', '--json', file('long.log', `${'x'.repeat(1024 * 1024)} ${CI_LOG.split('\n').at(-2)}\n`)]);
+	it('answers for a single line of 1 MB and for a million short lines', async () => {
+		const long = await faultline(['match', '--json', file('long.log', `${'x'.repeat(1024 * 1024)} ${CI_LOG.split('\n').at(-2)}\n`)]);
 		expect(JSON.parse(long.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
-		const many = faultline(['match', '--json', file('many.log', `${'ok\n'.repeat(1_000_000)}${CI_LOG}\n`)]);
+		const many = await faultline(['match', '--json', file('many.log', `${'ok\n'.repeat(1_000_000)}${CI_LOG}\n`)]);
 		expect(JSON.parse(many.stdout).matches[0].id).toBe('nix-installer-seccomp-bpf');
 	});
 });
 
 describe('reading input: linear in time, bounded in memory, whatever the line lengths', () => {
-	it('cuts a line past the limit with a note, and still matches in its kept part', () => {
+	it('cuts a line past the limit with a note, and still matches in its kept part', async () => {
 		// 6 MB on one line, the error near its start: the first 4 MB are read, the rest is dropped with a note.
 		const line = `${'x'.repeat(1000)} ${CI_LOG.split('\n').at(-2)} ${'y'.repeat(6 * 1024 * 1024)}`;
 		const r = faultlineMeasured(['match', '--json', file('one-line.log', `${line}\n`)]);
@@ -137,8 +159,8 @@ describe('reading input: linear in time, bounded in memory, whatever the line le
 		expect(r.stderr).toContain(`faultline: note: line 1 of ${join(dir, 'one-line.log')} is 6.0 MB long; only its first 4.0 MB was read`);
 	});
 
-	it('shows the part of a long line that matched, not its start', () => {
-		const r = faultline(['match', '--json', file('mid.log', `${'x'.repeat(200_000)} ${CI_LOG.split('\n').at(-2)} ${'y'.repeat(200_000)}\n`)]);
+	it('shows the part of a long line that matched, not its start', async () => {
+		const r = await faultline(['match', '--json', file('mid.log', `${'x'.repeat(200_000)} ${CI_LOG.split('\n').at(-2)} ${'y'.repeat(200_000)}\n`)]);
 		const matched: string = JSON.parse(r.stdout).matches[0].matchedLine;
 		expect(matched).toContain('unable to load seccomp BPF program: Invalid argument');
 		expect(matched.length).toBeLessThanOrEqual(500);
@@ -157,16 +179,16 @@ describe('faultline comment refuses malformed events with one line, exit 2', () 
 		['{"issue":"x"}', 'is not a GitHub issue or comment event: "issue" is a string, not an object'],
 		['{"issue":{"title":{}}}', 'is not a GitHub issue or comment event: "issue.title" is an object, not text'],
 		['not json', 'is not a JSON event'],
-	])('%s', (json, message) => {
-		const fromFile = faultline(['comment', file('event.json', json)]);
+	])('%s', async (json, message) => {
+		const fromFile = await faultline(['comment', file('event.json', json)]);
 		expect([fromFile.code, fromFile.stderr.trim()]).toEqual([2, `faultline: ${join(dir, 'event.json')} ${message}`]);
-		const fromStdin = faultline(['comment', '-'], json);
+		const fromStdin = await faultline(['comment', '-'], json);
 		expect([fromStdin.code, fromStdin.stderr.trim()]).toEqual([2, `faultline: standard input ${message}`]);
 	});
 
-	it('reads an event from standard input with -, as match does', () => {
+	it('reads an event from standard input with -, as match does', async () => {
 		const event = JSON.stringify({ issue: { title: 'CI fails', body: CI_LOG }, sender: { type: 'User' } });
-		const r = faultline(['comment', '-', '--base-url', 'https://kb.example.org'], event);
+		const r = spawned(['comment', '-', '--base-url', 'https://kb.example.org'], event);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('https://kb.example.org/kb/nix-installer-seccomp-bpf/');
 	});
@@ -180,31 +202,31 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 		[['match', '--base-url', 'kb.example.org'], "faultline: --base-url must be an http(s) URL, got 'kb.example.org'"],
 		[['frobnicate'], "faultline: unknown command 'frobnicate'; the commands are match, list and comment (see faultline --help)"],
 		[['match', 'a.log', 'b.log'], 'faultline: match reads one input, got 2: a.log b.log'],
-	])('%j', (args, message) => {
-		const r = faultline(args, '');
+	])('%j', async (args, message) => {
+		const r = await faultline(args, '');
 		expect([r.code, r.stderr.trim()]).toEqual([2, message]);
 	});
 
-	it('refuses binary data', () => {
-		const r = faultline(['match', file('core.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]))]);
+	it('refuses binary data', async () => {
+		const r = await faultline(['match', file('core.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]))]);
 		expect([r.code, r.stderr.trim()]).toEqual([2, `faultline: ${join(dir, 'core.bin')} looks like binary data (it has NUL bytes); pass a text log`]);
 	});
 
-	it('refuses text that is not UTF-8', () => {
-		const r = faultline(['match', '-'], Buffer.from([0x66, 0xff, 0xfe, 0x0a]));
+	it('refuses text that is not UTF-8', async () => {
+		const r = spawned(['match', '-'], Buffer.from([0x66, 0xff, 0xfe, 0x0a]));
 		expect([r.code, r.stderr.trim()]).toEqual([2, 'faultline: standard input is not UTF-8 text; pass a text log']);
 	});
 
-	it('names the line of a bad batch file', () => {
-		const r = faultline(['match', '--batch', file('bad.jsonl', '{"id":1,"text":"x"}\nnot json\n')]);
+	it('names the line of a bad batch file', async () => {
+		const r = await faultline(['match', '--batch', file('bad.jsonl', '{"id":1,"text":"x"}\nnot json\n')]);
 		expect(r.code).toBe(2);
 		expect(r.stderr.trim()).toBe(`faultline: ${join(dir, 'bad.jsonl')}:2: not a JSON object; each line must be {"id": ..., "text": "..."}`);
 	});
 });
 
 describe('faultline list and help', () => {
-	it('lists every article as JSON with the documented fields', () => {
-		const r = faultline(['list', '--json']);
+	it('lists every article as JSON with the documented fields', async () => {
+		const r = await faultline(['list', '--json']);
 		const rows = JSON.parse(r.stdout);
 		const expected = loadArticles(root).map((a) => a.data.shortId).sort();
 		expect(rows.map((a: { shortId: string }) => a.shortId)).toEqual(expected);
@@ -217,43 +239,35 @@ describe('faultline list and help', () => {
 		for (const row of rows) expect(apiArticleSchema.parse(row)).toEqual(row);
 	});
 
-	it('prints help for each command', () => {
-		const help = faultline(['--help']);
+	it('prints help for each command', async () => {
+		const help = await faultline(['--help']);
 		expect([help.code, help.stderr]).toEqual([0, '']);
 		expect(help.stdout).toContain('Commands:');
-		expect(faultline(['match', '--help']).stdout).toContain('Exit status: 0 a match was found');
-		expect(faultline(['list', '--help']).stdout).toContain('Usage: faultline list');
+		expect((await faultline(['match', '--help'])).stdout).toContain('Exit status: 0 a match was found');
+		expect((await faultline(['list', '--help'])).stdout).toContain('Usage: faultline list');
 	});
 });
 
 describe('version, usage, a terminal on standard input, and --index', () => {
-	const data = dataFromContent(root);
-	/** The CLI in this process, with a standard input that may claim to be a terminal. */
-	async function inProcess(args: string[], input: string, isTTY = false) {
-		const chunks = { out: '', err: '' };
-		const sink = (key: 'out' | 'err') => new Writable({ write: (c, _e, done) => ((chunks[key] += String(c)), done()) });
-		const stdin = Object.assign(Readable.from([input]), { isTTY });
-		const code = await runCli(args, { data: () => data, version: '9.9.9', stdin, stdout: sink('out'), stderr: sink('err') });
-		return { code, stdout: chunks.out, stderr: chunks.err };
-	}
+	const data = contentData();
 
-	it('prints the version from package.json', () => {
+	it('prints the version from package.json', async () => {
 		const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-		for (const flag of ['--version', '-V']) expect(faultline([flag])).toEqual({ code: 0, stdout: `faultline ${version}\n`, stderr: '' });
+		for (const flag of ['--version', '-V']) expect(spawned([flag])).toEqual({ code: 0, stdout: `faultline ${version}\n`, stderr: '' });
 	});
 
-	it('without a command, prints the usage on standard error and exits 2', () => {
-		const r = faultline([]);
+	it('without a command, prints the usage on standard error and exits 2', async () => {
+		const r = spawned([]);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toContain('Usage: faultline <command> [options]');
 	});
 
 	it('says it is reading a terminal, and how to end, instead of waiting silently', async () => {
-		const tty = await inProcess(['match'], CI_LOG, true);
+		const tty = await faultline(['match'], CI_LOG, true);
 		expect(tty.stderr).toBe('faultline: reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE\n');
 		expect(tty.stdout).toContain('FL-0005');
-		expect((await inProcess(['match', '-'], CI_LOG, false)).stderr).toBe('');
+		expect((await faultline(['match', '-'], CI_LOG, false)).stderr).toBe('');
 	});
 
 	it('matches against an index from a file or a URL, and only then fetches', async () => {
@@ -262,7 +276,7 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		const seccomp = newer.articles.find((a) => a.id === 'nix-installer-seccomp-bpf')!;
 		seccomp.title = 'A newer title from the site';
 		const indexFile = file('newer-index.json', JSON.stringify(newer));
-		const fromFile = faultline(['match', '--json', '--index', indexFile], CI_LOG);
+		const fromFile = await faultline(['match', '--json', '--index', indexFile], CI_LOG);
 		expect(fromFile.code).toBe(0);
 		expect(JSON.parse(fromFile.stdout).matches[0].title).toBe('A newer title from the site');
 
@@ -275,15 +289,15 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		try {
-			const fromUrl = await inProcess(['match', '--index', `${base}/api/v1/matcher-index.json`], CI_LOG);
+			const fromUrl = await faultline(['match', '--index', `${base}/api/v1/matcher-index.json`], CI_LOG);
 			expect(fromUrl.code).toBe(0);
 			expect(fromUrl.stdout).toContain('FL-0005  A newer title from the site');
-			const missing = await inProcess(['match', '--index', `${base}/nothing.json`], CI_LOG);
+			const missing = await faultline(['match', '--index', `${base}/nothing.json`], CI_LOG);
 			expect([missing.code, missing.stderr]).toEqual([
 				2,
 				`faultline: ${base}/nothing.json › index: cannot be read (HTTP 404). Fix: pass a readable file or an http(s) URL of a matcher index, such as <site>/api/v1/matcher-index.json (got ${base}/nothing.json).\n`,
 			]);
-			await inProcess(['match'], CI_LOG);
+			await faultline(['match'], CI_LOG);
 			expect(requests).toEqual(['/api/v1/matcher-index.json', '/nothing.json']);
 		} finally {
 			server.close();
@@ -295,18 +309,18 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		['a newer version', JSON.stringify({ version: 2, articles: [] }), 'version: is version 2, and this faultline reads version 1. Fix: install a newer faultline'],
 		['the articles API instead', JSON.stringify({ version: 1, articles: [{ id: 'x', shortId: 'FL-0001', title: 't', url: 'u', summary: 's', status: 'active' }] }), 'articles[0].exclusions: must be a list. Fix:'],
 		['a signature pointing nowhere', 'BROKEN_SIGNATURE', 'signatures[0].article: must be a position in articles'],
-	])('refuses an index that is %s, naming the field', (_name, content, message) => {
+	])('refuses an index that is %s, naming the field', async (_name, content, message) => {
 		const broken = structuredClone(data.index);
 		broken.signatures[0].article = 999;
 		const path = file('bad-index.json', content === 'BROKEN_SIGNATURE' ? JSON.stringify(broken) : content);
-		const r = faultline(['match', '--index', path], CI_LOG);
+		const r = await faultline(['match', '--index', path], CI_LOG);
 		expect(r.code).toBe(2);
 		expect(r.stderr.startsWith(`faultline: ${path} › ${message}`)).toBe(true);
 		expect(r.stderr.trim().split('\n')).toHaveLength(1);
 	});
 
-	it('names a missing index file', () => {
-		const r = faultline(['match', '--index', join(dir, 'nope.json')], CI_LOG);
+	it('names a missing index file', async () => {
+		const r = await faultline(['match', '--index', join(dir, 'nope.json')], CI_LOG);
 		expect([r.code, r.stderr.split(' Fix:')[0]]).toEqual([2, `faultline: ${join(dir, 'nope.json')} › index: cannot be read (no such file).`]);
 	});
 });
