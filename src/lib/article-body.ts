@@ -2,10 +2,9 @@
  * The body template check: the same sections, in the same order, on every
  * article, with the error lines quoted and every fix verifiable.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import { mdxProblems } from './article-mdx.ts';
+import { MdxSyntaxError, parseBody, type BodyFormat } from './markdown.ts';
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
@@ -141,8 +140,11 @@ export interface BodyProblem extends Message {
  * Check a body against the template. `signatures` are the front matter's
  * verbatim lines; each must be quoted in the Error messages section, which
  * needs a code block unless the failure prints no error (`requireErrorBlock`).
+ * `firstLine` is the file line the body starts at (problems name file lines).
+ * Every check applies to both formats; an MDX body (`format: 'mdx'`) is also
+ * held to what article-mdx.ts allows beyond Markdown.
  */
-export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true, firstLine = 1): BodyProblem[] {
+export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true, firstLine = 1, format: BodyFormat = 'md'): BodyProblem[] {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
 	/** A line of the body as a line of the file (the body starts at `firstLine`). */
@@ -203,15 +205,27 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 		}
 	}
 
-	// Left over from MDX: an import, or a component tag, outside code blocks.
+	let tree: Root;
+	try {
+		tree = parseBody(body, format);
+	} catch (e) {
+		if (!(e instanceof MdxSyntaxError)) throw e;
+		add(at(e.line), messages.mdxSyntax(e.reason));
+		return problems;
+	}
 	const mdxLines = new Set<number>();
-	outsideCode(body, (line, n) => {
-		if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) {
-			add(at(n), messages.mdxInMarkdown(line.trim()));
-			mdxLines.add(n);
-		}
-	});
-	for (const found of unsafeMarkdown(body)) {
+	if (format === 'mdx') {
+		for (const p of mdxProblems(tree)) add(p.line === undefined ? 'file' : at(p.line), p);
+	} else {
+		// Left over from MDX in a Markdown article: an import, or a component tag, outside code blocks.
+		outsideCode(body, (line, n) => {
+			if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) {
+				add(at(n), messages.mdxInMarkdown(line.trim()));
+				mdxLines.add(n);
+			}
+		});
+	}
+	for (const found of unsafeMarkdown(tree)) {
 		if (found.kind === 'html' && mdxLines.has(found.line)) continue; // already named as MDX
 		add(at(found.line), found.kind === 'html' ? messages.rawHtml(found.text) : messages.unsafeLink(found.text));
 	}
@@ -253,13 +267,13 @@ export interface UnsafeMarkdown {
 }
 
 /**
- * Raw HTML and unsafe link targets in a Markdown body, found by parsing it as
- * Astro does (CommonMark with GFM, through mdast-util-from-markdown): every
- * `html` node (block or inline, outside code), and every link, image or
- * link definition whose target fails `isSafeUrl`. Character references are
- * decoded by the parser, so `javascript&#58;` is seen as `javascript:`.
+ * Raw HTML and unsafe link targets in a body, parsed as Astro does
+ * (markdown.ts; a string is parsed as Markdown): every `html` node (block or
+ * inline, outside code), and every link, image or link definition whose
+ * target fails `isSafeUrl`. Character references are decoded by the parser,
+ * so `javascript&#58;` is seen as `javascript:`.
  */
-export function unsafeMarkdown(body: string): UnsafeMarkdown[] {
+export function unsafeMarkdown(body: string | Root): UnsafeMarkdown[] {
 	const found: UnsafeMarkdown[] = [];
 	const visit = (node: Nodes) => {
 		const line = node.position?.start.line ?? 1;
@@ -267,6 +281,6 @@ export function unsafeMarkdown(body: string): UnsafeMarkdown[] {
 		else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) found.push({ kind: 'link', text: node.url, line });
 		if ('children' in node) for (const child of node.children) visit(child as Nodes);
 	};
-	visit(fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+	visit(typeof body === 'string' ? parseBody(body) : body);
 	return found;
 }

@@ -8,6 +8,7 @@ import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, type ArticleData } from './article-schema.ts';
 import { checkBody } from './article-body.ts';
+import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
@@ -15,7 +16,7 @@ import { unsourcedVersions } from './version-claims.ts';
 /** Where the articles live, relative to the project root. */
 export const ARTICLES_DIR = 'src/content/docs/kb';
 
-/** A validated article: its front matter and its Markdown body. */
+/** A validated article: its front matter and its body (Markdown, or MDX in an `.mdx` file). */
 export interface Article {
 	data: ArticleData;
 	body: string;
@@ -45,7 +46,6 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
 export function checkArticle(source: ArticleSource): { article?: Article; problems: ContentProblem[] } {
 	const { file, text } = source;
 	const problem = (field: string, m: Message): ContentProblem => ({ file, field, ...m });
-	if (file.endsWith('.mdx')) return { problems: [problem('file', messages.mdxArticle())] };
 	const parts = splitFrontMatter(text);
 	if (!parts) return { problems: [problem('front matter', messages.noFrontMatter())] };
 
@@ -70,12 +70,12 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 			});
 	const slug = basename(file).replace(/\.mdx?$/, '');
 	const id = (raw as Record<string, unknown>).id;
-	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, slug)));
+	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, basename(file))));
 
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0, bodyLine)) problems.push({ file, ...p });
+	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0, bodyLine, formatOf(file))) problems.push({ file, ...p });
 
 	if (parsed.success) {
 		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));
