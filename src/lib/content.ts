@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, type ArticleData } from './article-schema.ts';
-import { checkBody } from './article-body.ts';
+import { checkArticleBody, type BodyOutline } from './article-body.ts';
 import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
 import { schemaProblems } from './schema-problems.ts';
@@ -20,6 +20,8 @@ export const ARTICLES_DIR = 'src/content/docs/kb';
 export interface Article {
 	data: ArticleData;
 	body: string;
+	/** The body's headings, sections, fixes, evidence and code blocks, from its one parse (article-body.ts). */
+	outline: BodyOutline;
 	/** The file, relative to the project root. */
 	file: string;
 }
@@ -75,14 +77,15 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0, bodyLine, formatOf(file))) problems.push({ file, ...p });
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file) });
+	for (const p of body.problems) problems.push({ file, ...p });
 
 	if (parsed.success) {
 		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));
 	}
 
-	if (!parsed.success || problems.length > 0) return { problems };
-	return { article: { data: parsed.data, body: parts.body, file }, problems };
+	if (!parsed.success || !body.outline || problems.length > 0) return { problems };
+	return { article: { data: parsed.data, body: parts.body, outline: body.outline, file }, problems };
 }
 
 /** Check a set of articles together: each on its own, then IDs across the set. */
