@@ -1,6 +1,9 @@
 /**
- * The body template check: the same sections, in the same order, on every
- * article, with the error lines quoted and every fix verifiable.
+ * An article body, read once: one mdast parse (markdown.ts) outlined into its
+ * headings, sections, fixes, evidence and code blocks (BodyOutline, kept with
+ * the article in the model), and the body template check over that parse:
+ * the same sections, in the same order, on every article, with the error
+ * lines quoted, every fix verifiable, and nothing that could run in a page.
  */
 import type { Nodes, Root } from 'mdast';
 import { mdxProblems } from './article-mdx.ts';
