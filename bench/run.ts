@@ -28,12 +28,16 @@
  * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  *   npm run bench -- --only coverage     only 6 (coverage of the sample)
  *   npm run bench -- --only paste        only 7 (needs a built site)
+ *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
  *
  * 6. Coverage the way a user meets it: of real failure reports drawn with
  *    generic queries (tests/fixtures/coverage-sample.jsonl), the share an
  *    active article explains, per product, and the commonest uncovered families.
  * 7. What the paste box downloads for a 4 KB log, a 4 KB description and a
  *    word search on the real built site, by part (bench/paste-weight.ts).
+ * 8. What MDX articles cost: the same 1,000 synthetic articles built as .md
+ *    and as .mdx (each MDX one showing an article component), side by side
+ *    (part of the sites, so skipped with --no-sites).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -50,7 +54,7 @@ import { createProseRanker, proseDocsOf } from '../src/lib/prose.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
-import { measureSites, type SiteFigures } from './sites.ts';
+import { measureFormats, measureSites, type FormatFigures, type SiteFigures } from './sites.ts';
 import type { Transfer } from './page-weight.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import { measureCli } from './cli.ts';
@@ -86,6 +90,7 @@ function median(run: () => void, times: number): number {
 const { values: args } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '100,1000,10000' },
+		'mdx-size': { type: 'string', default: '1000' },
 		'no-sites': { type: 'boolean', default: false },
 		'no-lighthouse': { type: 'boolean', default: false },
 		only: { type: 'string' },
@@ -134,18 +139,39 @@ async function pasteTable() {
 	);
 }
 
+/** 8. Markdown against MDX: build time, peak memory and output of the same articles in each format, one table. */
+async function mdxTable(formats?: FormatFigures[]) {
+	const figures = formats ?? (await measureFormats(Number(args['mdx-size']), (l) => console.error(l)));
+	const md = figures.find((f) => f.format === 'md')!.build;
+	const more = (value: number, base: number) => (value === base ? '-' : `${value > base ? '+' : ''}${(((value - base) / base) * 100).toFixed(0)} %`);
+	table(
+		`Markdown or MDX: the same ${figures[0].articles.toLocaleString('en')} synthetic articles built from a clean dist as .md and as .mdx (each MDX article imports and shows one article component); load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+		['format', 'build time', 'peak memory', 'output', 'time vs .md', 'memory vs .md'],
+		figures.map((f) => [
+			`.${f.format}`,
+			`${f.build.seconds.toFixed(0)} s`,
+			`${(f.build.peakBytes / 2 ** 30).toFixed(2)} GiB`,
+			`${(f.build.bytes / 2 ** 20).toFixed(1)} MB in ${f.build.files.toLocaleString('en')} files`,
+			more(f.build.seconds, md.seconds),
+			more(f.build.peakBytes, md.peakBytes),
+		]),
+	);
+}
+
 async function main() {
 	if (args.only !== undefined) {
 		if (args.only === 'cli') return cliTable();
 		if (args.only === 'cli-input') return cliInputTable();
 		if (args.only === 'coverage') return coverageTable();
 		if (args.only === 'paste') return pasteTable();
-		throw new Error(`--only takes "cli", "cli-input", "coverage" or "paste", got "${args.only}"`);
+		if (args.only === 'mdx') return mdxTable();
+		throw new Error(`--only takes "cli", "cli-input", "coverage", "paste" or "mdx", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']
 		? []
 		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
+	const formats = args['no-sites'] ? undefined : await measureFormats(Number(args['mdx-size']), (l) => console.error(l));
 
 	const articles = loadArticles(root).map((a) => a.data);
 	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
@@ -212,6 +238,7 @@ async function main() {
 	coverageTable();
 	cliInputTable();
 	if (sites.length) siteTables(sites);
+	if (formats) await mdxTable(formats);
 	cliTable();
 }
 

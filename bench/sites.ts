@@ -10,6 +10,7 @@ import { createMatcher } from '../src/lib/matcher/index.ts';
 import { articlePath, SEARCH_PATH, wizardStepPath } from '../src/lib/addresses.ts';
 import { checkTreeFile } from '../src/wizard/load.ts';
 import type { ArticleData } from '../src/lib/article-schema.ts';
+import type { BodyFormat } from '../src/lib/markdown.ts';
 import { ensureBrowser, launchArgs } from '../scripts/browser.ts';
 import { measureBuild, type BuildFigures } from './build.ts';
 import { firstLoad, launch, queryTransfer, type Transfer } from './page-weight.ts';
@@ -111,6 +112,32 @@ export async function measureSites(sizes: readonly number[], options: { lighthou
 		const site = writeSyntheticSite(n);
 		try {
 			all.push(await measureSite('synthetic', site.root, options.lighthouse && n === Math.max(...sizes)));
+		} finally {
+			site.remove();
+		}
+	}
+	return all;
+}
+
+/** One build of the same synthetic articles in one format. */
+export interface FormatFigures {
+	format: BodyFormat;
+	articles: number;
+	build: BuildFigures;
+}
+
+/**
+ * What MDX costs: the same N synthetic articles (same seed, same text) built
+ * once as `.md` and once as `.mdx`, each MDX article importing and showing one
+ * article component; each copy built from scratch and removed after.
+ */
+export async function measureFormats(n: number, log: (line: string) => void): Promise<FormatFigures[]> {
+	const all: FormatFigures[] = [];
+	for (const format of ['md', 'mdx'] as const) {
+		log(`Generating and building ${n.toLocaleString('en')} synthetic articles as .${format}...`);
+		const site = writeSyntheticSite(n, 1, format);
+		try {
+			all.push({ format, articles: n, build: await measureBuild(site.root) });
 		} finally {
 			site.remove();
 		}

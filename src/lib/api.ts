@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import type { Article } from './content.ts';
-import { fixesOf, rootCauseEvidenceOf } from './article-body.ts';
+import { outlineOf } from './article-body.ts';
+
+/** An article as the API reads it: checked data, and its body's outline (or the body, outlined here). */
+export type ApiArticleInput = Pick<Article, 'data'> & ({ outline: Article['outline'] } | { body: string });
 import { EVIDENCE_LEVEL_NAMES, isEvidenceLevel, type EvidenceLevel } from './evidence.ts';
 import { PRODUCT_IDS } from './registry.ts';
 import { toolArticle, type ArticleFacts } from './presenters.ts';
@@ -33,8 +36,9 @@ export type ApiEvidence = z.output<typeof apiEvidenceSchema>;
  * the content check would refuse (a fix without an anchor or a level), so an
  * unchecked article never reaches the API or the CLI half-described.
  */
-export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFacts {
-	const { data: a, body } = article;
+export function articleFacts(article: ApiArticleInput): ArticleFacts {
+	const a = article.data;
+	const outline = 'outline' in article ? article.outline : outlineOf(article.body);
 	const level = (what: string, written: string | undefined): EvidenceLevel => {
 		if (written && isEvidenceLevel(written)) return written;
 		throw new Error(apiMessages.noEvidence(a.id, what));
@@ -47,8 +51,8 @@ export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFa
 		products: [...a.products],
 		signatures: a.signatures.map((s) => ({ line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), where: s.where, decisive: s.decisive })),
 		sources: a.sources.map((s) => ({ ref: s.ref, title: s.title, url: sourceUrl(s.ref) })),
-		rootCause: { evidence: level('the root cause', rootCauseEvidenceOf(body)) },
-		fixes: fixesOf(body).map((f) => {
+		rootCause: { evidence: level('the root cause', outline.rootCauseEvidence) },
+		fixes: outline.fixes.map((f) => {
 			if (!f.anchor) throw new Error(apiMessages.fixWithoutAnchor(a.id, f.title));
 			return { anchor: f.anchor, title: f.title, evidence: level(`fix "${f.title}"`, f.evidence) };
 		}),
@@ -62,7 +66,7 @@ export function articleFacts(article: Pick<Article, 'data' | 'body'>): ArticleFa
  * fix with its URL (the article's URL and the fix's anchor): the evidence
  * part of its tool-facing object. Throws as articleFacts does.
  */
-export function articleEvidence(article: Pick<Article, 'data' | 'body'>, baseUrl: string): ApiEvidence {
+export function articleEvidence(article: ApiArticleInput, baseUrl: string): ApiEvidence {
 	const { rootCause, fixes } = toolArticle(articleFacts(article), baseUrl);
 	return { rootCause, fixes };
 }
@@ -95,7 +99,7 @@ export const apiArticlesSchema = z
 export type ApiArticles = z.output<typeof apiArticlesSchema>;
 
 /** The /api/v1/articles.json document for checked articles (front matter and body), ordered by short ID. */
-export function apiArticles(articles: readonly Pick<Article, 'data' | 'body'>[], baseUrl: string): ApiArticles {
+export function apiArticles(articles: readonly ApiArticleInput[], baseUrl: string): ApiArticles {
 	return {
 		version: API_VERSION,
 		articles: [...articles]

@@ -1,11 +1,13 @@
 /**
- * The body template check: the same sections, in the same order, on every
- * article, with the error lines quoted and every fix verifiable.
+ * An article body, read once: one mdast parse (markdown.ts) outlined into its
+ * headings, sections, fixes, evidence and code blocks (BodyOutline, kept with
+ * the article in the model), and the body template check over that parse:
+ * the same sections, in the same order, on every article, with the error
+ * lines quoted, every fix verifiable, and nothing that could run in a page.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import { mdxProblems } from './article-mdx.ts';
+import { MdxSyntaxError, parseBody, type BodyFormat } from './markdown.ts';
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
@@ -15,7 +17,7 @@ const SECTION_ANCHOR_SET = new Set(Object.values(SECTION_ANCHORS));
 /** A heading found in the body, outside code blocks. */
 export interface Heading {
 	depth: number;
-	/** The heading's words, without an explicit anchor. */
+	/** The heading's words as written (code spans keep their backticks), without an explicit anchor. */
 	text: string;
 	/** The explicit anchor written as `{#anchor}` at the end of the heading, if any. */
 	anchor?: string;
@@ -23,81 +25,19 @@ export interface Heading {
 	line: number;
 }
 
-/** A `## ` section: its heading and the lines under it. */
+/** A section: its heading and the lines under it, up to the next heading of the same depth. */
 export interface Section extends Heading {
 	body: string;
+	/** The last line of the section (1-based, in the body the section was split from). */
+	endLine: number;
 }
 
-const FENCE = /^\s*(```|~~~)/;
-/** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
-export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
-
-/**
- * The fixes of an article body, in order (the first is the recommended one),
- * with their anchors and the evidence level each states (as written; the body
- * check makes sure it is one of the four).
- */
-export function fixesOf(body: string): { title: string; anchor: string | undefined; evidence: string | undefined }[] {
-	const fixes = sectionsOf(body).find((s) => s.text === 'Fixes');
-	return fixes ? sectionsOf(fixes.body, 3).map((f) => ({ title: f.text, anchor: f.anchor, evidence: evidenceOf(f.body)[0] })) : [];
-}
-
-/** The evidence level the `## Root cause` section states for the root cause as a whole (as written), if any. */
-export function rootCauseEvidenceOf(body: string): string | undefined {
-	const section = sectionsOf(body).find((s) => s.text === 'Root cause');
-	return section ? evidenceOf(section.body)[0] : undefined;
-}
-
-/**
- * The levels of the `**Evidence:** <level>.` paragraphs in a piece of
- * Markdown, outside code blocks, as written (not yet checked against the four).
- */
-export function evidenceOf(markdown: string): string[] {
-	const levels: string[] = [];
-	outsideCode(markdown, (line) => {
-		const m = EVIDENCE_PARAGRAPH.exec(line);
-		if (m) levels.push(m[1].trim());
-	});
-	return levels;
-}
-
-/** Call `visit` with each line of Markdown that is not inside a fenced code block, and its 1-based number. */
-function outsideCode(markdown: string, visit: (line: string, number: number) => void): void {
-	let fence: string | undefined;
-	markdown.split('\n').forEach((line, i) => {
-		const opener = FENCE.exec(line)?.[1];
-		if (opener && (!fence || opener === fence)) fence = fence ? undefined : opener;
-		else if (!fence) visit(line, i + 1);
-	});
-}
-
-/** The headings of a Markdown body, skipping fenced code. */
-export function headingsOf(body: string): Heading[] {
-	const headings: Heading[] = [];
-	let fence: string | null = null;
-	body.split('\n').forEach((text, i) => {
-		const opener = FENCE.exec(text)?.[1];
-		if (opener) {
-			fence = fence === null ? opener : fence === opener ? null : fence;
-			return;
-		}
-		if (fence !== null) return;
-		const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(text);
-		if (!m) return;
-		const anchored = EXPLICIT_ANCHOR.exec(m[2]);
-		headings.push({ depth: m[1].length, text: (anchored ? m[2].slice(0, anchored.index) : m[2]).trim(), anchor: anchored?.[1], line: i + 1 });
-	});
-	return headings;
-}
-
-/** Split Markdown at its headings of one depth (`## ` sections by default). */
-export function sectionsOf(markdown: string, depth = 2): Section[] {
-	const lines = markdown.split('\n');
-	const hs = headingsOf(markdown).filter((h) => h.depth === depth);
-	return hs.map((h, i) => ({
-		...h,
-		body: lines.slice(h.line, i + 1 < hs.length ? hs[i + 1].line - 1 : lines.length).join('\n'),
-	}));
+/** A fix of an article: its `### ` subsection of "## Fixes", in order (the first is the recommended one). */
+export interface Fix {
+	title: string;
+	anchor: string | undefined;
+	/** The evidence level its evidence paragraph states, as written (the body check makes sure it is one of the four). */
+	evidence: string | undefined;
 }
 
 /** A fenced code block: its language tag (`''` when none), its contents, and the 1-based line of its opening fence. */
@@ -107,24 +47,151 @@ export interface CodeBlock {
 	line: number;
 }
 
+/**
+ * What the site, the model and the checks read from a body, from one mdast
+ * parse (markdown.ts): the headings, the `## ` sections, the fixes with their
+ * anchors and evidence, the root cause's evidence, the fenced code blocks.
+ * The knowledge base keeps it with each article (content.ts), so nothing
+ * reads a body twice; the tree itself is not kept (at 10,000 articles it
+ * would hold gigabytes).
+ */
+export interface BodyOutline {
+	headings: Heading[];
+	/** The `## ` sections, in the order written. */
+	sections: Section[];
+	fixes: Fix[];
+	rootCauseEvidence: string | undefined;
+	codeBlocks: CodeBlock[];
+}
+
+/** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
+export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+/** An ATX heading's line: its hashes and its words. */
+const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+/**
+ * Parse a body once and outline it (see BodyOutline). The tree is returned
+ * too, for the body check; MDX that does not parse throws MdxSyntaxError.
+ */
+export function parseArticleBody(body: string, format: BodyFormat = 'md'): ParsedBody {
+	const tree = parseBody(body, format);
+	const lines = body.split('\n');
+	const codeBlocks = fencedCode(tree, lines);
+	const headings = headingsIn(tree, lines);
+	const codeLines = new Set(codeLinesIn(tree));
+	const sections = split(lines, headings, 2, 1, lines.length);
+	const fixesSection = sections.find((s) => s.text === 'Fixes');
+	const rootCause = sections.find((s) => s.text === 'Root cause');
+	const evidenceIn = (section: Section) => evidenceLines(lines, codeLines, section.line + 1, section.endLine);
+	const fixes = fixesSection
+		? split(lines, headings, 3, fixesSection.line + 1, fixesSection.endLine).map((f) => ({ title: f.text, anchor: f.anchor, evidence: evidenceIn(f)[0] }))
+		: [];
+	return { tree, lines, codeLines, outline: { headings, sections, fixes, rootCauseEvidence: rootCause ? evidenceIn(rootCause)[0] : undefined, codeBlocks } };
+}
+
+/** A body parsed once: its tree, its outline, and its lines with those fenced code covers (for the body check). */
+export interface ParsedBody {
+	tree: Root;
+	outline: BodyOutline;
+	lines: string[];
+	codeLines: Set<number>;
+}
+
+/** The outline of a Markdown body (parsed here; an article's is kept in the model as `article.outline`). */
+export function outlineOf(body: string, format: BodyFormat = 'md'): BodyOutline {
+	return parseArticleBody(body, format).outline;
+}
+
+/** The headings of the body: ATX headings at the top level (not inside a list, quote or component), as written. */
+function headingsIn(tree: Root, lines: string[]): Heading[] {
+	return tree.children.flatMap((node) => {
+		const line = node.position?.start.line;
+		const m = node.type === 'heading' && line !== undefined ? ATX_HEADING.exec(lines[line - 1]) : null;
+		if (!m || !line) return [];
+		const anchored = EXPLICIT_ANCHOR.exec(m[2]);
+		return [{ depth: m[1].length, text: (anchored ? m[2].slice(0, anchored.index) : m[2]).trim(), anchor: anchored?.[1], line }];
+	});
+}
+
+/** Every fenced code block, at any depth (in lists and quotes too), in document order. */
+function fencedCode(tree: Root, lines: string[]): CodeBlock[] {
+	const blocks: CodeBlock[] = [];
+	const visit = (node: Nodes) => {
+		const line = node.position?.start.line;
+		if (node.type === 'code' && line !== undefined && /^\s*(```|~~~)/.test(lines[line - 1])) blocks.push({ lang: node.lang ?? '', code: node.value, line });
+		if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+	};
+	visit(tree);
+	return blocks;
+}
+
+/** The lines (1-based) that fenced code blocks cover, fences included. */
+function codeLinesIn(tree: Root): number[] {
+	const covered: number[] = [];
+	const visit = (node: Nodes) => {
+		if (node.type === 'code' && node.position) for (let l = node.position.start.line; l <= node.position.end.line; l++) covered.push(l);
+		if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+	};
+	visit(tree);
+	return covered;
+}
+
+/** Split lines `from`..`to` (1-based, inclusive) at the headings of one depth. */
+function split(lines: string[], headings: Heading[], depth: number, from: number, to: number): Section[] {
+	const hs = headings.filter((h) => h.depth === depth && h.line >= from && h.line <= to);
+	return hs.map((h, i) => {
+		const endLine = i + 1 < hs.length ? hs[i + 1].line - 1 : to;
+		return { ...h, endLine, body: lines.slice(h.line, endLine).join('\n') };
+	});
+}
+
+/** The levels of the `**Evidence:** <level>.` lines in lines `from`..`to`, outside code blocks, as written. */
+function evidenceLines(lines: string[], codeLines: Set<number>, from: number, to: number): string[] {
+	const levels: string[] = [];
+	for (let l = from; l <= to; l++) {
+		const m = codeLines.has(l) ? null : EVIDENCE_PARAGRAPH.exec(lines[l - 1] ?? '');
+		if (m) levels.push(m[1].trim());
+	}
+	return levels;
+}
+
+/**
+ * The fixes of a Markdown body, in order (the first is the recommended one),
+ * with their anchors and the evidence level each states (as written).
+ */
+export function fixesOf(body: string): Fix[] {
+	return outlineOf(body).fixes;
+}
+
+/** The evidence level the `## Root cause` section states for the root cause as a whole (as written), if any. */
+export function rootCauseEvidenceOf(body: string): string | undefined {
+	return outlineOf(body).rootCauseEvidence;
+}
+
+/**
+ * The levels of the `**Evidence:** <level>.` paragraphs in a piece of
+ * Markdown, outside code blocks, as written (not yet checked against the four).
+ */
+export function evidenceOf(markdown: string): string[] {
+	const tree = parseBody(markdown);
+	const lines = markdown.split('\n');
+	return evidenceLines(lines, new Set(codeLinesIn(tree)), 1, lines.length);
+}
+
+/** The headings of a Markdown body, skipping code. */
+export function headingsOf(body: string): Heading[] {
+	return outlineOf(body).headings;
+}
+
+/** Split Markdown at its headings of one depth (`## ` sections by default). */
+export function sectionsOf(markdown: string, depth = 2): Section[] {
+	const lines = markdown.split('\n');
+	return split(lines, headingsIn(parseBody(markdown), lines), depth, 1, lines.length);
+}
+
 /** The fenced code blocks of a piece of Markdown, with their language tags. */
 export function fencedBlocksOf(markdown: string): CodeBlock[] {
-	const blocks: CodeBlock[] = [];
-	let current: { lang: string; line: number; lines: string[] } | null = null;
-	let fence = '';
-	markdown.split('\n').forEach((line, i) => {
-		const opener = FENCE.exec(line)?.[1];
-		if (current === null && opener) {
-			current = { lang: line.trim().slice(opener.length).trim().split(/\s+/)[0] ?? '', line: i + 1, lines: [] };
-			fence = opener;
-		} else if (current !== null && opener === fence && line.trim() === fence) {
-			blocks.push({ lang: current.lang, code: current.lines.join('\n'), line: current.line });
-			current = null;
-		} else if (current !== null) {
-			current.lines.push(line);
-		}
-	});
-	return blocks;
+	return outlineOf(markdown).codeBlocks;
 }
 
 /** The contents of the fenced code blocks in a piece of Markdown. */
@@ -141,17 +208,40 @@ export interface BodyProblem extends Message {
  * Check a body against the template. `signatures` are the front matter's
  * verbatim lines; each must be quoted in the Error messages section, which
  * needs a code block unless the failure prints no error (`requireErrorBlock`).
+ * `firstLine` is the file line the body starts at (problems name file lines).
+ * Every check applies to both formats; an MDX body (`format: 'mdx'`) is also
+ * held to what article-mdx.ts allows beyond Markdown.
  */
-export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true, firstLine = 1): BodyProblem[] {
+export function checkBody(body: string, signatures: readonly string[] = [], requireErrorBlock = true, firstLine = 1, format: BodyFormat = 'md'): BodyProblem[] {
+	return checkArticleBody(body, { signatures, requireErrorBlock, firstLine, format }).problems;
+}
+
+/**
+ * checkBody, from one parse of the body, returning the body's outline as
+ * well (undefined when MDX does not parse): the model keeps it with the article.
+ */
+export function checkArticleBody(
+	body: string,
+	{ signatures = [], requireErrorBlock = true, firstLine = 1, format = 'md' }: { signatures?: readonly string[]; requireErrorBlock?: boolean; firstLine?: number; format?: BodyFormat },
+): { outline?: BodyOutline; problems: BodyProblem[] } {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
 	/** A line of the body as a line of the file (the body starts at `firstLine`). */
 	const at = (bodyLine: number) => `line ${bodyLine + firstLine - 1}`;
-	const sections = sectionsOf(body);
+	let parsed: ParsedBody;
+	try {
+		parsed = parseArticleBody(body, format);
+	} catch (e) {
+		if (!(e instanceof MdxSyntaxError)) throw e;
+		add(at(e.line), messages.mdxSyntax(e.reason));
+		return { problems };
+	}
+	const { tree, outline, lines, codeLines } = parsed;
+	const evidenceIn = (section: Section) => evidenceLines(lines, codeLines, section.line + 1, section.endLine);
 	const known = new Set<string>(ARTICLE_SECTIONS);
 	const seen = new Map<ArticleSection, Section>();
 
-	for (const section of sections) {
+	for (const section of outline.sections) {
 		if (!known.has(section.text)) {
 			add(at(section.line), messages.unknownSection(section.text));
 			continue;
@@ -176,7 +266,7 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 
 	const errors = seen.get('Error messages');
 	if (errors) {
-		const quoted = codeBlocksOf(errors.body);
+		const quoted = outline.codeBlocks.filter((b) => b.line > errors.line && b.line <= errors.endLine).map((b) => b.code);
 		if (quoted.length === 0 && requireErrorBlock) add('body › Error messages', messages.noErrorBlock());
 		// A quoted line may carry a log prefix (timestamp, host, PID) before the signature.
 		const quotedLines = quoted.flatMap((b) => b.split('\n'));
@@ -186,36 +276,41 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
 	}
 
 	const rootCause = seen.get('Root cause');
-	if (rootCause) checkEvidence(evidenceOf(rootCause.body), 'body › Root cause', messages.rootCauseWithoutEvidence(), add);
+	if (rootCause) checkEvidence(evidenceIn(rootCause), 'body › Root cause', messages.rootCauseWithoutEvidence(), add);
 
 	const fixes = seen.get('Fixes');
 	if (fixes) {
-		const subsections = sectionsOf(fixes.body, 3);
+		const subsections = split(lines, outline.headings, 3, fixes.line + 1, fixes.endLine);
 		if (subsections.length === 0) add('body › Fixes', messages.noFixes());
 		const anchors = new Set<string>();
 		for (const fix of subsections) {
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
-			checkEvidence(evidenceOf(fix.body), field, messages.fixWithoutEvidence(fix.text), add);
+			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add);
 			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
 		}
 	}
 
-	// Left over from MDX: an import, or a component tag, outside code blocks.
 	const mdxLines = new Set<number>();
-	outsideCode(body, (line, n) => {
-		if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) {
-			add(at(n), messages.mdxInMarkdown(line.trim()));
-			mdxLines.add(n);
-		}
-	});
-	for (const found of unsafeMarkdown(body)) {
+	if (format === 'mdx') {
+		for (const p of mdxProblems(tree)) add(p.line === undefined ? 'file' : at(p.line), p);
+	} else {
+		// Left over from MDX in a Markdown article: an import, or a component tag, outside code blocks.
+		lines.forEach((line, i) => {
+			if (codeLines.has(i + 1)) return;
+			if (/^import\s.+\sfrom\s['"]/.test(line) || /^<[A-Z]\w*[\s/>]/.test(line.trim())) {
+				add(at(i + 1), messages.mdxInMarkdown(line.trim()));
+				mdxLines.add(i + 1);
+			}
+		});
+	}
+	for (const found of unsafeMarkdown(tree)) {
 		if (found.kind === 'html' && mdxLines.has(found.line)) continue; // already named as MDX
 		add(at(found.line), found.kind === 'html' ? messages.rawHtml(found.text) : messages.unsafeLink(found.text));
 	}
-	return problems;
+	return { outline, problems };
 }
 
 /** One evidence paragraph, with one of the four levels, and not a level that needs a record the project does not keep. */
@@ -253,13 +348,13 @@ export interface UnsafeMarkdown {
 }
 
 /**
- * Raw HTML and unsafe link targets in a Markdown body, found by parsing it as
- * Astro does (CommonMark with GFM, through mdast-util-from-markdown): every
- * `html` node (block or inline, outside code), and every link, image or
- * link definition whose target fails `isSafeUrl`. Character references are
- * decoded by the parser, so `javascript&#58;` is seen as `javascript:`.
+ * Raw HTML and unsafe link targets in a body, parsed as Astro does
+ * (markdown.ts; a string is parsed as Markdown): every `html` node (block or
+ * inline, outside code), and every link, image or link definition whose
+ * target fails `isSafeUrl`. Character references are decoded by the parser,
+ * so `javascript&#58;` is seen as `javascript:`.
  */
-export function unsafeMarkdown(body: string): UnsafeMarkdown[] {
+export function unsafeMarkdown(body: string | Root): UnsafeMarkdown[] {
 	const found: UnsafeMarkdown[] = [];
 	const visit = (node: Nodes) => {
 		const line = node.position?.start.line ?? 1;
@@ -267,6 +362,6 @@ export function unsafeMarkdown(body: string): UnsafeMarkdown[] {
 		else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) found.push({ kind: 'link', text: node.url, line });
 		if ('children' in node) for (const child of node.children) visit(child as Nodes);
 	};
-	visit(fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+	visit(typeof body === 'string' ? parseBody(body) : body);
 	return found;
 }

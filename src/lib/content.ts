@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, type ArticleData } from './article-schema.ts';
-import { checkBody } from './article-body.ts';
+import { checkArticleBody, type BodyOutline } from './article-body.ts';
+import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
@@ -15,10 +16,12 @@ import { unsourcedVersions } from './version-claims.ts';
 /** Where the articles live, relative to the project root. */
 export const ARTICLES_DIR = 'src/content/docs/kb';
 
-/** A validated article: its front matter and its Markdown body. */
+/** A validated article: its front matter and its body (Markdown, or MDX in an `.mdx` file). */
 export interface Article {
 	data: ArticleData;
 	body: string;
+	/** The body's headings, sections, fixes, evidence and code blocks, from its one parse (article-body.ts). */
+	outline: BodyOutline;
 	/** The file, relative to the project root. */
 	file: string;
 }
@@ -45,7 +48,6 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
 export function checkArticle(source: ArticleSource): { article?: Article; problems: ContentProblem[] } {
 	const { file, text } = source;
 	const problem = (field: string, m: Message): ContentProblem => ({ file, field, ...m });
-	if (file.endsWith('.mdx')) return { problems: [problem('file', messages.mdxArticle())] };
 	const parts = splitFrontMatter(text);
 	if (!parts) return { problems: [problem('front matter', messages.noFrontMatter())] };
 
@@ -70,19 +72,20 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 			});
 	const slug = basename(file).replace(/\.mdx?$/, '');
 	const id = (raw as Record<string, unknown>).id;
-	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, slug)));
+	if (typeof id === 'string' && id !== slug) problems.push(problem('id', messages.idMismatch(id, basename(file))));
 
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	for (const p of checkBody(parts.body, signatures, !parsed.success || signatures.length > 0, bodyLine)) problems.push({ file, ...p });
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file) });
+	for (const p of body.problems) problems.push({ file, ...p });
 
 	if (parsed.success) {
 		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));
 	}
 
-	if (!parsed.success || problems.length > 0) return { problems };
-	return { article: { data: parsed.data, body: parts.body, file }, problems };
+	if (!parsed.success || !body.outline || problems.length > 0) return { problems };
+	return { article: { data: parsed.data, body: parts.body, outline: body.outline, file }, problems };
 }
 
 /** Check a set of articles together: each on its own, then IDs across the set. */

@@ -15,7 +15,6 @@
  * check of 10,000 files would run 10,000 times per page.
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { headingsOf } from './article-body.ts';
 import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
 import { compileIndex, shardIndex } from './matcher/build.ts';
 import type { MatcherIndex } from './matcher/index.ts';
@@ -114,7 +113,7 @@ export function checkKnowledgeBase(project = process.cwd()): { model?: Knowledge
 	const { articles, problems } = checkArticles(readArticleSources(root));
 	if (problems.length) return { problems };
 	articles.sort((a, b) => byShortId(a.data, b.data));
-	const anchors = new Map(articles.map((a) => [a.data.id, [...Object.values(SECTION_ANCHORS), ...headingsOf(a.body).flatMap((h) => (h.anchor ? [h.anchor] : []))]]));
+	const anchors = new Map(articles.map((a) => [a.data.id, [...Object.values(SECTION_ANCHORS), ...a.outline.headings.flatMap((h) => (h.anchor ? [h.anchor] : []))]]));
 	const { tree, problems: treeProblems } = checkTreeFile(root, articles);
 	const { redirects, problems: redirectProblems } = loadRedirects(root, anchors);
 	if (!tree || treeProblems.length || redirectProblems.length) return { problems: [...treeProblems, ...redirectProblems] };

@@ -6,7 +6,7 @@
  * Module-level values are computed lazily, so a browser bundle that imports
  * one group (the paste box, the wizard) carries only that group.
  */
-import { ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
+import { ARTICLE_COMPONENTS_DIR, ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
 
@@ -45,12 +45,36 @@ export const messages = {
 		message: `the link target ${JSON.stringify(shorten(url, 60))} is not allowed: only https:, http:, mailto: and addresses on this site are`,
 		fix: 'link to a web page or a page of this site; javascript:, data: and vbscript: links run code or show content of the author\'s choosing',
 	}),
-	mdxArticle: () => ({
-		message: 'articles are plain Markdown, not MDX: every MDX file becomes a module of the site bundle, which does not scale',
-		fix: 'rename it to .md; the symptoms, versions and references sections are filled in from the front matter',
+	mdxWithoutComponent: () => ({
+		message: 'articles are plain Markdown, not MDX, unless a component earns it, and this one uses none: every MDX file becomes a module of the site bundle, which does not scale',
+		fix: 'rename it to .md; the symptoms, versions and references sections are filled in from the front matter (CONTRIBUTING.md, "Markdown or MDX", says when MDX is worth it)',
+	}),
+	mdxSyntax: (reason: string) => ({
+		message: `is not valid MDX: ${reason}`,
+		fix: 'in MDX, `{` starts a JavaScript expression and `<` a component: write a fix anchor as `\\{#anchor}`, and put a literal `{` or `<` in a code span or escape it with a backslash',
+	}),
+	mdxImport: (source: string) => ({
+		message: `imports ${JSON.stringify(shorten(source, 60))}: an article may import only default exports of components from ${ARTICLE_COMPONENTS_DIR}`,
+		fix: `write \`import Name from '~/components/articles/Name.astro';\` for a component in ${ARTICLE_COMPONENTS_DIR}, or move the component there`,
+	}),
+	mdxCode: (kind: string, text: string) => ({
+		message: `${kind} ${JSON.stringify(shorten(text.trim(), 60))} is code in the article: an article may only import components and use them`,
+		fix: 'remove it; anything computed belongs in the component (src/components/articles/), which the build checks and the CSP allows',
+	}),
+	mdxUnknownElement: (name: string) => ({
+		message: `<${name}> is not a component the article imports: lower-case tags are raw HTML, which could run scripts, redirect or restyle the page`,
+		fix: 'write it in Markdown, or import the component it names from src/components/articles/',
+	}),
+	mdxAttribute: (component: string, attribute: string) => ({
+		message: `<${component}> has the attribute ${JSON.stringify(shorten(attribute, 40))}, which is not a plain string`,
+		fix: 'give components string attributes only (`name="value"`); anything computed belongs in the component',
+	}),
+	mdxUnusedImport: (name: string) => ({
+		message: `imports ${name} but never uses it`,
+		fix: `use <${name} /> where it belongs, or remove the import`,
 	}),
 	idMismatch: (id: string, fileSlug: string) => ({
-		message: `\`id\` is "${id}" but the file is named ${fileSlug}.md`,
+		message: `\`id\` is "${id}" but the file is named ${fileSlug}`,
 		fix: `make them agree: the id, the file name and the URL are the same permanent slug (rename a published article with a redirect, never by editing the id)`,
 	}),
 	duplicateId: (id: string, other: string) => ({

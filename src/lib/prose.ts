@@ -11,7 +11,7 @@
  * `proseIndexOf`).
  */
 import MiniSearch from 'minisearch';
-import { sectionsOf } from './article-body.ts';
+import type { BodyOutline } from './article-body.ts';
 import { textKind } from './text-kind.ts';
 
 export { textKind, TEXT_KIND, type TextKind } from './text-kind.ts';
@@ -182,16 +182,16 @@ export function createProseRanker(docs: readonly ProseDoc[]): ProseRanker {
 }
 
 /** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
-export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string }; body: string }[]): ProseDoc[] {
+export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string }; outline: BodyOutline }[]): ProseDoc[] {
 	return articles
 		.filter((a) => a.data.status === 'active')
-		.map(({ data, body }) => ({
+		.map(({ data, outline }) => ({
 			id: data.id,
 			shortId: data.shortId,
 			title: data.title,
 			summary: data.summary,
 			symptoms: data.symptoms,
-			rootCause: plainText(sectionsOf(body).find((s) => s.text === 'Root cause')?.body ?? ''),
+			rootCause: plainText(outline.sections.find((s) => s.text === 'Root cause')?.body ?? ''),
 		}));
 }
 

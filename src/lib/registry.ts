@@ -90,3 +90,11 @@ export const SECTION_ANCHORS: Record<ArticleSection, string> = {
 	'Affected versions': 'affected-versions',
 	References: 'references',
 };
+
+/**
+ * Where the components an MDX article may import live (CONTRIBUTING.md,
+ * "Markdown or MDX"): an article imports `~/components/articles/<Name>.astro`
+ * and nothing else, so every piece of code a page runs at build time is
+ * reviewed as a component, never written inside an article.
+ */
+export const ARTICLE_COMPONENTS_DIR = 'src/components/articles';

@@ -6,35 +6,30 @@
  * An anchor that moved (src/content/redirects.yaml) keeps working: the
  * heading it moved to also carries an empty element with the old id.
  */
+import type { Heading, Nodes, Root } from 'mdast';
 import { EXPLICIT_ANCHOR } from './article-body.ts';
+import type {} from './markdown.ts';
 import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
-
-interface Node {
-	type: string;
-	depth?: number;
-	value?: string;
-	children?: Node[];
-	data?: { hProperties?: Record<string, unknown>; id?: string };
-}
 
 /** Old anchors per article and new anchor: slug -> (new anchor -> old anchors). */
 export type AnchorAliases = Map<string, Map<string, string[]>>;
 
+/** The plugin; `aliases` gives the moved anchors (knowledge-base.ts, anchorAliases). */
 export function remarkAnchors(options: { aliases?: () => AnchorAliases } = {}) {
-	return (tree: Node, file: { path?: string }) => {
+	return (tree: Root, file: { path?: string }) => {
 		const slug = /\/kb\/([^/]+)\.mdx?$/.exec(file.path ?? '')?.[1];
 		const aliases = (slug && options.aliases?.().get(slug)) || new Map<string, string[]>();
 		walk(tree, aliases);
 	};
 }
 
-function walk(node: Node, aliases: Map<string, string[]>): void {
+function walk(node: Nodes, aliases: Map<string, string[]>): void {
 	if (node.type === 'heading') return anchor(node, aliases);
-	node.children?.forEach((child) => walk(child, aliases));
+	if ('children' in node) node.children.forEach((child) => walk(child, aliases));
 }
 
-function anchor(heading: Node, aliases: Map<string, string[]>): void {
-	const last = heading.children?.at(-1);
+function anchor(heading: Heading, aliases: Map<string, string[]>): void {
+	const last = heading.children.at(-1);
 	let id: string | undefined;
 	if (last?.type === 'text' && last.value) {
 		const m = EXPLICIT_ANCHOR.exec(last.value);
@@ -43,13 +38,13 @@ function anchor(heading: Node, aliases: Map<string, string[]>): void {
 			last.value = last.value.slice(0, m.index);
 		}
 	}
-	const text = (heading.children ?? []).map((c) => c.value ?? '').join('').trim();
+	const text = heading.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
 	if (!id && heading.depth === 2) id = SECTION_ANCHORS[text as ArticleSection];
 	if (!id) return;
 	heading.data ??= {};
 	heading.data.id = id;
 	heading.data.hProperties = { ...heading.data.hProperties, id };
 	for (const old of aliases.get(id) ?? []) {
-		heading.children?.unshift({ type: 'html', value: `<span id="${old}" class="anchor-alias"></span>` });
+		heading.children.unshift({ type: 'html', value: `<span id="${old}" class="anchor-alias"></span>` });
 	}
 }

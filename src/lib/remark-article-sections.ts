@@ -17,25 +17,13 @@ import { PRODUCTS, type ArticleSection } from './registry.ts';
 import type { ArticleData } from './article-schema.ts';
 import { checkKnowledgeBase } from './knowledge-base.ts';
 import { sourceLabel, sourceUrl } from './sources.ts';
+import type { Element as HastElement, ElementContent, Properties } from 'hast';
+import type { Root } from 'mdast';
+import type {} from './markdown.ts';
 
-interface HastElement {
-	type: 'element';
-	tagName: string;
-	properties: Record<string, unknown>;
-	children: (HastElement | { type: 'text'; value: string })[];
-}
-type HastChild = HastElement['children'][number] | string;
+type HastChild = ElementContent | string;
 
-interface MdNode {
-	type: string;
-	depth?: number;
-	value?: string;
-	children?: MdNode[];
-	data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: HastElement['children'] };
-}
-
-
-function h(tagName: string, properties: Record<string, unknown>, ...children: HastChild[]): HastElement {
+function h(tagName: string, properties: Properties, ...children: HastChild[]): HastElement {
 	return { type: 'element', tagName, properties, children: children.map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)) };
 }
 
@@ -77,16 +65,17 @@ const GENERATED: Partial<Record<ArticleSection, (f: ArticleData) => HastElement 
 		h('ol', { className: ['sources'] }, ...f.sources.map((s) => h('li', {}, h('a', { href: sourceUrl(s.ref) }, h('code', {}, sourceLabel(s.ref))), `: ${s.title}`))),
 };
 
+/** The plugin: fills the generated sections of the article in `file` (by its path) from the model. */
 export function remarkArticleSections() {
-	return (tree: MdNode, file: { path?: string }) => {
+	return (tree: Root, file: { path?: string }) => {
 		// Without a model (content with problems, which the content check reports) nothing is generated.
 		const fields = file.path ? checkKnowledgeBase().model?.articleOfFile(file.path)?.data : undefined;
 		if (!fields) return;
-		const children = tree.children ?? [];
+		const children = tree.children;
 		for (let i = children.length - 1; i >= 0; i--) {
 			const node = children[i];
 			if (node.type !== 'heading' || node.depth !== 2) continue;
-			const title = (node.children ?? []).map((c) => c.value ?? '').join('').trim() as ArticleSection;
+			const title = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim() as ArticleSection;
 			const element = GENERATED[title]?.(fields);
 			if (!element) continue;
 			// Most generated parts open their section; the diagnostics table closes "How to confirm", after its prose.

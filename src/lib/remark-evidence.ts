@@ -8,30 +8,26 @@
  * A paragraph whose level is not one of the four is left as written (the
  * content check refuses it before the build gets here).
  */
+import type { Nodes, Paragraph, Root } from 'mdast';
 import { EVIDENCE_LEVELS, evidenceClass, isEvidenceLevel } from './evidence.ts';
+import type {} from './markdown.ts';
 
-interface MdNode {
-	type: string;
-	value?: string;
-	children?: MdNode[];
-	data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
-}
-
-const text = (value: string) => ({ type: 'text', value });
+const text = (value: string) => ({ type: 'text' as const, value });
 
 /** The plugin: rewrites every evidence paragraph of a Markdown tree in place. */
 export function remarkEvidence() {
-	return (tree: MdNode) => walk(tree);
+	return (tree: Root) => walk(tree);
 }
 
-function walk(node: MdNode): void {
+function walk(node: Nodes): void {
 	if (node.type === 'paragraph') return badge(node);
-	node.children?.forEach(walk);
+	if ('children' in node) node.children.forEach(walk);
 }
 
-function badge(paragraph: MdNode): void {
-	const [label, rest] = paragraph.children ?? [];
-	if (label?.type !== 'strong' || label.children?.length !== 1 || label.children[0].value !== 'Evidence:') return;
+function badge(paragraph: Paragraph): void {
+	const [label, rest] = paragraph.children;
+	const labelText = label?.type === 'strong' && label.children.length === 1 ? label.children[0] : undefined;
+	if (labelText?.type !== 'text' || labelText.value !== 'Evidence:') return;
 	if (rest?.type !== 'text' || !rest.value) return;
 	const m = /^[ \t]+([^.\n]*)\.[ \t]*/.exec(rest.value);
 	const level = m?.[1].trim();
@@ -39,8 +35,8 @@ function badge(paragraph: MdNode): void {
 	const definition = EVIDENCE_LEVELS[level];
 	rest.value = rest.value.slice(m[0].length);
 	paragraph.data = { ...paragraph.data, hProperties: { ...paragraph.data?.hProperties, className: ['evidence'] } };
-	paragraph.children!.splice(0, 1, {
-		type: 'evidenceBadge',
+	paragraph.children.splice(0, 1, {
+		type: 'generated',
 		data: {
 			hName: 'span',
 			hProperties: { className: ['evidence-badge', evidenceClass(level)], title: definition },

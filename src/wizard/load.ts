@@ -3,14 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildMessages } from '../lib/messages.ts';
-import { fixesOf } from '../lib/article-body.ts';
 import type { Article, ContentProblem } from '../lib/content.ts';
 import { parseTree, TREE_FILE, validateTree, type FixAnchors } from './validate.ts';
 import type { WizardTree } from './schema.ts';
 
 /** The fix anchors of each article, recommended first. */
 export function fixAnchorsOf(articles: readonly Article[]): FixAnchors {
-	return new Map(articles.map((a) => [a.data.id, fixesOf(a.body).flatMap((f) => (f.anchor ? [f.anchor] : []))]));
+	return new Map(articles.map((a) => [a.data.id, a.outline.fixes.flatMap((f) => (f.anchor ? [f.anchor] : []))]));
 }
 
 /** Read, parse and validate the tree of a project. */

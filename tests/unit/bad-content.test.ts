@@ -77,6 +77,13 @@ function change(root: string, file: string, from: string | RegExp, to: string) {
 	writeFileSync(path, next);
 }
 
+/** Turn the first article into an MDX file (fix anchors escaped, as MDX needs), with `insert` under its Symptoms heading. */
+function asMdx(root: string, insert = '') {
+	renameSync(join(root, A), join(root, `${A}x`));
+	change(root, `${A}x`, /\{#/g, '\\{#');
+	if (insert) change(root, `${A}x`, '## Symptoms\n', `## Symptoms\n\n${insert}\n`);
+}
+
 /** Run the build's content check on a project; the error it throws, or ''. */
 function build(root: string): string {
 	const logger = { info() {}, error() {} } as unknown as AstroIntegrationLogger;
@@ -100,7 +107,11 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	['bad YAML', (r) => change(r, A, 'status: active', 'status: [active'), /› front matter: front matter is not valid YAML: .*Fix: fix the YAML syntax/],
 	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.md › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.md\. Fix: take the next free FL-NNNN/],
 	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.md › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.md\. Fix: make them agree/],
-	['an article written as MDX', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › file: articles are plain Markdown, not MDX.*\. Fix: rename it to \.md/],
+	['an article renamed to MDX as it is', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › line \d+: is not valid MDX: Could not parse expression with acorn\. Fix: .*write a fix anchor as `\\\{#anchor\}`/],
+	['an MDX article that uses no component', (r) => asMdx(r), /nix-installer-seccomp-bpf\.mdx › file: articles are plain Markdown, not MDX, unless a component earns it, and this one uses none.*\. Fix: rename it to \.md/],
+	['an MDX article that imports from outside the article components', (r) => asMdx(r, "import Evil from '../../../lib/evil.ts';\n\n<Evil />\n"), /\.mdx › line \d+: imports "\.\.\/\.\.\/\.\.\/lib\/evil\.ts": an article may import only default exports of components from src\/components\/articles\. Fix: /],
+	['code in an MDX article', (r) => asMdx(r, "export const x = 1;\n\nIt is {globalThis.alert(1)}.\n"), /\.mdx › line \d+: the statement "export const x = 1;" is code in the article.*\n.*\.mdx › line \d+: the expression "\{globalThis\.alert\(1\)\}" is code in the article/],
+	['HTML in an MDX article', (r) => asMdx(r, '<script>alert(1)</script>\n'), /\.mdx › line \d+: <script> is not a component the article imports: lower-case tags are raw HTML.*\. Fix: write it in Markdown/],
 	['an MDX component left in a Markdown article', (r) => change(r, A, '## Symptoms\n', '## Symptoms\n\n<Symptoms />\n'), /nix-installer-seccomp-bpf\.md › line \d+: "<Symptoms \/>" is MDX, which a Markdown article shows as text\. Fix: remove it/],
 	// Raw HTML and unsafe link targets: articles come from contributors, so nothing in one may run, redirect or restyle a page.
 	['a script in an article', (r) => change(r, A, '## Root cause\n', '## Root cause\n\n<script>alert(1)</script>\n'), /nix-installer-seccomp-bpf\.md › line \d+: raw HTML "<script>alert\(1\)<\/script>" is not allowed in an article: it could run scripts, redirect or restyle the page\. Fix: write it in Markdown/],

@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('checking the articles as a set', () => {
 	it('passes the real content: one article per file, named by its slug', () => {
-		const files = readArticleSources(root).map((s) => s.file.replace(/^.*\/|\.md$/g, ''));
+		const files = readArticleSources(root).map((s) => s.file.replace(/^.*\/|\.mdx?$/g, ''));
 		expect(loadArticles(root).map((a) => a.data.id)).toEqual(files);
 		expect(files).toContain('microvm-erofs-store-ownership');
 	});
