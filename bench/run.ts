@@ -27,6 +27,8 @@
  *
  * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  *   npm run bench -- --only coverage     only 6 (coverage of the sample)
+ *   npm run bench -- --only accuracy     only the accuracy tables of 1 (per kind, per half, reliability);
+ *                                        add --misses A (or B, or all) to list the wrong answers of that half
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *
  * 6. Coverage the way a user meets it: of real failure reports drawn with
@@ -45,7 +47,7 @@ import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
 import { createMatcher } from '../src/lib/matcher/index.ts';
-import { accuracyByKind, answer, EVAL_FILES, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
+import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
 import { createProseRanker, proseDocsOf } from '../src/lib/prose.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
@@ -89,6 +91,7 @@ const { values: args } = parseArgs({
 		'no-sites': { type: 'boolean', default: false },
 		'no-lighthouse': { type: 'boolean', default: false },
 		only: { type: 'string' },
+		misses: { type: 'string' },
 	},
 });
 
@@ -134,26 +137,15 @@ async function pasteTable() {
 	);
 }
 
-async function main() {
-	if (args.only !== undefined) {
-		if (args.only === 'cli') return cliTable();
-		if (args.only === 'cli-input') return cliInputTable();
-		if (args.only === 'coverage') return coverageTable();
-		if (args.only === 'paste') return pasteTable();
-		throw new Error(`--only takes "cli", "cli-input", "coverage" or "paste", got "${args.only}"`);
-	}
-	// Sites first: measuring the real site builds it, which the Pagefind column needs.
-	const sites = args['no-sites']
-		? []
-		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
-
-	const articles = loadArticles(root).map((a) => a.data);
-	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
+/** 1. Accuracy on every eval text, per kind and per half, beside Fuse.js and Pagefind; the reliability table. */
+async function accuracyTables() {
+	const loaded = loadArticles(root);
+	const articles = loaded.map((a) => a.data);
+	const bodies = new Map(loaded.map((a) => [a.data.id, a.body]));
 	const items = loadEvalSet(root);
 
-	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
 	const matcher = createMatcher(compileIndex(articles));
-	const ours = answer(matcher, items, createProseRanker(proseDocsOf(loadArticles(root))));
+	const ours = answer(matcher, items, createProseRanker(proseDocsOf(loaded)));
 	const fuse = new Fuse(
 		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
@@ -169,8 +161,42 @@ async function main() {
 		columns[0]!.map(([kind], r) => [kind, ...columns.map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
 	);
 	table('Reliability of the matcher\'s confidence on the same texts: how often each level is right', ['confidence', 'answers', 'right'], reliability(ours).map(([level, right, n]) => [level, n, n ? pct(right, n) : '-']));
+	const halves = (['A', 'B'] as const).map((h) => ours.filter((a) => halfOf(a.item) === h));
+	const byHalf = [...halves, ours].map(accuracyByKind);
+	table(
+		'The same, per half of the eval set (split by source thread, halfOf in src/lib/eval-set.ts): a change must help the half it was not tuned on too',
+		['kind', `half A (${halves[0].length})`, `half B (${halves[1].length})`, `all (${ours.length})`],
+		byHalf[2].map(([kind], r) => [kind, ...byHalf.map((c) => { const row = c.find(([k]) => k === kind); return row ? pct(row[1], row[2]) : '-'; })]),
+	);
+	const levels = [...halves, ours].map(reliability);
+	table('Reliability per half', ['confidence', 'half A', 'half B', 'all'], levels[2].map(([level], r) => [level, ...levels.map((l) => (l[r][2] ? pct(l[r][1], l[r][2]) : '-'))]));
+	if (args.misses) {
+		for (const a of ours.filter((x) => !x.right && (args.misses === 'all' || halfOf(x.item) === args.misses))) {
+			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'})`);
+		}
+	}
 	const wrongHigh = ours.filter((a) => a.confidence === 'high' && !a.right);
 	if (wrongHigh.length) console.log(`\nWrong high-confidence answers: ${wrongHigh.map((a) => `${a.item.id} -> ${a.got}`).join(', ')}`);
+
+	return articles;
+}
+
+async function main() {
+	if (args.only !== undefined) {
+		if (args.only === 'cli') return cliTable();
+		if (args.only === 'cli-input') return cliInputTable();
+		if (args.only === 'coverage') return coverageTable();
+		if (args.only === 'paste') return pasteTable();
+		if (args.only === 'accuracy') return void (await accuracyTables());
+		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage" or "paste", got "${args.only}"`);
+	}
+	// Sites first: measuring the real site builds it, which the Pagefind column needs.
+	const sites = args['no-sites']
+		? []
+		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
+
+	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
+	const articles = await accuracyTables();
 
 	// 2. Latency and size, and what a browser downloads for a paste.
 	const needle = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
