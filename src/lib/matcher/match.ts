@@ -118,6 +118,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
+	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
 	const exclusionAnchors = new Map<string, { article: number; text: string; why: string }[]>();
 	const contextAnchors = new Map<string, { article: number; text: string; why: string }[]>();
 	index.articles.forEach((a, i) => {
@@ -194,8 +195,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 					specificCovered += weight(t);
 				}
 			}
-			if (specific < SCORING.minSpecific) return undefined;
+			// A line with fewer specific words than the bar ("writing to file: Operation not permitted")
+			// can still be met exactly: its pattern, not a share of its words, then says it is that line.
+			if (specific < Math.min(SCORING.minSpecific, specificCount[s])) return undefined;
 			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
+			if (specific < SCORING.minSpecific) return undefined;
 			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
 			// (another controller, a sentence where a path belongs). That is another message, not a near one.
 			if (sig.parts.length > 1 && inOrder(normalized, sig.parts)) return undefined;
