@@ -21,6 +21,14 @@ describe('how a text reads', () => {
 		expect(textKind('I am trying to run containers with CPU or memory limits, the container fails to start')).toBe('prose');
 	});
 
+	it('calls a description a description even when it names a path', () => {
+		// NixOS/nix#7215: the installer refusing leftover backup files, told in words.
+		expect(textKind('I have seen a couple times that the nix installer fails when a file at `/etc/bash.bashrc.backup-before-nix` already exists. After that file was deleted, we reran the installer and got the same error.')).toBe('prose');
+		// A log line with a path and a few words stays a log.
+		expect(textKind('cannot open path of the current working directory: Permission denied\nuser@host:/repos/src$ ls /repos/src/app')).toBe('log');
+		expect(textKind('Error: stat /home/alice/.config/containers/storage.conf: permission denied')).toBe('log');
+	});
+
 	it('calls error and command output a log', () => {
 		expect(textKind('Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available')).toBe('log');
 		expect(textKind('Jan 18 14:04:36 host kernel: overlayfs: failed to resolve \'/sysroot/nix/.ro-store\': -2\nJan 18 14:04:37 host systemd[1]: Failed to mount /sysroot/nix/store.')).toBe('log');
