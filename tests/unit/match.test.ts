@@ -263,6 +263,22 @@ describe('a line with a single specific word', () => {
 	});
 });
 
+describe('a line wrapped at a width', () => {
+	// containers/buildah#3251, as posted: the terminal wrapped buildah's line before "found in $PATH".
+	const wrappedPaste = 'Error: error running newgidmap: exec: "newgidmap": executable file not\nfound in $PATH:';
+
+	it('is read joined to the line before, and answered on that line', () => {
+		const result = matcher.match(`$ buildah images\n${wrappedPaste}`);
+		expect(result.matches[0]?.article.id).toBe('podman-newuidmap-missing');
+		expect(result.matches[0]?.lineNumber).toBe(2);
+	});
+
+	it('is not joined across a line that ends a sentence, or to a line that starts a new one', () => {
+		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not.\nfound in $PATH:').matches).toEqual([]);
+		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not\nFound in $PATH:').matches).toEqual([]);
+	});
+});
+
 describe('the build-time calibration and overlap checks', () => {
 	const line = 'Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available';
 	const wide = article('podman-cause-a', 'FL-0901', { signatures: [{ line, pattern: 'crun: the requested cgroup controller `{*}` is not available', where: 'in the tests' }] });

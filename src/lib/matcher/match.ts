@@ -151,6 +151,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
 		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
+		let previous = ''; // the line before, for a wrapped line
 
 		function readWindow(raw: string, normalized: string, lineNumber: number) {
 			const words = new Set(tokensOf(normalized));
@@ -220,6 +221,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
+				const before = previous;
+				previous = raw.length <= SCORING.window ? raw : '';
+				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
+				// / "found in $PATH") is read once more joined to the line before it.
+				if (wrapped(before, raw)) {
+					const joined = `${before.trimEnd()} ${raw.trimStart()}`;
+					if (mayMatch(joined)) readWindow(joined, normalizeLine(joined), lines - 1);
+				}
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
 				if (raw.length <= SCORING.window) return readWindow(raw, normalizeLine(raw), lines);
@@ -322,6 +331,15 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
 		lines,
 	};
+}
+
+/**
+ * Whether `line` reads as the rest of `before`, wrapped at a width: `before`
+ * is at least SCORING.wrapWidth characters and ends inside a sentence (a word
+ * or a comma, no full stop or colon), and `line` goes on in lower case.
+ */
+function wrapped(before: string, line: string): boolean {
+	return before.length >= SCORING.wrapWidth && /[\w,]\s*$/.test(before) && /^\s*[a-z]/.test(line);
 }
 
 /** True when the parts occur in this order in the line. */
