@@ -46,9 +46,9 @@ import { join, relative } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
-import { createMatcher } from '../src/lib/matcher/index.ts';
-import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
-import { createProseRanker, proseDocsOf } from '../src/lib/prose.ts';
+import { createMatcher, ruledOutBy, type Matcher } from '../src/lib/matcher/index.ts';
+import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability, type EvalItem } from '../src/lib/eval-set.ts';
+import { createProseRanker, proseDocsOf, textKind } from '../src/lib/prose.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
@@ -137,6 +137,30 @@ async function pasteTable() {
 	);
 }
 
+/**
+ * The prose stage alone, as issue 15 asks: BM25 (MiniSearch, prose.ts) beside Fuse.js over the same
+ * fields of the same articles (title, symptoms, summary, root cause), on every eval text that reaches
+ * that stage (not log output, no error line matched). Fuse.js answers its first result under its
+ * default threshold; BM25 answers as the site does (margin over the second, shared words).
+ */
+function proseComparison(items: EvalItem[], matcher: Matcher, loaded: ReturnType<typeof loadArticles>) {
+	const docs = proseDocsOf(loaded);
+	const reaching = items.filter((i) => textKind(i.text) !== 'log' && matcher.match(i.text).matches.length === 0);
+	const bm25 = createProseRanker(docs);
+	const fuse = new Fuse(docs, { keys: ['title', 'symptoms', 'summary', 'rootCause'], includeScore: true, ignoreLocation: true });
+	const rankers: [string, (t: string) => string | null][] = [
+		['BM25 (MiniSearch), as shipped', (t) => bm25.rank(t, ruledOutBy(matcher.match(t)))[0]?.id ?? null],
+		['Fuse.js, same fields', (t) => fuse.search(t)[0]?.item.id ?? null],
+	];
+	const positives = reaching.filter((i) => i.expected);
+	const negatives = reaching.filter((i) => !i.expected);
+	table(
+		`The prose stage alone: ${reaching.length} eval texts reach it (not log output, no error line matched)`,
+		['ranker', `right article first (${positives.length} with an article)`, `left unanswered (${negatives.length} with none)`],
+		rankers.map(([name, top]) => [name, pct(positives.filter((i) => top(i.text) === i.expected).length, positives.length), pct(negatives.filter((i) => top(i.text) === null).length, negatives.length)]),
+	);
+}
+
 /** 1. Accuracy on every eval text, per kind and per half, beside Fuse.js and Pagefind; the reliability table. */
 async function accuracyTables() {
 	const loaded = loadArticles(root);
@@ -175,6 +199,7 @@ async function accuracyTables() {
 			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'})`);
 		}
 	}
+	proseComparison(items, matcher, loaded);
 	const wrongHigh = ours.filter((a) => a.confidence === 'high' && !a.right);
 	if (wrongHigh.length) console.log(`\nWrong high-confidence answers: ${wrongHigh.map((a) => `${a.item.id} -> ${a.got}`).join(', ')}`);
 
