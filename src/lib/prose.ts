@@ -25,6 +25,8 @@ export interface ProseDoc {
 	symptoms: string[];
 	/** The Root cause section as plain text. */
 	rootCause: string;
+	/** The article's product ids (registry.ts), for narrowing likely articles to one product. */
+	products: string[];
 }
 
 /** A likely article for a description: never a confident answer. */
@@ -118,6 +120,15 @@ const STOP_WORDS = new Set(
 	).split(' '),
 );
 
+/** How to narrow a ranking. */
+export interface RankOptions {
+	/**
+	 * A product id (registry.ts, e.g. `podman`): only that product's articles are ranked, and the
+	 * margin and shared-word rules apply among them, as a reader who chose the product expects.
+	 */
+	product?: string;
+}
+
 /** A ranker over the articles' descriptions. */
 export interface ProseRanker {
 	/**
@@ -126,7 +137,7 @@ export interface ProseRanker {
 	 * still ranked, so that another article stands out only as it would beside them (measured on the
 	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
 	 */
-	rank(text: string, ruledOut?: ReadonlySet<string>): ProseMatch[];
+	rank(text: string, ruledOut?: ReadonlySet<string>, options?: RankOptions): ProseMatch[];
 }
 
 /**
@@ -153,11 +164,12 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 	const byId = new Map(docs.map((d) => [d.id, d]));
 
 	return {
-		rank(text, ruledOut) {
+		rank(text, ruledOut, options = {}) {
 			const informative = (text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && w.length > 1);
 			const kind = textKind(text);
 			if (informative.length < Math.min(PROSE.minWords, kind === 'words' ? 1 : PROSE.minWords)) return [];
-			const results = search.search(text.slice(0, 2000));
+			const product = options.product;
+			const results = search.search(text.slice(0, 2000), product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
 			const best = results[0]?.score ?? 0;
 			const second = results[1]?.score ?? 0;
 			if (best === 0 || best < second * (kind === 'words' ? PROSE.searchMargin : PROSE.minMargin)) return [];
@@ -180,7 +192,7 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 }
 
 /** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
-export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string }; body: string }[]): ProseDoc[] {
+export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[] }; body: string }[]): ProseDoc[] {
 	return articles
 		.filter((a) => a.data.status === 'active')
 		.map(({ data, body }) => ({
@@ -190,6 +202,7 @@ export function proseDocsOf(articles: readonly { data: { id: string; shortId: st
 			summary: data.summary,
 			symptoms: data.symptoms,
 			rootCause: plainText(sectionsOf(body).find((s) => s.text === 'Root cause')?.body ?? ''),
+			products: data.products,
 		}));
 }
 

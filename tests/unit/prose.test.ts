@@ -45,6 +45,19 @@ describe('descriptions', () => {
 		expect(ranker.rank('erofs')[0]?.id).toBe('microvm-erofs-store-ownership');
 	});
 
+	it('narrows the likely articles to the product the reader chose', () => {
+		const description = 'I am trying to run containers with CPU or memory limits, the container fails to start';
+		const products = new Map(articles.map((a) => [a.data.id, a.data.products]));
+		expect(ranker.rank(description, undefined, { product: 'podman' })[0]?.id).toBe('podman-cgroup-controller-not-delegated');
+		// Chosen another product, the Podman article is never offered; whatever is, is that product's.
+		const multipass = ranker.rank(description, undefined, { product: 'multipass' });
+		expect(multipass.map((m) => m.id)).not.toContain('podman-cgroup-controller-not-delegated');
+		for (const m of multipass) expect(products.get(m.id)).toContain('multipass');
+		// A search narrows the same way: "subuid" is a Podman word, and no Nix article is about it.
+		expect(ranker.rank('subuid', undefined, { product: 'podman' })[0]?.id).toBe('podman-subuid-not-picked-up');
+		for (const m of ranker.rank('erofs store', undefined, { product: 'nix' })) expect(products.get(m.id)).toContain('nix');
+	});
+
 	it('answers nothing when no article stands out', () => {
 		expect(ranker.rank('my computer is slow today and the fan is loud')).toEqual([]);
 	});
