@@ -325,6 +325,7 @@ export const cliUsageMessages = {
 	jsonAndMarkdown: () => '--json and --markdown cannot be combined; pick one',
 	severalInputs: (inputs: readonly string[]) => `match reads one input, got ${inputs.length}: ${inputs.join(' ')}`,
 	badTop: (value: string) => `--top takes a whole number of 1 or more, got '${value}'`,
+	badProduct: (value: string, known: readonly string[]) => `--product takes a product id, one of ${known.join(', ')}; got '${value}'`,
 	batchWithInput: () => '--batch reads its own file; do not also name an input',
 	readingTerminal: () => 'reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE',
 	lineCut: (n: number, input: string, size: string, kept: string) => `note: line ${n} of ${input} is ${size} long; only its first ${kept} was read`,

@@ -6,12 +6,12 @@
  * on the prose texts of the eval set (bench/run.ts); BM25 won there (see
  * the commit that added this file), so it is the one used.
  *
- * Browser-safe: no Node imports. The documents come from the article data
- * (`proseDocsOf`), and ship as part of the API (`/api/v1/prose-index.json`,
+ * Browser-safe: no Node imports, and no Markdown parser (the packaged CLI
+ * bundles this file). The documents come from the article data
+ * (`proseDocsOf`, prose-docs.ts), and ship as part of the API (`/api/v1/prose-index.json`,
  * `proseIndexOf`).
  */
 import MiniSearch from 'minisearch';
-import { sectionsOf } from './article-body.ts';
 import { textKind } from './text-kind.ts';
 
 export { textKind, TEXT_KIND, type TextKind } from './text-kind.ts';
@@ -189,29 +189,4 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 				});
 		},
 	};
-}
-
-/** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
-export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[] }; body: string }[]): ProseDoc[] {
-	return articles
-		.filter((a) => a.data.status === 'active')
-		.map(({ data, body }) => ({
-			id: data.id,
-			shortId: data.shortId,
-			title: data.title,
-			summary: data.summary,
-			symptoms: data.symptoms,
-			rootCause: plainText(sectionsOf(body).find((s) => s.text === 'Root cause')?.body ?? ''),
-			products: data.products,
-		}));
-}
-
-/** Markdown as plain words: code blocks, inline code markers, links' targets and emphasis removed. */
-function plainText(markdown: string): string {
-	return markdown
-		.replace(/^(```|~~~)[\s\S]*?^\1/gm, ' ')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[`*_>#]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
 }

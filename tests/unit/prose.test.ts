@@ -4,7 +4,8 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
-import { createProseRanker, PROSE, proseDocsOf, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { createProseRanker, PROSE, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);

@@ -15,7 +15,7 @@
 import type { MatchRequest, MatchResponse } from './match-worker.ts';
 import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
 import type { ProseMatch } from '../../lib/prose.ts';
-import type { TextKind } from '../../lib/text-kind.ts';
+import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
@@ -247,11 +247,7 @@ function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatc
 	}
 	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
 	if (kind === 'log') return 'No known error matches this text.';
-	const articles = `${likely.length} likely article${likely.length === 1 ? '' : 's'}`;
-	if (kind === 'words') return likely.length ? `Search: ${articles} for these words.` : 'Search: no article stands out for these words.';
-	return likely.length
-		? `No error line in this text; ${articles} by its description.`
-		: 'No error line in this text, and no article stands out for this description.';
+	return likelySummary(kind, likely.length);
 }
 
 function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, shared: readonly SharedLine[]) {
