@@ -27,6 +27,8 @@
  *
  * 5. The CLI on huge input: a 200 MB ordinary log and a 200 MB single line.
  *   npm run bench -- --only coverage     only 6 (coverage of the sample)
+ *   npm run bench -- --only accuracy     only the accuracy tables of 1 (per kind, per half, reliability);
+ *                                        add --misses A (or B, or all) to list the wrong answers of that half
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
  *
@@ -48,9 +50,10 @@ import { join, relative } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
-import { createMatcher } from '../src/lib/matcher/index.ts';
-import { accuracyByKind, answer, EVAL_FILES, loadEvalSet, reliability } from '../src/lib/eval-set.ts';
-import { createProseRanker, proseDocsOf } from '../src/lib/prose.ts';
+import { createMatcher, ruledOutBy, type Matcher } from '../src/lib/matcher/index.ts';
+import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability, type EvalItem } from '../src/lib/eval-set.ts';
+import { createProseRanker, textKind } from '../src/lib/prose.ts';
+import { proseDocsOf } from '../src/lib/prose-docs.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
 import { shippedFor } from './shipping.ts';
 import { pagefindTop } from './pagefind.ts';
@@ -94,6 +97,7 @@ const { values: args } = parseArgs({
 		'no-sites': { type: 'boolean', default: false },
 		'no-lighthouse': { type: 'boolean', default: false },
 		only: { type: 'string' },
+		misses: { type: 'string' },
 	},
 });
 
@@ -158,28 +162,39 @@ async function mdxTable(formats?: FormatFigures[]) {
 	);
 }
 
-async function main() {
-	if (args.only !== undefined) {
-		if (args.only === 'cli') return cliTable();
-		if (args.only === 'cli-input') return cliInputTable();
-		if (args.only === 'coverage') return coverageTable();
-		if (args.only === 'paste') return pasteTable();
-		if (args.only === 'mdx') return mdxTable();
-		throw new Error(`--only takes "cli", "cli-input", "coverage", "paste" or "mdx", got "${args.only}"`);
-	}
-	// Sites first: measuring the real site builds it, which the Pagefind column needs.
-	const sites = args['no-sites']
-		? []
-		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
-	const formats = args['no-sites'] ? undefined : await measureFormats(Number(args['mdx-size']), (l) => console.error(l));
+/**
+ * The prose stage alone, as issue 15 asks: BM25 (MiniSearch, prose.ts) beside Fuse.js over the same
+ * fields of the same articles (title, symptoms, summary, root cause), on every eval text that reaches
+ * that stage (not log output, no error line matched). Fuse.js answers its first result under its
+ * default threshold; BM25 answers as the site does (margin over the second, shared words).
+ */
+function proseComparison(items: EvalItem[], matcher: Matcher, loaded: ReturnType<typeof loadArticles>) {
+	const docs = proseDocsOf(loaded);
+	const reaching = items.filter((i) => textKind(i.text) !== 'log' && matcher.match(i.text).matches.length === 0);
+	const bm25 = createProseRanker(docs);
+	const fuse = new Fuse(docs, { keys: ['title', 'symptoms', 'summary', 'rootCause'], includeScore: true, ignoreLocation: true });
+	const rankers: [string, (t: string) => string | null][] = [
+		['BM25 (MiniSearch), as shipped', (t) => bm25.rank(t, ruledOutBy(matcher.match(t)))[0]?.id ?? null],
+		['Fuse.js, same fields', (t) => fuse.search(t)[0]?.item.id ?? null],
+	];
+	const positives = reaching.filter((i) => i.expected);
+	const negatives = reaching.filter((i) => !i.expected);
+	table(
+		`The prose stage alone: ${reaching.length} eval texts reach it (not log output, no error line matched)`,
+		['ranker', `right article first (${positives.length} with an article)`, `left unanswered (${negatives.length} with none)`],
+		rankers.map(([name, top]) => [name, pct(positives.filter((i) => top(i.text) === i.expected).length, positives.length), pct(negatives.filter((i) => top(i.text) === null).length, negatives.length)]),
+	);
+}
 
-	const articles = loadArticles(root).map((a) => a.data);
-	const bodies = new Map(loadArticles(root).map((a) => [a.data.id, a.body]));
+/** 1. Accuracy on every eval text, per kind and per half, beside Fuse.js and Pagefind; the reliability table. */
+async function accuracyTables() {
+	const loaded = loadArticles(root);
+	const articles = loaded.map((a) => a.data);
+	const bodies = new Map(loaded.map((a) => [a.data.id, a.body]));
 	const items = loadEvalSet(root);
 
-	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
 	const matcher = createMatcher(compileIndex(articles));
-	const ours = answer(matcher, items, createProseRanker(proseDocsOf(loadArticles(root))));
+	const ours = answer(matcher, items, createProseRanker(proseDocsOf(loaded)));
 	const fuse = new Fuse(
 		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
@@ -195,8 +210,45 @@ async function main() {
 		columns[0]!.map(([kind], r) => [kind, ...columns.map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
 	);
 	table('Reliability of the matcher\'s confidence on the same texts: how often each level is right', ['confidence', 'answers', 'right'], reliability(ours).map(([level, right, n]) => [level, n, n ? pct(right, n) : '-']));
+	const halves = (['A', 'B'] as const).map((h) => ours.filter((a) => halfOf(a.item) === h));
+	const byHalf = [...halves, ours].map(accuracyByKind);
+	table(
+		'The same, per half of the eval set (split by source thread, halfOf in src/lib/eval-set.ts): a change must help the half it was not tuned on too',
+		['kind', `half A (${halves[0].length})`, `half B (${halves[1].length})`, `all (${ours.length})`],
+		byHalf[2].map(([kind], r) => [kind, ...byHalf.map((c) => { const row = c.find(([k]) => k === kind); return row ? pct(row[1], row[2]) : '-'; })]),
+	);
+	const levels = [...halves, ours].map(reliability);
+	table('Reliability per half', ['confidence', 'half A', 'half B', 'all'], levels[2].map(([level], r) => [level, ...levels.map((l) => (l[r][2] ? pct(l[r][1], l[r][2]) : '-'))]));
+	if (args.misses) {
+		for (const a of ours.filter((x) => !x.right && (args.misses === 'all' || halfOf(x.item) === args.misses))) {
+			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'})`);
+		}
+	}
+	proseComparison(items, matcher, loaded);
 	const wrongHigh = ours.filter((a) => a.confidence === 'high' && !a.right);
 	if (wrongHigh.length) console.log(`\nWrong high-confidence answers: ${wrongHigh.map((a) => `${a.item.id} -> ${a.got}`).join(', ')}`);
+
+	return articles;
+}
+
+async function main() {
+	if (args.only !== undefined) {
+		if (args.only === 'cli') return cliTable();
+		if (args.only === 'cli-input') return cliInputTable();
+		if (args.only === 'coverage') return coverageTable();
+		if (args.only === 'paste') return pasteTable();
+		if (args.only === 'accuracy') return void (await accuracyTables());
+		if (args.only === 'mdx') return mdxTable();
+		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste" or "mdx", got "${args.only}"`);
+	}
+	// Sites first: measuring the real site builds it, which the Pagefind column needs.
+	const sites = args['no-sites']
+		? []
+		: await measureSites(args.sizes.split(',').map(Number), { lighthouse: !args['no-lighthouse'], log: (l) => console.error(l) });
+	const formats = args['no-sites'] ? undefined : await measureFormats(Number(args['mdx-size']), (l) => console.error(l));
+
+	// 1. Accuracy on every eval text, per kind, side by side, and what each confidence level means.
+	const articles = await accuracyTables();
 
 	// 2. Latency and size, and what a browser downloads for a paste.
 	const needle = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";

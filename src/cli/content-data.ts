@@ -6,6 +6,8 @@
 import { loadKnowledgeBase, type KnowledgeBase } from '../lib/knowledge-base.ts';
 import { articleFacts } from '../lib/api.ts';
 import { jumpsOf } from '../wizard/engine.ts';
+import { proseIndexOf } from '../lib/prose.ts';
+import { proseDocsOf } from '../lib/prose-docs.ts';
 import type { CliData, CliWizard } from './data.ts';
 
 /**
@@ -21,6 +23,7 @@ export function dataFromContent(root: string): CliData {
 		version: 1,
 		index: model.matcherIndex(),
 		articles: model.articles.map(articleFacts),
+		prose: proseIndexOf(proseDocsOf(model.articles)),
 	};
 	return Object.defineProperty(data, 'wizard', { enumerable: true, get: () => (wizard ??= wizardOf(model)) }) as CliData;
 }

@@ -8,8 +8,11 @@ import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { SITE_URL } from '../lib/addresses.ts';
-import { createMatcher, SHORT_RESULTS, type Matcher, type MatcherIndex } from '../lib/matcher/index.ts';
-import { listLine, toJson, toMarkdown, toolArticle, toPlainText } from '../lib/presenters.ts';
+import { createMatcher, ruledOutBy, SHORT_RESULTS, type Matcher, type MatcherIndex, type MatchResult } from '../lib/matcher/index.ts';
+import { listLine, toJson, toMarkdown, toolArticle, toPlainText, type Likely } from '../lib/presenters.ts';
+import { createProseRanker } from '../lib/prose.ts';
+import { textKind } from '../lib/text-kind.ts';
+import type { ProductId } from '../lib/registry.ts';
 import { MAX_LINE, readLines, UnreadableInput } from './read-lines.ts';
 import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import type { CliData } from './data.ts';
@@ -98,6 +101,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 		json: { type: 'boolean' },
 		markdown: { type: 'boolean' },
 		top: { type: 'string' },
+		product: { type: 'string' },
 		'base-url': { type: 'string' },
 		batch: { type: 'string' },
 		index: { type: 'string' },
@@ -112,6 +116,9 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	if (!Number.isInteger(top) || top < 1) throw new UsageError(u.badTop(String(values.top)));
 	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
 	const data = await io.data();
+	const product = values.product as string | undefined;
+	const products = [...new Set(data.articles.flatMap((a) => a.products))].sort();
+	if (product !== undefined && !products.includes(product as ProductId)) throw new UsageError(u.badProduct(product, products));
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
 
 	if (values.batch !== undefined) {
@@ -126,15 +133,39 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	const session = matcher.session();
 	const onCut = (n: number, length: number) =>
 		say(io.stderr, `faultline: ${u.lineCut(n, inputName(source), sizeOf(length), sizeOf(MAX_LINE))}`);
-	for await (const line of readLines(await openInput(source, io), source, { onCut })) session.addLine(line);
+	// The start of the text, for a description: one longer than DESCRIPTION_MAX is a log, and is not kept.
+	let head: string[] | undefined = [];
+	let headLength = 0;
+	for await (const line of readLines(await openInput(source, io), source, { onCut })) {
+		session.addLine(line);
+		if (head && (headLength += line.length + 1) <= DESCRIPTION_MAX) head.push(line);
+		else head = undefined;
+	}
 	const result = session.result({ top });
+	const likely = head && result.matches.length === 0 ? likelyFor(head.join('\n'), result, data, product) : undefined;
 
-	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl)));
+	if (values.json) say(io.stdout, JSON.stringify(toJson(result, baseUrl, likely)));
 	else if (values.markdown) {
 		const comment = toMarkdown(result, baseUrl, { question: (ids) => separatingQuestion(data.wizard, ids) });
 		if (comment) io.stdout.write(comment);
-	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => separatingQuestion(data.wizard, ids)));
+	} else say(io.stdout, toPlainText(result, baseUrl, (ids) => separatingQuestion(data.wizard, ids), likely));
 	return result.matches.length > 0 ? 0 : 1;
+}
+
+/**
+ * The longest text (characters) read as a possible description: longer is a log. Chosen: a
+ * description is a few sentences; the prose ranker reads the first 2,000 characters (prose.ts).
+ */
+const DESCRIPTION_MAX = 16 * 1024;
+
+/**
+ * The likely articles for a text with no error line, as the site ranks them (prose.ts, text-kind.ts):
+ * undefined for a log, which gets none.
+ */
+function likelyFor(text: string, result: MatchResult, data: CliData, product: string | undefined): Likely | undefined {
+	const kind = textKind(text);
+	if (kind === 'log') return undefined;
+	return { kind, articles: createProseRanker(data.prose.docs).rank(text, ruledOutBy(result), { product }) };
 }
 
 async function batch(file: string, matcher: Matcher, top: number, baseUrl: string, io: CliIo): Promise<number> {

@@ -423,12 +423,16 @@ Run 'faultline <command> --help' for a command's options.`,
 	match: (d: { top: number; site: string }) => `Usage: faultline match [FILE|-] [options]
 
 Reads FILE, or standard input when FILE is - or missing, and prints the
-articles whose known error lines it contains.
+articles whose known error lines it contains. A description or a few words
+with no error line get the likely articles by their description, marked
+likely: never a known error, so the exit status stays 1.
 
 Options:
   --json            print {"matches":[...],"ambiguous":false}
   --markdown        print a ready issue comment (nothing when no match)
   --top N           at most N matches (default ${d.top})
+  --product ID      with no error line in a description or a few search
+                    words: rank only this product's articles (e.g. podman)
   --base-url URL    site address for links (default ${d.site})
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
   --index URL|FILE  match against this matcher index instead of the one
@@ -463,6 +467,7 @@ export const cliUsageMessages = {
 	jsonAndMarkdown: () => '--json and --markdown cannot be combined; pick one',
 	severalInputs: (inputs: readonly string[]) => `match reads one input, got ${inputs.length}: ${inputs.join(' ')}`,
 	badTop: (value: string) => `--top takes a whole number of 1 or more, got '${value}'`,
+	badProduct: (value: string, known: readonly string[]) => `--product takes a product id, one of ${known.join(', ')}; got '${value}'`,
 	batchWithInput: () => '--batch reads its own file; do not also name an input',
 	readingTerminal: () => 'reading the text to match from standard input; paste it, then press Ctrl-D on an empty line (Ctrl-C to stop). Or pass a file: faultline match FILE',
 	lineCut: (n: number, input: string, size: string, kept: string) => `note: line ${n} of ${input} is ${size} long; only its first ${kept} was read`,

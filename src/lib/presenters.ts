@@ -18,6 +18,28 @@ import type { EvidenceLevel } from './evidence.ts';
 import type { ProductId } from './registry.ts';
 import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } from './matcher/index.ts';
 import type { SeparatingQuestion } from '../wizard/engine.ts';
+import type { ProseMatch } from './prose.ts';
+import { likelySummary, type TextKind } from './text-kind.ts';
+
+/**
+ * A text with no error line, ranked by its description (prose.ts): how it reads (`kind`, never
+ * `log`: a log gets no likely articles) and the likely articles, best first (possibly none).
+ */
+export interface Likely {
+	kind: Exclude<TextKind, 'log'>;
+	articles: ProseMatch[];
+}
+
+/** A likely article in the CLI's `--json`: `confidence` is always `likely`; `shared`, the words it shares with the text and where they stand. */
+export interface JsonLikely {
+	id: string;
+	shortId: string;
+	title: string;
+	url: string;
+	confidence: 'likely';
+	relative: number;
+	shared: ProseMatch['shared'];
+}
 
 export interface JsonMatch {
 	id: string;
@@ -30,9 +52,12 @@ export interface JsonMatch {
 	signature: string;
 }
 
-/** The CLI's `--json` shape. */
-export function toJson(result: MatchResult, baseUrl: string): { matches: JsonMatch[]; ambiguous: boolean } {
+/** The CLI's `--json` shape; `likely` only for a description or a search with no error line (then `matches` is empty). */
+export function toJson(result: MatchResult, baseUrl: string, likely?: Likely): { matches: JsonMatch[]; ambiguous: boolean; likely?: JsonLikely[] } {
 	return {
+		...(likely && result.matches.length === 0
+			? { likely: likely.articles.map((l) => ({ id: l.id, shortId: l.shortId, title: l.title, url: articleUrl(baseUrl, l.id), confidence: 'likely' as const, relative: l.relative, shared: l.shared })) }
+			: {}),
 		matches: result.matches.map((m) => ({
 			id: m.article.id,
 			shortId: m.article.shortId,
@@ -131,11 +156,16 @@ function escapeMarkdown(text: string): string {
  * A match result as plain text for a terminal: each article with its URL,
  * confidence and matched line; when several causes print one line, the
  * question that tells them apart (from `question`, when the wizard has one);
- * with no match, the articles the text ruled out and why.
+ * with no match, the articles the text ruled out and why; for a description or a search with no
+ * error line (`likely`), its likely articles, marked `likely`, and no "no known error" verdict.
  */
-export function toPlainText(result: MatchResult, baseUrl: string, question: (articleIds: string[]) => Question | undefined): string {
+export function toPlainText(result: MatchResult, baseUrl: string, question: (articleIds: string[]) => Question | undefined, likely?: Likely): string {
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
+		if (likely) {
+			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  likely, not a known error; shares: ${l.shared.map((s) => s.word).join(', ')}`).join('');
+			return `${likelySummary(likely.kind, likely.articles.length)}${list}${ruledOut}`;
+		}
 		return `No known error matches this text.${ruledOut}`;
 	}
 	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';

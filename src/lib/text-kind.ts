@@ -14,7 +14,22 @@ export type TextKind = 'words' | 'prose' | 'log';
 export const TEXT_KIND = Object.freeze({
 	/** A short search is at most this many words on one line (with at most one symbol). */
 	maxSearchWords: 6,
+	/**
+	 * A line with a path in it still reads as a sentence when it has at least this many words and
+	 * `sentenceShare` of its space-separated pieces are plain words ("the installer fails when a file
+	 * at `/etc/bash.bashrc.backup-before-nix` already exists"). Set on the eval set's descriptions: a
+	 * log line with a path has few plain words around it.
+	 */
+	sentenceWords: 12,
+	sentenceShare: 0.75,
 });
+
+/** A line that reads as a sentence: many pieces, most of them plain words (see TEXT_KIND). */
+function isSentence(line: string): boolean {
+	const pieces = line.trim().split(/\s+/);
+	const plain = pieces.filter((p) => /^[(\"']?[A-Za-z][a-z'-]*[.,;:!?)\"']*$/.test(p)).length;
+	return plain >= TEXT_KIND.sentenceWords && plain >= pieces.length * TEXT_KIND.sentenceShare;
+}
 
 /**
  * How a text reads: a log has lines that look like program output (prefixes,
@@ -26,8 +41,18 @@ export function textKind(text: string): TextKind {
 	if (lines.length === 0) return 'words';
 	const words = text.match(/[A-Za-z][\w'-]*/g) ?? [];
 	const symbols = (text.match(/[/=:[\]{}()<>|`$#@_\\]/g) ?? []).length;
-	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || /[/\\][\w.-]+[/\\]/.test(l)).length;
+	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || (/[/\\][\w.-]+[/\\]/.test(l) && !isSentence(l))).length;
 	if (lines.length === 1 && words.length <= TEXT_KIND.maxSearchWords && symbols <= 1) return 'words';
 	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
 	return 'prose';
+}
+
+/**
+ * What is said of a description or a search with no error line, on the site and in the tools
+ * alike: how many likely articles it has, never a "no known error" verdict.
+ */
+export function likelySummary(kind: Exclude<TextKind, 'log'>, count: number): string {
+	const articles = `${count} likely article${count === 1 ? '' : 's'}`;
+	if (kind === 'words') return count ? `Search: ${articles} for these words.` : 'Search: no article stands out for these words.';
+	return count ? `No error line in this text; ${articles} by its description.` : 'No error line in this text, and no article stands out for this description.';
 }

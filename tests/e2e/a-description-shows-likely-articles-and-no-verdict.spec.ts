@@ -5,7 +5,8 @@
  * from the ranker over the real articles, as the bench measures it.
  */
 import { expect, test } from '@playwright/test';
-import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
+import { createProseRanker } from '../../src/lib/prose.ts';
+import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { ROOT } from './site.ts';
 

@@ -5,7 +5,8 @@
  * ranker over the real articles.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { createProseRanker, proseDocsOf } from '../../src/lib/prose.ts';
+import { createProseRanker } from '../../src/lib/prose.ts';
+import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { ROOT } from './site.ts';
 

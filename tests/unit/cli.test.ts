@@ -109,6 +109,35 @@ describe('faultline match', () => {
 		expect(JSON.parse(r.stdout)).toEqual({ matches: [], ambiguous: false });
 	});
 
+	// containers/podman#7765, as the reporter described it: no error line, a description.
+	const DESCRIPTION = 'I am trying to run containers with CPU or memory limits, the container fails to start\n';
+
+	it('gives a description its likely articles, marked likely, and no "no known error" verdict', async () => {
+		const text = await faultline(['match'], DESCRIPTION);
+		expect(text.code).toBe(1);
+		expect(text.stdout).not.toMatch(/No known error/);
+		expect(text.stdout).toMatch(/likely article/);
+		expect(text.stdout).toContain('/kb/podman-cgroup-controller-not-delegated/');
+		expect(text.stdout).toMatch(/likely, not a known error/);
+		const json = JSON.parse((await faultline(['match', '--json'], DESCRIPTION)).stdout);
+		expect(json.matches).toEqual([]);
+		expect(json.likely[0]).toMatchObject({ id: 'podman-cgroup-controller-not-delegated', confidence: 'likely' });
+		// A log with no known error gets no likely articles: it is no description.
+		expect(JSON.parse((await faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n')).stdout).likely).toBeUndefined();
+	});
+
+	it('narrows the likely articles to --product, and refuses an unknown product', async () => {
+		const podman = JSON.parse((await faultline(['match', '--json', '--product', 'podman'], DESCRIPTION)).stdout);
+		expect(podman.likely[0]?.id).toBe('podman-cgroup-controller-not-delegated');
+		const multipass = JSON.parse((await faultline(['match', '--json', '--product', 'multipass'], DESCRIPTION)).stdout);
+		expect(multipass.likely.map((l: { id: string }) => l.id)).not.toContain('podman-cgroup-controller-not-delegated');
+		const products = new Map(loadArticles(root).map((a) => [a.data.id, a.data.products as string[]]));
+		for (const l of multipass.likely) expect(products.get(l.id)).toContain('multipass');
+		const bad = await faultline(['match', '--product', 'frobnicator'], DESCRIPTION);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/--product takes a product id, one of .*podman/);
+	});
+
 	it('writes a ready Markdown comment, and nothing when there is no match', async () => {
 		const r = await faultline(['match', '--markdown', '--base-url', 'https://kb.example.org'], CI_LOG);
 		expect(r.stdout).toContain('[FL-0005: Nix under CPU emulation: "unable to load seccomp BPF program: Invalid argument"](https://kb.example.org/kb/nix-installer-seccomp-bpf/)');

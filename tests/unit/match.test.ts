@@ -255,6 +255,40 @@ describe('context that makes a shared line decisive (`when`)', () => {
 	});
 });
 
+describe('a line with a single specific word', () => {
+	// Nix 2.3.x as root where the kernel refuses the user namespace (NixOS/nix#2632): "writing" is the
+	// line's only word that is not generic, below the two a word-share match needs.
+	const line = 'error: writing to file: Operation not permitted';
+
+	it('is met exactly, and then decides with its article\'s context', () => {
+		const result = matcher.match(`$ sudo sysctl -w user.max_user_namespaces=15000\ninstalling 'nix-2.3.7'\n${line}`);
+		expect(result.matches[0]?.article.id).toBe('nix-sandbox-cloning-builder');
+		expect(result.matches[0]?.kind).toBe('exact');
+	});
+
+	it('answers nothing alone (a shared line without context), and nothing for a line that only resembles it', () => {
+		expect(matcher.match(line).matches).toEqual([]);
+		expect(matcher.match(`user.max_user_namespaces = 15000\nerror: writing to socket: Operation not permitted`).matches).toEqual([]);
+		expect(matcher.match(`user.max_user_namespaces = 15000\nwriting to file /tmp/x failed`).matches).toEqual([]);
+	});
+});
+
+describe('a line wrapped at a width', () => {
+	// containers/buildah#3251, as posted: the terminal wrapped buildah's line before "found in $PATH".
+	const wrappedPaste = 'Error: error running newgidmap: exec: "newgidmap": executable file not\nfound in $PATH:';
+
+	it('is read joined to the line before, and answered on that line', () => {
+		const result = matcher.match(`$ buildah images\n${wrappedPaste}`);
+		expect(result.matches[0]?.article.id).toBe('podman-newuidmap-missing');
+		expect(result.matches[0]?.lineNumber).toBe(2);
+	});
+
+	it('is not joined across a line that ends a sentence, or to a line that starts a new one', () => {
+		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not.\nfound in $PATH:').matches).toEqual([]);
+		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not\nFound in $PATH:').matches).toEqual([]);
+	});
+});
+
 describe('the build-time calibration and overlap checks', () => {
 	const line = 'Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available';
 	const wide = article('podman-cause-a', 'FL-0901', { signatures: [{ line, pattern: 'crun: the requested cgroup controller `{*}` is not available', where: 'in the tests' }] });

@@ -4,7 +4,8 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
-import { createProseRanker, PROSE, proseDocsOf, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { createProseRanker, PROSE, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);
@@ -21,6 +22,14 @@ describe('how a text reads', () => {
 		expect(textKind('I am trying to run containers with CPU or memory limits, the container fails to start')).toBe('prose');
 	});
 
+	it('calls a description a description even when it names a path', () => {
+		// NixOS/nix#7215: the installer refusing leftover backup files, told in words.
+		expect(textKind('I have seen a couple times that the nix installer fails when a file at `/etc/bash.bashrc.backup-before-nix` already exists. After that file was deleted, we reran the installer and got the same error.')).toBe('prose');
+		// A log line with a path and a few words stays a log.
+		expect(textKind('cannot open path of the current working directory: Permission denied\nuser@host:/repos/src$ ls /repos/src/app')).toBe('log');
+		expect(textKind('Error: stat /home/alice/.config/containers/storage.conf: permission denied')).toBe('log');
+	});
+
 	it('calls error and command output a log', () => {
 		expect(textKind('Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available')).toBe('log');
 		expect(textKind('Jan 18 14:04:36 host kernel: overlayfs: failed to resolve \'/sysroot/nix/.ro-store\': -2\nJan 18 14:04:37 host systemd[1]: Failed to mount /sysroot/nix/store.')).toBe('log');
@@ -35,6 +44,19 @@ describe('descriptions', () => {
 	it('finds articles by a single distinctive word', () => {
 		expect(ranker.rank('subuid')[0]?.id).toBe('podman-subuid-not-picked-up');
 		expect(ranker.rank('erofs')[0]?.id).toBe('microvm-erofs-store-ownership');
+	});
+
+	it('narrows the likely articles to the product the reader chose', () => {
+		const description = 'I am trying to run containers with CPU or memory limits, the container fails to start';
+		const products = new Map(articles.map((a) => [a.data.id, a.data.products]));
+		expect(ranker.rank(description, undefined, { product: 'podman' })[0]?.id).toBe('podman-cgroup-controller-not-delegated');
+		// Chosen another product, the Podman article is never offered; whatever is, is that product's.
+		const multipass = ranker.rank(description, undefined, { product: 'multipass' });
+		expect(multipass.map((m) => m.id)).not.toContain('podman-cgroup-controller-not-delegated');
+		for (const m of multipass) expect(products.get(m.id)).toContain('multipass');
+		// A search narrows the same way: "subuid" is a Podman word, and no Nix article is about it.
+		expect(ranker.rank('subuid', undefined, { product: 'podman' })[0]?.id).toBe('podman-subuid-not-picked-up');
+		for (const m of ranker.rank('erofs store', undefined, { product: 'nix' })) expect(products.get(m.id)).toContain('nix');
 	});
 
 	it('answers nothing when no article stands out', () => {

@@ -22,6 +22,8 @@ import { pasteBoxMessages } from '../../lib/messages.ts';
 export interface MatchRequest {
 	id: number;
 	text: string;
+	/** The product id the reader chose (registry.ts), or undefined for all: narrows the likely articles. */
+	product?: string;
 }
 /**
  * The answer for one text. `kind`: how it reads. `likely`: present when no
@@ -69,14 +71,14 @@ function proseRanker(): Promise<ProseRanker> {
 }
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
-	const { id, text } = event.data;
+	const { id, text, product } = event.data;
 	try {
 		const result = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });
 		const kind = textKind(text);
 		let response: MatchResponse = { id, result, kind };
 		if (result.matches.length === 0 && kind !== 'log') {
 			try {
-				response = { ...response, likely: (await proseRanker()).rank(text, ruledOutBy(result)) };
+				response = { ...response, likely: (await proseRanker()).rank(text, ruledOutBy(result), { product }) };
 			} catch (error) {
 				response = { ...response, likelyError: (error as Error).message };
 			}

@@ -12,10 +12,10 @@
  * A line that several causes print comes with the wizard's question that
  * tells them apart (engine.ts `separatingQuestion`, as the CLI prints it).
  */
-import type { MatchResponse } from './match-worker.ts';
+import type { MatchRequest, MatchResponse } from './match-worker.ts';
 import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
 import type { ProseMatch } from '../../lib/prose.ts';
-import type { TextKind } from '../../lib/text-kind.ts';
+import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
@@ -45,7 +45,7 @@ function loadPagefind(): Promise<Pagefind> {
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, (r: MatchResponse) => void>();
-function matchInWorker(text: string): Promise<MatchResponse> {
+function matchInWorker(text: string, product?: string): Promise<MatchResponse> {
 	if (!worker) {
 		worker = new Worker(new URL('./match-worker.ts', import.meta.url), { type: 'module' });
 		worker.addEventListener('message', (e: MessageEvent<MatchResponse>) => {
@@ -56,7 +56,7 @@ function matchInWorker(text: string): Promise<MatchResponse> {
 	const id = nextId++;
 	return new Promise((resolve) => {
 		pending.set(id, resolve);
-		worker!.postMessage({ id, text });
+		worker!.postMessage({ id, text, product } satisfies MatchRequest);
 	});
 }
 
@@ -151,7 +151,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		const cut = raw.length > MAX_PASTE;
 		const text = cut ? raw.slice(0, MAX_PASTE) : raw;
 		status.textContent = 'Looking for known errors…';
-		const [response, pages] = await Promise.all([matchInWorker(text), searchPages(text, product.value)]);
+		const [response, pages] = await Promise.all([matchInWorker(text, product.selectedOptions[0]?.dataset.productId || undefined), searchPages(text, product.value)]);
 		if (mine !== generation) return;
 
 		const notes: string[] = [];
@@ -247,11 +247,7 @@ function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatc
 	}
 	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
 	if (kind === 'log') return 'No known error matches this text.';
-	const articles = `${likely.length} likely article${likely.length === 1 ? '' : 's'}`;
-	if (kind === 'words') return likely.length ? `Search: ${articles} for these words.` : 'Search: no article stands out for these words.';
-	return likely.length
-		? `No error line in this text; ${articles} by its description.`
-		: 'No error line in this text, and no article stands out for this description.';
+	return likelySummary(kind, likely.length);
 }
 
 function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, shared: readonly SharedLine[]) {

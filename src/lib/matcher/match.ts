@@ -118,6 +118,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
+	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
 	const exclusionAnchors = new Map<string, ContextText[]>();
 	const contextAnchors = new Map<string, ContextText[]>();
 	index.articles.forEach((a, i) => {
@@ -176,6 +177,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
 		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
+		let previous = ''; // the line before, for a wrapped line
 
 		function readWindow(raw: string, normalized: string, lineNumber: number) {
 			const words = new Set(tokensOf(normalized));
@@ -220,8 +222,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 					specificCovered += weight(t);
 				}
 			}
-			if (specific < SCORING.minSpecific) return undefined;
+			// A line with fewer specific words than the bar ("writing to file: Operation not permitted")
+			// can still be met exactly: its pattern, not a share of its words, then says it is that line.
+			if (specific < Math.min(SCORING.minSpecific, specificCount[s])) return undefined;
 			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
+			if (specific < SCORING.minSpecific) return undefined;
 			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
 			// (another controller, a sentence where a path belongs). That is another message, not a near one.
 			if (sig.parts.length > 1 && inOrder(normalized, sig.parts)) return undefined;
@@ -242,6 +247,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
+				const before = previous;
+				previous = raw.length <= SCORING.window ? raw : '';
+				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
+				// / "found in $PATH") is read once more joined to the line before it.
+				if (wrapped(before, raw)) {
+					const joined = `${before.trimEnd()} ${raw.trimStart()}`;
+					if (mayMatch(joined)) readWindow(joined, normalizeLine(joined), lines - 1);
+				}
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
 				if (raw.length <= SCORING.window) return readWindow(raw, normalizeLine(raw), lines);
@@ -364,6 +377,15 @@ function innerWords(text: string): string[] {
 	return tokensOf(text)
 		.slice(1, -1)
 		.filter((t) => !t.includes('#'));
+}
+
+/**
+ * Whether `line` reads as the rest of `before`, wrapped at a width: `before`
+ * is at least SCORING.wrapWidth characters and ends inside a sentence (a word
+ * or a comma, no full stop or colon), and `line` goes on in lower case.
+ */
+function wrapped(before: string, line: string): boolean {
+	return before.length >= SCORING.wrapWidth && /[\w,]\s*$/.test(before) && /^\s*[a-z]/.test(line);
 }
 
 /** True when the parts occur in this order in the line. */

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loadArticles } from '../../../lib/content.ts';
-import { proseDocsOf, proseIndexOf } from '../../../lib/prose.ts';
+import { proseIndexOf } from '../../../lib/prose.ts';
+import { proseDocsOf } from '../../../lib/prose-docs.ts';
 
 /**
  * The articles' prose documents (title, symptoms, summary, root cause), from
