@@ -22,7 +22,8 @@ export const signatureSchema = z
 		line: z
 			.string()
 			.min(12, 'a signature must be at least 12 characters: quote the whole line')
-			.refine((s) => !s.includes('\n'), 'a signature is one line: split it into one entry per line'),
+			.refine((s) => !s.includes('\n'), 'a signature is one line: split it into one entry per line')
+			.refine((s) => s === s.trimEnd(), buildMessages.signatureTrailingSpace()),
 		/**
 		 * The line with the parts that differ between machines replaced by typed
 		 * holes (`{path}`, `{n}`, `{hex}`, `{word}`, `{a|b|c}`; `{*}` only where

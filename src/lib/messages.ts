@@ -518,6 +518,8 @@ export const pasteBoxMessages = {
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */
 export const buildMessages = {
+	signatureTrailingSpace: () =>
+		'a signature does not end in spaces: the page shows code without trailing spaces, so the line as written would not be on it; remove them',
 	contentProblems: (count: number, report: string) => `The content check found ${count} problem(s):\n${report}`,
 	contentProblemsDev: (report: string) => `Content problems:\n${report}`,
 	contentPassed: (count: number) => `${count} articles pass the content check.`,

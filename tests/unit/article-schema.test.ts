@@ -66,6 +66,12 @@ describe('the article schema', () => {
 		`);
 	});
 
+	it('rejects a signature that ends in spaces, which the page would not show', () => {
+		const [problem] = problemsOf(withFields({ signatures: [{ line: 'Failed to execute command with status 5, stdout: ', where: 'somewhere' }] }));
+		expect(problem).toContain('signatures.0.line');
+		expect(problem).toContain('a signature does not end in spaces');
+	});
+
 	it('needs a replacement for a retired article', () => {
 		expect(problemsOf(withFields({ status: 'retired' }))).toMatchInlineSnapshot(`
 			[
