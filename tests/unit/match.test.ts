@@ -287,6 +287,12 @@ describe('a line wrapped at a width', () => {
 		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not.\nfound in $PATH:').matches).toEqual([]);
 		expect(matcher.match('Error: error running newgidmap: exec: "newgidmap": executable file not\nFound in $PATH:').matches).toEqual([]);
 	});
+
+	it('adds only what the wrap split: two lines that each meet a signature alone still count as two', () => {
+		// canonical/multipass NFS storage: two lines of one article, the first ending in a word and the next in lower case.
+		const log = "qemu-img: Could not open '/mnt/nfs/images/x.img': Could not open '/mnt/nfs/images/x.img': Permission denied\nlaunch failed: Cannot read image format: qemu-img failed (Process returned exit code: 1) with output:";
+		expect(matcher.match(log).matches[0]?.article.id).toBe('multipass-nfs-apparmor');
+	});
 });
 
 describe('the build-time calibration and overlap checks', () => {

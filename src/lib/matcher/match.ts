@@ -179,7 +179,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let lines = 0;
 		let previous = ''; // the line before, for a wrapped line
 
-		function readWindow(raw: string, normalized: string, lineNumber: number) {
+		/**
+		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
+		 * lines; a signature either of them meets as well on its own is left to that line's own reading,
+		 * so the joined reading only adds what the wrap split.
+		 */
+		function readWindow(raw: string, normalized: string, lineNumber: number, parts?: readonly string[]) {
 			const words = new Set(tokensOf(normalized));
 			const hits = new Map<number, number>();
 			for (const w of words) for (const s of anchors.get(w) ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
@@ -187,6 +192,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (count < anchorsNeeded[s]) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
+				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 			}
@@ -202,6 +208,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 					}
 				}
 			}
+		}
+
+		/** How signature `s` meets one raw line on its own (see `verify`). */
+		function metAlone(s: number, raw: string) {
+			const normalized = normalizeLine(raw);
+			return verify(s, normalized, new Set(tokensOf(normalized)));
 		}
 
 		function verify(s: number, normalized: string, words: Set<string>): Omit<Hit, 'line' | 'lineNumber'> | undefined {
@@ -253,7 +265,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
 					const joined = `${before.trimEnd()} ${raw.trimStart()}`;
-					if (mayMatch(joined)) readWindow(joined, normalizeLine(joined), lines - 1);
+					if (mayMatch(joined)) readWindow(joined, normalizeLine(joined), lines - 1, [before, raw]);
 				}
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!mayMatch(raw)) return;
