@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } from '../../src/lib/matcher/build.ts';
-import { createMatcher } from '../../src/lib/matcher/index.ts';
+import { createMatcher, sameLineGroups } from '../../src/lib/matcher/index.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
+import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 
@@ -111,6 +113,39 @@ describe('matching the real articles', () => {
 	it('finds a signature inside a single line of a megabyte', () => {
 		const line = `${'x'.repeat(600_000)} error: unable to load seccomp BPF program: Invalid argument ${'y'.repeat(600_000)}`;
 		expect(top(line)).toBe('nix-installer-seccomp-bpf');
+	});
+});
+
+describe('every line that several causes print (each decisive: false signature of the real articles)', () => {
+	const jumps = jumpsOf(loadKnowledgeBase(root).wizard.tree);
+	const lines = real.flatMap((a) => a.signatures.filter((s) => !s.decisive).map((s) => ({ article: a, line: s.line })));
+
+	it('is never a high answer alone, unless the line holds its own context or meets a decisive line of the article', () => {
+		expect(lines.length).toBeGreaterThan(50);
+		const wrong = lines.flatMap(({ article, line }) => {
+			const own = matcher.match(line).matches.find((m) => m.article.id === article.id);
+			const decided = own?.context !== undefined || article.signatures.some((s) => s.decisive && s.line === own?.signature);
+			return own?.confidence === 'high' && !decided ? [`${article.id}: ${line}`] : [];
+		});
+		expect(wrong).toEqual([]);
+	});
+
+	it('met by two or more articles, comes out ambiguous with each of them and the wizard question that tells them apart', () => {
+		const wrong: string[] = [];
+		let shared = 0;
+		for (const { article, line } of lines) {
+			const result = matcher.match(line);
+			const group = sameLineGroups(result.matches).find((g) => g.some((m) => m.article.id === article.id));
+			if (!group) continue;
+			shared++;
+			const ids = group.map((m) => m.article.id);
+			if (!result.ambiguous) wrong.push(`${article.id}: not ambiguous: ${line}`);
+			if (group.some((m) => m.confidence === 'high')) wrong.push(`${article.id}: a high answer among ${ids.join(', ')}: ${line}`);
+			if (!separatingQuestion(jumps, ids)) wrong.push(`${article.id}: no wizard question tells ${ids.join(', ')} apart: ${line}`);
+		}
+		expect(wrong).toEqual([]);
+		// The real articles have such lines (crun's, Podman's newuidmap, Nix's installer and daemon socket ones).
+		expect(shared).toBeGreaterThanOrEqual(10);
 	});
 });
 
@@ -235,8 +270,17 @@ describe('context that makes a shared line decisive (`when`)', () => {
 	});
 	const matcher = createMatcher(compileIndex([stale, caps]));
 
-	it('answers nothing from a shared line alone', () => {
-		expect(matcher.match(shared).matches).toEqual([]);
+	it('answers a shared line alone with every cause that prints it, ambiguous, none of them high', () => {
+		const result = matcher.match(shared);
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.map((m) => [m.article.id, m.confidence]).sort()).toEqual([
+			['podman-helper-no-setuid', 'medium'],
+			['podman-stale-pause', 'medium'],
+		]);
+	});
+
+	it('answers nothing from a line only one article knows as non-decisive (the other causes are unknown)', () => {
+		expect(createMatcher(compileIndex([stale])).match(shared).matches).toEqual([]);
 	});
 
 	it('decides with the context found anywhere in the paste, and says which context', () => {
