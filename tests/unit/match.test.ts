@@ -149,6 +149,54 @@ describe('every line that several causes print (each decisive: false signature o
 	});
 });
 
+describe('a near or partial reading needs the words that set the signature apart from its neighbours', () => {
+	// Nix 2.0-2.3 printed "while setting up the build environment: executing …" (build.cc); 2.4 and later
+	// print "… while setting up the build environment" as a trace line above many other errors.
+	const builder = article('nix-cause-builder', 'FL-0901', {
+		signatures: [
+			{
+				line: "error: while setting up the build environment: executing '/nix/store/0nsb5dn203xvijyp9dzvacil0mg6n5aj-builder': Permission denied",
+				pattern: "while setting up the build environment: executing '{path}': Permission denied",
+				where: 'in the tests',
+			},
+		],
+	});
+	const trace = article('nix-cause-trace', 'FL-0902', {
+		signatures: [{ line: '… while setting up the build environment', where: 'in the tests', decisive: false }],
+	});
+	// The daemon's socket: one prefix, two endings that tell two causes apart.
+	const missing = article('nix-cause-missing', 'FL-0903', {
+		signatures: [{ line: "error: cannot connect to socket at '/nix/var/nix/daemon-socket/socket': No such file or directory", pattern: "cannot connect to socket at '{path}': No such file or directory", where: 'in the tests' }],
+	});
+	const refused = article('nix-cause-refused', 'FL-0904', {
+		signatures: [{ line: "error: cannot connect to socket at '/nix/var/nix/daemon-socket/socket': Connection refused", pattern: "cannot connect to socket at '{path}': Connection refused", where: 'in the tests', decisive: false }],
+	});
+	const four = createMatcher(compileIndex([builder, trace, missing, refused]));
+	const ids = (text: string) => four.match(text).matches.map((m) => m.article.id);
+
+	it('a generic trace line two messages carry is no partial match of the longer one', () => {
+		expect(ids('error: … while setting up the build environment\nerror: unable to load seccomp BPF program: Invalid argument')).toEqual([]);
+		expect(ids('while setting up the build environment')).toEqual([]);
+	});
+
+	it('the same prefix with another ending is not a near match of the first ending', () => {
+		const line = "error: cannot connect to socket at '/nix/var/nix/daemon-socket/socket': Connection refused";
+		expect(ids(line)).toEqual([]);
+		// With the real articles, where "No such file or directory" is common and weighs little, the
+		// missing-directory article's line was a near match of this one (NixOS/nix-installer#790, a Linux
+		// machine after a reboot, cause never found): it must not be among the answers.
+		const real = matcher.match(line).matches.map((m) => m.article.id);
+		expect(real).not.toContain('nix-daemon-socket-skipped-missing-dir');
+	});
+
+	it('still reads a line that holds the distinguishing words as near or partial', () => {
+		const near = four.match("cannot connect to the socket at '/nix/var/nix/daemon-socket/socket': No such file or directory");
+		expect(near.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-missing', 'near']]);
+		const partial = four.match('error: while setting up the build environment: executing');
+		expect(partial.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-builder', 'near']]);
+	});
+});
+
 describe('ranking several articles', () => {
 	const shared = 'Error: crun: make `/s/overlay/abc/merged` private: Permission denied: OCI permission denied';
 	const a = article('podman-cause-a', 'FL-0901', { signatures: [{ line: shared, pattern: 'crun: make `{*}` private: Permission denied', where: 'in the tests' }] });
