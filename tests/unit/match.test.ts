@@ -189,11 +189,19 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(real).not.toContain('nix-daemon-socket-skipped-missing-dir');
 	});
 
+	it('a near match shows a word of every literal part of the pattern: another ending after a hole is another message', () => {
+		// NFS storage: "…stderr: {*}: permission denied"; a full disk prints the same wrapper with another
+		// ending (podman-container-tools/podman#14858). Only generic words differ, and they are the cause.
+		const line = 'ERRO[0008] Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: write /usr/bin/chsh: no space left on device';
+		expect(matcher.match(line).matches.map((m) => m.article.id)).not.toContain('podman-rootless-storage-on-nfs');
+		expect(matcher.match('ERRO[0003] Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: open /etc/x: permission denied').matches[0]?.article.id).toBe('podman-rootless-storage-on-nfs');
+	});
+
 	it('still reads a line that holds the distinguishing words as near or partial', () => {
 		const near = four.match("cannot connect to the socket at '/nix/var/nix/daemon-socket/socket': No such file or directory");
 		expect(near.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-missing', 'near']]);
-		const partial = four.match('error: while setting up the build environment: executing');
-		expect(partial.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-builder', 'near']]);
+		const reordered = four.match("setting up the build environment while executing '/nix/store/0nsb5dn203xvijyp9dzvacil0mg6n5aj-builder': Permission denied");
+		expect(reordered.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-builder', 'near']]);
 	});
 });
 

@@ -119,6 +119,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
+	// The words of each literal part of a signature's pattern (placeholders left out), for the near rule:
+	// made on a signature's first near reading, as most signatures never have one.
+	const partWordsOf: string[][][] = [];
+	const partWords = (s: number) => (partWordsOf[s] ??= index.signatures[s].parts.map((part) => tokensOf(part).filter((t) => !t.includes('#'))));
 	const exclusionAnchors = new Map<string, ContextText[]>();
 	const contextAnchors = new Map<string, ContextText[]>();
 	index.articles.forEach((a, i) => {
@@ -287,9 +291,13 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// its neighbours (see `setApart`), so a line that is another article's wording is not read as a
 			// near version of this one.
 			if (!setApart(s, words)) return undefined;
-			// Near: every specific word is there, only generic words or the order differ.
+			// Near: every specific word is there, only generic words or the order differ, and each literal part
+			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
+			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage) return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t)))) {
+				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
+			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
