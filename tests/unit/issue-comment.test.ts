@@ -18,6 +18,8 @@ import { BOT_MARKER, commentFor, decide, readEvent, type BotOptions, type GitHub
 import { MAX_LINK_LENGTH } from '../../src/lib/addresses.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { createProseRanker } from '../../src/lib/prose.ts';
+import { toPlainText } from '../../src/lib/presenters.ts';
+import { separatingQuestion } from '../../src/wizard/engine.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const data = dataFromContent(root);
@@ -234,6 +236,32 @@ async function run(eventName: string, file: string | undefined, api: ReturnType<
 }
 
 const path = (name: string) => fileURLToPath(new URL(`../fixtures/github-events/${name}.json`, import.meta.url));
+
+describe('a line that several known causes print, each article marking it decisive: false', () => {
+	// Podman prints this for a newuidmap without setuid or file capabilities and inside an unprivileged
+	// container alike; neither article lets it decide alone.
+	const line = 'Error: cannot setup namespace using newuidmap: exit status 1';
+
+	it('gets every cause, none high, and the wizard question that tells them apart, in the bot comment and the CLI text', () => {
+		const result = matcher.match(line);
+		const ids = result.matches.map((m) => m.article.id).sort();
+		expect(ids).toEqual(['podman-in-unprivileged-container', 'podman-newuidmap-not-setuid']);
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.every((m) => m.confidence === 'medium')).toBe(true);
+		const question = separatingQuestion(data.wizard, ids)!;
+		expect(question).toBeDefined();
+		const e = event('issues-opened-no-known-error');
+		e.issue.title = '';
+		e.issue.body = line;
+		const d = decide(e, [], matcher, options);
+		expect(d.action).toBe('create');
+		if (d.action === 'create') {
+			expect(d.body).toContain('**2 known causes print this line**');
+			expect(d.body).toContain(`(${BASE}${question.path})`);
+		}
+		expect(toPlainText(result, BASE, (a) => separatingQuestion(data.wizard, a))).toContain(`The question that tells them apart: ${question.prompt}\n  ${BASE}${question.path}`);
+	});
+});
 
 describe('an issue that describes its failure in words', () => {
 	const prose = createProseRanker(data.prose.docs);
