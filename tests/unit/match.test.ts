@@ -197,6 +197,16 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(matcher.match('ERRO[0003] Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: open /etc/x: permission denied').matches[0]?.article.id).toBe('podman-rootless-storage-on-nfs');
 	});
 
+	it('a line several causes print does not match inside a longer line that goes on into another message', () => {
+		// nix-community/nixos-generators#59: Nix 2.3's one-line form of another failure, with binfmt (the
+		// seccomp article's context) in the paste. The trace line alone would decide with that context.
+		const other = "while setting up the build environment: executing '/nix/store/qap2krb706ia4czm89xzmlqj72wysf5h-bash-4.4-p23/bin/bash': Exec format error";
+		expect(matcher.match(`boot.binfmt.emulatedSystems = [ "aarch64-linux" ];\n${other}`).matches).toEqual([]);
+		// On a line of its own, the trace line still decides with that context.
+		const own = matcher.match('boot.binfmt.emulatedSystems = [ "aarch64-linux" ];\nerror:\n       … while setting up the build environment');
+		expect(own.matches.map((m) => m.article.id)).toEqual(['nix-installer-seccomp-bpf']);
+	});
+
 	it('still reads a line that holds the distinguishing words as near or partial', () => {
 		const near = four.match("cannot connect to the socket at '/nix/var/nix/daemon-socket/socket': No such file or directory");
 		expect(near.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-missing', 'near']]);

@@ -217,6 +217,19 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
 	}
 
+	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
+	const ownGoesOn = new Map<number, boolean>();
+	function ownLineGoesOn(s: number): boolean {
+		let result = ownGoesOn.get(s);
+		if (result === undefined) {
+			const own = normalizeLine(index.signatures[s].line);
+			const met = exact[s].exec(own);
+			result = met ? goesOn(own.slice(met.index + met[0].length)) : true;
+			ownGoesOn.set(s, result);
+		}
+		return result;
+	}
+
 	function session(): MatchSession {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
@@ -282,7 +295,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// A line with fewer specific words than the bar ("writing to file: Operation not permitted")
 			// can still be met exactly: its pattern, not a share of its words, then says it is that line.
 			if (specific < Math.min(SCORING.minSpecific, specificCount[s])) return undefined;
-			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
+			const met = exact[s].exec(normalized);
+			if (met) {
+				// A line several causes print is a line of its own: when the pasted line goes on after it into
+				// more words than the article's own line does ("while setting up the build environment:
+				// executing …: Exec format error"), the line is that other message, with this one as its prefix.
+				if (!sig.decisive && goesOn(normalized.slice(met.index + met[0].length)) && !ownLineGoesOn(s)) return undefined;
+				return { score: 1, kind: 'exact' };
+			}
 			if (specific < SCORING.minSpecific) return undefined;
 			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
 			// (another controller, a sentence where a path belongs). That is another message, not a near one.
@@ -499,6 +519,11 @@ function innerWords(text: string): string[] {
  */
 function wrapped(before: string, line: string): boolean {
 	return before.length >= SCORING.wrapWidth && /[\w,]\s*$/.test(before) && /^\s*[a-z]/.test(line);
+}
+
+/** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
+function goesOn(rest: string): boolean {
+	return /(?:^|[^#\w])[a-z]{2,}/.test(rest);
 }
 
 /** True when the parts occur in this order in the line. */
