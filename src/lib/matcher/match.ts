@@ -371,8 +371,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
  * Turn the best hit per signature into ranked article matches. A decisive
  * line decides; a shared line (`decisive: false`) decides only with its
  * article's `when` context somewhere in the paste, or with another of the
- * article's lines (then at medium confidence at most). `high` means: an
- * exact decisive line, and no other article explains the text as well.
+ * article's lines (then at medium confidence at most). A shared line that two
+ * or more articles meet without their context makes each a medium candidate,
+ * and the result ambiguous (`candidateOf`). `high` means: an exact decisive
+ * line, and no other article explains the text as well.
  */
 function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
 	const excluded = new Map(excludedByText);
