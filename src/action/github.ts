@@ -12,6 +12,7 @@ import { createMatcher } from '../lib/matcher/index.ts';
 import { actionMessages, cliMessages, problemLine, type ActionInput } from '../lib/messages.ts';
 import { SITE_URL } from '../lib/addresses.ts';
 import type { CliData } from '../cli/data.ts';
+import { createProseRanker } from '../lib/prose.ts';
 import { BadEvent, decide, readEvent, skipReason, type BotOptions, type Decision, type GitHubComment } from '../cli/issue-comment.ts';
 
 export interface ActionIo {
@@ -49,7 +50,7 @@ export async function runAction(io: ActionIo): Promise<number> {
 	let decision: Decision;
 	let url = '';
 	try {
-		const options = { ...readInputs(io.env), wizard: io.data.wizard };
+		const options = { ...readInputs(io.env), wizard: io.data.wizard, prose: createProseRanker(io.data.prose.docs) };
 		const path = io.env.GITHUB_EVENT_PATH;
 		const name = io.env.GITHUB_EVENT_NAME ?? '';
 		if (!path) throw new BadEvent(problemLine('$GITHUB_EVENT_PATH', 'event', cliMessages.eventPathUnset()));
@@ -83,6 +84,7 @@ export async function runAction(io: ActionIo): Promise<number> {
 		throw error;
 	}
 	if (decision.action === 'none') log(actionMessages.noComment(decision.reason));
+	else if (decision.action === 'create' && decision.likely) log(actionMessages.commentedLikely(decision.likely, url));
 	else log(actionMessages.commented(decision.action === 'update', decision.explained, url));
 	if (io.env.GITHUB_OUTPUT) await appendFile(io.env.GITHUB_OUTPUT, `action=${decision.action}\ncomment-url=${url}\n`);
 	return 0;

@@ -13,7 +13,10 @@
  */
 import type { Matcher, Match, MatchResult } from '../lib/matcher/index.ts';
 import { SHORT_RESULTS } from '../lib/matcher/index.ts';
-import { BOT_MARKER, botComment, explainedBy, type ThreadText } from '../lib/presenters.ts';
+import { BOT_MARKER, botComment, explainedBy, likelyComment, type ThreadText } from '../lib/presenters.ts';
+import { ruledOutBy } from '../lib/matcher/index.ts';
+import type { ProseRanker } from '../lib/prose.ts';
+import { textKind } from '../lib/text-kind.ts';
 import { actionMessages as a, cliMessages, problemLine, type Message } from '../lib/messages.ts';
 import type { CliWizard } from './data.ts';
 import { separatingQuestion } from '../wizard/engine.ts';
@@ -59,11 +62,19 @@ export interface BotOptions {
 	includeComments: boolean;
 	/** For the question that tells several causes apart; without it the note only says there are several. */
 	wizard?: CliWizard;
+	/**
+	 * Ranks an issue by its description (prose.ts) when its text holds no known error and reads as
+	 * prose: the bot then posts the likely articles, marked likely, if `minConfidence` is `medium` (a
+	 * likely article is less than a medium match, so a repository that asks for `high` gets none).
+	 * Without it, such an issue gets no comment.
+	 */
+	prose?: ProseRanker;
 }
 
 export type Decision =
 	| { action: 'none'; reason: string }
-	| { action: 'create'; body: string; explained: string[] }
+	/** `likely`: set when the comment lists likely articles for a description (then `explained` is empty). */
+	| { action: 'create'; body: string; explained: string[]; likely?: string[] }
 	| { action: 'update'; commentId: number; body: string; explained: string[] };
 
 /** An event the bot cannot read; its message is one line in the build's format. */
@@ -150,12 +161,29 @@ export function decide(event: IssueEvent, comments: readonly GitHubComment[], ma
 
 	const fresh = [...found.keys()].filter((id) => !explainedBefore.includes(id));
 	if (fresh.length === 0) {
+		if (!own && found.size === 0) {
+			const likely = likelyDecision(sources[0], matcher, options);
+			if (likely) return likely;
+		}
 		return { action: 'none', reason: own ? a.allExplained() : a.noKnownError() };
 	}
 	const explained = [...explainedBefore, ...fresh];
 	const question = options.wizard ? (ids: string[]) => separatingQuestion(options.wizard!, ids) : undefined;
 	const body = botComment({ explained, found, results, articles: matcher.index.articles, baseUrl: options.baseUrl, question });
 	return own ? { action: 'update', commentId: own.id!, body, explained } : { action: 'create', body, explained };
+}
+
+/**
+ * For an issue whose text holds no known error: when it reads as prose (text-kind.ts) and its
+ * description fits articles (`options.prose`), a comment listing them as likely; else undefined.
+ * Only the issue's own text is ranked, not its comments: the description is the report. Its likely
+ * articles are not recorded as explained, so a known error found later still updates the comment.
+ */
+function likelyDecision(issue: ThreadText, matcher: Matcher, options: BotOptions): Decision | undefined {
+	if (!options.prose || options.minConfidence !== 'medium' || textKind(issue.text) !== 'prose') return undefined;
+	const likely = options.prose.rank(issue.text, ruledOutBy(matcher.match(issue.text)));
+	if (likely.length === 0) return undefined;
+	return { action: 'create', body: likelyComment({ likely, source: issue, baseUrl: options.baseUrl }), explained: [], likely: likely.map((l) => l.id) };
 }
 
 /** Only matches at or above the confidence bar. */
@@ -165,8 +193,8 @@ function worthy(result: MatchResult, min: Confidence): MatchResult {
 }
 
 /** The comment for one event with no earlier comments (what `faultline comment EVENT.json` prints), or '' when there is nothing to say. */
-export function commentFor(event: GitHubEvent, matcher: Matcher, baseUrl: string, wizard?: CliWizard): string {
+export function commentFor(event: GitHubEvent, matcher: Matcher, baseUrl: string, wizard?: CliWizard, prose?: ProseRanker): string {
 	const readable = { ...event, issue: { number: 0, ...event.issue }, repository: { full_name: '', ...event.repository } } as IssueEvent;
-	const decision = decide(readable, [], matcher, { baseUrl, minConfidence: 'medium', includeComments: true, wizard });
+	const decision = decide(readable, [], matcher, { baseUrl, minConfidence: 'medium', includeComments: true, wizard, prose });
 	return decision.action === 'none' ? '' : decision.body;
 }

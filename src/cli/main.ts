@@ -203,7 +203,7 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 	const event = checkEvent(await readEventJson(source, io), inputName(source));
 	const data = await io.data();
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
-	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard);
+	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard, createProseRanker(data.prose.docs));
 	if (comment) io.stdout.write(comment);
 	return comment ? 0 : 1;
 }

@@ -404,6 +404,7 @@ export const actionMessages = {
 	noComment: (reason: string) => `faultline: no comment: ${reason}.`,
 	commented: (updated: boolean, explained: readonly string[], url: string) =>
 		`faultline: ${updated ? 'updated its comment' : 'commented'} (${explained.join(', ')}): ${url}`,
+	commentedLikely: (likely: readonly string[], url: string) => `faultline: commented with likely articles, no known error (${likely.join(', ')}): ${url}`,
 } as const;
 
 /** `faultline --help` and each command's `--help` (src/cli/main.ts); `d` gives the defaults the text names. */
@@ -444,9 +445,11 @@ Exit status: 0 a match was found, 1 no match, 2 bad usage or unreadable input.`,
 	comment: () => `Usage: faultline comment EVENT.json|- [--base-url URL] [--index URL|FILE]
 
 Reads a GitHub webhook event (a new issue, or a new comment) and prints the
-comment to post: the known problems its text contains, with links. Prints
-nothing, and exits 1, when there is nothing to say, including for comments
-by bots and by Faultline itself.`,
+comment to post: the known problems its text contains, with links. An issue
+that describes a failure in words, with no known error line, gets the likely
+articles by its description, marked likely. Prints nothing, and exits 1,
+when there is nothing to say, including for comments by bots and by
+Faultline itself.`,
 	list: () => `Usage: faultline list [--json] [--base-url URL]
 
 Lists every article: short ID, slug and title (with --json: the objects of

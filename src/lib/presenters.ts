@@ -246,6 +246,37 @@ export function botComment(comment: {
 	].join('\n');
 }
 
+/** The marker of a comment that lists likely articles: `<!-- faultline-likely: slug slug -->`. */
+const LIKELY = (ids: readonly string[]) => `<!-- faultline-likely: ${ids.join(' ')} -->`;
+
+/**
+ * The bot's comment for an issue that describes a failure in words, with no known error line: the
+ * likely articles (prose.ts), each marked **likely** with its root cause and the words it shares with
+ * the text, never as a known error; a matcher link when the text fits one (MAX_LINK_LENGTH); the footer.
+ */
+export function likelyComment(comment: { likely: readonly ProseMatch[]; source: ThreadText; baseUrl: string }): string {
+	const { likely, source, baseUrl } = comment;
+	const items = likely.map((l) =>
+		[
+			`- **[${l.shortId}: ${escapeMarkdown(l.title)}](${articleUrl(baseUrl, l.id)})** (likely)`,
+			`  ${escapeMarkdown(l.summary)}`,
+			`  Shares with ${source.label}: ${l.shared.map((s) => s.word).join(', ')}`,
+		].join('\n'),
+	);
+	const link = matchUrl(baseUrl, source.text);
+	return [
+		BOT_MARKER,
+		LIKELY(likely.map((l) => l.id)),
+		`No known error line in ${source.label}, but its description fits ${likely.length === 1 ? 'this article' : 'these articles'} (**likely**, not a known error: check with each one's "How to confirm"):`,
+		'',
+		items.join('\n'),
+		...(link.length <= MAX_LINK_LENGTH ? ['', `Check it yourself in Faultline's matcher (the text stays in your browser): [${source.label}](${link})`] : []),
+		'',
+		`<sub>Found by [Faultline](${absolute(baseUrl, '/')}) in this issue's text. This comment is updated, never repeated, when a known error appears.</sub>`,
+		'',
+	].join('\n');
+}
+
 /**
  * An article as tools read it, before it has addresses: what the packaged
  * CLI ships in dist-cli/data.json, made from a checked article by

@@ -17,6 +17,9 @@ import { dataFromContent } from '../../src/cli/content-data.ts';
 import { BOT_MARKER, commentFor, decide, readEvent, type BotOptions, type GitHubComment, type IssueEvent } from '../../src/cli/issue-comment.ts';
 import { MAX_LINK_LENGTH } from '../../src/lib/addresses.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
+import { createProseRanker } from '../../src/lib/prose.ts';
+import { toPlainText } from '../../src/lib/presenters.ts';
+import { separatingQuestion } from '../../src/wizard/engine.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const data = dataFromContent(root);
@@ -233,6 +236,91 @@ async function run(eventName: string, file: string | undefined, api: ReturnType<
 }
 
 const path = (name: string) => fileURLToPath(new URL(`../fixtures/github-events/${name}.json`, import.meta.url));
+
+describe('a line that several known causes print, each article marking it decisive: false', () => {
+	// Podman prints this for a newuidmap without setuid or file capabilities and inside an unprivileged
+	// container alike; neither article lets it decide alone.
+	const line = 'Error: cannot setup namespace using newuidmap: exit status 1';
+
+	it('gets every cause, none high, and the wizard question that tells them apart, in the bot comment and the CLI text', () => {
+		const result = matcher.match(line);
+		const ids = result.matches.map((m) => m.article.id).sort();
+		expect(ids).toEqual(['podman-in-unprivileged-container', 'podman-newuidmap-not-setuid']);
+		expect(result.ambiguous).toBe(true);
+		expect(result.matches.every((m) => m.confidence === 'medium')).toBe(true);
+		const question = separatingQuestion(data.wizard, ids)!;
+		expect(question).toBeDefined();
+		const e = event('issues-opened-no-known-error');
+		e.issue.title = '';
+		e.issue.body = line;
+		const d = decide(e, [], matcher, options);
+		expect(d.action).toBe('create');
+		if (d.action === 'create') {
+			expect(d.body).toContain('**2 known causes print this line**');
+			expect(d.body).toContain(`(${BASE}${question.path})`);
+		}
+		expect(toPlainText(result, BASE, (a) => separatingQuestion(data.wizard, a))).toContain(`The question that tells them apart: ${question.prompt}\n  ${BASE}${question.path}`);
+	});
+});
+
+describe('an issue that describes its failure in words', () => {
+	const prose = createProseRanker(data.prose.docs);
+	const withProse: BotOptions = { ...options, prose };
+	/** The text of a real report from the eval set (tests/fixtures/*.jsonl), by id. */
+	const evalText = (id: string) =>
+		['dev.jsonl', 'dev-more.jsonl']
+			.flatMap((f) => readFileSync(new URL(`../fixtures/${f}`, import.meta.url), 'utf8').split('\n'))
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as { id: string; text: string })
+			.find((d) => d.id === id)!.text;
+	const issue = (body: string) => {
+		const e = event('issues-opened-no-known-error');
+		e.issue.title = '';
+		e.issue.body = body;
+		return e;
+	};
+
+	it('gets the likely articles, marked likely, and no known-error wording (podman#7765, nix#7215)', () => {
+		for (const [id, article] of [
+			['d2-prose-podman-7765-limits', 'podman-cgroup-controller-not-delegated'],
+			['d3e-prose-nix-7215-backup-files-colleague', 'nix-install-profile-backup-exists'],
+		] as const) {
+			const d = decide(issue(evalText(id)), [], matcher, withProse);
+			expect(d.action, id).toBe('create');
+			if (d.action !== 'create') continue;
+			expect(d.likely?.[0]).toBe(article);
+			expect(d.explained).toEqual([]);
+			expect(d.body.startsWith(`${BOT_MARKER}\n<!-- faultline-likely: ${d.likely!.join(' ')} -->\nNo known error line in the issue`)).toBe(true);
+			expect(d.body).toContain(`](${BASE}/kb/${article}/)** (likely)`);
+			expect(d.body).not.toMatch(/confidence\)/);
+			expect(linkedTexts(d.body)).toEqual([`\n${evalText(id)}`]);
+		}
+	});
+
+	it('gets nothing without the ranker, below a min-confidence of high, or when the text is a log (a hard negative)', () => {
+		const text = evalText('d2-prose-podman-7765-limits');
+		expect(decide(issue(text), [], matcher, options)).toEqual({ action: 'none', reason: 'no known error in the text' });
+		expect(decide(issue(text), [], matcher, { ...withProse, minConfidence: 'high' })).toEqual({ action: 'none', reason: 'no known error in the text' });
+		expect(decide(event('issues-opened-no-known-error'), [], matcher, withProse)).toEqual({ action: 'none', reason: 'no known error in the text' });
+	});
+
+	it('is updated to the known error when a later comment quotes one: the likely articles were never marked explained', () => {
+		const first = decide(issue(evalText('d2-prose-podman-7765-limits')), [], matcher, withProse);
+		expect(first.action).toBe('create');
+		if (first.action !== 'create') return;
+		const quote = event('issue-comment-created-user');
+		quote.issue.title = '';
+		quote.issue.body = evalText('d2-prose-podman-7765-limits');
+		const later = decide(quote, [posted(7001, first.body), quote.comment!], matcher, withProse);
+		expect(later.action).toBe('update');
+		if (later.action === 'update') expect(later.explained.length).toBeGreaterThan(0);
+	});
+
+	it('is what `faultline comment` prints for the same event', () => {
+		const e = issue(evalText('d2-prose-podman-7765-limits'));
+		expect(commentFor(e, matcher, BASE, data.wizard, prose)).toBe((decide(e, [], matcher, withProse) as { body: string }).body);
+	});
+});
 
 describe('the Action against a fake GitHub API', () => {
 	it('comments once on a thread: create, then update, then silence', async () => {

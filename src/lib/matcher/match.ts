@@ -119,6 +119,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
+	// The words of each literal part of a signature's pattern (placeholders left out), for the near rule:
+	// made on a signature's first near reading, as most signatures never have one.
+	const partWordsOf: string[][][] = [];
+	const partWords = (s: number) => (partWordsOf[s] ??= index.signatures[s].parts.map((part) => tokensOf(part).filter((t) => !t.includes('#'))));
 	const exclusionAnchors = new Map<string, ContextText[]>();
 	const contextAnchors = new Map<string, ContextText[]>();
 	index.articles.forEach((a, i) => {
@@ -170,6 +174,60 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The words that set each signature apart from its neighbours: for every error-line signature of
+	 * another article that shares at least SCORING.minSpecific specific words with it, the words of this
+	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
+	 * near or partial reading of a signature and kept: most lines never need it.
+	 */
+	const apart = new Map<number, string[][]>();
+	let bySpecificWord: Map<string, number[]> | undefined;
+	function apartFrom(s: number): string[][] {
+		let sets = apart.get(s);
+		if (sets) return sets;
+		if (!bySpecificWord) {
+			bySpecificWord = new Map();
+			index.signatures.forEach((sig, i) => {
+				if (!sig.diagnostic) for (const t of sig.tokens) if (!isGeneric(t)) push(bySpecificWord!, t, i);
+			});
+		}
+		const sig = index.signatures[s];
+		const shared = new Map<number, number>();
+		for (const t of sig.tokens) if (!isGeneric(t)) for (const n of bySpecificWord.get(t) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
+		sets = [];
+		for (const [n, count] of shared) {
+			const other = index.signatures[n];
+			if (other.article === sig.article || count < SCORING.minSpecific) continue;
+			const own = sig.tokens.filter((t) => !t.includes('#') && !other.tokens.includes(t));
+			if (own.length) sets.push(own);
+		}
+		apart.set(s, sets);
+		return sets;
+	}
+	/**
+	 * Whether a line's words set signature `s` apart from every neighbour (apartFrom): it holds, for
+	 * each, a word of `s` that the neighbour lacks. A share of the signature's words is not enough: a
+	 * trace line that two messages both carry ("… while setting up the build environment"), or the
+	 * same prefix with another ending ("cannot connect to socket …: Connection refused" against
+	 * "…: No such file or directory"), holds many of its words and none that tell it apart.
+	 */
+	function setApart(s: number, words: ReadonlySet<string>): boolean {
+		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
+	}
+
+	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
+	const ownGoesOn = new Map<number, boolean>();
+	function ownLineGoesOn(s: number): boolean {
+		let result = ownGoesOn.get(s);
+		if (result === undefined) {
+			const own = normalizeLine(index.signatures[s].line);
+			const met = exact[s].exec(own);
+			result = met ? goesOn(own.slice(met.index + met[0].length)) : true;
+			ownGoesOn.set(s, result);
+		}
+		return result;
 	}
 
 	function session(): MatchSession {
@@ -237,14 +295,29 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// A line with fewer specific words than the bar ("writing to file: Operation not permitted")
 			// can still be met exactly: its pattern, not a share of its words, then says it is that line.
 			if (specific < Math.min(SCORING.minSpecific, specificCount[s])) return undefined;
-			if (exact[s].test(normalized)) return { score: 1, kind: 'exact' };
+			const met = exact[s].exec(normalized);
+			if (met) {
+				// A line several causes print is a line of its own: when the pasted line goes on after it into
+				// more words than the article's own line does ("while setting up the build environment:
+				// executing …: Exec format error"), the line is that other message, with this one as its prefix.
+				if (!sig.decisive && goesOn(normalized.slice(met.index + met[0].length)) && !ownLineGoesOn(s)) return undefined;
+				return { score: 1, kind: 'exact' };
+			}
 			if (specific < SCORING.minSpecific) return undefined;
 			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
 			// (another controller, a sentence where a path belongs). That is another message, not a near one.
 			if (sig.parts.length > 1 && inOrder(normalized, sig.parts)) return undefined;
-			// Near: every specific word is there, only generic words or the order differ.
+			// Near or partial: only when the line holds a word that sets this signature apart from each of
+			// its neighbours (see `setApart`), so a line that is another article's wording is not read as a
+			// near version of this one.
+			if (!setApart(s, words)) return undefined;
+			// Near: every specific word is there, only generic words or the order differ, and each literal part
+			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
+			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage) return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t)))) {
+				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
+			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
@@ -298,8 +371,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
  * Turn the best hit per signature into ranked article matches. A decisive
  * line decides; a shared line (`decisive: false`) decides only with its
  * article's `when` context somewhere in the paste, or with another of the
- * article's lines (then at medium confidence at most). `high` means: an
- * exact decisive line, and no other article explains the text as well.
+ * article's lines (then at medium confidence at most). A shared line that two
+ * or more articles meet without their context makes each a medium candidate,
+ * and the result ambiguous (`candidateOf`). `high` means: an exact decisive
+ * line, and no other article explains the text as well.
  */
 function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
 	const excluded = new Map(excludedByText);
@@ -314,10 +389,21 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	}
 
 	const byArticle = new Map<number, { decisive?: [number, Hit]; all: [number, Hit][]; diagnosticOnly?: true }>();
+	// Per pasted line, the articles that meet it with a line several causes print (`decisive: false`, or a
+	// pattern another article's line fits): two or more there make the line a shared one (see `candidateOf`).
+	// A line that one of them decides with its context or confirming output is no longer open: the others
+	// stay out, as before (`closed`).
+	const sharedOn = new Map<number, Set<number>>();
+	const closed = new Set<number>();
 	for (const [s, hit] of best) {
 		const sig = index.signatures[s];
 		if (sig.diagnostic) continue;
 		const a = sig.article;
+		if ((!sig.decisive || sig.shared) && hit.score >= SCORING.minScore && !excluded.has(a)) {
+			const on = sharedOn.get(hit.lineNumber) ?? new Set<number>();
+			sharedOn.set(hit.lineNumber, on.add(a));
+			if (context.has(a) || confirmed.has(a)) closed.add(hit.lineNumber);
+		}
 		const entry = byArticle.get(a) ?? { all: [] };
 		entry.all.push([s, hit]);
 		const decides = sig.decisive || context.has(a) || confirmed.has(a);
@@ -330,11 +416,15 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
 
 	const matches: Match[] = [];
+	// Matches on a line several causes print, with nothing in the paste to choose between them.
+	const open = new Set<Match>();
 	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
 		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
-		if (!decisive && !corroborated && !diagnosticOnly) continue;
-		const [s, hit] = decisive ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
+		// A shared line without this article's context: one candidate among the causes that print it.
+		const candidate = decisive || corroborated || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
+		if (!decisive && !corroborated && !diagnosticOnly && !candidate) continue;
+		const [s, hit] = decisive ?? candidate ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
 		// A message with several known causes is high only with this cause's own context or confirming output.
 		const shared = index.signatures[s].shared && !context.has(a) && !confirmed.has(a);
 		const confidence: Confidence | undefined =
@@ -343,9 +433,9 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		const supporting = all
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
 			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
-		const base = decisive ? hit.score : diagnosticOnly ? SCORING.diagnosticOnlyScore : SCORING.supportOnlyScale * hit.score;
+		const base = decisive || candidate ? hit.score : diagnosticOnly ? SCORING.diagnosticOnlyScore : SCORING.supportOnlyScale * hit.score;
 		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (context.has(a) ? SCORING.contextBonus : 0);
-		matches.push({
+		const match: Match = {
 			article: index.articles[a],
 			confidence,
 			score: roundScore(base + bonus),
@@ -355,11 +445,19 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 			signature: index.signatures[s].line,
 			supporting,
 			...(context.has(a) ? { context: context.get(a) } : {}),
-		});
+		};
+		matches.push(match);
+		if (candidate || shared) open.add(match);
 	}
 	matches.sort((x, y) => y.score - x.score || byShortId(x.article, y.article));
 
-	const ties = matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - SCORING.tie);
+	// Ties: the matches as good as the best; and when the best stands on a shared line alone (no context,
+	// no other line of its article), every other cause met on that same line, however well (an exact
+	// wording of one cause is no evidence against another whose wording differs a little): the line
+	// decides none of them.
+	const first = matches[0];
+	const alone = first !== undefined && open.has(first) && first.supporting.length === 0;
+	const ties = matches.filter((m) => m.score >= (first?.score ?? 0) - SCORING.tie || (alone && open.has(m) && m.lineNumber === first.lineNumber));
 	const ambiguous = ties.length > 1;
 	// Several causes explain the text equally well: none of them is a confident answer.
 	if (ambiguous) for (const m of ties) m.confidence = 'medium';
@@ -369,6 +467,31 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
 		lines,
 	};
+}
+
+/**
+ * An article's best hit on a shared line, if it has one: a pasted line that two or more articles (not
+ * ruled out) meet with a line several causes print (`decisive: false`, or `shared`), at `minScore` or
+ * more, and that none of them decides with its context or confirming output (`closed`). Such a line
+ * decides none of them; each is a candidate at its hit's score, so equal hits tie
+ * (the result is `ambiguous`, and the readers are given the question that tells them apart). A line
+ * only one article knows as non-decisive (a trace line such as Nix's "while setting up the build
+ * environment") stays no answer alone: nothing says which of the unknown other causes it is.
+ */
+function candidateOf(
+	index: MatcherIndex,
+	hits: readonly [number, Hit][],
+	sharedOn: ReadonlyMap<number, ReadonlySet<number>>,
+	closed: ReadonlySet<number>,
+): [number, Hit] | undefined {
+	let found: [number, Hit] | undefined;
+	for (const [s, hit] of hits) {
+		const sig = index.signatures[s];
+		if ((sig.decisive && !sig.shared) || closed.has(hit.lineNumber)) continue;
+		if ((sharedOn.get(hit.lineNumber)?.size ?? 0) < 2 || hit.score < SCORING.minScore) continue;
+		if (!found || hit.score > found[1].score) found = [s, hit];
+	}
+	return found;
 }
 
 /** An article's `excludeWhen` or `when` text (normalised), with what the prefilter needs of it. */
@@ -398,6 +521,11 @@ function innerWords(text: string): string[] {
  */
 function wrapped(before: string, line: string): boolean {
 	return before.length >= SCORING.wrapWidth && /[\w,]\s*$/.test(before) && /^\s*[a-z]/.test(line);
+}
+
+/** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
+function goesOn(rest: string): boolean {
+	return /(?:^|[^#\w])[a-z]{2,}/.test(rest);
 }
 
 /** True when the parts occur in this order in the line. */

@@ -55,7 +55,12 @@ export const SCORING = Object.freeze({
 	nearCoverage: 0.8,
 	/** A near match scores this times its coverage: always below an exact match (1). Chosen. */
 	nearScale: 0.9,
-	/** Partial match: at least this share of the line's weight is the signature's own words… Chosen. */
+	/**
+	 * Partial match: at least this share of the line's weight is the signature's own words… Chosen.
+	 * A near or partial match also needs, for each neighbour (another article's signature sharing
+	 * `minSpecific` specific words), a word this signature has and the neighbour lacks (match.ts
+	 * `setApart`): a share of words alone let a trace line or another ending pass.
+	 */
 	partialLineShare: 0.9,
 	/** …and at least this share of the signature's specific weight is on the line. Chosen. */
 	partialSpecificShare: 0.6,
