@@ -97,6 +97,8 @@ interface Hit {
 export interface Matcher {
 	match(text: string, options?: MatchOptions): MatchResult;
 	session(): MatchSession;
+	/** Whether a raw line gets past the quick look before normalising (the pre-filter): a line that fails it cannot match. */
+	mayMatch(line: string): boolean;
 	readonly index: MatcherIndex;
 }
 
@@ -286,6 +288,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	return {
 		index,
 		session,
+		mayMatch,
 		match(text, options) {
 			const s = session();
 			for (const line of text.split(/\r?\n|\r/)) s.addLine(line);
