@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTENT_START } from './csp.ts';
 
 /** A bundled script below this many bytes is inlined (1 KB: below it a request costs more than the bytes). */
 export const INLINE_BELOW = 1024;
@@ -19,16 +20,20 @@ const MODULE_SCRIPT = /<script type="module" src="\/_astro\/([^"/]+\.js)"><\/scr
 
 /**
  * A page's HTML with each module script of a bundle below INLINE_BELOW bytes
- * written inline; `read` gives a bundle's text by file name (undefined when
+ * written inline, before the page's authored content (CONTENT_START); `read` gives a bundle's text by file name (undefined when
  * there is none). A bundle's relative imports (`"./x.js"`) become absolute
  * (`"/_astro/x.js"`), as an inline script resolves them from the page.
  */
 export function inlineSmallScripts(html: string, read: (name: string) => string | undefined): string {
-	return html.replace(MODULE_SCRIPT, (tag, name: string) => {
+	// Only in the part of the page the site writes around the content: the policy hashes inline scripts
+	// there and nowhere else (csp.ts), so that an article cannot smuggle one in.
+	const at = html.indexOf(CONTENT_START);
+	const shipped = at < 0 ? html : html.slice(0, at);
+	return shipped.replace(MODULE_SCRIPT, (tag, name: string) => {
 		const code = read(name);
 		if (code === undefined || Buffer.byteLength(code) >= INLINE_BELOW || code.includes('</script')) return tag;
 		return `<script type="module">${code.trim().replace(/(\bfrom\s*|\bimport\s*\(?\s*)(["'])\.\/([^"'/]+\.js)\2/g, `$1$2${ASSETS}$3$2`)}</script>`;
-	});
+	}) + (at < 0 ? '' : html.slice(at));
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inlineSmallScripts, inlineSmallScriptsInSite, INLINE_BELOW } from '../../src/lib/inline-scripts.ts';
 import { removeUnfetched } from '../../src/lib/search-index.ts';
-import { withPolicy } from '../../src/lib/csp.ts';
+import { CONTENT_START, withPolicy } from '../../src/lib/csp.ts';
 
 describe('small bundled scripts', () => {
 	it('are written into the page, their relative imports made absolute, and the policy hashes them', () => {
@@ -14,6 +14,11 @@ describe('small bundled scripts', () => {
 		expect(out).toContain('<script type="module">import"/_astro/starlight-toc.AB.js";</script>');
 		expect(out).toContain('<script type="module" src="/_astro/big.js"></script>');
 		expect(withPolicy(out)).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+	});
+
+	it('stay external inside the authored content, where the policy hashes no inline script', () => {
+		const html = `<head></head>${CONTENT_START}<script type="module" src="/_astro/toc.js"></script>`;
+		expect(inlineSmallScripts(html, () => 'import"./x.js";')).toBe(html);
 	});
 
 	it('are removed from the site when no page or other bundle names them any more', () => {
