@@ -8,7 +8,7 @@ import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
 import { anchorAliases } from './src/lib/knowledge-base.ts';
-import { builtSiteCheck, contentSecurityPolicy, hostFiles } from './src/integrations/post-build.ts';
+import { builtSiteCheck, contentSecurityPolicy, hostFiles, inlineScripts } from './src/integrations/post-build.ts';
 import { cacheDir, outDir } from './scripts/build-dir.ts';
 
 export default defineConfig({
@@ -54,6 +54,7 @@ export default defineConfig({
 		// After the build, in this order (src/integrations/post-build.ts).
 		builtSiteCheck(),
 		hostFiles(),
+		inlineScripts(),
 		contentSecurityPolicy(),
 	],
 });

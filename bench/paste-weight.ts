@@ -14,6 +14,7 @@ import { loadArticles } from '../src/lib/content.ts';
 import { loadEvalSet } from '../src/lib/eval-set.ts';
 import { textKind } from '../src/lib/text-kind.ts';
 import { API_PATH, apiPath, PAGEFIND_PATH, PROSE_INDEX_FILE, WIZARD_JUMPS_PATH } from '../src/lib/addresses.ts';
+import type { Page } from '@playwright/test';
 import { launch, pasteAndWait, settle } from './page-weight.ts';
 import { serve } from './serve.ts';
 import { syntheticPaste } from './synthetic.ts';
@@ -30,6 +31,8 @@ const PARTS = {
 export interface PasteWeight {
 	paste: string;
 	chars: number;
+	/** Milliseconds from the paste (an input event of type insertFromPaste) to the answer on the page, from the page's own clock; best of PASTE_RUNS fresh pages. */
+	answerMs: number;
 	/** KB per part, then the paste box's own total (without Pagefind) and everything. */
 	parts: Record<keyof typeof PARTS, number>;
 	box: number;
@@ -53,6 +56,39 @@ export function pastes(root: string): { paste: string; text: string }[] {
 	];
 }
 
+/** Fresh pages per paste for the time to answer (the best is kept: other jobs on the machine only add to it). */
+const PASTE_RUNS = 3;
+
+/**
+ * The time from a paste to its answer, on the page's clock: the text goes
+ * into the box with the input event a paste fires, and the clock stops when
+ * the paste box shows a known error, likely articles or pages (the first
+ * answer the reader sees), or its verdict. The search code, the worker and
+ * the index load inside this time, as on a first paste.
+ */
+async function timeToAnswer(page: Page, text: string): Promise<number> {
+	return page.evaluate(
+		(pasted) =>
+			new Promise<number>((resolve) => {
+				const form = document.querySelector('main [data-search-panel]')!;
+				const input = form.querySelector('textarea')!;
+				const answered = () =>
+					form.querySelector('[data-known-errors]:not([hidden]) li, [data-likely-articles]:not([hidden]) li, [data-text-results]:not([hidden]) li') ||
+					/No known error matches/.test(form.querySelector('[data-search-status]')?.textContent ?? '');
+				const start = performance.now();
+				const observer = new MutationObserver(() => {
+					if (!answered()) return;
+					observer.disconnect();
+					resolve(performance.now() - start);
+				});
+				observer.observe(form, { subtree: true, childList: true, attributes: true, characterData: true });
+				input.value = pasted;
+				input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: null }));
+			}),
+		text,
+	);
+}
+
 /**
  * Measure each paste on the built site in `root/dist`, each in a new page
  * (an empty cache): the bytes the server sends from the paste on, counted at
@@ -65,6 +101,14 @@ export async function measurePasteWeight(root: string): Promise<PasteWeight[]> {
 	try {
 		const rows: PasteWeight[] = [];
 		for (const { paste, text } of pastes(root)) {
+			let answerMs = Infinity;
+			for (let run = 0; run < PASTE_RUNS; run++) {
+				const page = await browser.newPage();
+				await page.goto(`${server.url}/`);
+				await settle(page);
+				answerMs = Math.min(answerMs, await timeToAnswer(page, text));
+				await page.close();
+			}
 			const page = await browser.newPage();
 			await page.goto(`${server.url}/`);
 			await settle(page);
@@ -73,7 +117,7 @@ export async function measurePasteWeight(root: string): Promise<PasteWeight[]> {
 			await page.close();
 			const kb = (prefix?: string) => served.filter((s) => !prefix || s.path.startsWith(prefix)).reduce((n, s) => n + s.bytes, 0) / 1024;
 			const parts = Object.fromEntries(Object.entries(PARTS).map(([name, prefix]) => [name, kb(prefix)])) as PasteWeight['parts'];
-			rows.push({ paste, chars: text.length, parts, box: kb() - parts.Pagefind, total: kb() });
+			rows.push({ paste, chars: text.length, answerMs, parts, box: kb() - parts.Pagefind, total: kb() });
 		}
 		return rows;
 	} finally {

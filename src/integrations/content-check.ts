@@ -4,6 +4,7 @@ import { formatProblem, type Article, type ContentProblem } from '../lib/content
 import { checkKnowledgeBase, forgetKnowledgeBase, isContentFile } from '../lib/knowledge-base.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/matcher/build.ts';
 import { loadEvalSet } from '../lib/eval-set.ts';
+import type { MatcherIndex } from '../lib/matcher/index.ts';
 import { buildMessages } from '../lib/messages.ts';
 
 /**
@@ -36,7 +37,7 @@ export function contentCheck(): AstroIntegration {
 /** Check the knowledge base at `root`: log success; report problems (only log them in the dev server, else throw). */
 function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean): void {
 	const { model, problems } = checkKnowledgeBase(root);
-	if (model) problems.push(...selfMatchProblems(model.articles, loadEvalSet(root)));
+	if (model) problems.push(...selfMatchProblems(model.articles, model.matcherIndex(), loadEvalSet(root)));
 	if (model && problems.length === 0) {
 		logger.info(buildMessages.contentPassed(model.articles.length));
 		return;
@@ -51,10 +52,11 @@ function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean
  * no pattern may swallow another article's different line, and no real
  * report of the eval set may get a confident wrong answer.
  */
-function selfMatchProblems(articles: readonly Article[], evalItems: ReturnType<typeof loadEvalSet>): ContentProblem[] {
+function selfMatchProblems(articles: readonly Article[], index: MatcherIndex, evalItems: ReturnType<typeof loadEvalSet>): ContentProblem[] {
 	const fileOf = new Map(articles.map((a) => [a.data.id, a.file]));
 	const data = articles.map((a) => a.data);
-	return [...checkSelfMatch(data), ...checkPatternOverlap(data), ...checkCalibration(data, evalItems)].map((p) => ({
+	// The model's one compiled index, which the site's pages and API then serve as well.
+	return [...checkSelfMatch(data, index), ...checkPatternOverlap(data), ...checkCalibration(data, evalItems, index)].map((p) => ({
 		file: fileOf.get(p.article) ?? p.article,
 		field: `signatures › "${p.signature}"`,
 		message: p.message,

@@ -10,7 +10,10 @@
  * 2. `faultline:host-files`: `_redirects` (short IDs and renamed slugs as
  *    permanent 301s) and `_headers` for hosts that read them; the redirect
  *    pages serve every other host.
- * 3. `faultline:content-security-policy`: every page gets its policy
+ * 3. `faultline:inline-small-scripts`: a bundled script below 1 KB is
+ *    written into the pages that load it, one request fewer each
+ *    (src/lib/inline-scripts.ts); before the policy, which hashes it.
+ * 4. `faultline:content-security-policy`: every page gets its policy
  *    (src/lib/csp.ts).
  */
 import type { AstroIntegration } from 'astro';
@@ -21,6 +24,7 @@ import { formatProblem } from '../lib/content.ts';
 import { loadKnowledgeBase } from '../lib/knowledge-base.ts';
 import { pageFiles } from '../lib/links.ts';
 import { withPolicy } from '../lib/csp.ts';
+import { inlineSmallScriptsInSite } from '../lib/inline-scripts.ts';
 import { builtSiteProblems } from '../lib/built-checks.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/addresses.ts';
@@ -76,6 +80,15 @@ export function hostFiles(): AstroIntegration {
 		writeFileSync(join(dist, '_redirects'), `${lines.join('\n')}\n`);
 		writeFileSync(join(dist, '_headers'), HEADERS);
 		return `${lines.length} redirects written to _redirects, and _headers.`;
+	});
+}
+
+/** Writes the bundled scripts below 1 KB into the pages that load them, and removes those no page or bundle names any more. */
+export function inlineScripts(): AstroIntegration {
+	return afterBuild('faultline:inline-small-scripts', (dist) => {
+		const pages = pageFiles(dist);
+		const { inlined, removed } = inlineSmallScriptsInSite(dist, pages, (f) => readFileSync(f, 'utf8'), (f, html) => writeFileSync(f, html));
+		return `${inlined.size} small scripts inlined (${[...inlined].join(', ') || 'none'}); ${removed.length} removed.`;
 	});
 }
 

@@ -71,7 +71,13 @@ export interface KnowledgeBase {
 	anchorAliases: Map<string, Map<string, string[]>>;
 }
 
-const models = new Map<string, KnowledgeBase>();
+/**
+ * The models by project root, kept on `globalThis`: Astro loads this module
+ * more than once in one build (the integrations through Node, the content
+ * layer and the pages through Vite's bundles), and each copy would read,
+ * check and compile everything again with a cache of its own.
+ */
+const models: Map<string, KnowledgeBase> = ((globalThis as { faultlineModels?: Map<string, KnowledgeBase> }).faultlineModels ??= new Map());
 
 /**
  * Forget the model of the project at `root` (every project's when omitted):

@@ -550,6 +550,9 @@ export const scriptMessages = {
 			"  - or Playwright's own build: npx playwright install chromium",
 			'  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
 		].join('\n'),
+	commonWordsWritten: (file: string, words: number, threads: number) => `${file}: ${words} words common in real logs, from ${threads} eval threads`,
+	commonWordsCurrent: (file: string) => `${file} is current`,
+	commonWordsStale: (file: string) => `${file} › COMMON_LOG_WORDS: the list no longer follows from the eval data. Fix: run node scripts/common-log-words.ts and commit the file.`,
 } as const;
 
 /** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */

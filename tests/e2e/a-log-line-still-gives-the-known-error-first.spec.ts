@@ -1,10 +1,11 @@
 /**
  * Likely articles never come above a matched error line: a log line gets
  * its known error, and neither a log nor a description holding an error line
- * ranks articles by prose or fetches the prose index.
+ * ranks articles by prose, fetches the prose index, or waits for Pagefind
+ * (which is never fetched when the matcher has the answer).
  */
 import { expect, test } from '@playwright/test';
-import { API_PATH, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
+import { API_PATH, PAGEFIND_PATH, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
 
 
 const LINE = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
@@ -23,5 +24,7 @@ for (const [what, text] of Object.entries(cases)) {
 		await expect(page.locator('main [data-search-status]')).toContainText('1 known error found');
 		await expect(page.locator('main [data-likely-articles]')).toBeHidden();
 		expect(fetched).not.toContain(`${API_PATH}${PROSE_INDEX_FILE}`);
+		expect(fetched.filter((path) => path.startsWith(PAGEFIND_PATH))).toEqual([]);
+		await expect(page.locator('main [data-text-results]')).toBeHidden();
 	});
 }

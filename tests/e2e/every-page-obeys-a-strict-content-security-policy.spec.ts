@@ -21,7 +21,8 @@ test('searching, pasting, the wizard and the copy buttons cause no CSP violation
 	await page.goto('/');
 	await page.locator('main').getByLabel('Paste an error message').fill("Jan 18 14:04:36 h kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");
 	await expect(page.locator('main .match-list li').first()).toBeVisible();
-	await expect(page.locator('main .text-results li').first()).toBeVisible();
+	// A known error is the answer: no full-text search for it (the word search below runs Pagefind's WebAssembly).
+	await expect(page.locator('main [data-text-results]')).toBeHidden();
 	await page.getByRole('link', { name: 'Search' }).click();
 	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('seccomp');
 	await expect(page.locator('dialog .search-results li').first()).toBeVisible();

@@ -1,8 +1,10 @@
 /**
  * The paste box's behaviour, loaded only when the reader opens search or
- * starts to paste. Known-error matches come from the matcher in a worker;
- * full-text results from Pagefind. Everything the reader typed is rendered
- * with textContent, never as HTML.
+ * starts to paste. Known-error matches come from the matcher in a worker,
+ * and show as soon as it answers; full-text results come from Pagefind,
+ * asked only after that, for a word search or a text no known error
+ * matched (never before a wizard step's jump). Everything the reader typed
+ * is rendered with textContent, never as HTML.
  *
  * What the reader gets depends on how the text reads (text-kind.ts):
  * - a log: the known errors it holds, or the verdict that none matches;
@@ -151,11 +153,15 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		const cut = raw.length > MAX_PASTE;
 		const text = cut ? raw.slice(0, MAX_PASTE) : raw;
 		status.textContent = 'Looking for known errors…';
-		const [response, pages] = await Promise.all([matchInWorker(text, product.selectedOptions[0]?.dataset.productId || undefined), searchPages(text, product.value)]);
+		// The answer first: the matcher's result shows (or the wizard step moves on) as soon as the worker
+		// has it. Pagefind, a download of its own, runs only after: for a word search, or when no known
+		// error matched (then the pages are what the reader has left).
+		const response = await matchInWorker(text, product.selectedOptions[0]?.dataset.productId || undefined);
 		if (mine !== generation) return;
 
 		const notes: string[] = [];
 		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
+		let searchWords = true;
 		if ('error' in response) {
 			notes.push(`Known-error matching is unavailable: ${response.error}.`);
 			known.hidden = likely.hidden = true;
@@ -174,7 +180,16 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 				location.assign(target);
 				return;
 			}
+			searchWords = response.kind === 'words' || response.result.matches.length === 0;
 		}
+		if (!searchWords) {
+			textResults.hidden = true;
+			status.textContent = notes.join(' ');
+			return;
+		}
+		status.textContent = [...notes, 'Searching the pages…'].join(' ');
+		const pages = await searchPages(text, product.value);
+		if (mine !== generation) return;
 		list.replaceChildren(...pages.map(renderPage));
 		textResults.hidden = pages.length === 0;
 		if (pages.length === 0) notes.push('No page contains all of these words.');
@@ -185,7 +200,9 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	mounted.set(form, run);
 	input.addEventListener('input', (event) => {
 		clearTimeout(timer);
-		timer = setTimeout(() => run(isPaste(event)), 200);
+		// A paste is whole at once: it runs now. Typing waits for a pause, so a word is not matched letter by letter.
+		if (isPaste(event)) void run(true);
+		else timer = setTimeout(() => run(false), 200);
 	});
 	product.addEventListener('change', () => run());
 	form.addEventListener('submit', (event) => {

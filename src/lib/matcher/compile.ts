@@ -7,25 +7,29 @@ import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { compiledPattern } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
-import { isGeneric, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
 
 /** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
 export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	const signatures: IndexedSignature[] = [];
+	const wholeWords: string[][][] = []; // per signature, per part: the words a matching line holds as whole words
 	const articleCount = new Map<string, number>();
 
 	articles.forEach((article, i) => {
 		const words = new Set<string>();
 		for (const s of article.signatures) {
-			const { parts, source } = compiledPattern(s.pattern ?? s.line);
+			const { parts, source, glued } = compiledPattern(s.pattern ?? s.line);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
+			wholeWords.push(wholeWordsOf(parts, glued));
 			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive });
 		}
 		for (const d of article.diagnostics) {
-			const { parts, source } = compiledPattern(d.pattern ?? d.output);
+			const { parts, source, glued } = compiledPattern(d.pattern ?? d.output);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
+			wholeWords.push(wholeWordsOf(parts, glued));
 			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
@@ -37,17 +41,20 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights[word] = roundScore(isGeneric(word) ? idf * SCORING.genericWeightShare : idf);
 	}
 	const maxWeight = Math.max(1, ...Object.values(weights));
-	for (const sig of signatures) {
-		const specific = sig.tokens.filter((t) => !isGeneric(t)).sort((a, b) => weights[b] - weights[a]);
-		sig.anchors = (specific.length ? specific : sig.tokens).slice(0, SCORING.anchorsPerSignature);
-	}
+	signatures.forEach((sig, i) => {
+		const words = lookupWords(wholeWords[i], weights);
+		// A pattern whose every word touches a hole (`{*}noexec{*}`) is looked up by those words as they are.
+		Object.assign(sig, words.anchors.length || words.phrase ? words : lookupWords(sig.parts.map(tokensOf), weights));
+	});
 
 	markShared(signatures);
 
 	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
 	const contextText = (e: { text: string; why: string }) => {
 		const text = normalizeValues(e.text);
-		const anchor = tokensOf(text).sort((x, y) => (weights[y] ?? maxWeight) - (weights[x] ?? maxWeight))[0] ?? '';
+		// A word that may anchor first: a common one would stop the quick look at every line that holds it.
+		const rank = (t: string) => (weights[t] ?? maxWeight) + (mayAnchor(t) ? 2 * maxWeight : 0);
+		const anchor = tokensOf(text).sort((x, y) => rank(y) - rank(x))[0] ?? '';
 		return { text, why: e.why, anchor };
 	};
 
@@ -68,6 +75,56 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	};
 }
 
+/** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */
+export function mayAnchor(word: string): boolean {
+	return !isGeneric(word) && !COMMON_LOG_WORDS.has(word) && !DATE_WORDS.has(word);
+}
+
+/**
+ * The words of each literal part that a matching raw line holds as whole
+ * words: not one a hole touches with no space between (`_nixbld` in
+ * `_nixbld{n}`, which a line holds as `_nixbld1`). `glued` comes from
+ * compiledPattern (pattern.ts).
+ */
+export function wholeWordsOf(parts: readonly string[], glued: readonly (readonly [boolean, boolean])[]): string[][] {
+	return parts.map((part, i) => {
+		const words = tokensOf(part);
+		const [lead, trail] = glued[i];
+		if (trail && /[a-z0-9_#]$/.test(part)) words.pop();
+		if (lead && /^[a-z0-9_#]/.test(part)) words.shift();
+		return words;
+	});
+}
+
+/**
+ * The words a signature is looked up by, from the whole words of its
+ * literal parts (wholeWordsOf: never a hole, nor a piece of a word a hole
+ * completes) and the index's word weights: its anchors, the up to
+ * SCORING.anchorsPerSignature words that may anchor (mayAnchor), rarest
+ * among the signatures first; or, with none, its phrase: the longest run of
+ * words in a row inside one part, without a `#` (a value normalising wrote,
+ * which a raw line does not hold), looked up by its word of highest weight.
+ */
+export function lookupWords(partWords: readonly (readonly string[])[], weights: Readonly<Record<string, number>>): Pick<IndexedSignature, 'anchors' | 'phrase'> {
+	const weight = (t: string) => weights[t] ?? 0;
+	const rarestFirst = (a: string, b: string) => weight(b) - weight(a) || b.length - a.length || (a < b ? -1 : 1);
+	const anchors = [...new Set(partWords.flat())].filter(mayAnchor).sort(rarestFirst);
+	if (anchors.length) return { anchors: anchors.slice(0, SCORING.anchorsPerSignature) };
+	let words: string[] = [];
+	for (const part of partWords) {
+		let run: string[] = [];
+		for (const t of [...part, '#']) {
+			if (!t.includes('#')) run.push(t);
+			else {
+				if (run.join(' ').length > words.join(' ').length) words = run;
+				run = [];
+			}
+		}
+	}
+	if (!words.length) return { anchors: [] };
+	return { anchors: [], phrase: { words, key: [...words].sort(rarestFirst)[0] } };
+}
+
 /**
  * Mark each error-line signature whose pattern matches another article's
  * line. Candidates are found by anchor words, as the matcher finds them for
@@ -77,7 +134,7 @@ function markShared(signatures: IndexedSignature[]): void {
 	const byAnchor = new Map<string, number[]>();
 	signatures.forEach((sig, i) => {
 		if (sig.diagnostic) return;
-		for (const a of sig.anchors) {
+		for (const a of keysOf(sig, MIN_ANCHOR_HITS)) {
 			const list = byAnchor.get(a);
 			if (list) list.push(i);
 			else byAnchor.set(a, [i]);
@@ -92,7 +149,7 @@ function markShared(signatures: IndexedSignature[]): void {
 		for (const w of words) for (const i of byAnchor.get(w) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
 		for (const [i, n] of hits) {
 			const sig = signatures[i];
-			if (sig.shared || sig.article === other.article || n < Math.min(MIN_ANCHOR_HITS, sig.anchors.length)) continue;
+			if (sig.shared || sig.article === other.article) continue;
 			let re = compiled.get(i);
 			if (!re) compiled.set(i, (re = new RegExp(sig.source)));
 			if (re.test(line)) sig.shared = true;

@@ -86,6 +86,23 @@ export function excerpt(raw: string, words: readonly string[]): string {
 /** Words as they stand in a raw line, for the quick look before normalising. */
 export const RAW_WORDS = /[a-z0-9_]+/g;
 
+/** The words of a raw line as the quick look reads them: lower case, RAW_WORDS. */
+function lowerWords(line: string): string[] {
+	return line.toLowerCase().match(RAW_WORDS) ?? [];
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Hashes are kept to 30 bits, which V8 stores as small integers (a Set of them never allocates a number). */
+const HASH_MASK = 0x3fffffff;
+
+/** FNV-1a over a lower-case word's UTF-16 code units, as the scan in `mayMatch` computes it. */
+function wordHash(word: string): number {
+	let hash = FNV_OFFSET;
+	for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+	return hash & HASH_MASK;
+}
+
 interface Hit {
 	score: number;
 	kind: MatchKind;
@@ -97,6 +114,8 @@ interface Hit {
 export interface Matcher {
 	match(text: string, options?: MatchOptions): MatchResult;
 	session(): MatchSession;
+	/** Whether a raw line gets past the quick look before normalising (the pre-filter): a line that fails it cannot match. */
+	mayMatch(line: string): boolean;
 	readonly index: MatcherIndex;
 }
 
@@ -109,12 +128,17 @@ export interface MatchSession {
 export function createMatcher(index: MatcherIndex): Matcher {
 	const weight = (t: string) => index.weights[t] ?? index.maxWeight;
 
-	// Anchor words -> signatures, and exclusion anchor words -> exclusions.
+	// Key words -> signatures (anchors, and the key of a phrase), and exclusion anchor words -> exclusions.
 	const anchors = new Map<string, number[]>();
 	const anchorsNeeded: number[] = [];
+	const phrases: (string | undefined)[] = [];
+	const phraseWords: string[][] = [];
 	index.signatures.forEach((sig, i) => {
-		for (const t of sig.anchors) push(anchors, t, i);
-		anchorsNeeded[i] = Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
+		for (const t of sig.phrase ? [sig.phrase.key] : sig.anchors) push(anchors, t, i);
+		anchorsNeeded[i] = sig.phrase ? 1 : Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
+		// Spaces at both ends, so that a look for the phrase in a line's words joined by spaces finds whole words only.
+		phrases[i] = sig.phrase && ` ${sig.phrase.words.join(' ')} `;
+		phraseWords[i] = sig.phrase ? [...new Set(sig.phrase.words)].sort((a, b) => b.length - a.length) : [];
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
@@ -126,8 +150,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const exclusionAnchors = new Map<string, ContextText[]>();
 	const contextAnchors = new Map<string, ContextText[]>();
 	index.articles.forEach((a, i) => {
-		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { article: i, text, why, words: innerWords(text) });
-		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { article: i, text, why, words: innerWords(text) });
+		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { article: i, text, why, ...contextWords(text) });
+		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { article: i, text, why, ...contextWords(text) });
 	});
 	// The three lookups by word in one map, so that the quick look at a raw line costs one lookup per word.
 	const byWord = new Map<string, { sigs?: number[]; contexts?: ContextText[] }>();
@@ -139,32 +163,65 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			byWord.set(w, entry);
 		}
 	}
+	// The same three by word for reading a line that got past the quick look, each kept apart.
+	const readByWord = new Map<string, ReadEntry>();
+	const entryOf = (w: string) => readByWord.get(w) ?? readByWord.set(w, {}).get(w)!;
+	for (const [w, sigs] of anchors) entryOf(w).sigs = sigs;
+	for (const [w, list] of exclusionAnchors) entryOf(w).exclusions = list;
+	for (const [w, list] of contextAnchors) entryOf(w).contexts = list;
+	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
+	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
+	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
+	// The hash of every word in byWord: the scan of a raw line makes a string only of a word whose hash is here.
+	const keyHashes = new Set<number>();
+	for (const w of byWord.keys()) keyHashes.add(wordHash(w));
 
 	/**
 	 * Whether a raw line can match at all: some signature has enough of its
-	 * anchors among the line's words, or an exclusion's or context's anchor
-	 * is there with the words inside its text. Normalising only removes or
-	 * replaces words (after the terminal escapes, which `withoutEscapes`
-	 * removes here too), so a line that fails here would fail after
-	 * normalising too. Checking a context's inner words, not its anchor alone,
-	 * matters: a context's anchor can be a word most log lines hold (`host`
-	 * in "host cloud-images.ubuntu.com not found"), which would send every
-	 * line of a journal through normalising (measured: the 1 MB paste against
-	 * 10,000 articles went from about 190 ms to 270-580 ms that way).
+	 * anchors among the line's words (or its phrase's words in a row), or an
+	 * exclusion's or context's anchor is there with the words inside its text
+	 * and, inside some word, its first and last.
+	 * Normalising only removes or replaces words (after the terminal escapes,
+	 * which `withoutEscapes` removes here too), so a line that fails here
+	 * would fail after normalising too. Checking a context's inner words, not
+	 * its anchor alone, matters: a context's anchor can be a word most log
+	 * lines hold (`host` in "host cloud-images.ubuntu.com not found"), which
+	 * would send every line of a journal through normalising.
+	 *
+	 * One scan over the line's characters, lower-casing ASCII as it goes and
+	 * hashing each word (FNV-1a, as `wordHash`): a word becomes a string only
+	 * when its hash is a key's, so most lines allocate nothing. Two characters
+	 * outside ASCII lower-case to ASCII letters (U+0130 and U+212A): a line
+	 * holding one is read the slow way, by `lowerWords`, which is what the scan
+	 * stands for.
 	 */
 	function mayMatch(raw: string): boolean {
-		const words = withoutEscapes(raw).toLowerCase().match(RAW_WORDS);
-		if (!words) return false;
-		// Most words of a log line are no anchor at all, so nothing is allocated for them: the set of the
-		// line's words only when a context needs it, and the anchor hits (signature, word) only when there are.
+		const line = withoutEscapes(raw);
+		// What the checks below need of the line, each made once and only when a key word asks for it; the
+		// cheap look (is each word somewhere in the lower-cased line) comes before the one that allocates.
+		let lower: string | undefined;
+		const contains = (w: string) => (lower ??= line.toLowerCase()).includes(w);
+		let lineWords: string[] | undefined;
+		const wordsOfLine = () => (lineWords ??= lowerWords(line));
 		let wordSet: Set<string> | undefined;
-		const holds = (c: ContextText) => c.words.every((w) => (wordSet ??= new Set(words)).has(w));
+		let joined: string | undefined;
+		const holds = (c: ContextText) =>
+			c.edges.every(contains) &&
+			c.words.every(contains) &&
+			c.words.every((w) => (wordSet ??= new Set(wordsOfLine())).has(w)) &&
+			(!c.run || (joined ??= ` ${wordsOfLine().join(' ')} `).includes(c.run));
 		let hits: { sig: number; words: string[] }[] | undefined;
-		for (const w of words) {
+		/** Whether the word decides that the line may match. */
+		const seen = (w: string): boolean => {
 			const entry = byWord.get(w);
-			if (!entry) continue;
+			if (!entry) return false;
 			if (entry.contexts?.some(holds)) return true;
 			for (const s of entry.sigs ?? []) {
+				const phrase = phrases[s];
+				if (phrase) {
+					if (phraseWords[s].every(contains) && (joined ??= ` ${wordsOfLine().join(' ')} `).includes(phrase)) return true;
+					continue;
+				}
 				if (anchorsNeeded[s] <= 1) return true;
 				hits ??= [];
 				const hit = hits.find((h) => h.sig === s);
@@ -172,6 +229,26 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				// A word counts once per signature, however often the line repeats it.
 				else if (!hit.words.includes(w) && hit.words.push(w) >= anchorsNeeded[s]) return true;
 			}
+			return false;
+		};
+		let start = -1;
+		let hash = 0;
+		for (let i = 0; i <= line.length; i++) {
+			let c = i < line.length ? line.charCodeAt(i) : 32;
+			if (c >= 65 && c <= 90) c += 32;
+			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
+				if (start < 0) {
+					start = i;
+					hash = FNV_OFFSET;
+				}
+				hash = Math.imul(hash ^ c, FNV_PRIME);
+				continue;
+			}
+			if (c === 0x130 || c === 0x212a) return wordsOfLine().some(seen);
+			if (start < 0) continue;
+			const from = start;
+			start = -1;
+			if (keyHashes.has(hash & HASH_MASK) && seen(line.slice(from, i).toLowerCase())) return true;
 		}
 		return false;
 	}
@@ -243,24 +320,34 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		 * so the joined reading only adds what the wrap split.
 		 */
 		function readWindow(raw: string, normalized: string, lineNumber: number, parts?: readonly string[]) {
-			const words = new Set(tokensOf(normalized));
+			const tokens = tokensOf(normalized);
+			const words = new Set(tokens);
 			const hits = new Map<number, number>();
-			for (const w of words) for (const s of anchors.get(w) ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
+			// One lookup per word for all three: signatures by their keys, exclusions and contexts by their anchors.
+			const found: ReadEntry[] = [];
+			for (const w of words) {
+				const entry = readByWord.get(w);
+				if (!entry) continue;
+				found.push(entry);
+				for (const s of entry.sigs ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
+			}
+			let inARow: string | undefined;
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
+				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 			}
-			for (const w of words) {
-				for (const e of exclusionAnchors.get(w) ?? []) {
+			for (const entry of found) {
+				for (const e of entry.exclusions ?? []) {
 					if (!excluded.has(e.article) && normalized.includes(e.text)) {
 						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: excerpt(raw, tokensOf(e.text)) });
 					}
 				}
-				for (const c of contextAnchors.get(w) ?? []) {
+				for (const c of entry.contexts ?? []) {
 					if (!context.has(c.article) && normalized.includes(c.text)) {
 						context.set(c.article, { why: c.why, matchedLine: excerpt(raw, tokensOf(c.text)) });
 					}
@@ -282,14 +369,16 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			let specific = 0;
 			let specificCovered = 0;
 			let specificTotal = 0;
-			for (const t of sig.tokens) {
-				const generic = isGeneric(t);
-				if (!generic) specificTotal += weight(t);
-				if (!words.has(t)) continue;
-				covered += weight(t);
+			const generics = tokenGeneric[s];
+			const weights = tokenWeights[s];
+			for (let i = 0; i < sig.tokens.length; i++) {
+				const generic = generics[i];
+				if (!generic) specificTotal += weights[i];
+				if (!words.has(sig.tokens[i])) continue;
+				covered += weights[i];
 				if (!generic) {
 					specific++;
-					specificCovered += weight(t);
+					specificCovered += weights[i];
 				}
 			}
 			// A line with fewer specific words than the bar ("writing to file: Operation not permitted")
@@ -359,6 +448,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	return {
 		index,
 		session,
+		mayMatch,
 		match(text, options) {
 			const s = session();
 			for (const line of text.split(/\r?\n|\r/)) s.addLine(line);
@@ -494,6 +584,13 @@ function candidateOf(
 	return found;
 }
 
+/** What a word of a line past the quick look leads to: the signatures it keys, the exclusions and contexts it anchors. */
+interface ReadEntry {
+	sigs?: number[];
+	exclusions?: ContextText[];
+	contexts?: ContextText[];
+}
+
 /** An article's `excludeWhen` or `when` text (normalised), with what the prefilter needs of it. */
 interface ContextText {
 	article: number;
@@ -505,13 +602,34 @@ interface ContextText {
 	 * normalising writes): a line that holds the text holds each as a word.
 	 */
 	words: string[];
+	/**
+	 * Its first and last words (without a `#`), or the whole text when it is
+	 * word characters and hyphens alone: a line that holds the text holds
+	 * each inside a word at least, so its lower case contains them.
+	 */
+	edges: string[];
+	/**
+	 * For a text of two words or more with no `#`: its words joined by single
+	 * spaces. A line that holds the text holds them in a row (the first the
+	 * end of a word, the last the start of one): normalising only rewrites
+	 * values into `#` words and punctuation, so between those it keeps the
+	 * line's words in order.
+	 */
+	run?: string;
 }
 
-/** The inner words of a normalised text, as `ContextText.words` describes them. */
-function innerWords(text: string): string[] {
-	return tokensOf(text)
-		.slice(1, -1)
-		.filter((t) => !t.includes('#'));
+/** The inner and edge words of a normalised text, as `ContextText` describes them. */
+function contextWords(text: string): Pick<ContextText, 'words' | 'edges' | 'run'> {
+	const all = tokensOf(text);
+	const plain = all.filter((t) => !t.includes('#'));
+	// Text of word characters and hyphens only ("--root") is in the raw line as written: normalising writes no
+	// such character but inside `#` words (#ip, #hex, #uuid), which a text without those letters cannot meet.
+	const whole = /^[a-z0-9_-]+$/.test(text) && !/ip|hex|uuid/.test(text);
+	return {
+		words: all.slice(1, -1).filter((t) => !t.includes('#')),
+		edges: whole ? [text] : [...new Set([all[0], all[all.length - 1]])].filter((t) => t !== undefined && plain.includes(t)),
+		...(all.length > 1 && plain.length === all.length ? { run: all.join(' ') } : {}),
+	};
 }
 
 /**
@@ -520,7 +638,8 @@ function innerWords(text: string): string[] {
  * or a comma, no full stop or colon), and `line` goes on in lower case.
  */
 function wrapped(before: string, line: string): boolean {
-	return before.length >= SCORING.wrapWidth && /[\w,]\s*$/.test(before) && /^\s*[a-z]/.test(line);
+	// The cheapest test first: most log lines start with a capital, a digit or a bracket.
+	return before.length >= SCORING.wrapWidth && /^\s*[a-z]/.test(line) && /[\w,]\s*$/.test(before);
 }
 
 /** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */

@@ -45,8 +45,21 @@ export interface IndexedSignature {
 	source: string;
 	/** The distinct words of the parts. */
 	tokens: string[];
-	/** Its most specific words (up to ANCHORS_PER_SIGNATURE): a line must hold some of them to be looked at. */
+	/**
+	 * Its most specific words (up to SCORING.anchorsPerSignature): a line
+	 * must hold MIN_ANCHOR_HITS of them (or all, if fewer) to be looked at.
+	 * Never a generic word, a word common in real logs or a date word
+	 * (common-log-words.ts), and never from a hole; empty when the signature
+	 * has no other word, and then it has a `phrase`.
+	 */
 	anchors: string[];
+	/**
+	 * For a signature made only of generic and common words ("bash: nix:
+	 * command not found"): its longest run of words in a row (no hole, no
+	 * value normalising rewrites), which a line must hold in that order to be
+	 * looked at, and the run's most specific word, which it is looked up by.
+	 */
+	phrase?: { words: string[]; key: string };
 	decisive: boolean;
 	/**
 	 * Set for a diagnostic command's output rather than an error line:
@@ -63,6 +76,18 @@ export interface IndexedSignature {
 	 * diagnostic output).
 	 */
 	shared?: boolean;
+}
+
+/**
+ * The words a line must hold one of to be looked at for a signature (its
+ * keys, which the shards are cut by): a line holding `needed` of n anchors
+ * holds one of the first n - needed + 1; a phrase's key word otherwise.
+ * `minHits` is MIN_ANCHOR_HITS (scoring.ts).
+ */
+export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase'>, minHits: number): string[] {
+	if (sig.phrase) return [sig.phrase.key];
+	const needed = Math.min(minHits, sig.anchors.length);
+	return sig.anchors.slice(0, sig.anchors.length - needed + 1);
 }
 
 /** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */

@@ -67,15 +67,24 @@ export function patternSource(pattern: string): string {
 	return compiledPattern(pattern).source;
 }
 
-/** Both at once, normalising each literal once: what the index compiler needs. */
-export function compiledPattern(pattern: string): { parts: string[]; source: string } {
+/**
+ * Both at once, normalising each literal once: what the index compiler
+ * needs. `glued` says, per part, whether a hole touches its start and its
+ * end with no space between (`_nixbld{n}`): the word at that edge is then
+ * only a piece of a word in a matching line.
+ */
+export function compiledPattern(pattern: string): { parts: string[]; source: string; glued: [boolean, boolean][] } {
 	const segments = segmentsOf(pattern);
 	const parts: string[] = [];
-	const pieces = segments.map((s) => {
+	const glued: [boolean, boolean][] = [];
+	const pieces = segments.map((s, i) => {
 		if ('literal' in s) {
 			const text = s.literal.replace(/\s+/g, ' ');
 			const core = normalizeValues(text);
-			if (core) parts.push(core);
+			if (core) {
+				parts.push(core);
+				glued.push([i > 0 && !/^\s/.test(text), i < segments.length - 1 && !/\s$/.test(text)]);
+			}
 			// Keep the spaces at the edges of a literal: they separate it from its holes.
 			const lead = /^\s/.test(text) && core ? ' ' : '';
 			const trail = /\s$/.test(text) && core ? ' ' : '';
@@ -89,7 +98,7 @@ export function compiledPattern(pattern: string): { parts: string[]; source: str
 	let to = segments.length;
 	while (from < to && isAnything(segments[from])) from++;
 	while (to > from && isAnything(segments[to - 1])) to--;
-	return { parts, source: pieces.slice(from, to).join('') };
+	return { parts, source: pieces.slice(from, to).join(''), glued };
 }
 
 /** A compiled pattern, for testing many lines. */

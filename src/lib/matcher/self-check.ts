@@ -7,7 +7,7 @@
  */
 import type { ArticleData } from '../article-schema.ts';
 import { compileIndex } from './compile.ts';
-import { isGeneric } from './model.ts';
+import { isGeneric, type MatcherIndex } from './model.ts';
 import { SCORING } from './scoring.ts';
 import { matcherMessages as m, type Message } from '../messages.ts';
 import { createMatcher } from './match.ts';
@@ -21,8 +21,9 @@ export interface SelfMatchProblem {
 	fix: string;
 }
 
-export function checkSelfMatch(articles: readonly ArticleData[]): SelfMatchProblem[] {
-	const matcher = createMatcher(compileIndex(articles));
+/** Every article's own lines must find it. `index`: the articles' compiled index, when the caller has it (compiled here otherwise). */
+export function checkSelfMatch(articles: readonly ArticleData[], index: MatcherIndex = compileIndex(articles)): SelfMatchProblem[] {
+	const matcher = createMatcher(index);
 	const problems: SelfMatchProblem[] = [];
 	for (const article of articles) {
 		for (const d of article.diagnostics) {
@@ -68,8 +69,12 @@ export interface CalibrationProblem extends SelfMatchProblem {
  * narrow the pattern's holes. Tuning the mechanism, not the texts: the eval
  * texts themselves are never edited to pass.
  */
-export function checkCalibration(articles: readonly ArticleData[], items: readonly { id: string; source: string; text: string; expected: string | null }[]): CalibrationProblem[] {
-	const matcher = createMatcher(compileIndex(articles));
+export function checkCalibration(
+	articles: readonly ArticleData[],
+	items: readonly { id: string; source: string; text: string; expected: string | null }[],
+	index: MatcherIndex = compileIndex(articles),
+): CalibrationProblem[] {
+	const matcher = createMatcher(index);
 	const problems: CalibrationProblem[] = [];
 	for (const item of items) {
 		const [top] = matcher.match(item.text).matches;

@@ -3,7 +3,7 @@
  * how the browser uses them and why the result is the same).
  */
 import { gzipSync } from 'node:zlib';
-import type { IndexedSignature, MatcherIndex } from './model.ts';
+import { keysOf, type MatcherIndex } from './model.ts';
 import { MIN_ANCHOR_HITS } from './scoring.ts';
 import { shardOf, type Shard, type ShardDirectory } from './shards.ts';
 
@@ -16,7 +16,7 @@ export function shardIndex(index: MatcherIndex): { directory: ShardDirectory; sh
 	const members = Array.from({ length: count }, () => ({ signatures: new Set<number>(), exclusions: new Set<number>() }));
 	const anchors = new Set<string>();
 	index.signatures.forEach((sig, i) => {
-		for (const word of keysOf(sig)) {
+		for (const word of keysOf(sig, MIN_ANCHOR_HITS)) {
 			anchors.add(word);
 			members[shardOf(word, count)].signatures.add(i);
 		}
@@ -32,15 +32,6 @@ export function shardIndex(index: MatcherIndex): { directory: ShardDirectory; sh
 	const shardBytes = shards.reduce((sum, shard) => sum + gzipSync(JSON.stringify(shard)).length, 0) / count;
 	const wholeAbove = Math.floor(gzipSync(JSON.stringify(index)).length / shardBytes);
 	return { directory: { version: 1, shards: count, anchors: [...anchors].sort().join('\n'), maxWeight: index.maxWeight, wholeAbove }, shards };
-}
-
-/**
- * The words a line must hold one of to match a signature: a line holding
- * `needed` of its n anchors holds one of the first n - needed + 1.
- */
-function keysOf(sig: IndexedSignature): string[] {
-	const needed = Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
-	return sig.anchors.slice(0, sig.anchors.length - needed + 1);
 }
 
 /** The index restricted to some signatures, plus articles whose exclusions must be known. */

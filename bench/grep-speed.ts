@@ -1,0 +1,89 @@
+/**
+ * The matcher beside `grep -F -f` on a realistic 50 MB log (realistic-log.ts):
+ * CPU time of each, measured in the same run, and the share of lines each
+ * log sends past the pre-filter, beside the real pasted lines' share.
+ *
+ * grep gets the signatures' verbatim lines as fixed strings, which is less
+ * than the matcher does (no normalising, no holes, no near or partial
+ * matches), so it is the floor: a tool that only looks for the lines.
+ * The matcher's time counts splitting the text into lines and matching them
+ * (the file is read once beforehand, as grep's read comes from the page cache).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleData } from '../src/lib/article-schema.ts';
+import { compileIndex } from '../src/lib/matcher/build.ts';
+import { createMatcher } from '../src/lib/matcher/index.ts';
+import { noiseBodies, passRate, realisticLog, realLogLines } from './realistic-log.ts';
+import { syntheticPaste } from './synthetic.ts';
+
+/** The known error inside the log: a real journal line (eval item pos-race-186-full, from microvm-nix/microvm.nix#186), host name replaced. */
+export const NEEDLE = "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2";
+export const NEEDLE_ARTICLE = 'microvm-overlay-ro-store-race';
+
+export interface GrepSpeed {
+	megabytes: number;
+	lines: number;
+	/** CPU seconds (user + system) of grep's process, and of the matcher in this process. */
+	grepCpu: number;
+	matcherCpu: number;
+	/** What each found: grep's count of matching lines, the matcher's first article. */
+	grepLines: number;
+	matcherAnswer: string | null;
+	/** Pre-filter pass rates: the real pasted lines, the generated log, the old syllable paste. */
+	rates: { real: number; realNoise: number; generated: number; syllables: number };
+}
+
+/** CPU seconds of `fn` in this process (user + system). */
+function cpuSeconds(fn: () => void): number {
+	const before = process.cpuUsage();
+	fn();
+	const used = process.cpuUsage(before);
+	return (used.user + used.system) / 1e6;
+}
+
+/** Run grep under bash and read its CPU time from `times` (children's user and system). */
+function grepCpu(patterns: string, log: string): { cpu: number; count: number } {
+	const run = spawnSync('bash', ['-c', 'LC_ALL=C grep -c -F -f "$1" "$2"; times', 'bash', patterns, log], { encoding: 'utf8' });
+	if (run.error || !run.stdout) throw new Error(`grep did not run: ${run.error?.message ?? run.stderr}`);
+	const [count, , children] = run.stdout.trim().split('\n');
+	const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+	return { cpu: seconds, count: Number(count) };
+}
+
+/** Measure both on a log of `megabytes` (best of `runs` each, to keep other jobs' noise out). */
+export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 3): GrepSpeed {
+	const matcher = createMatcher(compileIndex(articles));
+	const real = realLogLines(root);
+	const bodies = noiseBodies(real, matcher);
+	const realNoise = real.filter((l) => !matcher.match(l).matches.length);
+	const log = realisticLog(megabytes * 1024 * 1024, real, bodies, NEEDLE);
+	const dir = join(root, '.tmp', 'bench');
+	mkdirSync(dir, { recursive: true });
+	const logFile = join(dir, 'realistic.log');
+	const patternFile = join(dir, 'signature-lines.txt');
+	writeFileSync(logFile, log);
+	writeFileSync(patternFile, `${[...new Set(articles.flatMap((a) => a.signatures.map((s) => s.line)))].join('\n')}\n`);
+
+	let grep = { cpu: Infinity, count: 0 };
+	let matcherCpu = Infinity;
+	let matcherAnswer: string | null = null;
+	for (let i = 0; i < runs; i++) {
+		const g = grepCpu(patternFile, logFile);
+		if (g.cpu < grep.cpu) grep = g;
+		matcherCpu = Math.min(matcherCpu, cpuSeconds(() => (matcherAnswer = matcher.match(log).matches[0]?.article.id ?? null)));
+	}
+	const lines = log.split('\n');
+	const words = [...new Set(articles.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
+	const syllables = syntheticPaste(1024 * 1024, NEEDLE, 2, words).split('\n');
+	return {
+		megabytes,
+		lines: lines.length,
+		grepCpu: grep.cpu,
+		matcherCpu,
+		grepLines: grep.count,
+		matcherAnswer,
+		rates: { real: passRate(matcher, real), realNoise: passRate(matcher, realNoise), generated: passRate(matcher, lines), syllables: passRate(matcher, syllables) },
+	};
+}

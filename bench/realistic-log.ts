@@ -1,0 +1,106 @@
+/**
+ * A realistic log for the speed bench, from real line shapes: the message
+ * bodies of the lines people pasted into issue trackers (the eval data,
+ * src/lib/eval-set.ts), each with the prefix of a journal, a CI log or
+ * dmesg (its numbers redrawn); one known error inside. Deterministic
+ * (seeded), so runs compare.
+ *
+ * Only lines that match no article on their own are drawn (so the log holds
+ * exactly one known error), but they are still failure pastes: their words
+ * are denser in error words than an ordinary journal's, so the pre-filter
+ * passes at least as many of them as of a real log (the bench prints both
+ * rates side by side).
+ */
+import { loadEvalSet } from '../src/lib/eval-set.ts';
+import { stripPrefixes, type Matcher } from '../src/lib/matcher/index.ts';
+import { random } from './synthetic.ts';
+
+/** The three shapes of log and their share of the lines: a chosen mix (a journal most of all), not a measurement. */
+export const LOG_MIX = { journal: 0.6, ci: 0.25, dmesg: 0.15 } as const;
+export type LogShape = keyof typeof LOG_MIX;
+
+/** Every line of every eval text but descriptions (kind `prose`): real pasted logs, error lines among them. */
+export function realLogLines(root: string): string[] {
+	return loadEvalSet(root)
+		.filter((item) => item.kind !== 'prose')
+		.flatMap((item) => item.text.split(/\r?\n|\r/));
+}
+
+/** Which shape a real line has, by its prefix (`other`: tool output with no log prefix). */
+export function shapeOf(line: string): LogShape | 'other' {
+	if (/^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d/.test(line)) return 'journal';
+	if (/^\[\s*\d+\.\d+\]/.test(line)) return 'dmesg';
+	if (/^(?:#\d+ \d+\.\d+ |[\w.+-]+> |[A-Z]{4}\[\d+\] |STEP \d|time="|\d{4}-\d\d-\d\dT\d\d:\d\d)/.test(line)) return 'ci';
+	return 'other';
+}
+
+/** The process names of the real journal lines (`systemd[1]:` gives `systemd`), with how often each occurs. */
+function journalPrograms(lines: readonly string[]): string[] {
+	const names = lines.flatMap((l) => (shapeOf(l) === 'journal' ? [/^\S+ +\S+ \S+ \S+ ([\w.@/-]+)(?:\[\d+\])?:/.exec(l)?.[1] ?? ''] : [])).filter(Boolean);
+	return names.length ? names : ['systemd', 'kernel'];
+}
+
+/** The CI prefixes of the real CI lines, with their numbers as holes to redraw. */
+function ciPrefixes(lines: readonly string[]): string[] {
+	const prefixes = lines.flatMap((l) => (shapeOf(l) === 'ci' ? [/^(?:#\d+ \d+\.\d+ |[\w.+-]+> |[A-Z]{4}\[\d+\] |STEP \d+\/\d+: |time="[^"]*" level=\w+ msg=")/.exec(l)?.[0] ?? ''] : [])).filter(Boolean);
+	return prefixes.length ? prefixes : ['builder> '];
+}
+
+/**
+ * The message bodies a generated log is made of: the real lines without
+ * their prefixes, each once, less those that match an article alone (in a
+ * paste, another line can rule the article out) or with the others around
+ * them (another line can be the context that makes a shared line decide):
+ * read all together, the line a match names is dropped, until nothing matches.
+ */
+export function noiseBodies(lines: readonly string[], matcher: Matcher): string[] {
+	const alone = (body: string) => [body, `Jan 01 00:00:00 host1 systemd[1]: ${body}`, `[    1.000000] ${body}`].some((text) => matcher.match(text).matches.length);
+	let bodies = [...new Set(lines.map((line) => stripPrefixes(line).trimEnd()))].filter((body) => body.length >= 3 && !alone(body));
+	for (;;) {
+		const matched = new Set(matcher.match(bodies.join('\n'), { top: bodies.length }).matches.map((m) => m.lineNumber - 1));
+		if (!matched.size) return bodies;
+		bodies = bodies.filter((_, i) => !matched.has(i));
+	}
+}
+
+/**
+ * About `bytes` of log: lines of the three shapes in LOG_MIX's shares, each
+ * a real body as pasted after a real prefix shape (its digits redrawn); `needle` (a known
+ * error line, as pasted) sits in the middle.
+ */
+export function realisticLog(bytes: number, realLines: readonly string[], bodies: readonly string[], needle: string, seed = 7): string {
+	const rnd = random(seed);
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+	const digits = (text: string) => text.replace(/\d/g, () => String(Math.floor(rnd() * 10)));
+	const two = (n: number) => String(n).padStart(2, '0');
+	const programs = journalPrograms(realLines);
+	const ci = ciPrefixes(realLines);
+	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+	const month = pick(months);
+	const lines: string[] = [];
+	let size = 0;
+	let seconds = 0;
+	while (size < bytes) {
+		seconds += rnd() * 2;
+		const body = pick(bodies);
+		const r = rnd();
+		let line: string;
+		if (r < LOG_MIX.journal) {
+			const program = pick(programs);
+			const at = `${month} ${two(1 + (Math.floor(seconds / 86400) % 28))} ${two(Math.floor(seconds / 3600) % 24)}:${two(Math.floor(seconds / 60) % 60)}:${two(Math.floor(seconds) % 60)}`;
+			line = `${at} host1 ${program}${program === 'kernel' ? '' : `[${1 + Math.floor(rnd() * 40000)}]`}: ${body}`;
+		} else if (r < LOG_MIX.journal + LOG_MIX.ci) line = `${digits(pick(ci))}${body}`;
+		else line = `[${seconds.toFixed(6).padStart(12)}] ${body}`;
+		lines.push(line);
+		size += line.length + 1;
+	}
+	lines.splice(lines.length >> 1, 0, needle);
+	return lines.join('\n');
+}
+
+/** The share of lines that get past the matcher's pre-filter (the quick look at a raw line). */
+export function passRate(matcher: Matcher, lines: readonly string[]): number {
+	let passed = 0;
+	for (const line of lines) if (matcher.mayMatch(line)) passed++;
+	return passed / Math.max(1, lines.length);
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadArticles } from '../../src/lib/content.ts';
+import { loadEvalSet } from '../../src/lib/eval-set.ts';
+import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
+import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/compile.ts';
+import { COMMON_LOG_WORDS, DATE_WORDS } from '../../src/lib/matcher/common-log-words.ts';
+import { compiledPattern } from '../../src/lib/matcher/pattern.ts';
+import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
+import { articleSchema } from '../../src/lib/article-schema.ts';
+import { commonWordsModule, COMMON_WORDS_FILE, deriveCommonWords } from '../../scripts/common-log-words.ts';
+import { validData } from './fixtures.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const articles = loadArticles(root).map((a) => a.data);
+const index = compileIndex(articles);
+const evalSet = loadEvalSet(root);
+
+/** An article with one signature, for the anchor rules on a made-up line. */
+const withSignature = (line: string, pattern?: string) =>
+	articleSchema.parse({ ...validData(), signatures: [{ line, ...(pattern ? { pattern } : {}), where: 'example 1.0' }] });
+
+describe('the list of words common in real logs', () => {
+	it('is the one the eval data gives (scripts/common-log-words.ts writes it)', () => {
+		const { words, threads } = deriveCommonWords(evalSet);
+		expect(readFileSync(`${root}${COMMON_WORDS_FILE}`, 'utf8')).toBe(commonWordsModule(words, threads));
+	});
+
+	it('holds the everyday journal words the old anchors picked, and no word that names one failure', () => {
+		for (const w of ['systemd', 'linux', 'can', 'error', 'failed']) expect(COMMON_LOG_WORDS.has(w), w).toBe(true);
+		for (const w of ['subtree_control', 'filecaps', 'seccomp', 'erofs']) expect(COMMON_LOG_WORDS.has(w), w).toBe(false);
+		expect(DATE_WORDS.has('jan')).toBe(true);
+	});
+});
+
+describe('anchor choice', () => {
+	it('never picks a common, date or generic word for any real signature', () => {
+		for (const sig of index.signatures) {
+			for (const a of sig.anchors) {
+				expect(COMMON_LOG_WORDS.has(a) || DATE_WORDS.has(a), `${a} in ${sig.line}`).toBe(false);
+				expect(mayAnchor(a)).toBe(true);
+			}
+			expect(sig.anchors.length > 0 || sig.phrase !== undefined, sig.line).toBe(true);
+		}
+	});
+
+	it('never picks a word from a hole, nor the piece of a word a hole completes', () => {
+		const [sig] = compileIndex([withSignature("error: the user '_nixbld1' in the group 'nixbld' does not exist", "error: the user '_nixbld{n}' in the group '{word}' does not exist")]).signatures;
+		expect(sig.anchors).not.toContain('_nixbld');
+		expect(sig.anchors).not.toContain('nixbld');
+		const [holes] = compileIndex([withSignature('frobnicator stalled reading /var/lib/zzqux at deadbeefcafe', 'frobnicator stalled reading {path} at {hex}')]).signatures;
+		expect([...holes.anchors].sort()).toEqual(['frobnicator', 'reading', 'stalled']);
+		const { parts, glued } = compiledPattern('frob {n}abc def{word} ghi');
+		expect(wholeWordsOf(parts, glued)).toEqual([['frob'], [], ['ghi']]);
+	});
+
+	it('never picks the month of an ls -l date written into a signature', () => {
+		const [sig] = compileIndex([withSignature('-r--r--r-- 1 1000 users 57 Jan  1  1970 /nix/store/frobnicated')]).signatures;
+		expect(sig.anchors).not.toContain('jan');
+	});
+
+	it('looks a signature of common words alone up by its longest phrase, which a line must hold in a row', () => {
+		const { phrase, anchors } = lookupWords([['bash', 'nix', 'command', 'not', 'found']], {});
+		expect(anchors).toEqual([]);
+		expect(phrase?.words).toEqual(['bash', 'nix', 'command', 'not', 'found']);
+		const matcher = createMatcher(compileIndex([withSignature('bash: nix: command not found')]));
+		expect(matcher.mayMatch('Jan 01 00:00:00 host1 sshd[12]: bash: nix: command not found')).toBe(true);
+		expect(matcher.match('bash: nix: command not found').matches).toHaveLength(1);
+		expect(matcher.mayMatch('Jan 01 00:00:00 host1 bash[12]: nix command was not found in /usr/bin')).toBe(false);
+	});
+});
+
+describe('the pre-filter (one scan over each raw line)', () => {
+	const matcher = createMatcher(index);
+	const lines = evalSet.flatMap((item) => item.text.split(/\r?\n|\r/));
+
+	it('lets through every real line that matches an article on its own', () => {
+		for (const line of lines) if (matcher.match(line).matches.length) expect(matcher.mayMatch(line), line).toBe(true);
+	});
+
+	it('reads words as lower-casing would, the two non-ASCII letters that lower-case to ASCII included', () => {
+		const m = createMatcher(compileIndex([withSignature('frobnicator stalled: kelvin probe')]));
+		expect(m.mayMatch('FROBNICATOR STALLED: \u212Aelvin probe')).toBe(true);
+		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled')).toBe(true);
+		expect(m.mayMatch('frobnicatorstalled')).toBe(false);
+	});
+});
+
+describe('the sharded and the whole index', () => {
+	/** What a reader sees of a result (the articles ruled out as a set: a merged index holds its articles in another order). */
+	const visible = (r: MatchResult) => ({
+		ambiguous: r.ambiguous,
+		matches: r.matches.map((m) => [m.article.id, m.confidence, m.score, m.kind, m.signature, m.lineNumber, m.supporting.length]),
+		excluded: r.excluded.map((e) => e.article.id).sort(),
+	});
+
+	it('give the same answer for every eval text', () => {
+		const sharded = shardIndex(index);
+		const keys = new Set(sharded.directory.anchors.split('\n'));
+		const whole = createMatcher(index);
+		for (const item of evalSet) {
+			const needed = shardsFor(item.text, keys, sharded.directory.shards);
+			const part = createMatcher(mergeShards(needed.map((n) => sharded.shards[n]), sharded.directory.maxWeight));
+			expect(visible(part.match(item.text)), item.id).toEqual(visible(whole.match(item.text)));
+		}
+	});
+});
