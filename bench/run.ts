@@ -31,12 +31,16 @@
  *                                        add --misses A (or B, or all) to list the wrong answers of that half
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
+ *   npm run bench -- --only wizard       only 9 (the wizard walks; a second or two)
  *
  * 6. Coverage the way a user meets it: of real failure reports drawn with
  *    generic queries (tests/fixtures/coverage-sample.jsonl), the share an
  *    active article explains, per product, and the commonest uncovered families.
  * 7. What the paste box downloads for a 4 KB log, a 4 KB description and a
  *    word search on the real built site, by part (bench/paste-weight.ts).
+ * 9. The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl):
+ *    right / wrong / dead end and the median number of questions, and every
+ *    walk that did not end right, with where it ended.
  * 8. What MDX articles cost: the same 1,000 synthetic articles built as .md
  *    and as .mdx (each MDX one showing an article component), side by side
  *    (part of the sites, so skipped with --no-sites).
@@ -64,6 +68,7 @@ import { measureCli } from './cli.ts';
 import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
 import { measurePasteWeight } from './paste-weight.ts';
+import { measureWalks } from './wizard.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -129,6 +134,17 @@ function coverageTable() {
 	);
 	table('Most frequent uncovered failure families', ['family', 'reports'], uncovered.slice(0, 12));
 	console.log('\nTarget: at least half of such a sample covered.');
+}
+
+/** 9. The wizard walks: the totals against issue 18's target, then each walk that went wrong or dead-ended. */
+function wizardTable() {
+	const { results, figures: f } = measureWalks(root);
+	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'right', 'wrong', 'dead end', 'median questions'], [
+		[f.walks, pct(f.right, f.walks), pct(f.wrong, f.walks), pct(f.deadEnd, f.walks), f.medianQuestions],
+	]);
+	const missed = results.filter((r) => r.outcome !== 'right');
+	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected, r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
+	console.log('\nTarget (issue 18): at least 95 % right, none wrong, median at most 3 questions.');
 }
 
 /** 7. What a paste downloads on the real site, by part; the target is the paste box's own total. */
@@ -239,7 +255,8 @@ async function main() {
 		if (args.only === 'paste') return pasteTable();
 		if (args.only === 'accuracy') return void (await accuracyTables());
 		if (args.only === 'mdx') return mdxTable();
-		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste" or "mdx", got "${args.only}"`);
+		if (args.only === 'wizard') return wizardTable();
+		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste", "mdx" or "wizard", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']

@@ -511,6 +511,17 @@ export const wizardEngineMessages = {
 	stepUnreachable: (id: string, start: string) => `step "${id}" cannot be reached from "${start}"`,
 } as const;
 
+/** Errors of the wizard-walk evaluation (src/wizard/walks.ts, tests/fixtures/wizard-walks.jsonl). */
+export const wizardWalkMessages = {
+	notJson: (at: string, reason: string) => `${at}: not a JSON object (${reason}). Fix: write one walk per line as JSON.`,
+	fields: (at: string) => `${at}: a walk needs \`eval\` (an eval item id), \`source\` (owner/name#N), \`saw\` (a list of lines) and \`answers\` (an object by step id). Fix: add the missing field.`,
+	pickNotOne: (walk: string, step: string, pick: string, hits: number) =>
+		`walk "${walk}" › answers.${step}.pick: "${pick}" fits ${hits} of the step's choices, not one. Fix: quote a piece of the one label the reporter would choose (the tree may have changed its wording).`,
+	noStep: (walk: string, step: string) => `walk "${walk}": the tree has no step "${step}". Fix: check the tree with npm run build.`,
+	loops: (walk: string) => `walk "${walk}": the replay visited more steps than the tree has. Fix: check the tree for a cycle with npm run build.`,
+	noItem: (walk: string) => `walk "${walk}" › eval: no eval item with this id has an expected article. Fix: name a positive of tests/fixtures/dev.jsonl or dev-more.jsonl.`,
+} as const;
+
 /** Errors of the paste box's worker (src/components/search/match-worker.ts), shown in the box. */
 export const pasteBoxMessages = {
 	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
