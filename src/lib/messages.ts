@@ -307,6 +307,22 @@ export const wizardMessages = {
 		message: `the article "${slug}" is not reachable: no result step names it`,
 		fix: 'add a result step for it under the question that leads to its cause',
 	}),
+	doesNotRoute: (id: string, to: string) => ({
+		message: `every answer of "${id}" leads to the same place (${to}), so asking it tells the reader nothing`,
+		fix: 'lead its answers to different steps, articles or fixes, or remove the question and lead its way in straight on',
+	}),
+	command: (rule: string, line: number, message: string, fix: string) => ({
+		message: `the command breaks ${rule} (line ${line} of the command): ${message}`,
+		fix: `${fix}; readers paste the command as printed`,
+	}),
+	commandsUnchecked: (reason: string) => ({
+		message: `the commands of the tree could not be checked with ShellCheck: ${reason}`,
+		fix: 'install ShellCheck: `sudo apt-get install -y shellcheck` on Debian or Ubuntu, or see https://github.com/koalaman/shellcheck#installing',
+	}),
+	signaturesOfWhat: (slug: string) => ({
+		message: `signaturesOf names "${slug}", which is not an active article`,
+		fix: 'name the slug of an active article in src/content/docs/kb/',
+	}),
 } as const;
 
 /** What each input of the Action (action.yml) may be set to. */

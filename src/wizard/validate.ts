@@ -17,6 +17,32 @@ const RESERVED = new Set(['map', 'index']);
 /** The fixes an article offers: anchors, the first recommended. */
 export type FixAnchors = Map<string, string[]>;
 
+/**
+ * The tree with each error check's `signaturesOf` spelled out: after its own
+ * `lines`, every decisive signature of each named article (the pattern, or
+ * the line where it has none), leading to that entry's `next`, skipping a
+ * line already offered. An unknown article adds nothing here; validateTree
+ * names it. Pure: returns a new tree.
+ */
+export function expandSignatures(tree: WizardTree, articles: readonly ArticleData[]): WizardTree {
+	const byId = new Map(articles.map((a) => [a.id, a]));
+	const nodes = tree.nodes.map((node) => {
+		if (node.kind !== 'error-check' || node.signaturesOf.length === 0) return node;
+		const lines = [...node.lines];
+		const offered = new Set(lines.map((l) => l.line));
+		for (const { article, next } of node.signaturesOf) {
+			for (const sig of byId.get(article)?.signatures ?? []) {
+				const line = sig.pattern ?? sig.line;
+				if (sig.decisive === false || offered.has(line)) continue;
+				offered.add(line);
+				lines.push({ line, next });
+			}
+		}
+		return { ...node, lines };
+	});
+	return { ...tree, nodes };
+}
+
 /** Parse the tree's raw data; problems name the step. */
 export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; problems: ContentProblem[] } {
 	const parsed = treeSchema.safeParse(raw);
@@ -92,8 +118,20 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 		if (node.kind === 'end') node.suggest.forEach((slug, i) => checkArticle(`${field} › suggest.${i}`, slug));
 		if (node.kind === 'error-check') {
 			node.lines.forEach((l, i) => signatures.has(l.line) || add(`${field} › lines.${i}.line`, m.notASignature(l.line)));
+			node.signaturesOf.forEach(({ article }, i) => articleById.get(article)?.status === 'active' || add(`${field} › signaturesOf.${i}.article`, m.signaturesOfWhat(article)));
 		}
 		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));
+	}
+
+	// Every question routes: its answers lead to at least two places (a result counts as its article and fix).
+	const place = (id: string) => {
+		const to = byId.get(id);
+		if (to?.kind !== 'result') return `step "${id}"`;
+		return `${to.article}#${to.fix ?? fixes.get(to.article)?.[0] ?? ''}`;
+	};
+	for (const node of tree.nodes) {
+		const places = new Set(choicesOf(node).map((c) => place(c.next)));
+		if (places.size === 1) add(`step "${node.id}"`, m.doesNotRoute(node.id, [...places][0]));
 	}
 
 	// Every active article is reachable through at least one result.
