@@ -36,7 +36,7 @@ describe('the wizard-walk evaluation', () => {
 	});
 
 	it('prefers a label equal to the pick, falls back along a list of picks, and counts a pick that fits nothing', () => {
-		expect(replayWalk(small, walkOf({ start: { pick: 'nix', why: '' } }), 'nix-installer-seccomp-bpf').at).toBe('lines');
+		expect(replayWalk(small, walkOf({ start: { pick: 'nix', why: '' } }), 'nix-installer-seccomp-bpf').path[1]).toBe('lines');
 		const r = replayWalk(small, walkOf({ start: { pick: ['Podman', 'macOS'], why: '' } }), 'nix-installer-seccomp-bpf');
 		expect([r.outcome, r.article]).toEqual(['wrong', 'nix-macos-volume-in-use']);
 		expect(replayWalk(small, walkOf({ start: { pick: 'Podman', why: '' } }), 'x')).toMatchObject({ at: 'lost', unmatched: ['start'] });
