@@ -69,6 +69,7 @@ import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
 import { measurePasteWeight } from './paste-weight.ts';
 import { measureWalks } from './wizard.ts';
+import { walkFigures } from '../src/wizard/walks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -139,8 +140,11 @@ function coverageTable() {
 /** 9. The wizard walks: the totals against issue 18's target, then each walk that went wrong or dead-ended. */
 function wizardTable() {
 	const { results, figures: f } = measureWalks(root);
-	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'right', 'wrong', 'dead end', 'median questions'], [
-		[f.walks, pct(f.right, f.walks), pct(f.wrong, f.walks), pct(f.deadEnd, f.walks), f.medianQuestions],
+	const row = (label: string, g: ReturnType<typeof walkFigures>) => [label, g.walks, pct(g.right, g.walks), pct(g.wrong, g.walks), pct(g.deadEnd, g.walks), g.medianQuestions];
+	const rounds = [...new Set(results.map((r) => r.walk.round ?? 1))].sort();
+	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'count', 'right', 'wrong', 'dead end', 'median questions'], [
+		row('all', f),
+		...rounds.map((n) => row(n === 1 ? 'round 1 (the tree changed with them in view)' : `round ${n} (written against the finished tree)`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
 	]);
 	const missed = results.filter((r) => r.outcome !== 'right');
 	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected, r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));

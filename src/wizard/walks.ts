@@ -55,6 +55,12 @@ export interface Walk {
 	answers: Record<string, WalkAnswer>;
 	/** Anything about the walk as a whole (setup, what the thread lacks). */
 	note?: string;
+	/**
+	 * 1 (the default): written while the tree was being changed for issue 18,
+	 * so the tree was shaped with these reporters in view. 2: written after,
+	 * against the finished tree, before any change for them: the fairer test.
+	 */
+	round?: number;
 }
 
 /** How a walk ended. */
