@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choicesOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { allPaths, answer, choicesOf, disproofsOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
 import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/load.ts';
 import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { WizardTree } from '../../src/wizard/schema.ts';
@@ -149,6 +149,19 @@ describe('validating the tree', () => {
 			  "src/content/wizard/tree.yaml › step "end" › colour: unknown field \`colour\`. Fix: remove the unknown field (see src/wizard/schema.ts for the fields of each kind).",
 			]
 		`);
+	});
+});
+
+describe('what would prove a result wrong', () => {
+	it("offers the article's rules-out diagnostics on its result steps, and nothing elsewhere", () => {
+		const data = new Map(articles.map((a) => [a.data.id, a.data]));
+		const byId = nodesById(real);
+		const snap = disproofsOf(byId.get('result-multipass-macos-firewall')!, data);
+		expect(snap.length).toBeGreaterThan(0);
+		expect(snap).toEqual(data.get('multipass-macos-firewall-bootpd')!.diagnostics.filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why })));
+		expect(disproofsOf(byId.get('snap-nfs-where')!, data)).toEqual([]);
+		const withSome = real.nodes.filter((n) => disproofsOf(n, data).length > 0).map((n) => (n as { article: string }).article);
+		expect(new Set(withSome).size).toBeGreaterThanOrEqual(10);
 	});
 });
 
