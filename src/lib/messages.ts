@@ -319,6 +319,10 @@ export const wizardMessages = {
 		message: `the commands of the tree could not be checked with ShellCheck: ${reason}`,
 		fix: 'install ShellCheck: `sudo apt-get install -y shellcheck` on Debian or Ubuntu, or see https://github.com/koalaman/shellcheck#installing',
 	}),
+	lineTakenByOther: (example: string, owner: string, line: string, other: string) => ({
+		message: `the error line of "${owner}" ("${example}") is first met by "${line}", which leads straight to "${other}": a reader with that line gets the wrong article`,
+		fix: 'lead the shared line to a question that tells the causes apart, or list the narrower line first',
+	}),
 	signaturesOfWhat: (slug: string) => ({
 		message: `signaturesOf names "${slug}", which is not an active article`,
 		fix: 'name the slug of an active article in src/content/docs/kb/',

@@ -7,6 +7,8 @@ import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf } from './engine.ts';
+import { compilePattern } from '../lib/matcher/pattern.ts';
+import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
 /** Where the tree lives, relative to the project root. */
@@ -132,6 +134,19 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 	for (const node of tree.nodes) {
 		const places = new Set(choicesOf(node).map((c) => place(c.next)));
 		if (places.size === 1) add(`step "${node.id}"`, m.doesNotRoute(node.id, [...places][0]));
+	}
+
+	// A line that is another article's error line too must not lead straight to a result: a reader who has
+	// that article's line takes the first listed line that fits it, so it must reach a separating question.
+	const examples = articles.filter((a) => a.status === 'active').flatMap((a) => a.signatures.map((s) => ({ owner: a.id, line: s.line, text: normalizeLine(s.line) })));
+	for (const node of tree.nodes) {
+		if (node.kind !== 'error-check') continue;
+		const compiled = node.lines.map((l) => ({ ...l, re: compilePattern(l.line) }));
+		for (const ex of examples) {
+			const first = compiled.find((l) => l.re.test(ex.text));
+			const to = first && byId.get(first.next);
+			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
+		}
 	}
 
 	// Every active article is reachable through at least one result.

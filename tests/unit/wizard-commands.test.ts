@@ -143,6 +143,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-group-test': 'pulls and runs a container',
 	'podman-group-test-2': 'pulls and runs a container',
 	'podman-crun-version': "runs podman info, which sets up the user's Podman storage",
+	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
 };

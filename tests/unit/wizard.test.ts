@@ -209,6 +209,25 @@ describe('the structural checks of issue 18', () => {
 		]);
 	});
 
+	it("refuses an error line that sends another article's own line straight to a result", () => {
+		const pair = articles.filter((a) => ['podman-subuid-not-picked-up', 'podman-subuid-range-includes-own-uid'].includes(a.data.id));
+		const line = 'there might not be enough IDs available in the namespace (requested {*} for {*}): {*}: invalid argument';
+		const t = parseTree({
+			start: 'e',
+			nodes: [
+				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line, next: 'a' }, { line: 'newuidmap: write to uid_map failed: Invalid argument', next: 'b' }], none: 'x' },
+				{ id: 'a', kind: 'result', article: 'podman-subuid-not-picked-up' },
+				{ id: 'b', kind: 'result', article: 'podman-subuid-range-includes-own-uid' },
+				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
+			],
+		}).tree!;
+		const problems = problemsOf(t, pair);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/^src\/content\/wizard\/tree\.yaml › step "e": the error line of "podman-subuid-range-includes-own-uid" \("ERRO\[0009\] Error while applying layer: .*"\) is first met by "there might not be enough IDs .*", which leads straight to "podman-subuid-not-picked-up"/);
+		(t.nodes[0] as { lines: { next: string }[] }).lines[0].next = 'x';
+		expect(problemsOf(t, pair).filter((p) => p.includes('first met by'))).toEqual([]);
+	});
+
 	it('runs every command through ShellCheck and the named rules, naming the step', () => {
 		const t = smallTree();
 		(t.nodes[0] as { command?: string }).command = 'findmnt -T /nix/store /nix/.ro-store';
