@@ -32,6 +32,7 @@
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
  *   npm run bench -- --only speed        only 9 (the matcher beside grep on a 50 MB log; --log-mb N for another size)
+ *   npm run bench -- --only wizard       only 10 (the wizard walks; a second or two)
  *
  * 6. Coverage the way a user meets it: of real failure reports drawn with
  *    generic queries (tests/fixtures/coverage-sample.jsonl), the share an
@@ -44,6 +45,9 @@
  * 9. The matcher beside `grep -F -f` over the signature lines, CPU time on a
  *    realistic 50 MB log (bench/realistic-log.ts), and the pre-filter's pass
  *    rate on it beside real pasted lines' (bench/grep-speed.ts).
+ * 10. The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl):
+ *    right / wrong / dead end and the median number of questions, and every
+ *    walk that did not end right, with where it ended.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -69,6 +73,8 @@ import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
 import { measurePasteWeight } from './paste-weight.ts';
 import { measureGrepSpeed, NEEDLE_ARTICLE } from './grep-speed.ts';
+import { measureWalks } from './wizard.ts';
+import { walkFigures } from '../src/wizard/walks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -135,6 +141,20 @@ function coverageTable() {
 	);
 	table('Most frequent uncovered failure families', ['family', 'reports'], uncovered.slice(0, 12));
 	console.log('\nTarget: at least half of such a sample covered.');
+}
+
+/** 9. The wizard walks: the totals against issue 18's target, then each walk that went wrong or dead-ended. */
+function wizardTable() {
+	const { results, figures: f } = measureWalks(root);
+	const row = (label: string, g: ReturnType<typeof walkFigures>) => [label, g.walks, pct(g.right, g.walks), pct(g.wrong, g.walks), pct(g.deadEnd, g.walks), g.medianQuestions];
+	const rounds = [...new Set(results.map((r) => r.walk.round ?? 1))].sort();
+	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'count', 'right', 'wrong', 'dead end', 'median questions'], [
+		row('all', f),
+		...rounds.map((n) => row(n === 1 ? 'round 1 (the tree changed with them in view)' : `round ${n} (written against the finished tree)`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
+	]);
+	const missed = results.filter((r) => r.outcome !== 'right');
+	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected, r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
+	console.log('\nTarget (issue 18): at least 95 % right, none wrong, median at most 3 questions.');
 }
 
 /** 7. What a paste downloads on the real site, by part; the target is the paste box's own total. */
@@ -270,7 +290,8 @@ async function main() {
 		if (args.only === 'accuracy') return void (await accuracyTables());
 		if (args.only === 'mdx') return mdxTable();
 		if (args.only === 'speed') return speedTable();
-		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste", "mdx" or "speed", got "${args.only}"`);
+		if (args.only === 'wizard') return wizardTable();
+		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste", "mdx", "speed" or "wizard", got "${args.only}"`);
 	}
 	// Sites first: measuring the real site builds it, which the Pagefind column needs.
 	const sites = args['no-sites']
@@ -320,6 +341,7 @@ async function main() {
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
 	speedTable(articles);
 	coverageTable();
+	wizardTable();
 	cliInputTable();
 	if (sites.length) siteTables(sites);
 	if (formats) await mdxTable(formats);

@@ -307,6 +307,26 @@ export const wizardMessages = {
 		message: `the article "${slug}" is not reachable: no result step names it`,
 		fix: 'add a result step for it under the question that leads to its cause',
 	}),
+	doesNotRoute: (id: string, to: string) => ({
+		message: `every answer of "${id}" leads to the same place (${to}), so asking it tells the reader nothing`,
+		fix: 'lead its answers to different steps, articles or fixes, or remove the question and lead its way in straight on',
+	}),
+	command: (rule: string, line: number, message: string, fix: string) => ({
+		message: `the command breaks ${rule} (line ${line} of the command): ${message}`,
+		fix: `${fix}; readers paste the command as printed`,
+	}),
+	commandsUnchecked: (reason: string) => ({
+		message: `the commands of the tree could not be checked with ShellCheck: ${reason}`,
+		fix: 'install ShellCheck: `sudo apt-get install -y shellcheck` on Debian or Ubuntu, or see https://github.com/koalaman/shellcheck#installing',
+	}),
+	lineTakenByOther: (example: string, owner: string, line: string, other: string) => ({
+		message: `the error line of "${owner}" ("${example}") is first met by "${line}", which leads straight to "${other}": a reader with that line gets the wrong article`,
+		fix: 'lead the shared line to a question that tells the causes apart, or list the narrower line first',
+	}),
+	signaturesOfWhat: (slug: string) => ({
+		message: `signaturesOf names "${slug}", which is not an active article`,
+		fix: 'name the slug of an active article in src/content/docs/kb/',
+	}),
 } as const;
 
 /** What each input of the Action (action.yml) may be set to. */
@@ -512,6 +532,17 @@ export const wizardEngineMessages = {
 	noSuchStep: (id: string) => `no step "${id}" in the tree`,
 	noSuchChoice: (id: string, count: number, choice: number) => `step "${id}" has ${count} choices; there is no choice ${choice}`,
 	stepUnreachable: (id: string, start: string) => `step "${id}" cannot be reached from "${start}"`,
+} as const;
+
+/** Errors of the wizard-walk evaluation (src/wizard/walks.ts, tests/fixtures/wizard-walks.jsonl). */
+export const wizardWalkMessages = {
+	notJson: (at: string, reason: string) => `${at}: not a JSON object (${reason}). Fix: write one walk per line as JSON.`,
+	fields: (at: string) => `${at}: a walk needs \`eval\` (an eval item id), \`source\` (owner/name#N), \`saw\` (a list of lines) and \`answers\` (an object by step id). Fix: add the missing field.`,
+	pickNotOne: (walk: string, step: string, pick: string, hits: number) =>
+		`walk "${walk}" › answers.${step}.pick: "${pick}" fits ${hits} of the step's choices, not one. Fix: quote a piece of the one label the reporter would choose (the tree may have changed its wording).`,
+	noStep: (walk: string, step: string) => `walk "${walk}": the tree has no step "${step}". Fix: check the tree with npm run build.`,
+	loops: (walk: string) => `walk "${walk}": the replay visited more steps than the tree has. Fix: check the tree for a cycle with npm run build.`,
+	noItem: (walk: string) => `walk "${walk}" › eval: no eval item with this id has an expected article. Fix: name a positive of tests/fixtures/dev.jsonl or dev-more.jsonl.`,
 } as const;
 
 /** Errors of the paste box's worker (src/components/search/match-worker.ts), shown in the box. */

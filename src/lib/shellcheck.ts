@@ -7,6 +7,9 @@
  * (scripts/ensure-shellcheck.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fencedBlocksOf, type CodeBlock } from './article-body.ts';
 import { lintShell, SHELL_LANGUAGES, type ShellFinding } from './shell-lint.ts';
 import { messageLine, shellMessages } from './messages.ts';
@@ -38,6 +41,35 @@ export function runShellCheck(code: string): ShellFinding[] {
 	}
 	const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellCheckComment[] };
 	return comments.map((c) => ({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) }));
+}
+
+/**
+ * ShellCheck's findings for many pieces of bash code in one process (each
+ * piece written to its own file in a temporary directory, removed after):
+ * one list per piece, in the pieces' order. What the build's checks use, so
+ * that forty commands cost one process, not forty.
+ * @throws with the way to install ShellCheck when it is missing.
+ */
+export function runShellCheckAll(codes: readonly string[]): ShellFinding[][] {
+	if (codes.length === 0) return [];
+	const dir = mkdtempSync(join(tmpdir(), 'faultline-shellcheck-'));
+	try {
+		const files = codes.map((code, i) => {
+			const file = join(dir, `${i}.sh`);
+			writeFileSync(file, code.endsWith('\n') ? code : `${code}\n`);
+			return file;
+		});
+		const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, ...files], { encoding: 'utf8' });
+		if (r.error) throw new Error(messageLine(shellMessages.noShellCheck()));
+		const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: (ShellCheckComment & { file: string })[] };
+		const found = codes.map((): ShellFinding[] => []);
+		for (const c of comments) {
+			found[files.indexOf(c.file)]?.push({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) });
+		}
+		return found;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 /** ShellCheck's findings and the named rules' findings for one piece of shell code, by line. */

@@ -6,6 +6,7 @@
 import { displayPattern } from '../lib/matcher/index.ts';
 import { wizardStepPath } from '../lib/addresses.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
+import type { ArticleData } from '../lib/article-schema.ts';
 import { wizardEngineMessages } from '../lib/messages.ts';
 
 /** A choice offered at a step: what the reader clicks and where it leads. */
@@ -166,4 +167,23 @@ export function separatingQuestion(jumps: WizardJumps, articles: readonly string
 	const step = jumpTarget(jumps, articles);
 	const prompt = step === undefined ? undefined : jumps.prompts[step];
 	return step === undefined || prompt === undefined ? undefined : { step, prompt, path: wizardStepPath(step) };
+}
+
+/** A check that would prove a result wrong: the command, the output that rules the article out, and why. */
+export interface Disproof {
+	command: string;
+	output: string;
+	why: string;
+}
+
+/**
+ * What would prove a result step wrong (issue 18): the diagnostics of its
+ * article that mean `rules-out`, in the article's order, so that a reader who
+ * took a wrong turn can tell. Empty for any other step, and for an article
+ * that records no such output (its "How to confirm" section is then the
+ * check). Step pages render these; the data is the article's own.
+ */
+export function disproofsOf(node: WizardNode, articles: ReadonlyMap<string, Pick<ArticleData, 'diagnostics'>>): Disproof[] {
+	if (node.kind !== 'result') return [];
+	return (articles.get(node.article)?.diagnostics ?? []).filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why }));
 }

@@ -49,8 +49,17 @@ export const errorCheckSchema = z
 		prompt: z.string().min(5),
 		help: z.string().optional(),
 		command: z.string().optional(),
-		/** Each line is an article's signature (its line or its pattern), verbatim. */
-		lines: z.array(z.object({ line: z.string().min(5), next: nodeId }).strict()).min(1),
+		/** Each line is an article's signature (its line or its pattern), verbatim; listed first, so a line that needs a separating question leads to it. */
+		lines: z.array(z.object({ line: z.string().min(5), next: nodeId }).strict()).default([]),
+		/**
+		 * Articles whose every decisive signature (its pattern, or its line
+		 * where it has none) is offered after `lines`, each leading to `next`:
+		 * every release's wording, read from the articles' front matter when the
+		 * tree loads (expandSignatures in validate.ts), never copied here. A
+		 * signature with `decisive: false` is left out: list it in `lines`,
+		 * leading to the question that tells its causes apart.
+		 */
+		signaturesOf: z.array(z.object({ article: z.string().min(1), next: nodeId }).strict()).default([]),
 		/** Where "None of these" leads. */
 		none: nodeId,
 	})

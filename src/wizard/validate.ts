@@ -7,6 +7,8 @@ import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf } from './engine.ts';
+import { compilePattern } from '../lib/matcher/pattern.ts';
+import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
 /** Where the tree lives, relative to the project root. */
@@ -16,6 +18,32 @@ const RESERVED = new Set(['map', 'index']);
 
 /** The fixes an article offers: anchors, the first recommended. */
 export type FixAnchors = Map<string, string[]>;
+
+/**
+ * The tree with each error check's `signaturesOf` spelled out: after its own
+ * `lines`, every decisive signature of each named article (the pattern, or
+ * the line where it has none), leading to that entry's `next`, skipping a
+ * line already offered. An unknown article adds nothing here; validateTree
+ * names it. Pure: returns a new tree.
+ */
+export function expandSignatures(tree: WizardTree, articles: readonly ArticleData[]): WizardTree {
+	const byId = new Map(articles.map((a) => [a.id, a]));
+	const nodes = tree.nodes.map((node) => {
+		if (node.kind !== 'error-check' || node.signaturesOf.length === 0) return node;
+		const lines = [...node.lines];
+		const offered = new Set(lines.map((l) => l.line));
+		for (const { article, next } of node.signaturesOf) {
+			for (const sig of byId.get(article)?.signatures ?? []) {
+				const line = sig.pattern ?? sig.line;
+				if (sig.decisive === false || offered.has(line)) continue;
+				offered.add(line);
+				lines.push({ line, next });
+			}
+		}
+		return { ...node, lines };
+	});
+	return { ...tree, nodes };
+}
 
 /** Parse the tree's raw data; problems name the step. */
 export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; problems: ContentProblem[] } {
@@ -92,8 +120,33 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 		if (node.kind === 'end') node.suggest.forEach((slug, i) => checkArticle(`${field} › suggest.${i}`, slug));
 		if (node.kind === 'error-check') {
 			node.lines.forEach((l, i) => signatures.has(l.line) || add(`${field} › lines.${i}.line`, m.notASignature(l.line)));
+			node.signaturesOf.forEach(({ article }, i) => articleById.get(article)?.status === 'active' || add(`${field} › signaturesOf.${i}.article`, m.signaturesOfWhat(article)));
 		}
 		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));
+	}
+
+	// Every question routes: its answers lead to at least two places (a result counts as its article and fix).
+	const place = (id: string) => {
+		const to = byId.get(id);
+		if (to?.kind !== 'result') return `step "${id}"`;
+		return `${to.article}#${to.fix ?? fixes.get(to.article)?.[0] ?? ''}`;
+	};
+	for (const node of tree.nodes) {
+		const places = new Set(choicesOf(node).map((c) => place(c.next)));
+		if (places.size === 1) add(`step "${node.id}"`, m.doesNotRoute(node.id, [...places][0]));
+	}
+
+	// A line that is another article's error line too must not lead straight to a result: a reader who has
+	// that article's line takes the first listed line that fits it, so it must reach a separating question.
+	const examples = articles.filter((a) => a.status === 'active').flatMap((a) => a.signatures.map((s) => ({ owner: a.id, line: s.line, text: normalizeLine(s.line) })));
+	for (const node of tree.nodes) {
+		if (node.kind !== 'error-check') continue;
+		const compiled = node.lines.map((l) => ({ ...l, re: compilePattern(l.line) }));
+		for (const ex of examples) {
+			const first = compiled.find((l) => l.re.test(ex.text));
+			const to = first && byId.get(first.next);
+			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
+		}
 	}
 
 	// Every active article is reachable through at least one result.

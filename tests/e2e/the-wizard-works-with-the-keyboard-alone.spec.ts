@@ -17,10 +17,10 @@ async function chooseByKeyboard(page: Page, text: string) {
 
 test('a reader can walk to a root cause with the keyboard alone', async ({ page }) => {
 	await page.goto('/wizard/start/');
-	await chooseByKeyboard(page, 'Installing or uninstalling Nix, or building with Nix (also in a container or a CI image)');
+	await chooseByKeyboard(page, 'Installing, uninstalling or using Nix (a build, a nix command, the daemon), on a computer, in a VM, in a container or in CI');
 	await chooseByKeyboard(page, 'unable to load seccomp BPF program: Invalid argument');
-	await chooseByKeyboard(page, 'In a container or build for another CPU architecture (docker buildx --platform, x86_64 on Apple Silicon)');
-	await chooseByKeyboard(page, 'Yes, with --extra-conf, but it seems ignored');
+	await chooseByKeyboard(page, 'Emulated or translated; another CPU architecture (docker buildx --platform, qemu-user), or x86_64 on Apple Silicon (OrbStack, Docker Desktop, Rosetta)');
+	await chooseByKeyboard(page, "nix-installer v0.29.0 or v0.30.0, with --extra-conf 'filter-syscalls = false' that seems ignored");
 	await expect(page).toHaveURL(/\/wizard\/result-nix-installer-ordering\/$/);
 	await chooseByKeyboard(page, 'The recommended fix');
 	await expect(page).toHaveURL(/\/kb\/nix-installer-seccomp-bpf\/#filter-syscalls$/);

@@ -16,15 +16,15 @@ test('a step lists the answers that led to it, and each can be changed', async (
 
 test('the back button returns to the previous step', async ({ page }) => {
 	await page.goto('/wizard/start/');
-	await page.getByRole('link', { name: 'Using Multipass (launching, starting or listing instances)' }).click();
-	await expect(page).toHaveURL(/\/wizard\/multipass-storage\/$/);
+	await page.getByRole('link', { name: 'Using Multipass (launching, starting or listing instances, the multipass command, or its daemon or GUI not starting)' }).click();
+	await expect(page).toHaveURL(/\/wizard\/multipass-launch-lines\/$/);
 	await page.goBack();
 	await expect(page).toHaveURL(/\/wizard\/start\/$/);
 });
 
 test('"None of these" ends on a page with search and a pre-filled report', async ({ page }) => {
 	await page.goto('/wizard/start/');
-	await page.getByRole('link', { name: 'Running a rootless Podman container (also through toolbox or distrobox)' }).click();
+	await page.getByRole('link', { name: 'Podman, buildah or skopeo, rootless or as root (running a container, pulling, building or pushing an image, podman machine; also through toolbox or distrobox)' }).click();
 	await page.getByRole('link', { name: 'Something else' }).click();
 	await page.getByRole('link', { name: 'None of these' }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/$/);
@@ -32,7 +32,7 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	const report = new URL((await page.getByRole('link', { name: 'report this problem' }).getAttribute('href'))!);
 	const body = report.searchParams.get('body')!;
 	expect(body).toContain('/wizard/podman-none/');
-	expect(body).toContain('1. What were you doing when it went wrong? Running a rootless Podman container');
-	expect(body).toContain('2. What does the failing podman command print? Something else');
-	expect(body).toContain('3. Does podman print one of these? None of these');
+	expect(body).toContain('1. What were you doing when it went wrong? Podman, buildah or skopeo');
+	expect(body).toContain('2. What does the failing command print on its last `Error:` line? Something else');
+	expect(body).toContain('3. Does the failing command print one of these? None of these');
 });

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choicesOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
-import { checkTreeFile, fixAnchorsOf } from '../../src/wizard/load.ts';
-import { parseTree, validateTree } from '../../src/wizard/validate.ts';
+import { allPaths, answer, choicesOf, disproofsOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/load.ts';
+import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { WizardTree } from '../../src/wizard/schema.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -149,6 +149,94 @@ describe('validating the tree', () => {
 			  "src/content/wizard/tree.yaml › step "end" › colour: unknown field \`colour\`. Fix: remove the unknown field (see src/wizard/schema.ts for the fields of each kind).",
 			]
 		`);
+	});
+});
+
+describe('what would prove a result wrong', () => {
+	it("offers the article's rules-out diagnostics on its result steps, and nothing elsewhere", () => {
+		const data = new Map(articles.map((a) => [a.data.id, a.data]));
+		const byId = nodesById(real);
+		const snap = disproofsOf(byId.get('result-multipass-macos-firewall')!, data);
+		expect(snap.length).toBeGreaterThan(0);
+		expect(snap).toEqual(data.get('multipass-macos-firewall-bootpd')!.diagnostics.filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why })));
+		expect(disproofsOf(byId.get('snap-nfs-where')!, data)).toEqual([]);
+		const withSome = real.nodes.filter((n) => disproofsOf(n, data).length > 0).map((n) => (n as { article: string }).article);
+		expect(new Set(withSome).size).toBeGreaterThanOrEqual(10);
+	});
+});
+
+describe('the structural checks of issue 18', () => {
+	it('refuses a question whose answers all lead to one place, counting a result as its article and fix', () => {
+		const t = smallTree();
+		(t.nodes[0] as { answers: { next: string }[] }).answers.forEach((a) => (a.next = 'nix-lines'));
+		expect(problemsOf(t).filter((p) => p.includes('same place'))).toEqual([
+			'src/content/wizard/tree.yaml › step "start": every answer of "start" leads to the same place (step "nix-lines"), so asking it tells the reader nothing. Fix: lead its answers to different steps, articles or fixes, or remove the question and lead its way in straight on.',
+		]);
+		const fixes = parseTree({
+			start: 'q',
+			nodes: [
+				{ id: 'q', kind: 'question', prompt: 'Which one?', answers: [{ label: 'a', next: 'r1' }, { label: 'b', next: 'r2', wayOut: true }] },
+				{ id: 'r1', kind: 'result', article: 'crun-rootless-supplementary-group', fix: 'keep-groups' },
+				{ id: 'r2', kind: 'result', article: 'crun-rootless-supplementary-group' },
+			],
+		}).tree!;
+		const crun = articles.filter((a) => a.data.id === 'crun-rootless-supplementary-group');
+		expect(problemsOf(fixes, crun)).toEqual([]);
+		(fixes.nodes[1] as { fix?: string }).fix = undefined;
+		expect(problemsOf(fixes, crun).join('\n')).toContain('(crun-rootless-supplementary-group#reachable-path)');
+	});
+
+	it('spells out signaturesOf as every decisive signature of the article, after the lines, leaving out shared ones', () => {
+		const raw = parseTree({
+			start: 'e',
+			nodes: [
+				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line: 'error: cloning builder process: Operation not permitted', next: 'r' }], signaturesOf: [{ article: 'nix-sandbox-cloning-builder', next: 'r' }], none: 'x' },
+				{ id: 'r', kind: 'result', article: 'nix-sandbox-cloning-builder' },
+				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
+			],
+		}).tree!;
+		const nix = articles.filter((a) => a.data.id === 'nix-sandbox-cloning-builder');
+		const expanded = expandSignatures(raw, nix.map((a) => a.data));
+		const lines = (expanded.nodes[0] as { lines: { line: string }[] }).lines.map((l) => l.line);
+		const decisive = nix[0].data.signatures.filter((s) => s.decisive !== false).map((s) => s.pattern ?? s.line);
+		expect(lines[0]).toBe('error: cloning builder process: Operation not permitted');
+		expect(new Set(lines)).toEqual(new Set(decisive));
+		expect(lines).not.toContain('error: unable to start build process');
+		expect(validateTree(expanded, nix.map((a) => a.data), fixAnchorsOf(nix))).toEqual([]);
+		(raw.nodes[0] as { signaturesOf: { article: string }[] }).signaturesOf[0].article = 'nix-gone';
+		expect(validateTree(raw, nix.map((a) => a.data), fixAnchorsOf(nix)).map(formatProblem)).toEqual([
+			'src/content/wizard/tree.yaml › step "e" › signaturesOf.0.article: signaturesOf names "nix-gone", which is not an active article. Fix: name the slug of an active article in src/content/docs/kb/.',
+		]);
+	});
+
+	it("refuses an error line that sends another article's own line straight to a result", () => {
+		const pair = articles.filter((a) => ['podman-subuid-not-picked-up', 'podman-subuid-range-includes-own-uid'].includes(a.data.id));
+		const line = 'there might not be enough IDs available in the namespace (requested {*} for {*}): {*}: invalid argument';
+		const t = parseTree({
+			start: 'e',
+			nodes: [
+				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line, next: 'a' }, { line: 'newuidmap: write to uid_map failed: Invalid argument', next: 'b' }], none: 'x' },
+				{ id: 'a', kind: 'result', article: 'podman-subuid-not-picked-up' },
+				{ id: 'b', kind: 'result', article: 'podman-subuid-range-includes-own-uid' },
+				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
+			],
+		}).tree!;
+		const problems = problemsOf(t, pair);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/^src\/content\/wizard\/tree\.yaml › step "e": the error line of "podman-subuid-range-includes-own-uid" \("ERRO\[0009\] Error while applying layer: .*"\) is first met by "there might not be enough IDs .*", which leads straight to "podman-subuid-not-picked-up"/);
+		(t.nodes[0] as { lines: { next: string }[] }).lines[0].next = 'x';
+		expect(problemsOf(t, pair).filter((p) => p.includes('first met by'))).toEqual([]);
+	});
+
+	it('runs every command through ShellCheck and the named rules, naming the step', () => {
+		const t = smallTree();
+		(t.nodes[0] as { command?: string }).command = 'findmnt -T /nix/store /nix/.ro-store';
+		(t.nodes[1] as { command?: string }).command = 'ls $HOME/*.conf';
+		expect(commandProblems(t).map(formatProblem)).toEqual([
+			expect.stringMatching(/^src\/content\/wizard\/tree\.yaml › step "start" › command: the command breaks findmnt-several-paths \(line 1 of the command\)/),
+			expect.stringMatching(/^src\/content\/wizard\/tree\.yaml › step "nix-lines" › command: the command breaks SC2086 \(line 1 of the command\)/),
+		]);
+		expect(commandProblems(real)).toEqual([]);
 	});
 });
 

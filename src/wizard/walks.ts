@@ -1,0 +1,187 @@
+/**
+ * The wizard-walk evaluation (issue 18): real reporters, each played from
+ * their own issue thread, walked through the tree by the engine.
+ *
+ * A walk (one line of tests/fixtures/wizard-walks.jsonl) names an eval item
+ * (tests/fixtures/dev*.jsonl, whose `expected` article is the right answer)
+ * and records, from the thread, what its reporter would answer:
+ *
+ * - `saw`: the lines their failing command printed, verbatim. At an error
+ *   check without a recorded answer, the reader picks the first listed line
+ *   whose pattern one of these lines meets (the matcher's own patterns and
+ *   normalisation), and "None of these" when none does.
+ * - `answers`: per step id, the answer they would give (`pick`, a piece of the
+ *   answer's label, or of the error line for an error check; `none` for "None
+ *   of these") and `why`, the reasoning from the thread. A question without a
+ *   recorded answer is one the reporter could not answer from what they had:
+ *   they take its way out ("I'm not sure", "Something else").
+ *
+ * Replaying ends at a result (right when it names the expected article, wrong
+ * otherwise) or at an end step (a dead end).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePattern } from '../lib/matcher/pattern.ts';
+import { normalizeLine } from '../lib/matcher/normalize.ts';
+import { wizardWalkMessages as m } from '../lib/messages.ts';
+import { answer, choicesOf, nodesById, start } from './engine.ts';
+import type { WizardNode, WizardTree } from './schema.ts';
+
+/** Where the walks live, relative to the project root. */
+export const WALKS_FILE = 'tests/fixtures/wizard-walks.jsonl';
+
+/**
+ * One recorded answer: a piece of the chosen label (or error line), or "None
+ * of these"; and why, from the thread. `pick` may list pieces in order of
+ * preference: the first that fits exactly one choice is taken (a reporter
+ * takes the closest wording the step offers). A label equal to a piece wins
+ * over labels that only contain it.
+ */
+export interface WalkAnswer {
+	pick?: string | string[];
+	none?: boolean;
+	why: string;
+}
+
+/** One reporter's walk. */
+export interface Walk {
+	/** The eval item it plays (its `expected` is the right answer). */
+	eval: string;
+	/** The issue thread the answers come from, `owner/name#N`. */
+	source: string;
+	/** What their failing command printed, verbatim lines (may be empty). */
+	saw: string[];
+	/** Their answer per step id. */
+	answers: Record<string, WalkAnswer>;
+	/** Anything about the walk as a whole (setup, what the thread lacks). */
+	note?: string;
+	/**
+	 * 1 (the default): written while the tree was being changed for issue 18,
+	 * so the tree was shaped with these reporters in view. 2: written after,
+	 * against the finished tree, before any change for them: the fairer test.
+	 */
+	round?: number;
+}
+
+/** How a walk ended. */
+export type WalkOutcome = 'right' | 'wrong' | 'dead end';
+
+/** A replayed walk: where it ended, how many steps it asked (questions and error checks), and the steps visited. */
+export interface WalkResult {
+	walk: Walk;
+	expected: string;
+	outcome: WalkOutcome;
+	/** The article of the result reached, if any. */
+	article?: string;
+	/** The last step. */
+	at: string;
+	questions: number;
+	path: string[];
+	/** Recorded answers for steps the walk never reached (a sign the tree moved). */
+	unused: string[];
+	/** Steps where no piece of the recorded pick fitted any choice, so the reporter took the way out. */
+	unmatched: string[];
+}
+
+/**
+ * Read the walks file.
+ * @throws when a line is not JSON or lacks `eval`, `source`, `saw` or `answers` (the message names the line).
+ */
+export function loadWalks(root: string, file = WALKS_FILE): Walk[] {
+	if (!existsSync(join(root, file))) return [];
+	return readFileSync(join(root, file), 'utf8')
+		.split('\n')
+		.map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+		.filter(({ line }) => line.trim())
+		.map(({ line, at }) => {
+			let walk: Partial<Walk>;
+			try {
+				walk = JSON.parse(line);
+			} catch (error) {
+				throw new Error(m.notJson(at, (error as Error).message));
+			}
+			if (typeof walk.eval !== 'string' || typeof walk.source !== 'string' || !Array.isArray(walk.saw) || typeof walk.answers !== 'object' || !walk.answers) {
+				throw new Error(m.fields(at));
+			}
+			return walk as Walk;
+		});
+}
+
+/** The choice a reporter makes at a step, by the rules in this file's header; `unmatched` when a recorded pick fits nothing. */
+function choose(node: WizardNode, walk: Walk): { choice: number; unmatched: boolean } {
+	const choices = choicesOf(node);
+	const given = walk.answers[node.id];
+	const wayOut = () => {
+		const i = choices.findIndex((c) => c.wayOut);
+		return i >= 0 ? i : choices.length - 1;
+	};
+	if (given?.none) return { choice: wayOut(), unmatched: false };
+	if (given?.pick !== undefined) {
+		const labels = (node.kind === 'error-check' ? [...node.lines.map((l) => l.line), 'None of these'] : choices.map((c) => c.label)).map((l) => l.toLowerCase());
+		for (const piece of [given.pick].flat()) {
+			const want = piece.toLowerCase();
+			const exact = labels.flatMap((label, i) => (label === want ? [i] : []));
+			const hits = exact.length ? exact : labels.flatMap((label, i) => (label.includes(want) ? [i] : []));
+			if (hits.length > 1) throw new Error(m.pickNotOne(walk.eval, node.id, piece, hits.length));
+			if (hits.length === 1) return { choice: hits[0], unmatched: false };
+		}
+		return { choice: wayOut(), unmatched: true };
+	}
+	if (node.kind === 'error-check') {
+		const seen = walk.saw.map(normalizeLine);
+		const i = node.lines.findIndex((l) => {
+			const re = compilePattern(l.line);
+			return seen.some((s) => re.test(s));
+		});
+		return { choice: i >= 0 ? i : wayOut(), unmatched: false };
+	}
+	return { choice: wayOut(), unmatched: false };
+}
+
+/**
+ * Replay one walk through the engine from the start.
+ * @param expected the article the walk's eval item names.
+ * @throws when a recorded answer fits no choice or several (the walk is stale), or the tree loops.
+ */
+export function replayWalk(tree: WizardTree, walk: Walk, expected: string): WalkResult {
+	const byId = nodesById(tree);
+	let state = start(tree);
+	const path = [state.at];
+	const unmatched: string[] = [];
+	for (;;) {
+		const node = byId.get(state.at);
+		if (!node) throw new Error(m.noStep(walk.eval, state.at));
+		if (node.kind === 'result' || node.kind === 'end') {
+			const article = node.kind === 'result' ? node.article : undefined;
+			const outcome: WalkOutcome = article === undefined ? 'dead end' : article === expected ? 'right' : 'wrong';
+			const unused = Object.keys(walk.answers).filter((id) => !path.includes(id));
+			return { walk, expected, outcome, article, at: node.id, questions: state.answers.length, path, unused, unmatched };
+		}
+		if (path.length > tree.nodes.length) throw new Error(m.loops(walk.eval));
+		const { choice, unmatched: missed } = choose(node, walk);
+		if (missed) unmatched.push(node.id);
+		state = answer(tree, state, choice);
+		path.push(state.at);
+	}
+}
+
+/** The figures the bench prints and the test holds: counts per outcome and the median number of questions of all walks. */
+export function walkFigures(results: readonly WalkResult[]): { walks: number; right: number; wrong: number; deadEnd: number; medianQuestions: number } {
+	const count = (o: WalkOutcome) => results.filter((r) => r.outcome === o).length;
+	const q = results.map((r) => r.questions).sort((a, b) => a - b);
+	const median = q.length === 0 ? 0 : q.length % 2 ? q[(q.length - 1) / 2] : (q[q.length / 2 - 1] + q[q.length / 2]) / 2;
+	return { walks: results.length, right: count('right'), wrong: count('wrong'), deadEnd: count('dead end'), medianQuestions: median };
+}
+
+/**
+ * Replay every walk, each against its eval item's expected article.
+ * @throws when a walk names no positive eval item (wizardWalkMessages.noItem), or as replayWalk.
+ */
+export function replayWalks(tree: WizardTree, walks: readonly Walk[], items: readonly { id: string; expected: string | null }[]): WalkResult[] {
+	const expected = new Map(items.flatMap((i) => (i.expected ? [[i.id, i.expected] as const] : [])));
+	return walks.map((walk) => {
+		const article = expected.get(walk.eval);
+		if (!article) throw new Error(m.noItem(walk.eval));
+		return replayWalk(tree, walk, article);
+	});
+}

@@ -1,0 +1,168 @@
+/**
+ * The wizard's commands, run: every step command this machine can run is run
+ * (bash, in a scratch directory, never with sudo) and its output must have
+ * the shape the step's `lookFor` and answers describe. Every other command is
+ * named below with the reason it cannot run here, so a new command is either
+ * run or explained (issue 18).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/lib/content.ts';
+import { checkTreeFile } from '../../src/wizard/load.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tree = checkTreeFile(root, loadArticles(root)).tree!;
+const commands = new Map(tree.nodes.flatMap((n) => ((n.kind === 'question' || n.kind === 'error-check') && n.command ? [[n.id, n.command] as const] : [])));
+const scratch = mkdtempSync(join(tmpdir(), 'faultline-wizard-commands-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const has = (bin: string) => spawnSync('bash', ['-c', `command -v ${bin}`]).status === 0;
+const run = (command: string, env: NodeJS.ProcessEnv = {}) =>
+	spawnSync('bash', ['-c', command], { cwd: scratch, encoding: 'utf8', timeout: 20_000, env: { ...process.env, LC_ALL: 'C', ...env } }).stdout.split('\n').filter((l) => l !== '');
+
+/** A step's command, the programs it needs, any set-up, and the shape its output must have. */
+interface Runnable {
+	needs: string[];
+	setUp?: () => NodeJS.ProcessEnv;
+	shape: (lines: string[]) => void;
+}
+
+const RUN_HERE: Record<string, Runnable> = {
+	'nix-where': {
+		needs: ['uname', 'ls'],
+		// The architecture, then the binfmt_misc entries (qemu-<arch>, rosetta, register, status), one word each.
+		shape: ([arch, ...handlers]) => {
+			expect(arch).toMatch(/^(x86_64|aarch64|arm64|riscv64|ppc64le|s390x|armv7l|i686)$/);
+			for (const h of handlers) expect(h).toMatch(/^[\w.+-]+$/);
+		},
+	},
+	'nix-build-process-where': {
+		needs: ['uname', 'sysctl'],
+		// A kernel release (WSL 1's ends in -Microsoft), then the sysctl the answer reads.
+		shape: ([release, sysctl]) => {
+			expect(release).toMatch(/^\d+\.\d+\S*$/);
+			expect(sysctl).toMatch(/^user\.max_user_namespaces = \d+$/);
+		},
+	},
+	'nix-daemon-os': { needs: ['uname'], shape: (lines) => expect(lines).toEqual([expect.stringMatching(/^(Linux|Darwin)$/)]) },
+	'snap-nfs-where': {
+		needs: ['findmnt'],
+		// The columns the answers read: where the mount is (TARGET) and its FSTYPE.
+		shape: ([head, row, ...rest]) => {
+			expect(head.split(/\s+/)).toEqual(['TARGET', 'SOURCE', 'FSTYPE']);
+			expect(row.split(/\s+/)).toHaveLength(3);
+			expect(scratch.startsWith(row.split(/\s+/)[0])).toBe(true);
+			expect(rest).toEqual([]);
+		},
+	},
+	'multipass-storage': {
+		needs: ['findmnt', 'grep', 'cut'],
+		// A stand-in systemctl prints an override as systemd does; the command must look up that directory, not the default.
+		setUp: () => {
+			const bin = join(scratch, 'bin');
+			spawnSync('mkdir', ['-p', bin, join(scratch, 'storage')]);
+			writeFileSync(join(bin, 'systemctl'), `#!/bin/sh\necho 'Environment=MULTIPASS_STORAGE=${join(scratch, 'storage')} LANG=C.UTF-8'\n`);
+			chmodSync(join(bin, 'systemctl'), 0o755);
+			return { PATH: `${bin}:${process.env.PATH}` };
+		},
+		shape: ([head, row, ...rest]) => {
+			expect(head.split(/\s+/)).toEqual(['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS']);
+			expect(join(scratch, 'storage').startsWith(row.split(/\s+/)[0])).toBe(true);
+			expect(row.split(/\s+/)[3]).toMatch(/^r[wo]\b/);
+			expect(rest).toEqual([]);
+		},
+	},
+	'podman-userns': {
+		needs: ['grep', 'sysctl'],
+		// NoNewPrivs, then each sysctl as `key = value`, or the "cannot stat" (or busybox's "unknown key") the help allows for.
+		shape: ([nnp, ...sysctls]) => {
+			expect(nnp).toMatch(/^NoNewPrivs:\s+[01]$/);
+			expect(sysctls.length).toBeLessThanOrEqual(3);
+			for (const l of sysctls) expect(l).toMatch(/^user\.max_user_namespaces = \d+$|^kernel\.(unprivileged_userns_clone|apparmor_restrict_unprivileged_userns) = [01]$/);
+		},
+	},
+	'crun-direct-lines': {
+		needs: ['crun'],
+		// crun --version names the version (and, from 1.7, the rundir); crun list prints its header.
+		shape: (lines) => {
+			expect(lines[0]).toMatch(/^crun version \d+\.\d+/);
+			expect(lines.some((l) => /^rundir: \//.test(l)) || !/^crun version 1\.([7-9]|1\d|2[0-2])\b/.test(lines[0])).toBe(true);
+			expect(lines.find((l) => l.startsWith('NAME'))?.split(/\s+/).slice(0, 3)).toEqual(['NAME', 'PID', 'STATUS']);
+		},
+	},
+	'nix-dir-unusable-check': {
+		needs: ['findmnt'],
+		// Nothing when /nix is no mount point, or one source such as /dev/nvme0n1p8[/.steamos/offload/nix].
+		shape: (lines) => {
+			expect(lines.length).toBeLessThanOrEqual(1);
+			for (const l of lines) expect(l).toMatch(/^\S+$/);
+		},
+	},
+	'nix-filter-syscalls': {
+		needs: ['grep'],
+		// The installer's own log line (DeterminateSystems/nix-installer-action#33), saved as the step says.
+		setUp: () => {
+			writeFileSync(join(scratch, 'install.log'), 'info: downloading installer (https://install.determinate.systems/nix/tag/v0.10.0/nix-installer-x86_64-linux)\n');
+			return {};
+		},
+		shape: (lines) => expect(lines).toEqual(['tag/v0.10.0']),
+	},
+	'podman-keep-id': {
+		needs: ['grep'],
+		// Nothing, or the containers.conf lines that set userns.
+		shape: (lines) => {
+			for (const l of lines) expect(l).toMatch(/containers\.conf:.*userns/);
+		},
+	},
+};
+
+/** Commands this machine cannot run, and why. */
+const NOT_HERE: Record<string, string> = {
+	'snap-nfs-lines': 'needs sudo and a kernel log',
+	'microvm-boot-lines': 'runs in a microvm.nix guest',
+	'microvm-overlay-order': 'runs in a microvm.nix guest with systemd',
+	'microvm-shutdown-lines': 'needs a microvm.nix host with systemd',
+	'microvm-eval-lines': 'needs a NixOS configuration with microvm.nix',
+	'microvm-store-owner': 'runs in a guest with Postfix in its store',
+	'microvm-service-line': 'runs in a guest with Postfix',
+	'microvm-any-line': 'runs in a microvm.nix guest',
+	'multipass-denials': 'needs sudo and a kernel log',
+	'multipass-local': 'needs sudo and a Multipass host',
+	'multipass-launch-lines': 'needs Multipass and sudo',
+	'multipass-windows-cert-missing': 'runs on Windows',
+	'multipass-socket-windows': 'runs in PowerShell on Windows',
+	'multipass-chown-windows': 'runs in PowerShell on Windows',
+	'multipass-timeout-where': 'needs sudo and macOS bridge100',
+	'podman-applylayer': "runs podman info and podman unshare, which set up the user's Podman storage",
+	'podman-pids-controller-where': "runs podman info, which sets up the user's Podman storage",
+	'podman-supplementary': "runs podman info, which sets up the user's Podman storage",
+	'podman-group-test': 'pulls and runs a container',
+	'podman-group-test-2': 'pulls and runs a container',
+	'podman-crun-version': "runs podman info, which sets up the user's Podman storage",
+	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
+	'nix-launchd-disabled-check': 'runs on macOS with sudo',
+	'nix-socket-launchd-check': 'runs on macOS with sudo',
+};
+
+describe('the commands of the wizard, run where they can be', () => {
+	it('either runs each command or says why it cannot run here', () => {
+		expect([...commands.keys()].filter((id) => !(id in RUN_HERE) && !(id in NOT_HERE))).toEqual([]);
+		expect(Object.keys({ ...RUN_HERE, ...NOT_HERE }).filter((id) => !commands.has(id))).toEqual([]);
+		for (const id of Object.keys(RUN_HERE)) expect(commands.get(id), id).not.toMatch(/\bsudo\b/);
+	});
+
+	const runnable = Object.entries(RUN_HERE).filter(([, r]) => r.needs.every(has));
+
+	it('runs most of them on this machine', () => {
+		expect(runnable.length).toBeGreaterThanOrEqual(6);
+	});
+
+	it.each(runnable)('%s prints what the step describes', (id, r) => {
+		const env = r.setUp?.() ?? {};
+		r.shape(run(commands.get(id)!, env));
+	});
+});

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/lib/content.ts';
+import { loadEvalSet } from '../../src/lib/eval-set.ts';
+import { checkTreeFile } from '../../src/wizard/load.ts';
+import { parseTree } from '../../src/wizard/validate.ts';
+import { loadWalks, replayWalk, replayWalks, walkFigures, type Walk } from '../../src/wizard/walks.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tree = checkTreeFile(root, loadArticles(root)).tree!;
+const items = loadEvalSet(root);
+const walks = loadWalks(root);
+
+const small = parseTree({
+	start: 'start',
+	nodes: [
+		{ id: 'start', kind: 'question', prompt: 'What broke?', answers: [{ label: 'Nix', next: 'lines' }, { label: 'Nix on macOS', next: 'mac' }, { label: 'Not sure', next: 'lost', wayOut: true }] },
+		{ id: 'lines', kind: 'error-check', prompt: 'Do you see this?', lines: [{ line: 'unable to load seccomp BPF program: {*}', next: 'nix' }], none: 'lost-2' },
+		{ id: 'nix', kind: 'result', article: 'nix-installer-seccomp-bpf' },
+		{ id: 'mac', kind: 'result', article: 'nix-macos-volume-in-use' },
+		{ id: 'lost', kind: 'end', title: 'Lost', text: 'Search or report it.' },
+		{ id: 'lost-2', kind: 'end', title: 'Lost', text: 'Search or report it.' },
+	],
+}).tree!;
+const walkOf = (answers: Walk['answers'], saw: string[] = []): Walk => ({ eval: 'x', source: 'o/n#1', saw, answers });
+
+describe('the wizard-walk evaluation', () => {
+	it('picks an error line by the lines the reporter saw, through the pattern and normalisation', () => {
+		const r = replayWalk(small, walkOf({ start: { pick: 'Nix', why: '' } }, ['#8 14.67 error: unable to load seccomp BPF program: Invalid argument']), 'nix-installer-seccomp-bpf');
+		expect([r.outcome, r.path, r.questions]).toEqual(['right', ['start', 'lines', 'nix'], 2]);
+	});
+
+	it('takes the way out where the reporter has no answer, or saw no listed line', () => {
+		expect(replayWalk(small, walkOf({}), 'nix-installer-seccomp-bpf')).toMatchObject({ outcome: 'dead end', at: 'lost', questions: 1 });
+		expect(replayWalk(small, walkOf({ start: { pick: 'Nix', why: '' } }, ['something else']), 'nix-installer-seccomp-bpf').at).toBe('lost-2');
+	});
+
+	it('prefers a label equal to the pick, falls back along a list of picks, and counts a pick that fits nothing', () => {
+		expect(replayWalk(small, walkOf({ start: { pick: 'nix', why: '' } }), 'nix-installer-seccomp-bpf').path[1]).toBe('lines');
+		const r = replayWalk(small, walkOf({ start: { pick: ['Podman', 'macOS'], why: '' } }), 'nix-installer-seccomp-bpf');
+		expect([r.outcome, r.article]).toEqual(['wrong', 'nix-macos-volume-in-use']);
+		expect(replayWalk(small, walkOf({ start: { pick: 'Podman', why: '' } }), 'x')).toMatchObject({ at: 'lost', unmatched: ['start'] });
+		expect(() => replayWalk(small, walkOf({ start: { pick: 'N', why: '' } }), 'x')).toThrow('fits 3 of the step');
+	});
+
+	it('counts right, wrong and dead ends, and the median number of questions', () => {
+		const results = [walkOf({}), walkOf({ start: { pick: 'macOS', why: '' } }), walkOf({ start: { pick: 'Nix', why: '' } }, ['unable to load seccomp BPF program: x'])].map((w) =>
+			replayWalk(small, w, 'nix-installer-seccomp-bpf'),
+		);
+		expect(walkFigures(results)).toEqual({ walks: 3, right: 1, wrong: 1, deadEnd: 1, medianQuestions: 1 });
+	});
+
+	it('has at least 40 walks, each of a positive eval item, each answer with its reason', () => {
+		expect(walks.length).toBeGreaterThanOrEqual(40);
+		expect(new Set(walks.map((w) => w.eval)).size).toBe(walks.length);
+		for (const w of walks) for (const [step, a] of Object.entries(w.answers)) expect(a.why, `${w.eval} › ${step}`).not.toBe('');
+	});
+
+	it('every recorded pick fits a choice of the real tree where the walk reaches it', () => {
+		const results = replayWalks(tree, walks, items);
+		expect(results.filter((r) => r.unmatched.length).map((r) => `${r.walk.eval}: ${r.unmatched.join(', ')}`)).toEqual([]);
+	});
+
+	it('real reporters reach their root cause: at least 95 % right, none wrong, median at most 3 questions (issue 18)', () => {
+		const results = replayWalks(tree, walks, items);
+		const f = walkFigures(results);
+		expect(results.filter((r) => r.outcome === 'wrong').map((r) => `${r.walk.eval} -> ${r.at}`)).toEqual([]);
+		expect(f.right / f.walks, results.filter((r) => r.outcome !== 'right').map((r) => `${r.walk.eval} -> ${r.at}`).join('\n')).toBeGreaterThanOrEqual(0.95);
+		expect(f.medianQuestions).toBeLessThanOrEqual(3);
+	});
+});
