@@ -17,7 +17,7 @@ import { freeRange, SYSTEM_PATH, type ReproUser, type Sandbox } from './host.ts'
 export interface Steps {
 	sb: Sandbox;
 	as(user: ReproUser, command: string, options?: { env?: Record<string, string>; terminal?: boolean }): RecordedCommand;
-	root(command: string): RecordedCommand;
+	root(command: string, options?: { env?: Record<string, string>; terminal?: boolean }): RecordedCommand;
 }
 
 /** What a reproduction ran. */
@@ -77,6 +77,47 @@ function busyboxTar(sb: Sandbox, name: string, extra: Record<string, string> = {
 	if (r.status !== 0) throw new Error(r.output);
 	return tar;
 }
+
+/**
+ * A container image with nothing of its own but Nix's configuration, an
+ * expression to build and an empty /nix: the host's /usr (Debian's nix-bin,
+ * BusyBox, the libraries) is mounted read-only into it when it runs, and the
+ * store it builds into lives in the container.
+ */
+function nixImageTar(sb: Sandbox, nixConf: string): string {
+	const root = join(sb.dir, 'nix-image-rootfs');
+	for (const d of ['etc/nix', 'root', 'tmp', 'nix', 'usr']) mkdirSync(join(root, d), { recursive: true });
+	for (const [link, target] of [['bin', 'usr/bin'], ['sbin', 'usr/sbin'], ['lib', 'usr/lib'], ['lib64', 'usr/lib64']]) symlinkSync(target, join(root, link));
+	sb.writeFile('nix-image-rootfs/etc/nix/nix.conf', nixConf);
+	sb.writeFile('nix-image-rootfs/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n');
+	sb.writeFile('nix-image-rootfs/etc/group', 'root:x:0:\n');
+	// The smallest build: the container's /bin/sh writes the output (the sandbox never starts, and without it /bin/sh is there).
+	sb.writeFile('nix-image-rootfs/repro.nix', 'derivation { name = "repro"; system = builtins.currentSystem; builder = "/bin/sh"; args = [ "-c" "echo built > $out" ]; }\n');
+	const tar = join(sb.dir, 'nix-image.tar');
+	const r = sb.runAsRoot(`tar -C '${root}' --numeric-owner --owner=0 --group=0 -cf '${tar}' .`);
+	if (r.status !== 0) throw new Error(r.output);
+	return tar;
+}
+
+/**
+ * A seccomp profile (OCI form) that refuses clone() with EPERM when it asks
+ * for any new namespace (CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER,
+ * NEWPID, NEWNET: the mask 0x7E020000 of Docker's default profile, which
+ * allows such a clone only with CAP_SYS_ADMIN), and clone3 with ENOSYS so
+ * that the C library falls back to clone(); everything else is allowed.
+ */
+const SECCOMP_LIKE_DOCKER = {
+	defaultAction: 'SCMP_ACT_ALLOW',
+	syscalls: [
+		...[0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000].map((flag) => ({
+			names: ['clone'],
+			action: 'SCMP_ACT_ERRNO',
+			errnoRet: 1,
+			args: [{ index: 0, value: flag, valueTwo: flag, op: 'SCMP_CMP_MASKED_EQ' }],
+		})),
+		{ names: ['clone3'], action: 'SCMP_ACT_ERRNO', errnoRet: 38 },
+	],
+};
 
 export const REPRODUCTIONS: Reproduction[] = [
 	{
@@ -199,9 +240,40 @@ export const REPRODUCTIONS: Reproduction[] = [
 					commands: [
 						as(user, `sed -i 's|^runc = \\[|runc = ["/usr/sbin/runc", |' ${conf}`),
 						as(user, "podman info --format '{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}}'"),
-						as(user, `podman import '${tar}' localhost/repro-busybox && podman run --rm localhost/repro-busybox true`),
+						as(user, `podman import '${tar}' localhost/repro-busybox && podman run --rm --network none localhost/repro-busybox true`),
 					],
 				},
+			};
+		},
+	},
+	{
+		article: 'podman-no-login-session',
+		tools: [PODMAN],
+		setup: "root, whose XDG_RUNTIME_DIR names its own runtime directory (a root-owned directory of the run stands in for /run/user/0, which this machine without systemd lacks), runs podman as another user through su, without a login session",
+		run({ sb, root }) {
+			const user = sb.addUser({ start: freeRange(COUNT), count: COUNT });
+			const rootRuntime = join(sb.dir, 'root-run');
+			mkdirSync(rootRuntime, { mode: 0o700 });
+			return {
+				failing: root(`su ${user.name} -c 'podman info'`, { env: { XDG_RUNTIME_DIR: rootRuntime }, terminal: true }),
+				fix: null,
+				fixNotRun: 'this machine has no systemd (PID 1 is not systemd), which machinectl shell and systemd-run --machine need',
+			};
+		},
+	},
+	{
+		article: 'nix-sandbox-cloning-builder',
+		tools: [{ pkg: 'nix-bin', name: 'Nix' }, PODMAN, RUNC],
+		setup: "Nix runs as root inside an unprivileged rootless Podman container whose seccomp profile refuses clone() with namespace flags, as Docker's default profile does without CAP_SYS_ADMIN, with sandbox = true and sandbox-fallback = false, and builds a derivation (Podman's own default profile lets that clone through, and Nix 2.8 then stops at \"cannot set host name: Operation not permitted\", a wording no article has yet)",
+		run({ sb, as }) {
+			const user = sb.addUser({ start: freeRange(COUNT), count: COUNT });
+			const tar = nixImageTar(sb, 'build-users-group =\nsubstituters =\nsandbox = true\nsandbox-fallback = false\n');
+			const seccomp = sb.writeFile('seccomp-like-docker.json', JSON.stringify(SECCOMP_LIKE_DOCKER), user.uid);
+			as(user, `podman import '${tar}' localhost/repro-nix`);
+			const build = `podman run --rm --network none --security-opt seccomp=${seccomp} -v /usr:/usr:ro localhost/repro-nix nix-build /repro.nix --no-out-link`;
+			return {
+				failing: as(user, build),
+				fix: { applied: 'the sandbox turned off for the build with --option sandbox false, one of the ways the fix prints', commands: [as(user, `${build} --option sandbox false`)] },
 			};
 		},
 	},

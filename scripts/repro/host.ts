@@ -138,12 +138,14 @@ export class Sandbox {
 		const shell = terminal ? `script -qec ${shellQuote(command)} /dev/null` : command;
 		const args = ['-u', user.name, '--', 'env', '-i', ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${shell} 2>&1`];
 		const r = run('runuser', args, user.home);
-		return terminal ? { status: r.status, output: r.output.replace(/\r/g, '').replace(ANSI, '') } : r;
+		return terminal ? plain(r) : r;
 	}
 
-	/** Run a shell command as root (the run's own user) in the run's directory. */
-	runAsRoot(command: string, env: Record<string, string> = {}): RunResult {
-		return run('env', ['-i', `PATH=${SYSTEM_PATH}`, 'HOME=/root', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${command} 2>&1`], this.dir);
+	/** Run a shell command as root (the run's own user) in the run's directory; `terminal` as for runAs. */
+	runAsRoot(command: string, { env = {}, terminal = false }: { env?: Record<string, string>; terminal?: boolean } = {}): RunResult {
+		const shell = terminal ? `script -qec ${shellQuote(command)} /dev/null` : command;
+		const r = run('env', ['-i', `PATH=${SYSTEM_PATH}`, 'HOME=/root', 'TERM=xterm', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${shell} 2>&1`], this.dir);
+		return terminal ? plain(r) : r;
 	}
 
 	/**
@@ -198,6 +200,11 @@ runtime = "runc"
 
 /** Terminal colour codes. */
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** A terminal's output as text: no carriage returns, no colours. */
+function plain(r: RunResult): RunResult {
+	return { status: r.status, output: r.output.replace(/\r/g, '').replace(ANSI, '') };
+}
 
 /** A word for `sh -c`, in single quotes. */
 function shellQuote(text: string): string {

@@ -8,10 +8,11 @@
  * changed (src/lib/messages.ts, reproMessages); exit 2 when the machine
  * cannot host them.
  *
- *   npm run repro [-- --only <slug>] [-- --record]
+ *   npm run repro [-- --only <slug>] [-- --record] [-- --show]
  *
  * `--record` also writes each run to tests/fixtures/repro/<slug>.json and
- * the article's `reproduced` field (date and tools).
+ * the article's `reproduced` field (date and tools). `--show` prints every
+ * command with its output.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ import { firstMatch } from './faultline-match.ts';
 import { ensureHost, HostUnfit, packageVersion, platform, Sandbox } from './host.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, record: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, record: { type: 'boolean' }, show: { type: 'boolean' } } });
 
 const started = Date.now();
 let installed: string[];
@@ -80,6 +81,7 @@ for (const repro of REPRODUCTIONS.filter((r) => chosen.includes(r.article))) {
 		rows.push([repro.article, tools.join(', '), '(setup failed)', '-', '-', '-']);
 		continue;
 	}
+	if (values.show) for (const c of [ran.failing, ...(ran.fix?.commands ?? [])]) console.log(`\n[${repro.article}] $ ${c.command}   (exit ${c.status})\n${c.output}`);
 	const matchedFirst = await firstMatch(root, ran.failing.output);
 	const verdict = judgeReproduction(article.data, { failing: ran.failing, matchedFirst, fix: ran.fix?.commands ?? null });
 	for (const p of verdict.problems) problems.push(messageLine(p));
@@ -98,11 +100,18 @@ if (problems.length > 0) {
 /** The recorder a reproduction runs its steps through: every output with the run's directory shown neutrally. */
 function stepsIn(sb: Sandbox) {
 	const shown = (c: RecordedCommand): RecordedCommand => ({ command: neutral(c.command), status: c.status, output: neutral(c.output) });
-	const neutral = (text: string) => text.split(sb.dir).join(REPRO_DIR_SHOWN);
+	// The run's directory shown neutrally, and colours taken out (the matcher ignores them too).
+	const neutral = (text: string) => text.split(sb.dir).join(REPRO_DIR_SHOWN).replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '');
+	const timed = (command: string, f: () => { status: number; output: string }) => {
+		const t = Date.now();
+		const r = f();
+		if (values.show) console.log(`  ${((Date.now() - t) / 1000).toFixed(1)} s  ${neutral(command)}`);
+		return shown({ command, ...r });
+	};
 	return {
 		sb,
-		as: (user: Parameters<Sandbox['runAs']>[0], command: string, options?: Parameters<Sandbox['runAs']>[2]) => shown({ command, ...sb.runAs(user, command, options) }),
-		root: (command: string) => shown({ command, ...sb.runAsRoot(command) }),
+		as: (user: Parameters<Sandbox['runAs']>[0], command: string, options?: Parameters<Sandbox['runAs']>[2]) => timed(command, () => sb.runAs(user, command, options)),
+		root: (command: string, options?: Parameters<Sandbox['runAsRoot']>[1]) => timed(command, () => sb.runAsRoot(command, options)),
 	};
 }
 
