@@ -10,7 +10,7 @@
  */
 import { chmodSync, copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordedCommand } from '../../src/lib/repro.ts';
+import type { NotReproducedReason, RecordedCommand } from '../../src/lib/repro.ts';
 import { freeRange, SYSTEM_PATH, type ReproUser, type Sandbox } from './host.ts';
 
 /** One step's recorder: runs a command as a user or as root and keeps what it printed. */
@@ -275,6 +275,28 @@ export const REPRODUCTIONS: Reproduction[] = [
 				failing: as(user, build),
 				fix: { applied: 'the sandbox turned off for the build with --option sandbox false, one of the ways the fix prints', commands: [as(user, `${build} --option sandbox false`)] },
 			};
+		},
+	},
+];
+
+/** A limit of this machine that keeps articles from being reproduced (their `notReproduced`), and the run that shows it still holds. */
+export interface HostLimit {
+	reason: NotReproducedReason;
+	tools: { pkg: string; name: string }[];
+	/** What the limit prints; the run fails when it is no longer printed (then the articles can be reproduced). */
+	shows: RegExp;
+	run(steps: Steps): RecordedCommand;
+}
+
+export const HOST_LIMITS: HostLimit[] = [
+	{
+		reason: 'crun-hybrid-cgroups',
+		tools: [{ pkg: 'crun', name: 'crun' }, PODMAN],
+		shows: /crun: cgroups in hybrid mode not supported/,
+		run({ sb, as }) {
+			const user = sb.addUser({ start: freeRange(COUNT), count: COUNT });
+			const tar = busyboxTar(sb, 'busybox');
+			return as(user, `podman import '${tar}' localhost/repro-busybox >/dev/null && podman run --rm --network none --runtime crun localhost/repro-busybox true`);
 		},
 	},
 ];

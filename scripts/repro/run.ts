@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { messageLine, reproMessages } from '../../src/lib/messages.ts';
 import { judgeReproduction, REPRO_DIR_SHOWN, REPRO_RECORDS_DIR, type RecordedCommand, type ReproRecord, type ReproVerdict, writeReproducedField } from '../../src/lib/repro.ts';
-import { REPRODUCTIONS, type Reproduction, type ReproRun } from './cases.ts';
+import { HOST_LIMITS, REPRODUCTIONS, type Reproduction, type ReproRun } from './cases.ts';
 import { firstMatch } from './faultline-match.ts';
 import { ensureHost, HostUnfit, packageVersion, platform, Sandbox } from './host.ts';
 
@@ -89,11 +89,33 @@ for (const repro of REPRODUCTIONS.filter((r) => chosen.includes(r.article))) {
 	if (values.record && verdict.problems.length === 0) record(repro, tools, ran);
 }
 
+// The limits that keep other articles from being reproduced here: each must still hold.
+for (const limit of values.only ? [] : HOST_LIMITS) {
+	const articles = kb.articles.filter((a) => a.data.notReproduced === limit.reason).map((a) => a.data.id);
+	const tools = [...limit.tools.map((t) => `${t.name} ${packageVersion(t.pkg)}`), platform()];
+	const t0 = Date.now();
+	const sandbox = (current = new Sandbox());
+	let shown = '';
+	try {
+		const ran = limit.run(stepsIn(sandbox));
+		shown = ran.output.split('\n').find((l) => limit.shows.test(l)) ?? '';
+		if (!shown) problems.push(messageLine(reproMessages.limitGone(limit.reason, articles, ran.output.trimEnd().split('\n').pop() ?? '')));
+	} catch (error) {
+		problems.push(messageLine(reproMessages.setupFailed(limit.reason, 'setup', (error as Error).message)));
+	} finally {
+		const left = sandbox.cleanup();
+		current = undefined;
+		if (left.length > 0) problems.push(messageLine(reproMessages.leftBehind(left)));
+	}
+	rows.push([`${articles.length} articles (${limit.reason}): not reproduced`, tools.join(', '), shown.trim() || 'NONE', '-', '-', `${((Date.now() - t0) / 1000).toFixed(1)} s`]);
+}
+
 console.log(table(['article', 'tools and versions', 'error line seen', 'matched first', 'fixed', 'time'], rows));
 const total = (Date.now() - started) / 1000;
 console.log(`\n${rows.length} reproductions in ${total.toFixed(0)} s${installed.length ? ` (apt-get install of ${installed.join(', ')}: ${installSeconds.toFixed(0)} s)` : ' (packages already installed)'}.`);
 if (problems.length > 0) {
-	console.error(`\n${problems.join('\n')}`);
+	console.error();
+	console.error(problems.join('\n'));
 	process.exit(1);
 }
 

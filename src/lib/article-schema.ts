@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { SHORT_ID_PATTERN } from './short-id.ts';
 import { buildMessages } from './messages.ts';
+import { NOT_REPRODUCED_REASONS, type NotReproducedReason } from './repro.ts';
 
 /** A permanent article slug: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -153,6 +154,12 @@ export const articleFields = z
 			})
 			.strict()
 			.optional(),
+		/**
+		 * Why this failure cannot be recreated on the machine that runs `npm run
+		 * repro`: a key of NOT_REPRODUCED_REASONS (src/lib/repro.ts), whose text
+		 * the page shows; the run checks that the reason still holds.
+		 */
+		notReproduced: z.enum(Object.keys(NOT_REPRODUCED_REASONS) as [NotReproducedReason, ...NotReproducedReason[]]).optional(),
 		/** Upstream issues, commits and documentation that back the article. */
 		sources: z.array(sourceSchema).min(1),
 		/** `active`, or `retired` (then `replacedBy` names the article that replaces it). */

@@ -46,6 +46,18 @@ export interface ReproRecord {
 	fixNotRun?: string;
 }
 
+/**
+ * Why an article cannot be reproduced on the machine that runs the
+ * reproductions (its `notReproduced` field), as the page says it. `npm run
+ * repro` checks that each reason still holds (scripts/repro/cases.ts, HOST_LIMITS).
+ */
+export const NOT_REPRODUCED_REASONS = {
+	'crun-hybrid-cgroups':
+		'crun cannot run any container on the machine that runs the reproductions (Debian 12, crun 1.8.1): its cgroup layout is hybrid, and crun stops with "cgroups in hybrid mode not supported, drop all controllers from cgroupv2", so this crun failure is not recreated there',
+} as const;
+
+export type NotReproducedReason = keyof typeof NOT_REPRODUCED_REASONS;
+
 /** How the run's temporary directory appears in records and tables. */
 export const REPRO_DIR_SHOWN = '/tmp/faultline-repro';
 
@@ -120,4 +132,19 @@ export function writeReproducedField(text: string, field: ReproducedField): stri
 	const block = [`reproduced:`, `  date: ${field.date}`, `  tools: [${field.tools.map((t) => JSON.stringify(t)).join(', ')}]`, `  fix: ${field.fix}`].join('\n');
 	const without = text.replace(/^reproduced:\n(?:[ \t]+.*\n)*/m, '');
 	return without.replace(/^(lastVerified:.*\n)/m, `$1${block}\n`);
+}
+
+/**
+ * Whether an article's `reproduced` field says what its recorded run says
+ * (date, tools, whether the fix ran): one problem per field that differs,
+ * or recordMissing when the article claims a run that was not recorded.
+ */
+export function recordProblems(article: Pick<ArticleData, 'id' | 'reproduced'>, record: ReproRecord | undefined): Message[] {
+	if (!article.reproduced) return [];
+	if (!record) return [reproMessages.recordMissing(article.id)];
+	const problems: Message[] = [];
+	if (article.reproduced.date.toISOString().slice(0, 10) !== record.date) problems.push(reproMessages.recordMismatch(article.id, 'date'));
+	if (article.reproduced.tools.join('\n') !== record.tools.join('\n')) problems.push(reproMessages.recordMismatch(article.id, 'tools'));
+	if (article.reproduced.fix !== (record.fix !== null)) problems.push(reproMessages.recordMismatch(article.id, 'fix'));
+	return problems;
 }
