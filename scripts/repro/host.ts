@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { aptInstall, canInstallWithApt } from '../debian-package.ts';
 import { messageLine, reproMessages } from '../../src/lib/messages.ts';
 
-/** Debian packages the reproductions run (Debian 12: podman 4.3, runc 1.1, crun 1.8, uidmap 4.13, busybox-static 1.35). */
-export const PACKAGES = ['podman', 'runc', 'crun', 'uidmap', 'busybox-static'] as const;
+/** Debian packages the reproductions run (Debian 12: podman 4.3, runc 1.1, crun 1.8, uidmap 4.13, busybox-static 1.35, nix-bin 2.8). */
+export const PACKAGES = ['podman', 'runc', 'crun', 'uidmap', 'busybox-static', 'nix-bin'] as const;
 
 /** The ordinary PATH of a login shell on Debian, which the reproductions start from. */
 export const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';

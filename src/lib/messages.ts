@@ -562,7 +562,7 @@ export const scriptMessages = {
 /** `npm run repro` (scripts/repro/, src/lib/repro.ts): the machine, and a reproduction that no longer reproduces, naming the article and what changed. */
 export const reproMessages = {
 	notRoot: () => ({
-		message: 'npm run repro recreates failures on the real tools: it creates throwaway users and installs podman, runc, crun, uidmap and busybox-static with apt-get when absent, so it needs root on Debian (as on CI)',
+		message: 'npm run repro recreates failures on the real tools: it creates throwaway users and installs podman, runc, crun, uidmap, busybox-static and nix-bin with apt-get when absent, so it needs root on Debian (as on CI)',
 		fix: 'run it as root on a Debian machine you can spare, e.g. `sudo npm run repro`, or let CI run it (`.ci/run`)',
 	}),
 	aptFailed: (packages: readonly string[]) => ({
