@@ -78,8 +78,19 @@ export interface ReproUser {
 	path: string;
 }
 
-/** The user names a run creates: `faultline-repro` and a number (no one else uses the prefix). */
+/** The user names a run creates: `faultline-repro`, the job's slot and a number (no one else uses the prefix). */
 const USER_PREFIX = 'faultline-repro';
+
+/**
+ * The slot of the job this process runs (run.ts runs jobs side by side, one
+ * process each): it keeps user names and subordinate ranges of jobs apart.
+ */
+let slot = 0;
+
+/** Set this process's slot (see `slot`). */
+export function setSlot(n: number): void {
+	slot = n;
+}
 
 /**
  * A throwaway place: a temporary directory and the users made in it. Call
@@ -102,10 +113,10 @@ export class Sandbox {
 	 * automatic range is switched off).
 	 */
 	addUser(subIds?: { start: number; count: number }): ReproUser {
-		const name = `${USER_PREFIX}${this.users.length + 1}`;
+		const name = `${USER_PREFIX}${slot}-${this.users.length + 1}`;
 		removeLeftoverUser(name);
 		const home = join(this.dir, name);
-		execFileSync('useradd', ['-M', '-d', home, '-s', '/bin/sh', '-K', 'SUB_UID_COUNT=0', '-K', 'SUB_GID_COUNT=0', name]);
+		shadow('useradd', ['-M', '-d', home, '-s', '/bin/sh', '-K', 'SUB_UID_COUNT=0', '-K', 'SUB_GID_COUNT=0', name]);
 		const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
 		const runtimeDir = join(this.dir, `${name}-run`);
 		const user: ReproUser = { name, uid, home, runtimeDir, path: SYSTEM_PATH };
@@ -123,7 +134,7 @@ export class Sandbox {
 	/** Add a subordinate UID and GID range to a user (`usermod --add-subuids --add-subgids`; first-last, inclusive). */
 	addSubIds(user: ReproUser, start: number, count: number): void {
 		const range = `${start}-${start + count - 1}`;
-		execFileSync('usermod', ['--add-subuids', range, '--add-subgids', range, user.name]);
+		shadow('usermod', ['--add-subuids', range, '--add-subgids', range, user.name]);
 	}
 
 	/**
@@ -144,7 +155,12 @@ export class Sandbox {
 	/** Run a shell command as root (the run's own user) in the run's directory; `terminal` as for runAs. */
 	runAsRoot(command: string, { env = {}, terminal = false }: { env?: Record<string, string>; terminal?: boolean } = {}): RunResult {
 		const shell = terminal ? `script -qec ${shellQuote(command)} /dev/null` : command;
-		const r = run('env', ['-i', `PATH=${SYSTEM_PATH}`, 'HOME=/root', 'TERM=xterm', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${shell} 2>&1`], this.dir);
+		let r = run('env', ['-i', `PATH=${SYSTEM_PATH}`, 'HOME=/root', 'TERM=xterm', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${shell} 2>&1`], this.dir);
+		// usermod in a fix: another job may hold the lock on /etc/subuid for a moment (see shadow()).
+		for (let attempt = 0; attempt < 50 && r.status !== 0 && /cannot lock .*try again later/.test(r.output); attempt++) {
+			spawnSync('sleep', ['0.2']);
+			r = run('env', ['-i', `PATH=${SYSTEM_PATH}`, 'HOME=/root', 'TERM=xterm', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', '-c', `${shell} 2>&1`], this.dir);
+		}
 		return terminal ? plain(r) : r;
 	}
 
@@ -198,6 +214,20 @@ events_logger = "file"
 runtime = "runc"
 `;
 
+/**
+ * Run one of shadow's tools (useradd, usermod, userdel), again while another
+ * holds its lock on /etc/passwd or /etc/subuid (jobs run side by side; the
+ * tools exit at once with "cannot lock … try again later").
+ */
+function shadow(tool: string, args: string[]): void {
+	for (let attempt = 0; ; attempt++) {
+		const r = spawnSync(tool, args, { encoding: 'utf8' });
+		if (r.status === 0) return;
+		if (attempt >= 50 || !/lock/i.test(r.stderr)) throw new Error(messageLine(reproMessages.shadowFailed(tool, args, r.stderr.trim())));
+		spawnSync('sleep', ['0.2']);
+	}
+}
+
 /** Terminal colour codes. */
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 
@@ -235,7 +265,11 @@ function removeUser(name: string, uid: number): string[] {
 	}
 	const left: string[] = [];
 	if (pidsOf(uid).length > 0) left.push(`processes of ${name}: ${pidsOf(uid).join(', ')}`);
-	spawnSync('userdel', [name]);
+	try {
+		shadow('userdel', [name]);
+	} catch {
+		// reported below, as a user left behind
+	}
 	if (spawnSync('id', [name]).status === 0) left.push(`user ${name}`);
 	for (const file of ['/etc/subuid', '/etc/subgid']) {
 		if (readFileSync(file, 'utf8').split('\n').some((l) => l.startsWith(`${name}:`))) left.push(`${name}'s line in ${file}`);
@@ -252,9 +286,11 @@ function removeLeftoverUser(name: string): void {
 /**
  * The start of a subordinate range of `count` IDs that no line of
  * /etc/subuid or /etc/subgid covers, at or above `from` (Debian's useradd
- * starts at 100000): the run never shares IDs with a real user's range.
+ * starts at 100000; by default a block of 500,000 IDs per job slot, so jobs
+ * running side by side do not pick the same range): the run never shares
+ * IDs with a real user's range.
  */
-export function freeRange(count: number, from = 1_000_000): number {
+export function freeRange(count: number, from = 1_000_000 + slot * 500_000): number {
 	const taken = ['/etc/subuid', '/etc/subgid'].flatMap((file) =>
 		readFileSync(file, 'utf8')
 			.split('\n')

@@ -74,10 +74,12 @@ describe('a reproduction that stops reproducing', () => {
 		const slug = 'podman-subuid-not-picked-up';
 		const record = records.get(slug)!;
 		const article = kb.byId.get(slug)!.data;
-		const broken = record.fix!.commands.map((c, i, all) => (i === all.length - 1 ? { ...c, status: 125, output: record.failing.output } : c));
+		// The last step (the import again) failing as before the fix, with Podman 4.3's line.
+		const stillFailing = 'Error: potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid if configured locally and run podman-system-migrate: lchown /etc/shadow: invalid argument\n';
+		const broken = record.fix!.commands.map((c, i, all) => (i === all.length - 1 ? { ...c, status: 125, output: stillFailing } : c));
 		expect(judgeReproduction(article, { failing: record.failing, matchedFirst: slug, fix: broken }).problems.map(messageLine)).toMatchInlineSnapshot(`
 			[
-			  "podman-subuid-not-picked-up: after the recommended fix, \`podman import '/tmp/faultline-repro/shadow-image.tar' localhost/repro-shadow\` still fails (exit 125: "Error: writing blob: adding layer with blob "sha256:84c112cf223eb2aae6967b75fa62f0fd3af51e5d614b4c383fe24046ea9021db": ApplyLayer stdout:  stderr: potentially insufficient UIDs or GIDs available in..."): the fix no longer works as printed. Fix: check the fix against the current release, then correct the article's first fix (or its order) and its evidence level.",
+			  "podman-subuid-not-picked-up: after the recommended fix, \`podman import '/tmp/faultline-repro/shadow-image.tar' localhost/repro-shadow\` still fails (exit 125: "Error: potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid if configured locally and run podman-system-migrate: lch..."): the fix no longer works as printed. Fix: check the fix against the current release, then correct the article's first fix (or its order) and its evidence level.",
 			]
 		`);
 	});
