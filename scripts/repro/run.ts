@@ -69,10 +69,15 @@ for (const slug of chosen) {
 	}
 }
 
-// Stopped by a signal, the workers still remove what they made (they get the signal too).
+// Stopped by a signal: no further job starts, and the running ones remove what they made before they
+// exit (a worker handles the signal once its current command returns).
 const workers = new Set<ReturnType<typeof spawn>>();
+const queue = [...chosen];
+let stopped = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
+		stopped = true;
+		queue.length = 0;
 		for (const w of workers) w.kill(signal);
 	});
 }
@@ -80,13 +85,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const rows: string[][] = [];
 const problems: string[] = [];
 const results = new Map<string, JobResult>();
-const queue = [...chosen];
 const jobs = Math.max(1, Number(values.jobs ?? 3));
 await Promise.all(
 	Array.from({ length: Math.min(jobs, queue.length) }, async (_, slot) => {
 		for (let job = queue.shift(); job !== undefined; job = queue.shift()) results.set(job, await inWorker(job, slot + 1));
 	}),
 );
+if (stopped) process.exit(130);
 for (const job of chosen) {
 	const r = results.get(job)!;
 	if (r.shown) console.log(r.shown);
