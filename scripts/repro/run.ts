@@ -101,7 +101,7 @@ for (const job of chosen) {
 
 console.log(table(['article', 'tools and versions', 'error line seen', 'matched first', 'fixed', 'time'], rows));
 const total = (Date.now() - started) / 1000;
-console.log(`\n${rows.length} jobs in ${total.toFixed(0)} s, ${jobs} at a time${installed.length ? ` (apt-get install of ${installed.join(', ')}: ${installSeconds.toFixed(0)} s)` : ' (packages already installed)'}.`);
+console.log(`\n${rows.length} jobs in ${total.toFixed(0)} s, ${Math.min(jobs, rows.length)} at a time${installed.length ? ` (apt-get install of ${installed.join(', ')}: ${installSeconds.toFixed(0)} s)` : ' (packages already installed)'}.`);
 if (problems.length > 0) {
 	console.error();
 	console.error(problems.join('\n'));
