@@ -11,9 +11,9 @@ export function canInstallWithApt(): boolean {
 	return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 }
 
-/** `apt-get update`, then `apt-get install -y <pkg>`, non-interactive, output shown; throws when apt-get fails. */
-export function aptInstall(pkg: string): void {
+/** `apt-get update`, then `apt-get install -y <pkg>...`, non-interactive, output shown; throws when apt-get fails. */
+export function aptInstall(pkg: string | readonly string[]): void {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-qq', ...(typeof pkg === 'string' ? [pkg] : pkg)], { stdio: 'inherit', env });
 }

@@ -222,7 +222,13 @@ export function checkBody(body: string, signatures: readonly string[] = [], requ
  */
 export function checkArticleBody(
 	body: string,
-	{ signatures = [], requireErrorBlock = true, firstLine = 1, format = 'md' }: { signatures?: readonly string[]; requireErrorBlock?: boolean; firstLine?: number; format?: BodyFormat },
+	{
+		signatures = [],
+		requireErrorBlock = true,
+		firstLine = 1,
+		format = 'md',
+		reproduced = false,
+	}: { signatures?: readonly string[]; requireErrorBlock?: boolean; firstLine?: number; format?: BodyFormat; reproduced?: boolean },
 ): { outline?: BodyOutline; problems: BodyProblem[] } {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
@@ -276,7 +282,7 @@ export function checkArticleBody(
 	}
 
 	const rootCause = seen.get('Root cause');
-	if (rootCause) checkEvidence(evidenceIn(rootCause), 'body › Root cause', messages.rootCauseWithoutEvidence(), add);
+	if (rootCause) checkEvidence(evidenceIn(rootCause), 'body › Root cause', messages.rootCauseWithoutEvidence(), add, reproduced);
 
 	const fixes = seen.get('Fixes');
 	if (fixes) {
@@ -286,7 +292,7 @@ export function checkArticleBody(
 		for (const fix of subsections) {
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
-			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add);
+			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add, reproduced);
 			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
@@ -313,13 +319,13 @@ export function checkArticleBody(
 	return { outline, problems };
 }
 
-/** One evidence paragraph, with one of the four levels, and not a level that needs a record the project does not keep. */
-function checkEvidence(levels: string[], field: string, missing: Message, add: (field: string, m: Message) => void): void {
+/** One evidence paragraph, with one of the four levels, and not a level that needs a record the article does not have (`reproduced`). */
+function checkEvidence(levels: string[], field: string, missing: Message, add: (field: string, m: Message) => void, reproduced: boolean): void {
 	if (levels.length === 0) return add(field, missing);
 	if (levels.length > 1) add(field, messages.duplicateEvidence(levels));
 	for (const level of levels) {
 		if (!isEvidenceLevel(level)) add(field, messages.unknownEvidence(level));
-		else if (UNRECORDED_LEVELS.has(level)) add(field, messages.reproductionNotRecorded(level));
+		else if (UNRECORDED_LEVELS.has(level) && !reproduced) add(field, messages.reproductionNotRecorded(level));
 	}
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { SHORT_ID_PATTERN } from './short-id.ts';
 import { buildMessages } from './messages.ts';
+import { NOT_REPRODUCED_REASONS, type NotReproducedReason } from './repro.ts';
 
 /** A permanent article slug: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -138,6 +139,27 @@ export const articleFields = z
 		versions: z.array(versionSchema).min(1),
 		/** The day the facts were last checked against the sources (YYYY-MM-DD). */
 		lastVerified: z.coerce.date({ error: 'must be a date as YYYY-MM-DD' }),
+		/**
+		 * Set by `npm run repro -- --record` (scripts/repro/) when the failure was
+		 * recreated here on the real tools: the day (UTC), the tools and their
+		 * versions, and whether the recommended fix was run and worked. The
+		 * recorded run is tests/fixtures/repro/<slug>.json; the page shows it, and
+		 * only an article with it may say "reproduced here" (evidence.ts).
+		 */
+		reproduced: z
+			.object({
+				date: z.coerce.date({ error: 'must be a date as YYYY-MM-DD' }),
+				tools: z.array(z.string().min(3)).min(1),
+				fix: z.boolean(),
+			})
+			.strict()
+			.optional(),
+		/**
+		 * Why this failure cannot be recreated on the machine that runs `npm run
+		 * repro`: a key of NOT_REPRODUCED_REASONS (src/lib/repro.ts), whose text
+		 * the page shows; the run checks that the reason still holds.
+		 */
+		notReproduced: z.enum(Object.keys(NOT_REPRODUCED_REASONS) as [NotReproducedReason, ...NotReproducedReason[]]).optional(),
 		/** Upstream issues, commits and documentation that back the article. */
 		sources: z.array(sourceSchema).min(1),
 		/** `active`, or `retired` (then `replacedBy` names the article that replaces it). */

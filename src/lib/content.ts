@@ -77,7 +77,7 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file) });
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced: parsed.success && parsed.data.reproduced !== undefined });
 	for (const p of body.problems) problems.push({ file, ...p });
 
 	if (parsed.success) {

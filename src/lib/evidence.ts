@@ -18,8 +18,8 @@ export type EvidenceLevel = keyof typeof EVIDENCE_LEVELS;
 export const EVIDENCE_LEVEL_NAMES = Object.keys(EVIDENCE_LEVELS) as [EvidenceLevel, ...EvidenceLevel[]];
 
 /**
- * Levels an article may not claim yet. `reproduced here` needs a recorded,
- * scripted reproduction, and the project does not record reproductions yet.
+ * Levels an article may claim only with a recorded, scripted reproduction
+ * (its `reproduced` field, written by `npm run repro -- --record`).
  */
 export const UNRECORDED_LEVELS: ReadonlySet<EvidenceLevel> = new Set(['reproduced here']);
 

@@ -142,8 +142,8 @@ export const messages = {
 		fix: 'keep one paragraph with the level of the claim as a whole; mark a weaker single statement inline, e.g. "(reported)"',
 	}),
 	reproductionNotRecorded: (level: string) => ({
-		message: `evidence level "${level}" needs a recorded reproduction, and the project does not record reproductions yet`,
-		fix: 'state the level the sources support ("confirmed upstream", "reported" or "inferred") until reproductions are recorded with the article',
+		message: `evidence level "${level}" needs a recorded reproduction, and the article has none (no \`reproduced\` field)`,
+		fix: 'add a reproduction to scripts/repro/cases.ts and run `npm run repro -- --record` as root, which records it and writes the field; otherwise state the level the sources support ("confirmed upstream", "reported" or "inferred")',
 	}),
 	versionNotSourced: (token: string, kind: 'version' | 'commit') => ({
 		message: `${kind} "${token}" is not named by any of the article's sources`,
@@ -185,6 +185,8 @@ export const articleFieldFixes: Record<string, string> = {
 	symptoms: 'list what the reader sees, one plain sentence each',
 	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
 	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	reproduced: 'leave it to `npm run repro -- --record`, which writes { date, tools, fix } from the recorded run',
+	notReproduced: 'name a reason of NOT_REPRODUCED_REASONS in src/lib/repro.ts (e.g. crun-hybrid-cgroups)',
 	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
 	status: 'use `active`, or `retired` with `replacedBy`',
 	replacedBy: 'name the slug of the replacing article (only when status is retired)',
@@ -202,6 +204,14 @@ export const redirectMessages = {
 	schemaFix: 'see the format at the top of the file',
 	liveSlug: (slug: string) => ({ message: `"${slug}" is a live article, so it cannot also redirect`, fix: 'remove the redirect, or rename the article' }),
 	unknownTarget: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'redirect to the slug of an existing article' }),
+	shadowFailed: (tool: string, args: readonly string[], stderr: string) => ({
+		message: `\`${tool} ${args.join(' ')}\` failed: ${shorten(stderr, 200)}`,
+		fix: 'read the error of shadow\'s tool (a user or range left by an earlier run, a full /etc/subuid), remove what is in the way, and run again',
+	}),
+	limitGone: (reason: string, articles: readonly string[], lastLine: string) => ({
+		message: `the machine no longer shows the limit "${reason}" that keeps ${articles.join(', ')} from being reproduced (the check printed "${shorten(lastLine, 200)}")`,
+		fix: 'write reproductions for those articles in scripts/repro/cases.ts and remove their `notReproduced`, or update the limit\'s check (HOST_LIMITS)',
+	}),
 	unknownArticle: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'name the slug of an existing article' }),
 	liveAnchor: (anchor: string, article: string) => ({ message: `#${anchor} still exists in ${article}`, fix: 'remove the redirect, or rename the anchor' }),
 	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
@@ -289,6 +299,14 @@ export const wizardMessages = {
 	startHasWayIn: (id: string, from: string) => ({ message: `the start step "${id}" is reached again from "${from}", which makes a cycle`, fix: 'lead that answer to another step' }),
 	cycle: (ids: readonly string[]) => ({ message: `the steps ${ids.map((i) => `"${i}"`).join(' → ')} form a cycle`, fix: 'every path must move forward and end at a result or an end step' }),
 	unreachable: (id: string) => ({ message: `step "${id}" cannot be reached from the start`, fix: 'lead an answer to it, or remove it' }),
+	shadowFailed: (tool: string, args: readonly string[], stderr: string) => ({
+		message: `\`${tool} ${args.join(' ')}\` failed: ${shorten(stderr, 200)}`,
+		fix: 'read the error of shadow\'s tool (a user or range left by an earlier run, a full /etc/subuid), remove what is in the way, and run again',
+	}),
+	limitGone: (reason: string, articles: readonly string[], lastLine: string) => ({
+		message: `the machine no longer shows the limit "${reason}" that keeps ${articles.join(', ')} from being reproduced (the check printed "${shorten(lastLine, 200)}")`,
+		fix: 'write reproductions for those articles in scripts/repro/cases.ts and remove their `notReproduced`, or update the limit\'s check (HOST_LIMITS)',
+	}),
 	unknownArticle: (slug: string) => ({ message: `names the article "${slug}", which does not exist`, fix: 'use the slug of an article in src/content/docs/kb/' }),
 	retiredArticle: (slug: string, replacement: string) => ({ message: `names the retired article "${slug}"`, fix: `point it at its replacement, "${replacement}"` }),
 	unknownFix: (anchor: string, slug: string, known: readonly string[]) => ({
@@ -584,6 +602,64 @@ export const scriptMessages = {
 	commonWordsWritten: (file: string, words: number, threads: number) => `${file}: ${words} words common in real logs, from ${threads} eval threads`,
 	commonWordsCurrent: (file: string) => `${file} is current`,
 	commonWordsStale: (file: string) => `${file} › COMMON_LOG_WORDS: the list no longer follows from the eval data. Fix: run node scripts/common-log-words.ts and commit the file.`,
+} as const;
+
+/** `npm run repro` (scripts/repro/, src/lib/repro.ts): the machine, and a reproduction that no longer reproduces, naming the article and what changed. */
+export const reproMessages = {
+	notRoot: () => ({
+		message: 'npm run repro recreates failures on the real tools: it creates throwaway users and installs podman, runc, crun, uidmap, busybox-static and nix-bin with apt-get when absent, so it needs root on Debian (as on CI)',
+		fix: 'run it as root on a Debian machine you can spare, e.g. `sudo npm run repro`, or let CI run it (`.ci/run`)',
+	}),
+	aptFailed: (packages: readonly string[]) => ({
+		message: `apt-get could not install ${packages.join(', ')}`,
+		fix: `run \`apt-get update && apt-get install -y ${packages.join(' ')}\` as root and read its error (a mirror that cannot be reached, a held package)`,
+	}),
+	noLongerFails: (article: string, command: string) => ({
+		message: `${article}: \`${shorten(command, 120)}\` succeeded in the broken state: the failure no longer reproduces on these tool versions`,
+		fix: `find out what changed upstream (a new release handles this case), then update the article's versions and affected releases, or the reproduction in scripts/repro/cases.ts`,
+	}),
+	wordingGone: (article: string, command: string, lastLine: string) => ({
+		message: `${article}: no line printed by \`${shorten(command, 120)}\` matches any of the article's signatures any more (its last line was "${shorten(lastLine, 200)}")`,
+		fix: `the tool's wording changed or the article's signature did: add the wording the tool prints now as a signature with the releases that print it (\`where\`), and keep the old one for the older releases`,
+	}),
+	notFirst: (article: string, first: string | undefined) => ({
+		message: `${article}: \`faultline match\` on the reproduction's output puts ${first ? `"${first}"` : 'no article'} first, not this article`,
+		fix: first
+			? `tell the two apart: give ${article} \`when\` context from the output, or ${first} an \`excludeWhen\` for it (CONTRIBUTING.md, "Patterns and typed holes")`
+			: `make a signature of ${article} match a line of the output (tests/fixtures/repro/${article}.json)`,
+	}),
+	fixFailed: (article: string, command: string, status: number, lastLine: string) => ({
+		message: `${article}: after the recommended fix, \`${shorten(command, 120)}\` still fails (exit ${status}: "${shorten(lastLine, 200)}"): the fix no longer works as printed`,
+		fix: `check the fix against the current release, then correct the article's first fix (or its order) and its evidence level`,
+	}),
+	setupFailed: (article: string, step: string, error: string) => ({
+		message: `${article}: the reproduction could not set up the broken state (${step}: ${shorten(error, 200)})`,
+		fix: 'run `npm run repro -- --only <slug>` as root to see the step, and correct scripts/repro/cases.ts',
+	}),
+	leftBehind: (things: readonly string[]) => ({
+		message: `the run could not remove ${things.join('; ')}`,
+		fix: 'remove them by hand (userdel, kill by PID, rm -r), then look at the cleanup in scripts/repro/host.ts',
+	}),
+	shadowFailed: (tool: string, args: readonly string[], stderr: string) => ({
+		message: `\`${tool} ${args.join(' ')}\` failed: ${shorten(stderr, 200)}`,
+		fix: 'read the error of shadow\'s tool (a user or range left by an earlier run, a full /etc/subuid), remove what is in the way, and run again',
+	}),
+	limitGone: (reason: string, articles: readonly string[], lastLine: string) => ({
+		message: `the machine no longer shows the limit "${reason}" that keeps ${articles.join(', ')} from being reproduced (the check printed "${shorten(lastLine, 200)}")`,
+		fix: 'write reproductions for those articles in scripts/repro/cases.ts and remove their `notReproduced`, or update the limit\'s check (HOST_LIMITS)',
+	}),
+	unknownArticle: (slug: string) => ({
+		message: `there is no reproduction for "${slug}"`,
+		fix: 'name one of the slugs listed in scripts/repro/cases.ts',
+	}),
+	recordMismatch: (article: string, field: string) => ({
+		message: `${article}: the front matter's \`reproduced.${field}\` is not what the recorded run (tests/fixtures/repro/${article}.json) says`,
+		fix: 'run `npm run repro -- --record` as root, which writes both',
+	}),
+	recordMissing: (article: string) => ({
+		message: `${article} says it was reproduced here, but tests/fixtures/repro/${article}.json does not exist`,
+		fix: 'run `npm run repro -- --record` as root, or remove the `reproduced` field',
+	}),
 } as const;
 
 /** One problem as one line, the build's format: `where › field: what is wrong. Fix: how.` */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody, codeBlocksOf, evidenceOf, fencedBlocksOf, fixesOf, headingsOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
+import { checkArticleBody, checkBody, codeBlocksOf, evidenceOf, fencedBlocksOf, fixesOf, headingsOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
 import { validBody } from './fixtures.ts';
 
 const SIGNATURE = 'Error: example: something specific went wrong';
@@ -114,12 +114,14 @@ describe('the body template check', () => {
 		`);
 	});
 
-	it('refuses "reproduced here" until reproductions are recorded', () => {
-		expect(messagesOf(validBody.replace('**Evidence:** reported.', '**Evidence:** reproduced here.'))).toMatchInlineSnapshot(`
+	it('refuses "reproduced here" without a recorded reproduction, and accepts it with one', () => {
+		const claimed = validBody.replace('**Evidence:** reported.', '**Evidence:** reproduced here.');
+		expect(messagesOf(claimed)).toMatchInlineSnapshot(`
 			[
-			  "body › Fixes › Do the right thing: evidence level "reproduced here" needs a recorded reproduction, and the project does not record reproductions yet. Fix: state the level the sources support ("confirmed upstream", "reported" or "inferred") until reproductions are recorded with the article.",
+			  "body › Fixes › Do the right thing: evidence level "reproduced here" needs a recorded reproduction, and the article has none (no \`reproduced\` field). Fix: add a reproduction to scripts/repro/cases.ts and run \`npm run repro -- --record\` as root, which records it and writes the field; otherwise state the level the sources support ("confirmed upstream", "reported" or "inferred").",
 			]
 		`);
+		expect(checkArticleBody(claimed, { signatures: [SIGNATURE], reproduced: true }).problems).toEqual([]);
 	});
 
 	it('reads evidence paragraphs only outside code blocks', () => {
