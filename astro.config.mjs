@@ -13,7 +13,10 @@ import { cacheDir, outDir } from './scripts/build-dir.ts';
 
 export default defineConfig({
 	site: SITE_URL,
-	trailingSlash: 'always',
+	// Every address the site writes ends in a slash (src/lib/addresses.ts), and hosts get 301s for the
+	// rest (_redirects); 'ignore' lets `astro preview`, the README's server, serve the slashless forms a
+	// reader types (`/FL-0003`) instead of its own "trailingSlash is set to always" 404 page.
+	trailingSlash: 'ignore',
 	// The paste box's worker is an ES module (it is started with type: 'module'), so the prose
 	// ranking it needs only for descriptions and searches is a chunk of its own, fetched then,
 	// instead of being inlined into every log paste's download (Vite's default 'iife' cannot split).
@@ -43,6 +46,8 @@ export default defineConfig({
 				{ label: 'Products and their articles', link: PRODUCTS_PATH },
 			],
 			pagination: false,
+			// The site's own 404 page (src/pages/404.astro) offers the paste box and says when a short ID does not exist.
+			disable404Route: true,
 			lastUpdated: false,
 			// Search indexes only the articles, after the build (src/lib/search-index.ts).
 			pagefind: false,

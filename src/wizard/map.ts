@@ -10,6 +10,7 @@
  */
 import { choicesOf, displayLine } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
+import { plainText } from '../lib/inline-code.ts';
 
 export interface MapBox {
 	id: string;
@@ -96,7 +97,7 @@ export function layoutMap(
 		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)) };
 		if (branch) box.branch = count(id);
 		boxes.set(id, box);
-		for (const c of children) edges.push({ from: box, to: c.box, label: shorten(displayLine(c.label).replaceAll('`', ''), 20) });
+		for (const c of children) edges.push({ from: box, to: c.box, label: shorten(plainText(displayLine(c.label)), 20) });
 		return box;
 	};
 	place(root, 0);

@@ -6,6 +6,7 @@ import { loadKnowledgeBase } from '../lib/knowledge-base.ts';
 import type { Article } from '../lib/content.ts';
 import type { WizardModel } from '../lib/knowledge-base.ts';
 import type { WizardNode } from './schema.ts';
+import { plainText } from '../lib/inline-code.ts';
 
 /** The tree and its lookups, the articles by slug, and each article's fix anchors (from the knowledge base's one model). */
 export function wizard(): WizardModel & { articles: Map<string, Article>; fixes: Map<string, string[]> } {
@@ -22,5 +23,5 @@ export function wizardMaps(): Map<string, Set<string>> {
 export function mapLabel(node: WizardNode): string {
 	const { articles } = wizard();
 	const text = node.kind === 'result' ? `${articles.get(node.article)!.data.shortId}: ${articles.get(node.article)!.data.title}` : node.kind === 'end' ? node.title : node.prompt;
-	return text.replaceAll('`', '');
+	return plainText(text);
 }
