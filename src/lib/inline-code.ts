@@ -16,12 +16,16 @@ export interface InlinePart {
 /**
  * The text as plain and code parts, in order. A backtick run that nothing
  * closes stays literal text, as in CommonMark; `unclosed` lists each such
- * run's offset so that a check can refuse it (a lone backtick in a wizard text
- * is nearly always a span written with too few backticks).
+ * run's offset so that a check can refuse it. `misPaired` lists the offset of
+ * each span that looks paired with the wrong backtick: its code ends in a
+ * space right before a word (`` `make `…/merged` ``: "make " is code and
+ * "…/merged" text) or starts with one right after a word. Both nearly always
+ * mean code holding a backtick, written with single backticks.
  */
-export function inlineCode(text: string): { parts: InlinePart[]; unclosed: number[] } {
+export function inlineCode(text: string): { parts: InlinePart[]; unclosed: number[]; misPaired: number[] } {
 	const parts: InlinePart[] = [];
 	const unclosed: number[] = [];
+	const misPaired: number[] = [];
 	let plain = '';
 	let i = 0;
 	while (i < text.length) {
@@ -41,12 +45,14 @@ export function inlineCode(text: string): { parts: InlinePart[]; unclosed: numbe
 		if (plain) parts.push({ code: false, text: plain });
 		plain = '';
 		let code = text.slice(i + run, close);
+		const after = text[close + run];
+		if ((/ $/.test(code) && after !== undefined && /\S/.test(after)) || (/^ /.test(code) && i > 0 && /\S/.test(text[i - 1]))) misPaired.push(i);
 		if (code.startsWith(' ') && code.endsWith(' ') && code.trim()) code = code.slice(1, -1);
 		parts.push({ code: true, text: code });
 		i = close + run;
 	}
 	if (plain) parts.push({ code: false, text: plain });
-	return { parts, unclosed };
+	return { parts, unclosed, misPaired };
 }
 
 /** The offset of the first run of exactly `run` backticks from `from`, or -1. */

@@ -307,6 +307,14 @@ export const wizardMessages = {
 		message: `the article "${slug}" is not reachable: no result step names it`,
 		fix: 'add a result step for it under the question that leads to its cause',
 	}),
+	unclosedCode: (text: string, at: number) => ({
+		message: `the backticks at character ${at + 1} of "${text}" open a code span that nothing closes, so the page would show them as text`,
+		fix: 'close the span with as many backticks as opened it; code that holds a backtick is opened and closed with two: ``make `…/merged` private``',
+	}),
+	misPairedCode: (text: string, at: number) => ({
+		message: `the code span at character ${at + 1} of "${text}" pairs with the wrong backtick (its code ends in a space before a word, or starts with one after a word), so the page would show pieces of code and text`,
+		fix: 'open and close code that holds a backtick with two: ``make `…/merged` private``',
+	}),
 } as const;
 
 /** What each input of the Action (action.yml) may be set to. */

@@ -7,6 +7,7 @@ import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf } from './engine.ts';
+import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
 /** Where the tree lives, relative to the project root. */
@@ -94,12 +95,27 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 			node.lines.forEach((l, i) => signatures.has(l.line) || add(`${field} › lines.${i}.line`, m.notASignature(l.line)));
 		}
 		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));
+		for (const [name, text] of textsOf(node)) {
+			const { unclosed, misPaired } = inlineCode(text);
+			for (const at of unclosed) add(`${field} › ${name}`, m.unclosedCode(text, at));
+			if (misPaired.length) add(`${field} › ${name}`, m.misPairedCode(text, misPaired[0]));
+		}
 	}
 
 	// Every active article is reachable through at least one result.
 	const named = new Set(tree.nodes.flatMap((n) => (n.kind === 'result' && reached.has(n.id) ? [n.article] : [])));
 	for (const a of articles) if (a.status === 'active' && !named.has(a.id)) add(`article "${a.id}"`, m.articleNotReachable(a.id));
 	return problems;
+}
+
+/** The texts of a step that render with code spans (InlineText.astro), by field; error lines are code whole and are not among them. */
+function textsOf(node: WizardNode): [string, string][] {
+	const texts: [string, string | undefined][] = [];
+	if (node.kind === 'question') texts.push(['prompt', node.prompt], ['help', node.help], ['lookFor', node.lookFor], ...node.answers.map((a, i): [string, string] => [`answers.${i}.label`, a.label]));
+	if (node.kind === 'error-check') texts.push(['prompt', node.prompt], ['help', node.help]);
+	if (node.kind === 'result') texts.push(['note', node.note]);
+	if (node.kind === 'end') texts.push(['title', node.title], ['text', node.text]);
+	return texts.filter((t): t is [string, string] => t[1] !== undefined);
 }
 
 function fieldOfChoice(node: WizardNode, i: number): string {
