@@ -311,7 +311,7 @@ export function checkArticleBody(
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
 			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add);
-			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
+			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, format));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
 		}

@@ -29,6 +29,10 @@ export const messages = {
 		message: 'has no front matter',
 		fix: 'start the file with a --- block; `npm run new-article -- <slug>` writes a template',
 	}),
+	templatePlaceholder: (text: string) => ({
+		message: `still holds the new-article template's placeholder "${text}"`,
+		fix: 'replace it with the article\'s own text, from its sources (a heading keeps only its section name: ## Symptoms and the like)',
+	}),
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
 		fix: 'fix the YAML syntax (quote strings that contain `: ` or start with a backtick)',
@@ -121,9 +125,10 @@ export const messages = {
 		message: `fix "### ${fix}" does not say how to verify it`,
 		fix: 'add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked',
 	}),
-	fixWithoutAnchor: (fix: string) => ({
+	/** The fix names the one documented form (CONTRIBUTING.md, "Write the body", item 5): `{#anchor}`, written `\{#anchor}` in an `.mdx` file. */
+	fixWithoutAnchor: (fix: string, format: 'md' | 'mdx' = 'md') => ({
 		message: `fix "### ${fix}" has no permanent anchor`,
-		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} {#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
 	}),
 	fixWithoutEvidence: (fix: string) => ({
 		message: `fix "### ${fix}" does not say how sure we are that it works`,
@@ -183,8 +188,8 @@ export const articleFieldFixes: Record<string, string> = {
 	when: 'list { text, why } for context that points to this cause among those that print the same line',
 	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
 	symptoms: 'list what the reader sees, one plain sentence each',
-	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
-	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	versions: 'list { product, affected, fixed } for each product the article lists in `products` (fixed: null when unfixed)',
+	lastVerified: 'the date the facts were checked, as YYYY-MM-DD, today or earlier',
 	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
 	status: 'use `active`, or `retired` with `replacedBy`',
 	replacedBy: 'name the slug of the replacing article (only when status is retired)',
@@ -539,6 +544,9 @@ export const buildMessages = {
 	/** The schema's own messages for the two rules a field type cannot state (src/lib/article-schema.ts). */
 	retiredWithoutReplacement: () => 'a retired article must name its replacement',
 	replacementWhileActive: () => 'only a retired article has a replacement',
+	// The schema's problem line adds the value given: (got "2999-01-01").
+	lastVerifiedInFuture: () => 'is a day that has not come yet: it is the day you last checked the facts against the sources',
+	versionsOfUnlistedProduct: (products: readonly string[]) => `names a product the article does not list in \`products\` (${products.join(', ')})`,
 } as const;
 
 /** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */
