@@ -39,7 +39,8 @@ for (const size of SIZES) {
 				await expect(page.locator('.home-paste').getByRole('textbox', { name: 'Paste an error message' })).toBeInViewport();
 				await expect(page.locator('.home-examples a')).toHaveCount(homeExamples(kb).length);
 				expect(homeExamples(kb).length).toBeGreaterThanOrEqual(2);
-				expect(await seriousViolations(page)).toEqual([]);
+				// The whole page in the light theme is every-page-passes-axe's; here the dark one, once.
+				if (size.name === 'desktop' && theme === 'dark') expect(await seriousViolations(page)).toEqual([]);
 
 				const opener = page.locator('[data-open-search]');
 				await opener.focus();
