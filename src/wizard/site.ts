@@ -39,7 +39,7 @@ export function siteMaps(): Map<string, Set<string>> {
 	const split = wizardMaps();
 	const allBranches = new Set([...split.values()].flatMap((b) => [...b]));
 	const maps = new Map(split);
-	for (const c of choicesOf(byId.get(tree.start)!)) if (!maps.has(c.next)) maps.set(c.next, new Set([...allBranches].filter((b) => b !== c.next)));
+	for (const c of choicesOf(byId.get(tree.start)!)) if (!c.wayOut && !maps.has(c.next)) maps.set(c.next, new Set([...allBranches].filter((b) => b !== c.next)));
 	return maps;
 }
 
@@ -57,6 +57,7 @@ export function productMapRoot(product: string): string | undefined {
 	};
 	let best: { id: string; count: number } | undefined;
 	for (const c of choicesOf(byId.get(tree.start)!)) {
+		if (c.wayOut) continue;
 		const count = resultsUnder(c.next);
 		if (count > 0 && (!best || count > best.count)) best = { id: c.next, count };
 	}
