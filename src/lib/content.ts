@@ -165,7 +165,7 @@ export function formatProblem(p: ContentProblem): string {
 
 /** A YAML error's "at line N, column C" moved down by `offset` lines: counted from the top of the file. */
 function fileLines(reason: string, offset: number): string {
-	return reason.replace(/\bat line (\d+), column (\d+)/, (_, line: string, column: string) => `at line ${Number(line) + offset}, column ${column} of the file`);
+	return reason.replace(/\bat line (\d+), column (\d+):?/, (_, line: string, column: string) => `at line ${Number(line) + offset}, column ${column} of the file`);
 }
 
 function firstLine(e: unknown): string {
