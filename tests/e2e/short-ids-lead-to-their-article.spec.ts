@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
+import { seriousViolations } from './axe.ts';
 
 // Every short ID, in both cases: with JavaScript, each is loaded in Chromium and arrives at its article
 // (every-page-passes-axe-and-its-policy-in-chromium.spec.ts); without it, each page's refresh names its
@@ -42,4 +43,5 @@ test('an ID no article has gets the 404 page, which says so and offers the paste
 		await expect(page.getByRole('textbox', { name: 'Paste an error message' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'search the articles' })).toHaveAttribute('href', '/search/');
 	}
+	expect(await seriousViolations(page)).toEqual([]);
 });
