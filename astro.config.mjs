@@ -13,11 +13,28 @@ import { cacheDir, outDir } from './scripts/build-dir.ts';
 
 export default defineConfig({
 	site: SITE_URL,
-	trailingSlash: 'always',
+	// Every address the site writes ends in a slash (src/lib/addresses.ts), and hosts get 301s for the
+	// rest (_redirects); 'ignore' lets `astro preview`, the README's server, serve the slashless forms a
+	// reader types (`/FL-0003`) instead of its own "trailingSlash is set to always" 404 page.
+	trailingSlash: 'ignore',
 	// The paste box's worker is an ES module (it is started with type: 'module'), so the prose
 	// ranking it needs only for descriptions and searches is a chunk of its own, fetched then,
 	// instead of being inlined into every log paste's download (Vite's default 'iife' cannot split).
-	vite: { worker: { format: 'es' } },
+	vite: {
+		worker: { format: 'es' },
+		build: {
+			rolldownOptions: {
+				// Astro's own wrapper around an MDX article's styles starts with the directive
+				// "use astro:head-inject" (astro/dist/content/vite-plugin-content-assets.js), which the
+				// bundler warns it may not keep, on every build. Astro reads it before bundling; nothing
+				// of ours is lost. Every other warning still shows.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	// `dist/` unless FAULTLINE_OUT_DIR says otherwise: the end-to-end tests build and preview a copy of their own.
 	outDir: outDir(),
 	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
@@ -43,6 +60,8 @@ export default defineConfig({
 				{ label: 'Products and their articles', link: PRODUCTS_PATH },
 			],
 			pagination: false,
+			// The site's own 404 page (src/pages/404.astro) offers the paste box and says when a short ID does not exist.
+			disable404Route: true,
 			lastUpdated: false,
 			// Search indexes only the articles, after the build (src/lib/search-index.ts).
 			pagefind: false,

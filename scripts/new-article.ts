@@ -4,13 +4,14 @@
  * src/content/docs/kb/<slug>.md from the template with the next free short
  * ID, refusing to overwrite an existing file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SLUG_PATTERN } from '../src/lib/article-schema.ts';
 import { ARTICLES_DIR, readArticleSources, splitFrontMatter } from '../src/lib/content.ts';
 import { parse } from 'yaml';
 import { scriptMessages } from '../src/lib/messages.ts';
+import { ARTICLE_TEMPLATE, TEMPLATE_TOKENS } from '../src/lib/article-template.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const slug = process.argv[2];
@@ -34,6 +35,9 @@ const used = readArticleSources(root).map((s) => {
 const shortId = `FL-${String(Math.max(0, ...used) + 1).padStart(4, '0')}`;
 const today = new Date().toISOString().slice(0, 10);
 
-const template = readFileSync(join(root, 'scripts/article-template.md'), 'utf8');
-writeFileSync(target, template.replaceAll('__SLUG__', slug).replaceAll('__SHORT_ID__', shortId).replaceAll('__TODAY__', today));
+// The build refuses the file until every placeholder in it is replaced (src/lib/article-template.ts).
+writeFileSync(
+	target,
+	ARTICLE_TEMPLATE.replaceAll(TEMPLATE_TOKENS.slug, slug).replaceAll(TEMPLATE_TOKENS.shortId, shortId).replaceAll(TEMPLATE_TOKENS.today, today),
+);
 console.log(`Wrote ${ARTICLES_DIR}/${slug}.md (${shortId}). Fill in every field, then run \`npm run build\` to check it.`);

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { articlesLoader } from './lib/articles-loader.ts';
 
 /**
@@ -11,4 +11,7 @@ import { articlesLoader } from './lib/articles-loader.ts';
  */
 export const collections = {
 	docs: defineCollection({ loader: articlesLoader(), schema: docsSchema() }),
+	// Starlight reads its UI strings' overrides from this collection on every build; without it Astro
+	// warned that "i18n" does not exist. One entry, English with no overrides: the defaults stand.
+	i18n: defineCollection({ loader: () => [{ id: 'en' }], schema: i18nSchema() }),
 };

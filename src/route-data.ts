@@ -1,5 +1,6 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { loadKnowledgeBase } from './lib/knowledge-base.ts';
+import { plainText } from './lib/inline-code.ts';
 
 /**
  * An article's one-sentence summary is its meta and Open Graph description.
@@ -8,6 +9,11 @@ import { loadKnowledgeBase } from './lib/knowledge-base.ts';
  */
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
+	// A title with code spans (a wizard question) reads without its backticks in the tab and in link previews.
+	for (const tag of route.head) {
+		if (tag.tag === 'title' && typeof tag.content === 'string') tag.content = plainText(tag.content);
+		if (tag.attrs?.property === 'og:title' && typeof tag.attrs.content === 'string') tag.attrs.content = plainText(tag.attrs.content);
+	}
 	const summary = loadKnowledgeBase().articleOfPage(route.entry.id)?.data.summary;
 	if (!summary) return;
 	for (const tag of route.head) {

@@ -6,6 +6,7 @@ import { checkCalibration, checkPatternOverlap, checkSelfMatch } from '../lib/ma
 import { loadEvalSet } from '../lib/eval-set.ts';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
 import { buildMessages } from '../lib/messages.ts';
+import { BuildStop, stoppingOn } from './stop-build.ts';
 
 /**
  * Fails the build, before Astro reads any content, when an article breaks
@@ -20,7 +21,7 @@ export function contentCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, logger, command }) => {
 				root = fileURLToPath(config.root);
-				checkContent(root, logger, command === 'dev');
+				stoppingOn(logger, () => checkContent(root, logger, command === 'dev'));
 			},
 			// In the dev server a content file changes under a running process: the model is read again, and checked.
 			'astro:server:setup': ({ server, logger }) => {
@@ -34,8 +35,8 @@ export function contentCheck(): AstroIntegration {
 	};
 }
 
-/** Check the knowledge base at `root`: log success; report problems (only log them in the dev server, else throw). */
-function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean): void {
+/** Check the knowledge base at `root`: log success; report problems (only log them in the dev server, else throw a BuildStop with the report). */
+export function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean): void {
 	const { model, problems } = checkKnowledgeBase(root);
 	if (model) problems.push(...selfMatchProblems(model.articles, model.matcherIndex(), loadEvalSet(root)));
 	if (model && problems.length === 0) {
@@ -44,7 +45,7 @@ function checkContent(root: string, logger: AstroIntegrationLogger, dev: boolean
 	}
 	const report = problems.map(formatProblem).join('\n');
 	if (dev) return logger.error(buildMessages.contentProblemsDev(report));
-	throw new Error(buildMessages.contentProblems(problems.length, report));
+	throw new BuildStop(buildMessages.contentProblems(problems.length, report));
 }
 
 /**

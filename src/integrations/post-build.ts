@@ -29,6 +29,7 @@ import { builtSiteProblems } from '../lib/built-checks.ts';
 import { shortIdPaths } from '../lib/redirects.ts';
 import { articlePath } from '../lib/addresses.ts';
 import { buildMessages } from '../lib/messages.ts';
+import { BuildStop, stoppingOn } from './stop-build.ts';
 
 /**
  * HTTP headers for hosts that read a `_headers` file (Netlify, Cloudflare
@@ -54,7 +55,7 @@ function afterBuild(name: string, step: (dist: string, root: string) => string):
 				root = fileURLToPath(config.root);
 			},
 			'astro:build:done': ({ dir, logger }) => {
-				logger.info(step(fileURLToPath(dir), root));
+				logger.info(stoppingOn(logger, () => step(fileURLToPath(dir), root)));
 			},
 		},
 	};
@@ -64,7 +65,7 @@ function afterBuild(name: string, step: (dist: string, root: string) => string):
 export function builtSiteCheck(): AstroIntegration {
 	return afterBuild('faultline:built-site-check', (dist, root) => {
 		const problems = builtSiteProblems(root, dist);
-		if (problems.length) throw new Error(buildMessages.siteProblems(problems.length, problems.map(formatProblem).join('\n')));
+		if (problems.length) throw new BuildStop(buildMessages.siteProblems(problems.length, problems.map(formatProblem).join('\n')));
 		return 'No broken internal links, no locked address lost, no unshipped code in a page.';
 	});
 }

@@ -38,6 +38,10 @@ export interface Fix {
 	anchor: string | undefined;
 	/** The evidence level its evidence paragraph states, as written (the body check makes sure it is one of the four). */
 	evidence: string | undefined;
+	/** The fenced code blocks under the fix's heading, in order (what the wizard's result step shows). */
+	code: CodeBlock[];
+	/** Its `**Verify:**` paragraph: the words after the label, lines joined (Markdown as written), and its 1-based line. */
+	verify: { text: string; line: number } | undefined;
 }
 
 /** A fenced code block: its language tag (`''` when none), its contents, and the 1-based line of its opening fence. */
@@ -84,7 +88,13 @@ export function parseArticleBody(body: string, format: BodyFormat = 'md'): Parse
 	const rootCause = sections.find((s) => s.text === 'Root cause');
 	const evidenceIn = (section: Section) => evidenceLines(lines, codeLines, section.line + 1, section.endLine);
 	const fixes = fixesSection
-		? split(lines, headings, 3, fixesSection.line + 1, fixesSection.endLine).map((f) => ({ title: f.text, anchor: f.anchor, evidence: evidenceIn(f)[0] }))
+		? split(lines, headings, 3, fixesSection.line + 1, fixesSection.endLine).map((f) => ({
+				title: f.text,
+				anchor: f.anchor,
+				evidence: evidenceIn(f)[0],
+				code: codeBlocks.filter((c) => c.line > f.line && c.line <= f.endLine),
+				verify: verifyParagraph(lines, codeLines, f.line + 1, f.endLine),
+			}))
 		: [];
 	return { tree, lines, codeLines, outline: { headings, sections, fixes, rootCauseEvidence: rootCause ? evidenceIn(rootCause)[0] : undefined, codeBlocks } };
 }
@@ -143,6 +153,20 @@ function split(lines: string[], headings: Heading[], depth: number, from: number
 		const endLine = i + 1 < hs.length ? hs[i + 1].line - 1 : to;
 		return { ...h, endLine, body: lines.slice(h.line, endLine).join('\n') };
 	});
+}
+
+/** A paragraph that starts `**Verify:**`. */
+const VERIFY_PARAGRAPH = /^\*\*Verify:\*\*\s*/;
+
+/** The first `**Verify:**` paragraph in lines `from`..`to`, outside code blocks: its words after the label (lines joined) and its line. */
+function verifyParagraph(lines: string[], codeLines: Set<number>, from: number, to: number): Fix['verify'] {
+	for (let l = from; l <= to; l++) {
+		if (codeLines.has(l) || !VERIFY_PARAGRAPH.test(lines[l - 1] ?? '')) continue;
+		const words: string[] = [];
+		for (let k = l; k <= to && !codeLines.has(k) && (lines[k - 1] ?? '').trim(); k++) words.push(lines[k - 1].trim());
+		return { text: words.join(' ').replace(VERIFY_PARAGRAPH, ''), line: l };
+	}
+	return undefined;
 }
 
 /** The levels of the `**Evidence:** <level>.` lines in lines `from`..`to`, outside code blocks, as written. */
@@ -293,7 +317,7 @@ export function checkArticleBody(
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
 			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add, reproduced);
-			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text));
+			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, format));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
 		}

@@ -177,7 +177,19 @@ export const articleSchema = articleFields.superRefine((article, ctx) => {
 		if (article.status === 'active' && article.replacedBy) {
 			ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: buildMessages.replacementWhileActive() });
 		}
+		// A date no one can have checked on yet: later than today anywhere on Earth (UTC+14).
+		if (article.lastVerified.getTime() > Date.now() + LATEST_TIME_ZONE_MS) {
+			ctx.addIssue({ code: 'custom', path: ['lastVerified'], message: buildMessages.lastVerifiedInFuture() });
+		}
+		article.versions.forEach((v, i) => {
+			if (!(article.products as string[]).includes(v.product)) {
+				ctx.addIssue({ code: 'custom', path: ['versions', i, 'product'], message: buildMessages.versionsOfUnlistedProduct(article.products) });
+			}
+		});
 	});
+
+/** The most any time zone is ahead of UTC (Kiribati, UTC+14), in milliseconds: a date that is today there is not in the future. */
+const LATEST_TIME_ZONE_MS = 14 * 60 * 60 * 1000;
 
 /** Front matter as written in the file. */
 export type ArticleInput = z.input<typeof articleSchema>;

@@ -12,6 +12,7 @@ import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
+import { placeholdersIn } from './article-template.ts';
 
 /** Where the articles live, relative to the project root. */
 export const ARTICLES_DIR = 'src/content/docs/kb';
@@ -55,7 +56,8 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	try {
 		raw = parseYaml(parts.yaml);
 	} catch (e) {
-		return { problems: [problem('front matter', messages.badYaml(firstLine(e)))] };
+		// The YAML parser counts from the front matter's first line, the file's second (after `---`).
+		return { problems: [problem('front matter', messages.badYaml(fileLines(firstLine(e), 1)))] };
 	}
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
 		return { problems: [problem('front matter', messages.badYaml('it must be a mapping of field: value'))] };
@@ -79,6 +81,11 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
 	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced: parsed.success && parsed.data.reproduced !== undefined });
 	for (const p of body.problems) problems.push({ file, ...p });
+
+	// An unedited template passes the schema: its placeholders are what give it away, each named.
+	for (const p of placeholdersIn(raw, parts.body)) {
+		problems.push(problem(p.bodyLine ? `line ${p.bodyLine + bodyLine - 1}` : `front matter › ${p.field}`, messages.templatePlaceholder(p.text)));
+	}
 
 	if (parsed.success) {
 		for (const { field, token } of unsourcedVersions(parsed.data)) problems.push(problem(field, messages.versionNotSourced(token.text, token.kind)));
@@ -154,6 +161,11 @@ export class ContentError extends Error {
 /** One problem as one line: `file › field: what is wrong. Fix: how.` */
 export function formatProblem(p: ContentProblem): string {
 	return problemLine(p.file, p.field, p);
+}
+
+/** A YAML error's "at line N, column C" moved down by `offset` lines: counted from the top of the file. */
+function fileLines(reason: string, offset: number): string {
+	return reason.replace(/\bat line (\d+), column (\d+):?/, (_, line: string, column: string) => `at line ${Number(line) + offset}, column ${column} of the file`);
 }
 
 function firstLine(e: unknown): string {

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { siteMessages } from './messages.ts';
-import { isArticlePath } from './addresses.ts';
+import { isArticlePath, RESULTS_PAGES } from './addresses.ts';
 
 /** A lock of published addresses: URL path -> the anchors it must keep. */
 export type LinkLock = Record<string, string[]>;
@@ -111,7 +111,9 @@ export function brokenLinks(dist: string): BrokenLink[] {
 		for (const href of page.links) {
 			const url = new URL(href.replace(/&amp;/g, '&'), `https://site${page.path}`);
 			if (url.host !== 'site' || /\.(xml|json|txt|js|css|png|svg|ico)$/.test(url.pathname)) continue;
-			const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
+			// The results pages read their fragment as parameters (`/match/#q=…`, addresses.ts matchUrl), not as an anchor.
+			const parameters = (RESULTS_PAGES as readonly string[]).includes(url.pathname) && url.hash.includes('=');
+			const anchor = url.hash && !parameters ? decodeURIComponent(url.hash.slice(1)) : undefined;
 			const target = url.pathname === page.path && anchor ? page : resolveAddress(byPath, url.pathname);
 			// A link to a file that is not a page (a download, an image) only needs the file.
 			const ok = target ? !anchor || target.ids.has(anchor) : isFile(join(dist, url.pathname));

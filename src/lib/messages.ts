@@ -29,6 +29,10 @@ export const messages = {
 		message: 'has no front matter',
 		fix: 'start the file with a --- block; `npm run new-article -- <slug>` writes a template',
 	}),
+	templatePlaceholder: (text: string) => ({
+		message: `still holds the new-article template's placeholder "${text}"`,
+		fix: 'replace it with the article\'s own text, from its sources (a heading keeps only its section name: ## Symptoms and the like)',
+	}),
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
 		fix: 'fix the YAML syntax (quote strings that contain `: ` or start with a backtick)',
@@ -121,9 +125,10 @@ export const messages = {
 		message: `fix "### ${fix}" does not say how to verify it`,
 		fix: 'add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked',
 	}),
-	fixWithoutAnchor: (fix: string) => ({
+	/** The fix names the one documented form (CONTRIBUTING.md, "Write the body", item 5): `{#anchor}`, written `\{#anchor}` in an `.mdx` file. */
+	fixWithoutAnchor: (fix: string, format: 'md' | 'mdx' = 'md') => ({
 		message: `fix "### ${fix}" has no permanent anchor`,
-		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} {#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
 	}),
 	fixWithoutEvidence: (fix: string) => ({
 		message: `fix "### ${fix}" does not say how sure we are that it works`,
@@ -183,8 +188,8 @@ export const articleFieldFixes: Record<string, string> = {
 	when: 'list { text, why } for context that points to this cause among those that print the same line',
 	diagnostics: 'list { command, output, pattern?, means: holds | rules-out, why } for each output that confirms or rules out the cause',
 	symptoms: 'list what the reader sees, one plain sentence each',
-	versions: 'list { product, affected, fixed } for each product (fixed: null when unfixed)',
-	lastVerified: 'the date the facts were checked, as YYYY-MM-DD',
+	versions: 'list { product, affected, fixed } for each product the article lists in `products` (fixed: null when unfixed)',
+	lastVerified: 'the date the facts were checked, as YYYY-MM-DD, today or earlier',
 	reproduced: 'leave it to `npm run repro -- --record`, which writes { date, tools, fix } from the recorded run',
 	notReproduced: 'name a reason of NOT_REPRODUCED_REASONS in src/lib/repro.ts (e.g. crun-hybrid-cgroups)',
 	sources: 'list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL',
@@ -344,6 +349,14 @@ export const wizardMessages = {
 	signaturesOfWhat: (slug: string) => ({
 		message: `signaturesOf names "${slug}", which is not an active article`,
 		fix: 'name the slug of an active article in src/content/docs/kb/',
+	}),
+	unclosedCode: (text: string, at: number) => ({
+		message: `the backticks at character ${at + 1} of "${text}" open a code span that nothing closes, so the page would show them as text`,
+		fix: 'close the span with as many backticks as opened it; code that holds a backtick is opened and closed with two: ``make `…/merged` private``',
+	}),
+	misPairedCode: (text: string, at: number) => ({
+		message: `the code span at character ${at + 1} of "${text}" pairs with the wrong backtick (its code ends in a space before a word, or starts with one after a word), so the page would show pieces of code and text`,
+		fix: 'open and close code that holds a backtick with two: ``make `…/merged` private``',
 	}),
 } as const;
 
@@ -583,6 +596,9 @@ export const buildMessages = {
 	/** The schema's own messages for the two rules a field type cannot state (src/lib/article-schema.ts). */
 	retiredWithoutReplacement: () => 'a retired article must name its replacement',
 	replacementWhileActive: () => 'only a retired article has a replacement',
+	// The schema's problem line adds the value given: (got "2999-01-01").
+	lastVerifiedInFuture: () => 'is a day that has not come yet: it is the day you last checked the facts against the sources',
+	versionsOfUnlistedProduct: (products: readonly string[]) => `names a product the article does not list in \`products\` (${products.join(', ')})`,
 } as const;
 
 /** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */

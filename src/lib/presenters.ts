@@ -20,6 +20,7 @@ import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } fro
 import type { SeparatingQuestion } from '../wizard/engine.ts';
 import type { ProseMatch } from './prose.ts';
 import { likelySummary, type TextKind } from './text-kind.ts';
+import { plainText } from './inline-code.ts';
 
 /**
  * A text with no error line, ranked by its description (prose.ts): how it reads (`kind`, never
@@ -102,7 +103,7 @@ export function ambiguityNote(matches: readonly Match[], baseUrl: string, questi
 	const ids = matches.map((m) => m.article.shortId).join(', ');
 	const head = `**${matches.length} known causes print this line** (${ids}).`;
 	const ask = question
-		? ` The question that tells them apart: *${escapeMarkdown(question.prompt.replaceAll('`', ''))}* ([answer it in the wizard](${absolute(baseUrl, question.path)})); each article's "How to confirm" section checks its own cause.`
+		? ` The question that tells them apart: *${escapeMarkdown(plainText(question.prompt))}* ([answer it in the wizard](${absolute(baseUrl, question.path)})); each article's "How to confirm" section checks its own cause.`
 		: ` Each article's "How to confirm" section says how to tell them apart.`;
 	return head + ask;
 }

@@ -10,6 +10,7 @@
  */
 import { choicesOf, displayLine } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
+import { plainText } from '../lib/inline-code.ts';
 
 export interface MapBox {
 	id: string;
@@ -17,13 +18,18 @@ export interface MapBox {
 	x: number;
 	y: number;
 	lines: string[];
+	/** The whole label, of which `lines` may show only the start (shown on hover and focus). */
+	label: string;
 	/** For a branch drawn as one box: how many steps it holds (its own map draws them). */
 	branch?: number;
 }
 export interface MapEdge {
 	from: MapBox;
 	to: MapBox;
+	/** The answer, shortened to fit beside the line. */
 	label: string;
+	/** The whole answer. */
+	fullLabel: string;
 }
 export interface MapLayout {
 	width: number;
@@ -93,10 +99,13 @@ export function layoutMap(
 		const branch = id !== root && branches.has(id);
 		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label }));
 		const row = children.length ? children[0].box.y : rowY(nextRow++);
-		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)) };
+		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)), label: labelOf(node) };
 		if (branch) box.branch = count(id);
 		boxes.set(id, box);
-		for (const c of children) edges.push({ from: box, to: c.box, label: shorten(displayLine(c.label).replaceAll('`', ''), 20) });
+		for (const c of children) {
+			const fullLabel = plainText(displayLine(c.label));
+			edges.push({ from: box, to: c.box, label: shorten(fullLabel, 20), fullLabel });
+		}
 		return box;
 	};
 	place(root, 0);

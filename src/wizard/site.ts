@@ -6,6 +6,8 @@ import { loadKnowledgeBase } from '../lib/knowledge-base.ts';
 import type { Article } from '../lib/content.ts';
 import type { WizardModel } from '../lib/knowledge-base.ts';
 import type { WizardNode } from './schema.ts';
+import { plainText } from '../lib/inline-code.ts';
+import { choicesOf } from './engine.ts';
 
 /** The tree and its lookups, the articles by slug, and each article's fix anchors (from the knowledge base's one model). */
 export function wizard(): WizardModel & { articles: Map<string, Article>; fixes: Map<string, string[]> } {
@@ -22,5 +24,42 @@ export function wizardMaps(): Map<string, Set<string>> {
 export function mapLabel(node: WizardNode): string {
 	const { articles } = wizard();
 	const text = node.kind === 'result' ? `${articles.get(node.article)!.data.shortId}: ${articles.get(node.article)!.data.title}` : node.kind === 'end' ? node.title : node.prompt;
-	return text.replaceAll('`', '');
+	return plainText(text);
+}
+
+/**
+ * The maps the site draws: each split map's root (src/wizard/map.ts), and each
+ * area the first question leads to (one per kind of task, such as "Running a
+ * rootless Podman container"), so that a product page can link to the part of
+ * the map about it. Each with the branches it draws as one box: every split
+ * branch under it, since each of those has a map of its own.
+ */
+export function siteMaps(): Map<string, Set<string>> {
+	const { tree, byId } = wizard();
+	const split = wizardMaps();
+	const allBranches = new Set([...split.values()].flatMap((b) => [...b]));
+	const maps = new Map(split);
+	for (const c of choicesOf(byId.get(tree.start)!)) if (!c.wayOut && !maps.has(c.next)) maps.set(c.next, new Set([...allBranches].filter((b) => b !== c.next)));
+	return maps;
+}
+
+/**
+ * The map for a product's page: the area of the first question whose results
+ * name the most of the product's articles as their main product (`products[0]`),
+ * or undefined when no result does.
+ */
+export function productMapRoot(product: string): string | undefined {
+	const { tree, byId, articles } = wizard();
+	const resultsUnder = (id: string): number => {
+		const node = byId.get(id)!;
+		const own = node.kind === 'result' && articles.get(node.article)!.data.products[0] === product ? 1 : 0;
+		return own + choicesOf(node).reduce((sum, c) => sum + resultsUnder(c.next), 0);
+	};
+	let best: { id: string; count: number } | undefined;
+	for (const c of choicesOf(byId.get(tree.start)!)) {
+		if (c.wayOut) continue;
+		const count = resultsUnder(c.next);
+		if (count > 0 && (!best || count > best.count)) best = { id: c.next, count };
+	}
+	return best?.id;
 }

@@ -9,6 +9,7 @@ import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf } from './engine.ts';
 import { compilePattern } from '../lib/matcher/pattern.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
+import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
 /** Where the tree lives, relative to the project root. */
@@ -123,6 +124,11 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 			node.signaturesOf.forEach(({ article }, i) => articleById.get(article)?.status === 'active' || add(`${field} › signaturesOf.${i}.article`, m.signaturesOfWhat(article)));
 		}
 		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));
+		for (const [name, text] of textsOf(node)) {
+			const { unclosed, misPaired } = inlineCode(text);
+			for (const at of unclosed) add(`${field} › ${name}`, m.unclosedCode(text, at));
+			if (misPaired.length) add(`${field} › ${name}`, m.misPairedCode(text, misPaired[0]));
+		}
 	}
 
 	// Every question routes: its answers lead to at least two places (a result counts as its article and fix).
@@ -153,6 +159,16 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 	const named = new Set(tree.nodes.flatMap((n) => (n.kind === 'result' && reached.has(n.id) ? [n.article] : [])));
 	for (const a of articles) if (a.status === 'active' && !named.has(a.id)) add(`article "${a.id}"`, m.articleNotReachable(a.id));
 	return problems;
+}
+
+/** The texts of a step that render with code spans (InlineText.astro), by field; error lines are code whole and are not among them. */
+function textsOf(node: WizardNode): [string, string][] {
+	const texts: [string, string | undefined][] = [];
+	if (node.kind === 'question') texts.push(['prompt', node.prompt], ['help', node.help], ['lookFor', node.lookFor], ...node.answers.map((a, i): [string, string] => [`answers.${i}.label`, a.label]));
+	if (node.kind === 'error-check') texts.push(['prompt', node.prompt], ['help', node.help]);
+	if (node.kind === 'result') texts.push(['note', node.note]);
+	if (node.kind === 'end') texts.push(['title', node.title], ['text', node.text]);
+	return texts.filter((t): t is [string, string] => t[1] !== undefined);
 }
 
 function fieldOfChoice(node: WizardNode, i: number): string {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
+import { seriousViolations } from './axe.ts';
 
 // Every short ID, in both cases: with JavaScript, each is loaded in Chromium and arrives at its article
 // (every-page-passes-axe-and-its-policy-in-chromium.spec.ts); without it, each page's refresh names its
@@ -21,4 +22,26 @@ test('a short ID link keeps its anchor', async ({ page }) => {
 	await page.goto(`/${ARTICLES[0].shortId}/#how-to-confirm`);
 	await expect(page).toHaveURL(new RegExp(`/kb/${ARTICLES[0].id}/#how-to-confirm$`));
 	await expect(page.locator('#how-to-confirm')).toBeInViewport();
+});
+
+test('a short ID without its slash resolves, on the README\'s own server (astro preview)', async ({ page }) => {
+	const a = ARTICLES[0];
+	for (const path of [`/${a.shortId}`, `/${a.shortId.toLowerCase()}`]) {
+		await page.goto(path);
+		await expect(page).toHaveURL(new RegExp(`/kb/${a.id}/$`));
+		await expect(page.locator('h1')).toHaveText(a.title);
+	}
+});
+
+test('an ID no article has gets the 404 page, which says so and offers the paste box', async ({ page }) => {
+	const next = `FL-${String(Math.max(...ARTICLES.map((a) => Number(a.shortId.slice(3)))) + 1).padStart(4, '0')}`;
+	// Without its slash the page tries the slash form first (as a host that adds none would need), then says so.
+	for (const path of [`/${next}/`, `/${next.toLowerCase()}`]) {
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('[data-not-found-id]')).toHaveText(new RegExp(`No article has the ID ${next}\\.`));
+		await expect(page.getByRole('textbox', { name: 'Paste an error message' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'search the articles' })).toHaveAttribute('href', '/search/');
+	}
+	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -18,3 +18,42 @@ test('the map has a box for every step, and every box links to a page that exist
 	expect([...steps].sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
 	for (const href of [...steps, ...maps]) expect((await request.get(href)).status(), href).toBe(200);
 });
+
+test.describe('at a desktop size', () => {
+	test.use({ viewport: { width: 1280, height: 900 } });
+	test('the map fits the width, zooms with buttons and keys, and names a focused box in full', async ({ page }) => {
+		await page.goto('/wizard/map/');
+		const viewport = page.locator('[data-map-viewport]');
+		const frame = (await viewport.boundingBox())!;
+		await expect(page.locator('[data-wizard-map]')).toHaveAttribute('data-map-fit', 'true');
+		// After "fit", every root cause's box lies inside the visible width of the map's frame.
+		for (const box of await page.locator('.wizard-map .box-result rect').all()) {
+			const b = (await box.boundingBox())!;
+			expect(b.x).toBeGreaterThanOrEqual(frame.x - 1);
+			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+		}
+		const width = async () => Number(await page.locator('.wizard-map svg').getAttribute('width'));
+		const fitted = await width();
+		await page.getByRole('button', { name: 'Zoom in' }).click();
+		expect(await width()).toBeGreaterThan(fitted);
+		await viewport.focus();
+		await page.keyboard.press('-');
+		expect(await width()).toBe(fitted);
+		// The first box's whole label, on focus (its link is named by it too).
+		const first = page.locator('.wizard-map svg a').first();
+		await first.focus();
+		await expect(page.locator('[data-map-focused]')).toHaveText((await first.getAttribute('data-label'))!);
+	});
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+	test('the map is an outline list, every step a link', async ({ page }) => {
+		await page.goto('/wizard/map/');
+		await expect(page.locator('.wizard-map svg')).toBeHidden();
+		const outline = page.locator('[data-map-outline]');
+		await expect(outline).toHaveAttribute('open', '');
+		const hrefs = await outline.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(hrefs.sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
+	});
+});

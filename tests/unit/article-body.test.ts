@@ -79,8 +79,8 @@ describe('the body template check', () => {
 		`);
 	});
 
-	it('lists the fixes with their anchors, recommended first', () => {
-		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported' }]);
+	it('lists the fixes with their anchors, recommended first, each with its code and its Verify paragraph', () => {
+		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported', code: [], verify: { text: 'it works.', line: 32 } }]);
 		expect(rootCauseEvidenceOf(validBody)).toBe('confirmed upstream');
 	});
 

@@ -83,7 +83,7 @@ describe('the article schema', () => {
 	it('rejects a date that is not a date', () => {
 		expect(problemsOf(withFields({ lastVerified: 'last week' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › lastVerified: \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD.",
+			  "src/content/docs/kb/podman-example-failure.md › lastVerified: \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD, today or earlier.",
 			]
 		`);
 	});
@@ -107,7 +107,7 @@ describe('the article schema', () => {
 	it('reports broken YAML', () => {
 		expect(problemsOf({ file: 'src/content/docs/kb/x.md', text: '---\ntitle: [unclosed\n---\n' })).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/x.md › front matter: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:. Fix: fix the YAML syntax (quote strings that contain \`: \` or start with a backtick).",
+			  "src/content/docs/kb/x.md › front matter: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 17 of the file. Fix: fix the YAML syntax (quote strings that contain \`: \` or start with a backtick).",
 			]
 		`);
 	});

@@ -10,12 +10,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { contentCheck } from '../../src/integrations/content-check.ts';
+import { checkContent } from '../../src/integrations/content-check.ts';
 import { brokenLinks, lockProblems } from '../../src/lib/links.ts';
 import { builtSiteProblems } from '../../src/lib/built-checks.ts';
 import { policyFor } from '../../src/lib/csp.ts';
 import { createHash } from 'node:crypto';
 import { formatProblem } from '../../src/lib/content.ts';
+import { ARTICLE_TEMPLATE, TEMPLATE_TOKENS } from '../../src/lib/article-template.ts';
 
 const real = fileURLToPath(new URL('../..', import.meta.url));
 const KB = 'src/content/docs/kb';
@@ -88,7 +89,7 @@ function asMdx(root: string, insert = '') {
 function build(root: string): string {
 	const logger = { info() {}, error() {} } as unknown as AstroIntegrationLogger;
 	try {
-		(contentCheck().hooks['astro:config:setup'] as (o: unknown) => void)({ config: { root: new URL(`file://${root}/`) }, logger, command: 'build' });
+		checkContent(root, logger, false);
 		return '';
 	} catch (e) {
 		return (e as Error).message;
@@ -96,6 +97,8 @@ function build(root: string): string {
 }
 
 const A = `${KB}/nix-installer-seccomp-bpf.md`;
+/** The 1-based line of the real file `file` that starts with `text`. */
+const lineOf = (file: string, text: string) => readFileSync(join(real, file), 'utf8').split('\n').findIndex((l) => l.startsWith(text)) + 1;
 const W = `${KB}/nix-wsl1-seccomp.md`;
 const T = 'src/content/wizard/tree.yaml';
 
@@ -105,6 +108,10 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	['an unknown product', (r) => change(r, A, 'products: [nix-installer,', 'products: [nix-instaler,'), /› products\.0: `products\.0` has "nix-instaler", which is not a known value\. Fix: use product ids from src\/lib\/registry\.ts/],
 	['an unknown field', (r) => change(r, A, 'status: active', 'status: active\nauthor: me'), /› author: unknown field `author`\. Fix: remove it, or add it to src\/lib\/article-schema\.ts/],
 	['bad YAML', (r) => change(r, A, 'status: active', 'status: [active'), /› front matter: front matter is not valid YAML: .*Fix: fix the YAML syntax/],
+	// The parser counts from the front matter's first line; the message counts from the file's, where an editor does.
+	['bad YAML, at the line of the file', (r) => change(r, A, 'status: active', 'status: [active\nnext: 1'), new RegExp(`front matter is not valid YAML: .* at line ${lineOf(A, 'status: active') + 1}, column \\d+ of the file\\. Fix`)],
+	['a lastVerified in the future', (r) => change(r, A, /^lastVerified: .*$/m, 'lastVerified: 2999-01-01'), /nix-installer-seccomp-bpf\.md › lastVerified: `lastVerified` is a day that has not come yet: it is the day you last checked the facts against the sources \(got "2999-01-01"\)\. Fix: the date the facts were checked, as YYYY-MM-DD, today or earlier\./],
+	['versions for a product the article does not list', (r) => change(r, A, 'products: [nix-installer, nix, qemu, docker]', 'products: [nix-installer, nix, docker]'), /nix-installer-seccomp-bpf\.md › versions\.2\.product: `versions\.2\.product` names a product the article does not list in `products` \(nix-installer, nix, docker\) \(got "qemu"\)\. Fix: list \{ product, affected, fixed \} for each product the article lists in `products`/],
 	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.md › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.md\. Fix: take the next free FL-NNNN/],
 	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.md › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.md\. Fix: make them agree/],
 	['an article renamed to MDX as it is', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › line \d+: is not valid MDX: Could not parse expression with acorn\. Fix: .*write a fix anchor as `\\\{#anchor\}`/],
@@ -153,6 +160,36 @@ describe('broken content fails the build, naming the file, the field and the fix
 		const root = project();
 		breakIt(root);
 		expect(build(root)).toMatch(message);
+	});
+
+	it('an unedited new-article template, naming each placeholder still in it', () => {
+		const root = project();
+		const slug = 'podman-new-failure';
+		writeFileSync(join(root, KB, `${slug}.md`), ARTICLE_TEMPLATE.replaceAll(TEMPLATE_TOKENS.slug, slug).replaceAll(TEMPLATE_TOKENS.shortId, 'FL-0099').replaceAll(TEMPLATE_TOKENS.today, '2026-01-01'));
+		const report = build(root);
+		const placeholders = report.split('\n').filter((l) => l.includes("still holds the new-article template's placeholder"));
+		expect(placeholders.map((l) => l.replace(/^.*? › (.*?): still holds the new-article template's placeholder (".*?")\. Fix: .*$/, '$1 $2'))).toEqual([
+			'front matter › title "Product: the failure as a reader would describe it"',
+			'front matter › summary "The root cause in one sentence."',
+			'front matter › signatures.0.line "the exact error line, as the tool prints it"',
+			'front matter › signatures.0.where "which tool prints it, in which versions"',
+			'front matter › symptoms.0 "What the reader sees, in plain words."',
+			'front matter › versions.0.affected "the affected versions"',
+			'front matter › sources.0.ref "owner/name#1"',
+			'front matter › sources.0.title "What the reader finds there"',
+			'line 28 "the exact error line, as the tool prints it"',
+			'line 33 "Why it happens, from the sources. Mark a statement weaker than the level below inline: (inferred)."',
+			'line 35 "**Evidence:** confirmed upstream. Where a maintainer, a merged fix or the code says so (or: reported, inferred)."',
+			'line 40 "a-command-that-shows-it"',
+			'line 43 "What its output means."',
+			'line 47 "### The recommended fix {#recommended-fix}"',
+			'line 49 "What to do, with its trade-offs."',
+			'line 51 "**Evidence:** reported. Who says it works, and where."',
+			'line 53 "**Verify:** what the reader sees when it worked."',
+		]);
+		expect(placeholders[0]).toBe(
+			`${KB}/${slug}.md › front matter › title: still holds the new-article template's placeholder "Product: the failure as a reader would describe it". Fix: replace it with the article's own text, from its sources (a heading keeps only its section name: ## Symptoms and the like).`,
+		);
 	});
 
 	it('a misordered section', () => {

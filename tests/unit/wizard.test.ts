@@ -132,6 +132,18 @@ describe('validating the tree', () => {
 		`);
 	});
 
+	it('names a text whose backticks leave a span unclosed or pair wrongly', () => {
+		const t = smallTree();
+		(t.nodes[0] as { answers: { label: string }[] }).answers[1].label = '`make `…/merged` private: Permission denied`';
+		(t.nodes[0] as { prompt: string }).prompt = 'Does `podman run print anything?';
+		expect(problemsOf(t)).toMatchInlineSnapshot(`
+			[
+			  "src/content/wizard/tree.yaml › step "start" › prompt: the backticks at character 6 of "Does \`podman run print anything?" open a code span that nothing closes, so the page would show them as text. Fix: close the span with as many backticks as opened it; code that holds a backtick is opened and closed with two: \`\`make \`…/merged\` private\`\`.",
+			  "src/content/wizard/tree.yaml › step "start" › answers.1.label: the code span at character 1 of "\`make \`…/merged\` private: Permission denied\`" pairs with the wrong backtick (its code ends in a space before a word, or starts with one after a word), so the page would show pieces of code and text. Fix: open and close code that holds a backtick with two: \`\`make \`…/merged\` private\`\`.",
+			]
+		`);
+	});
+
 	it('names a retired article and its replacement', () => {
 		const retired = some.map((a) => (a.data.id === 'nix-installer-seccomp-bpf' ? { ...a, data: { ...a.data, status: 'retired' as const, replacedBy: 'crun-rootless-supplementary-group' } } : a));
 		expect(problemsOf(smallTree(), retired)).toMatchInlineSnapshot(`

@@ -21,6 +21,7 @@ import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
+import { plainText } from '../../lib/inline-code.ts';
 
 
 interface PagefindResultData {
@@ -299,7 +300,7 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
 	box.append(el('p', `${group.length} known causes print line ${group[0].lineNumber} of your text (${group.map((m) => m.article.shortId).join(', ')}).`));
 	if (question) {
 		const ask = el('p', 'The question that tells them apart: ');
-		const link = el('a', question.prompt.replaceAll('`', ''), 'separating-question');
+		const link = el('a', plainText(question.prompt), 'separating-question');
 		link.href = question.path;
 		ask.append(link, ' (answer it in the wizard). Each article’s “How to confirm” section checks its own cause.');
 		box.append(ask);

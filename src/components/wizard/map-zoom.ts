@@ -1,0 +1,63 @@
+/**
+ * The wizard map's zoom (WizardMap.astro): fitted to its frame's width at
+ * first, then zoomed by the toolbar's buttons or + and − on the focused map,
+ * in steps of ZOOM_STEP between the fitted size and MAX_ZOOM times the drawn
+ * size. Panning is the frame's own scrolling (mouse, touch, arrow keys), so
+ * no pan code is needed. The line in the toolbar names the box that has focus,
+ * in full. Without this script the map is drawn at its own size and scrolls.
+ */
+
+/** The screens where the outline replaces the drawn map (the breakpoint in faultline.css, Starlight's 50rem). */
+const NARROW = '(max-width: 50rem)';
+
+/** Each zoom step multiplies or divides the width by this. */
+export const ZOOM_STEP = 1.25;
+/** The largest zoom, as a multiple of the map's drawn size. */
+export const MAX_ZOOM = 2;
+
+for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]')) {
+	const viewport = frame.querySelector<HTMLElement>('[data-map-viewport]')!;
+	const svg = viewport.querySelector<SVGSVGElement>('svg')!;
+	const tools = frame.querySelector<HTMLElement>('[data-map-tools]')!;
+	const focused = frame.querySelector<HTMLElement>('[data-map-focused]')!;
+	const natural = Number(svg.dataset.mapNaturalWidth);
+	const ratio = Number(svg.getAttribute('height')) / natural;
+	const fitted = () => Math.min(natural, viewport.clientWidth);
+	let width = fitted();
+	let fit = true;
+
+	const apply = () => {
+		svg.setAttribute('width', String(Math.round(width)));
+		svg.setAttribute('height', String(Math.round(width * ratio)));
+		for (const b of tools.querySelectorAll<HTMLButtonElement>('[data-map-zoom="fit"]')) b.setAttribute('aria-pressed', String(fit));
+		frame.dataset.mapFit = String(fit);
+	};
+	const zoom = (how: string) => {
+		if (how === 'fit') (fit = true), (width = fitted());
+		else if (how === 'actual') (fit = false), (width = natural);
+		else {
+			fit = false;
+			width = Math.max(fitted(), Math.min(natural * MAX_ZOOM, how === 'in' ? width * ZOOM_STEP : width / ZOOM_STEP));
+		}
+		apply();
+	};
+
+	// On a narrow screen the drawn map is hidden (faultline.css): its outline opens in its place.
+	const outline = frame.querySelector<HTMLDetailsElement>('[data-map-outline]');
+	if (outline && matchMedia(NARROW).matches) outline.open = true;
+	tools.hidden = false;
+	tools.addEventListener('click', (e) => {
+		const how = (e.target as HTMLElement).closest<HTMLElement>('[data-map-zoom]')?.dataset.mapZoom;
+		if (how) zoom(how);
+	});
+	viewport.addEventListener('keydown', (e) => {
+		if (e.key === '+' || e.key === '=') (e.preventDefault(), zoom('in'));
+		else if (e.key === '-' || e.key === '−') (e.preventDefault(), zoom('out'));
+	});
+	viewport.addEventListener('focusin', (e) => {
+		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
+		focused.textContent = box?.dataset.label ?? '';
+	});
+	new ResizeObserver(() => fit && ((width = fitted()), apply())).observe(viewport);
+	apply();
+}

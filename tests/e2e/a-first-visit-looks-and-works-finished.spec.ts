@@ -1,0 +1,125 @@
+/**
+ * Issue 19, seen as a new reader sees it: at a desktop and a phone size, in both themes, the search
+ * dialog is centred and behaves like Starlight's own, and the home page leads with the paste box; once,
+ * the wizard asks its first question on /wizard/, renders code spans as code and shows a result's fix.
+ * Each case reads what it expects from the real content, never a copy of it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
+import { ROOT, TREE } from './site.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
+import { homeExamples } from '../../src/lib/home-examples.ts';
+import { inlineCode, plainText } from '../../src/lib/inline-code.ts';
+import { choicesOf } from '../../src/wizard/engine.ts';
+import { articlePath, wizardStepPath, WIZARD_PATH } from '../../src/lib/addresses.ts';
+
+const kb = loadKnowledgeBase(ROOT);
+const SIZES = [
+	{ name: 'desktop', width: 1280, height: 900 },
+	{ name: 'phone', width: 390, height: 844 },
+];
+const THEMES = ['light', 'dark'] as const;
+
+async function inTheme(page: Page, theme: string) {
+	await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+}
+
+for (const size of SIZES) {
+	for (const theme of THEMES) {
+		test.describe(`${size.name}, ${theme}`, () => {
+			test.use({ viewport: { width: size.width, height: size.height } });
+
+			test('the home page leads with the paste box; the search dialog opens centred, keeps focus, closes on Escape', async ({ page }) => {
+				await inTheme(page, theme);
+				await page.goto('/');
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				await expect(page).toHaveTitle(/^Faultline: /);
+				expect((await page.title()).match(/Faultline/g)).toHaveLength(1);
+				await expect(page.locator('.lede')).toContainText('nothing you paste leaves it');
+				await expect(page.locator('.home-paste').getByRole('textbox', { name: 'Paste an error message' })).toBeInViewport();
+				await expect(page.locator('.home-examples a')).toHaveCount(homeExamples(kb).length);
+				expect(homeExamples(kb).length).toBeGreaterThanOrEqual(2);
+				// The whole page in the light theme is every-page-passes-axe's; here the dark one, once.
+				if (size.name === 'desktop' && theme === 'dark') expect(await seriousViolations(page)).toEqual([]);
+
+				const opener = page.locator('[data-open-search]');
+				await opener.focus();
+				await page.keyboard.press('Enter');
+				const dialog = page.locator('dialog.search-dialog');
+				await expect(dialog).toBeVisible();
+				await expect(dialog.getByRole('textbox', { name: 'Paste an error message' })).toBeFocused();
+				const box = (await dialog.boundingBox())!;
+				expect(Math.abs(box.x + box.width / 2 - size.width / 2)).toBeLessThanOrEqual(3);
+				expect(box.y).toBeGreaterThanOrEqual(0);
+				expect(box.y + box.height).toBeLessThanOrEqual(size.height + 1);
+				// The Close button sits in the dialog's header, at its right edge, level with the title.
+				const close = (await dialog.getByRole('button', { name: 'Close' }).boundingBox())!;
+				const title = (await dialog.getByRole('heading', { name: 'Paste an error, or search' }).boundingBox())!;
+				expect(close.x + close.width).toBeGreaterThan(box.x + box.width - 48);
+				expect(Math.abs(close.y + close.height / 2 - (title.y + title.height / 2))).toBeLessThan(12);
+				// Around the dialog's controls twice, both ways: focus never leaves it.
+				for (const key of ['Tab', 'Shift+Tab']) {
+					for (let i = 0; i < 8; i++) {
+						await page.keyboard.press(key);
+						expect(await dialog.evaluate((d) => d.contains(document.activeElement) && d !== document.activeElement)).toBe(true);
+					}
+				}
+				expect(await seriousViolations(page, 'dialog.search-dialog')).toEqual([]);
+				await page.keyboard.press('Escape');
+				await expect(dialog).toBeHidden();
+				await expect(opener).toBeFocused();
+			});
+		});
+	}
+}
+
+test('an example error on the home page opens its article in one click', async ({ page }) => {
+	const [example] = homeExamples(kb);
+	await page.goto('/');
+	await page.locator('.home-examples a').first().click();
+	await expect(page).toHaveURL(/\/match\/#q=/);
+	await expect(page.locator('[data-known-errors] a').first()).toHaveAttribute('href', articlePath(example.article));
+});
+
+test('/wizard/ asks the first question itself', async ({ page }) => {
+	const first = kb.wizard.byId.get(TREE.start)!;
+	await page.goto(WIZARD_PATH);
+	await expect(page.locator('[data-first-question]')).toHaveText(plainText('prompt' in first ? first.prompt : ''));
+	const choices = choicesOf(first);
+	await expect(page.locator('.wizard-choices a')).toHaveCount(choices.length);
+	await expect(page.locator('.wizard-choices a').first()).toHaveAttribute('href', wizardStepPath(choices[0].next));
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
+// The answer whose code spans hold backticks (written with two), or else any answer with code spans.
+const backticked = TREE.nodes
+	.flatMap((n) => (n.kind === 'question' ? n.answers.map((a) => ({ node: n, answer: a })) : []))
+	.sort((a, b) => Number(b.answer.label.includes('``')) - Number(a.answer.label.includes('``')))
+	.find((x) => inlineCode(x.answer.label).parts.some((p) => p.code))!;
+
+test('a backticked answer renders one code element per pair of backticks, on its question and in the answers so far', async ({ page }) => {
+	const spans = inlineCode(backticked.answer.label).parts.filter((p) => p.code).map((p) => p.text);
+	await page.goto(wizardStepPath(backticked.node.id));
+	const link = page.locator('.wizard-choices a', { hasText: plainText(backticked.answer.label) });
+	await expect(link.locator('code')).toHaveText(spans);
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`${wizardStepPath(backticked.answer.next)}$`));
+	const answer = page.getByRole('navigation', { name: 'Your answers so far' }).locator('.trail-answer').last();
+	await expect(answer.locator('code')).toHaveText(spans);
+});
+
+// A result whose recommended fix has code.
+const result = TREE.nodes.find((n) => n.kind === 'result' && kb.byId.get(n.article)!.outline.fixes[0].code.length > 0 && !n.fix)!;
+
+test('a result step shows the recommended fix with its commands and how to verify it', async ({ page }) => {
+	if (result.kind !== 'result') throw new Error('not a result');
+	const fix = kb.byId.get(result.article)!.outline.fixes[0];
+	await page.goto(wizardStepPath(result.id));
+	const shown = page.locator('[data-wizard-fix]');
+	await expect(shown.getByRole('heading')).toHaveText(`The recommended fix: ${plainText(fix.title)}`);
+	await expect(shown.locator('pre').first()).toContainText(fix.code[0].code.split('\n')[0].trim());
+	await expect(shown.locator('[data-wizard-verify]')).toHaveText(`Verify: ${plainText(fix.verify!.text)}`);
+	await inTheme(page, 'dark');
+	await page.reload();
+	expect(await seriousViolations(page)).toEqual([]);
+});
