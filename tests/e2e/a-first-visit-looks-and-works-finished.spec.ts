@@ -123,3 +123,16 @@ test('a result step shows the recommended fix with its commands and how to verif
 	await page.reload();
 	expect(await seriousViolations(page)).toEqual([]);
 });
+
+// A result whose article records output that rules it out (issue 18: what would prove the result wrong).
+const disproved = TREE.nodes.find((n) => n.kind === 'result' && kb.byId.get(n.article)!.data.diagnostics.some((d) => d.means === 'rules-out'))!;
+
+test('a result step says what would prove it wrong: the article\'s own "rules out" output', async ({ page }) => {
+	if (disproved.kind !== 'result') throw new Error('not a result');
+	const rulesOut = kb.byId.get(disproved.article)!.data.diagnostics.filter((d) => d.means === 'rules-out');
+	await page.goto(wizardStepPath(disproved.id));
+	const shown = page.locator('[data-wizard-disproof]');
+	await expect(shown.getByRole('heading')).toHaveText('Not this cause if…');
+	await expect(shown.locator('pre')).toHaveCount(rulesOut.length * 2);
+	await expect(shown.locator('pre').nth(1)).toContainText(rulesOut[0].output.split('\n')[0].trim());
+});
