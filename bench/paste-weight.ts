@@ -4,8 +4,8 @@
  * served with gzip (bench/serve.ts), after the home page has loaded and
  * settled: everything fetched from the paste until the box has answered.
  * Bytes are the bodies as sent (gzipped), counted by the server.
- * Three pastes, one per way a text reads (src/lib/text-kind.ts): a journal
- * log ending in a known error line, a description (real descriptions from
+ * Three pastes, one per way a text reads (src/lib/text-kind.ts): a log of
+ * real lines (bench/realistic-log.ts) with a known error line inside, a description (real descriptions from
  * the eval set), and two search words. KB of 1,024.
  */
 import { join } from 'node:path';
@@ -17,7 +17,9 @@ import { API_PATH, apiPath, PAGEFIND_PATH, PROSE_INDEX_FILE, WIZARD_JUMPS_PATH }
 import type { Page } from '@playwright/test';
 import { launch, pasteAndWait, settle } from './page-weight.ts';
 import { serve } from './serve.ts';
-import { syntheticPaste } from './synthetic.ts';
+import { compileIndex } from '../src/lib/matcher/build.ts';
+import { createMatcher } from '../src/lib/matcher/index.ts';
+import { noiseBodies, realisticLog, realLogLines } from './realistic-log.ts';
 
 /** The parts of a paste's download, by path prefix. */
 const PARTS = {
@@ -43,14 +45,16 @@ export interface PasteWeight {
 export function pastes(root: string): { paste: string; text: string }[] {
 	const article = loadArticles(root).find((a) => a.data.signatures.some((s) => s.decisive !== false))!.data;
 	const line = article.signatures.find((s) => s.decisive !== false)!.line;
-	const log = syntheticPaste(4096, line, 3);
+	// Real line bodies under journal, CI and dmesg prefixes (realistic-log.ts), as the speed bench's log.
+	const real = realLogLines(root);
+	const log = realisticLog(4096, real, noiseBodies(real, createMatcher(compileIndex(loadArticles(root).map((a) => a.data)))), line, 3);
 	const descriptions = loadEvalSet(root).filter((i) => i.kind === 'prose' && textKind(i.text) === 'prose').map((i) => i.text);
 	let description = '';
 	for (let i = 0; description.length < 4096 && descriptions.length; i++) description += `${descriptions[i % descriptions.length]}\n\n`;
 	description = description.slice(0, 4096);
 	if (textKind(log) !== 'log' || textKind(description) !== 'prose') throw new Error('a measured paste does not read as its kind');
 	return [
-		{ paste: `4 KB log ending in ${article.shortId}'s line`, text: log },
+		{ paste: `4 KB log with ${article.shortId}'s line inside`, text: log },
 		{ paste: '4 KB description (eval-set prose)', text: description },
 		{ paste: 'search: "newuidmap setuid"', text: 'newuidmap setuid' },
 	];
