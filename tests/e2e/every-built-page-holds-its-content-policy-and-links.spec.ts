@@ -14,6 +14,8 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { contentViolations, policyViolations } from './page-rules.ts';
+import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
 
 const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
@@ -83,7 +85,25 @@ test('every page declares a strict policy: no unsafe-inline scripts, no other or
 		expect(policy!.replace(/&#39;|'/g, ''), path).not.toMatch(/https?:\/\//);
 		// What a <meta> can carry holds on any host, whether or not it reads _headers: no referrer.
 		expect(html.slice(0, html.indexOf('</head>')), path).toContain('<meta name="referrer" content="no-referrer">');
+		// What the browser would block or fetch elsewhere on this page (Chromium loads one page per
+		// template and feature: every-page-passes-axe-and-its-policy-in-chromium).
+		expect(policyViolations(parsedPage(path)), path).toEqual([]);
 	}
+});
+
+test("every page passes axe's rules that depend on its own words: names of links and buttons, image text, labels, lists, ids", () => {
+	for (const { path } of builtPageList()) expect(contentViolations(parsedPage(path)), path).toEqual([]);
+});
+
+test('the static rules still find what they look for', () => {
+	const page = (html: string) => ({ path: '/t/', file: '', ids: new Set<string>(), anchors: [], links: [], html, tree: fromHtml(html) });
+	const policy = `<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self' 'unsafe-hashes'">`;
+	expect(
+		policyViolations(page(`<html><head>${policy}<script>alert(1)</script><style>p{}</style><script src="https://cdn.example/x.js"></script></head><body><p style="color:red">x</p><img src="//cdn.example/i.png" alt=""></body></html>`)).map((v) => v.split(':')[0]),
+	).toEqual(['inline script not in script-src', '<style> not in style-src', 'style attribute sets more than custom properties', '<script> loads https', '<img> loads //cdn.example/i.png from another origin']);
+	expect(
+		contentViolations(page('<html><head></head><body><a href="/x/"></a><button></button><img src="/i.png"><input name="q"><ul><p>x</p></ul><li>y</li><i id="a"></i><b id="a"></b></body></html>')).map((v) => v.split(':')[0]),
+	).toEqual(['html-has-lang', 'document-title', 'link-name', 'button-name', 'image-alt', 'label', 'list', 'listitem', 'duplicate-id-aria']);
 });
 
 const byId = new Map(TREE.nodes.map((n) => [n.id, n]));
