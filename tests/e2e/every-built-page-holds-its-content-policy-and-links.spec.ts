@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
-import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
@@ -18,7 +17,7 @@ import { contentViolations, policyViolations } from './page-rules.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
 
-const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
+const OUTLINES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.outline]));
 const related = relatedIndex(ARTICLES);
 const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
 
@@ -43,10 +42,10 @@ for (const article of ARTICLES) {
 
 		// The root cause and every fix show their evidence level as a badge, in their own section:
 		// the level written out, its definition as a tooltip, in the site stylesheet's colours.
-		const body = BODIES.get(article.id)!;
+		const outline = OUTLINES.get(article.id)!;
 		const expected = [
-			{ section: 'root-cause', level: rootCauseEvidenceOf(body)! },
-			...fixesOf(body).map((f) => ({ section: f.anchor!, level: f.evidence! })),
+			{ section: 'root-cause', level: outline.rootCauseEvidence! },
+			...outline.fixes.map((f) => ({ section: f.anchor!, level: f.evidence! })),
 		].map(({ section, level }) => ({ section, className: `evidence-badge ${evidenceClass(level as EvidenceLevel)}`, title: EVIDENCE_LEVELS[level as EvidenceLevel], text: `Evidence: ${level}` }));
 		const badges: { section: string; className: string; title: string | null; text: string }[] = [];
 		let section = '';
