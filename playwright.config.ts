@@ -6,8 +6,8 @@ import { freePort } from './scripts/free-port.ts';
 const executablePath = await findBrowser();
 if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 
-// The built site, from its own directory (npm run build:e2e writes it), served by `astro preview` on a
-// free port of its own, so that the tests run beside `npm run serve`. This file is read again in every
+// The built site, from its own directory (npm run build:e2e writes it), served as a static host serves it
+// (scripts/serve-static.ts) on a free port of its own, so that the tests run beside `npm run serve`. This file is read again in every
 // worker process, which inherits the runner's environment: the runner picks the port, the workers reuse it.
 process.env.FAULTLINE_TEST_PORT ||= String(await freePort());
 process.env[OUT_DIR_VARIABLE] ||= E2E_OUT_DIR;
@@ -29,8 +29,9 @@ export default defineConfig({
 		launchOptions: { executablePath, args: launchArgs() },
 	},
 	webServer: {
-		// --ignore-lock: astro preview otherwise refuses to start while another preview (npm run serve) runs.
-		command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
+		// Not `astro preview`: it loads the site's config, and with it the whole content check, before it serves
+		// a file (about 100 s on a loaded machine); the build it would check was checked when it was made.
+		command: `node scripts/serve-static.ts --host 127.0.0.1 --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

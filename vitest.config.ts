@@ -8,6 +8,11 @@ export default defineConfig({
 		// A deadline, not a wait, set once: the CLI tests start real processes and one test builds a whole
 		// site, which on a shared 2-core machine (load average 20) took 15 to 50 s and minutes respectively.
 		testTimeout: 600_000,
+		// One module registry per worker for all its test files, not a fresh one per file: most files
+		// import the real content and the knowledge base, and re-importing and re-checking it per file
+		// was a large part of the unit tests' CPU time. Safe here because no test mocks a module, stubs
+		// the environment or changes directory (a test that must start fresh spawns a process: cli, package).
+		isolate: false,
 		hookTimeout: 600_000,
 		coverage: {
 			provider: 'v8',

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { mdxProblems } from './article-mdx.ts';
-import { MdxSyntaxError, parseBody, type BodyFormat } from './markdown.ts';
+import { MdxSyntaxError, parseBody, sectionsOfTree, type BodyFormat } from './markdown.ts';
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
@@ -83,12 +83,12 @@ export function parseArticleBody(body: string, format: BodyFormat = 'md'): Parse
 	const codeBlocks = fencedCode(tree, lines);
 	const headings = headingsIn(tree, lines);
 	const codeLines = new Set(codeLinesIn(tree));
-	const sections = split(lines, headings, 2, 1, lines.length);
+	const sections = split(tree, lines, headings, 2);
 	const fixesSection = sections.find((s) => s.text === 'Fixes');
 	const rootCause = sections.find((s) => s.text === 'Root cause');
 	const evidenceIn = (section: Section) => evidenceLines(lines, codeLines, section.line + 1, section.endLine);
 	const fixes = fixesSection
-		? split(lines, headings, 3, fixesSection.line + 1, fixesSection.endLine).map((f) => ({
+		? split(tree, lines, headings, 3, fixesSection).map((f) => ({
 				title: f.text,
 				anchor: f.anchor,
 				evidence: evidenceIn(f)[0],
@@ -146,11 +146,19 @@ function codeLinesIn(tree: Root): number[] {
 	return covered;
 }
 
-/** Split lines `from`..`to` (1-based, inclusive) at the headings of one depth. */
-function split(lines: string[], headings: Heading[], depth: number, from: number, to: number): Section[] {
-	const hs = headings.filter((h) => h.depth === depth && h.line >= from && h.line <= to);
-	return hs.map((h, i) => {
-		const endLine = i + 1 < hs.length ? hs[i + 1].line - 1 : to;
+/**
+ * The sections of one heading depth (markdown.ts's one section walk), within `within` (a section of the
+ * depth above) or the whole body, as line ranges: a section ends the line before the next heading of its
+ * depth, the last at the end of `within`. Only the headings of the outline (ATX, top level) count.
+ */
+function split(tree: Root, lines: string[], headings: Heading[], depth: number, within?: Section): Section[] {
+	const byLine = new Map(headings.map((h) => [h.line, h]));
+	const to = within ? within.endLine : lines.length;
+	const inRange = (line: number | undefined) => line !== undefined && line > (within?.line ?? 0) && line <= to;
+	const found = sectionsOfTree(tree.children, depth, { counts: (node) => inRange(node.position?.start.line) && byLine.has(node.position!.start.line) });
+	return found.map((s, i) => {
+		const h = byLine.get(s.heading.position!.start.line)!;
+		const endLine = i + 1 < found.length ? found[i + 1].heading.position!.start.line - 1 : to;
 		return { ...h, endLine, body: lines.slice(h.line, endLine).join('\n') };
 	});
 }
@@ -180,19 +188,6 @@ function evidenceLines(lines: string[], codeLines: Set<number>, from: number, to
 }
 
 /**
- * The fixes of a Markdown body, in order (the first is the recommended one),
- * with their anchors and the evidence level each states (as written).
- */
-export function fixesOf(body: string): Fix[] {
-	return outlineOf(body).fixes;
-}
-
-/** The evidence level the `## Root cause` section states for the root cause as a whole (as written), if any. */
-export function rootCauseEvidenceOf(body: string): string | undefined {
-	return outlineOf(body).rootCauseEvidence;
-}
-
-/**
  * The levels of the `**Evidence:** <level>.` paragraphs in a piece of
  * Markdown, outside code blocks, as written (not yet checked against the four).
  */
@@ -202,25 +197,9 @@ export function evidenceOf(markdown: string): string[] {
 	return evidenceLines(lines, new Set(codeLinesIn(tree)), 1, lines.length);
 }
 
-/** The headings of a Markdown body, skipping code. */
-export function headingsOf(body: string): Heading[] {
-	return outlineOf(body).headings;
-}
-
-/** Split Markdown at its headings of one depth (`## ` sections by default). */
-export function sectionsOf(markdown: string, depth = 2): Section[] {
-	const lines = markdown.split('\n');
-	return split(lines, headingsIn(parseBody(markdown), lines), depth, 1, lines.length);
-}
-
 /** The fenced code blocks of a piece of Markdown, with their language tags. */
 export function fencedBlocksOf(markdown: string): CodeBlock[] {
 	return outlineOf(markdown).codeBlocks;
-}
-
-/** The contents of the fenced code blocks in a piece of Markdown. */
-export function codeBlocksOf(markdown: string): string[] {
-	return fencedBlocksOf(markdown).map((b) => b.code);
 }
 
 /** A problem with the body, tied to a section (the "field" of a body). */
@@ -310,7 +289,7 @@ export function checkArticleBody(
 
 	const fixes = seen.get('Fixes');
 	if (fixes) {
-		const subsections = split(lines, outline.headings, 3, fixes.line + 1, fixes.endLine);
+		const subsections = split(tree, lines, outline.headings, 3, fixes);
 		if (subsections.length === 0) add('body › Fixes', messages.noFixes());
 		const anchors = new Set<string>();
 		for (const fix of subsections) {

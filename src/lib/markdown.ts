@@ -9,7 +9,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import type { Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { ElementContent as HastElementContent, Properties as HastProperties } from 'hast';
 import type {} from 'mdast-util-to-hast';
@@ -46,6 +46,29 @@ export function parseBody(body: string, format: BodyFormat = 'md'): Root {
 		const { line, reason } = e as { line?: number; reason?: string };
 		throw new MdxSyntaxError(line ?? 1, reason ?? String(e));
 	}
+}
+
+/** A section of a tree: a top-level heading and the index range of the top-level nodes it heads. */
+export interface TreeSection {
+	heading: Heading;
+	/** The heading's index among the tree's top-level nodes. */
+	index: number;
+	/** The index of the node after the section's last: the next heading of the same depth, or the end of the range. */
+	end: number;
+}
+
+/**
+ * The one section walk over a parsed body, for the outline (article-body.ts) and the remark plugins alike:
+ * the top-level headings of one depth among `nodes[from..to)` that `counts` accepts, each with the nodes up to
+ * the next such heading. A heading inside a list, a quote or a component is not a section's.
+ */
+export function sectionsOfTree(nodes: readonly RootContent[], depth: number, { from = 0, to = nodes.length, counts = () => true }: { from?: number; to?: number; counts?: (heading: Heading) => boolean } = {}): TreeSection[] {
+	const at: number[] = [];
+	for (let i = from; i < to; i++) {
+		const node = nodes[i];
+		if (node.type === 'heading' && node.depth === depth && counts(node)) at.push(i);
+	}
+	return at.map((index, k) => ({ heading: nodes[index] as Heading, index, end: at[k + 1] ?? to }));
 }
 
 /**

@@ -19,7 +19,7 @@ import { checkKnowledgeBase } from './knowledge-base.ts';
 import { sourceLabel, sourceUrl } from './sources.ts';
 import type { Element as HastElement, ElementContent, Properties } from 'hast';
 import type { Root } from 'mdast';
-import type {} from './markdown.ts';
+import { sectionsOfTree } from './markdown.ts';
 
 type HastChild = ElementContent | string;
 
@@ -72,15 +72,13 @@ export function remarkArticleSections() {
 		const fields = file.path ? checkKnowledgeBase().model?.articleOfFile(file.path)?.data : undefined;
 		if (!fields) return;
 		const children = tree.children;
-		for (let i = children.length - 1; i >= 0; i--) {
-			const node = children[i];
-			if (node.type !== 'heading' || node.depth !== 2) continue;
-			const title = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim() as ArticleSection;
+		// Backwards, so that inserting into one section leaves the indexes of the earlier ones as they were.
+		for (const { heading, index, end } of sectionsOfTree(children, 2).reverse()) {
+			const title = heading.children.map((c) => ('value' in c ? c.value : '')).join('').trim() as ArticleSection;
 			const element = GENERATED[title]?.(fields);
 			if (!element) continue;
 			// Most generated parts open their section; the diagnostics table closes "How to confirm", after its prose.
-			const end = children.findIndex((n, j) => j > i && n.type === 'heading' && n.depth === 2);
-			const at = title === 'How to confirm' ? (end < 0 ? children.length : end) : i + 1;
+			const at = title === 'How to confirm' ? end : index + 1;
 			children.splice(at, 0, { type: 'generated', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } });
 		}
 	};

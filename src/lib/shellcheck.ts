@@ -34,13 +34,39 @@ interface ShellCheckComment {
 
 /** ShellCheck's findings for a piece of bash code; throws with the way to install it when it is missing. */
 export function runShellCheck(code: string): ShellFinding[] {
-	const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, '-'], { input: code, encoding: 'utf8' });
-	if (r.error) {
-		const m = shellMessages.noShellCheck();
-		throw new Error(messageLine(m));
+	return runShellCheckOnAll([code])[0];
+}
+
+/**
+ * ShellCheck's findings for many pieces of bash code, in the same order, from one ShellCheck process
+ * (each piece a file of its own in a temporary directory, removed after): a process per piece was
+ * most of the shell tests' time, ShellCheck's start-up repeated for every block of every article.
+ * Throws with the way to install ShellCheck when it is missing.
+ */
+export function runShellCheckOnAll(codes: readonly string[]): ShellFinding[][] {
+	if (codes.length === 0) return [];
+	const dir = mkdtempSync(join(tmpdir(), 'faultline-shellcheck-'));
+	try {
+		const files = codes.map((code, i) => {
+			const file = join(dir, `${i}.sh`);
+			writeFileSync(file, code);
+			return file;
+		});
+		const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		if (r.error) {
+			const m = shellMessages.noShellCheck();
+			throw new Error(messageLine(m));
+		}
+		const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: (ShellCheckComment & { file: string })[] };
+		const found: ShellFinding[][] = codes.map(() => []);
+		const index = new Map(files.map((f, i) => [f, i]));
+		for (const c of comments) {
+			found[index.get(c.file)!].push({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) });
+		}
+		return found;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
-	const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellCheckComment[] };
-	return comments.map((c) => ({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) }));
 }
 
 /**
@@ -74,7 +100,12 @@ export function runShellCheckAll(codes: readonly string[]): ShellFinding[][] {
 
 /** ShellCheck's findings and the named rules' findings for one piece of shell code, by line. */
 export function checkShellCode(code: string): ShellFinding[] {
-	return [...runShellCheck(code), ...lintShell(code)].sort((a, b) => a.line - b.line);
+	return checkShellCodes([code])[0];
+}
+
+/** checkShellCode for many pieces at once, in the same order, with one ShellCheck process (runShellCheckOnAll). */
+export function checkShellCodes(codes: readonly string[]): ShellFinding[][] {
+	return runShellCheckOnAll(codes).map((found, i) => [...found, ...lintShell(codes[i])].sort((a, b) => a.line - b.line));
 }
 
 /** The fenced blocks of an article body that hold shell code (tagged sh, bash, shell or console). */

@@ -9,14 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
-import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { contentViolations, policyViolations } from './page-rules.ts';
+import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
 
-const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
+const OUTLINES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.outline]));
 const related = relatedIndex(ARTICLES);
 const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
 
@@ -41,10 +42,10 @@ for (const article of ARTICLES) {
 
 		// The root cause and every fix show their evidence level as a badge, in their own section:
 		// the level written out, its definition as a tooltip, in the site stylesheet's colours.
-		const body = BODIES.get(article.id)!;
+		const outline = OUTLINES.get(article.id)!;
 		const expected = [
-			{ section: 'root-cause', level: rootCauseEvidenceOf(body)! },
-			...fixesOf(body).map((f) => ({ section: f.anchor!, level: f.evidence! })),
+			{ section: 'root-cause', level: outline.rootCauseEvidence! },
+			...outline.fixes.map((f) => ({ section: f.anchor!, level: f.evidence! })),
 		].map(({ section, level }) => ({ section, className: `evidence-badge ${evidenceClass(level as EvidenceLevel)}`, title: EVIDENCE_LEVELS[level as EvidenceLevel], text: `Evidence: ${level}` }));
 		const badges: { section: string; className: string; title: string | null; text: string }[] = [];
 		let section = '';
@@ -83,7 +84,25 @@ test('every page declares a strict policy: no unsafe-inline scripts, no other or
 		expect(policy!.replace(/&#39;|'/g, ''), path).not.toMatch(/https?:\/\//);
 		// What a <meta> can carry holds on any host, whether or not it reads _headers: no referrer.
 		expect(html.slice(0, html.indexOf('</head>')), path).toContain('<meta name="referrer" content="no-referrer">');
+		// What the browser would block or fetch elsewhere on this page (Chromium loads one page per
+		// template and feature: every-page-passes-axe-and-its-policy-in-chromium).
+		expect(policyViolations(parsedPage(path)), path).toEqual([]);
 	}
+});
+
+test("every page passes axe's rules that depend on its own words: names of links and buttons, image text, labels, lists, ids", () => {
+	for (const { path } of builtPageList()) expect(contentViolations(parsedPage(path)), path).toEqual([]);
+});
+
+test('the static rules still find what they look for', () => {
+	const page = (html: string) => ({ path: '/t/', file: '', ids: new Set<string>(), anchors: [], links: [], html, tree: fromHtml(html) });
+	const policy = `<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self' 'unsafe-hashes'">`;
+	expect(
+		policyViolations(page(`<html><head>${policy}<script>alert(1)</script><style>p{}</style><script src="https://cdn.example/x.js"></script></head><body><p style="color:red">x</p><img src="//cdn.example/i.png" alt=""></body></html>`)).map((v) => v.split(':')[0]),
+	).toEqual(['inline script not in script-src', '<style> not in style-src', 'style attribute sets more than custom properties', '<script> loads https', '<img> loads //cdn.example/i.png from another origin']);
+	expect(
+		contentViolations(page('<html><head></head><body><a href="/x/"></a><button></button><img src="/i.png"><input name="q"><ul><p>x</p></ul><li>y</li><i id="a"></i><b id="a"></b></body></html>')).map((v) => v.split(':')[0]),
+	).toEqual(['html-has-lang', 'document-title', 'link-name', 'button-name', 'image-alt', 'label', 'list', 'listitem', 'duplicate-id-aria']);
 });
 
 const byId = new Map(TREE.nodes.map((n) => [n.id, n]));

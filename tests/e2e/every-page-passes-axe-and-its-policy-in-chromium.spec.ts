@@ -1,69 +1,65 @@
 /**
- * The one browser pass over every built page: each is loaded once in Chromium, with JavaScript, and
- * checked for everything that needs a browser: no Content-Security-Policy violation, no request to
- * another origin, no serious or critical axe violation, and on a redirect page (a short ID, a renamed
- * slug) the arrival at its article. Several pages per test, so the two workers share the pages out.
+ * The browser pass: for every template, the few pages that between them show every script, element
+ * kind and colour of the template (templates.ts) are loaded in Chromium, with JavaScript, and checked
+ * for everything that needs a browser: no Content-Security-Policy violation, no request to another
+ * origin, no serious or critical axe violation, and on a redirect page (a short ID in either case, a
+ * renamed slug) the arrival at its article. Every other page differs from these only in its words, and
+ * what depends on its words is checked in the built HTML of every page
+ * (every-built-page-holds-its-content-policy-and-links: the policy's hashes, one origin, link and button
+ * names, image text, ids, lists, labels, and that each of its features is one the browser saw here).
+ * It loaded all 420 pages until then: 95 tests, most of the suite's time.
  */
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../../src/lib/links.ts';
-import { ARTICLES, DIST } from './site.ts';
+import { ARTICLES } from './site.ts';
 import { settled, watchViolations } from './watch.ts';
 import { seriousViolations } from './axe.ts';
+import { BROWSER_PAGES, TEMPLATE_PAGES, TEMPLATES } from './templates.ts';
 
-const PAGES = builtPages(DIST).map((p) => ({ path: p.path, redirectTo: p.redirectTo }));
 const TITLES = new Map(ARTICLES.map((a) => [`/kb/${a.id}/`, a.title]));
-/**
- * Pages per test, by their cost: few enough that a test stays well inside its deadline on a loaded
- * machine, and that a failure names a short list; enough that a test's start-up is shared. An article
- * (long, with code blocks) costs axe about three times a wizard step or a list page: at load average 28
- * on 2 cores, a test of six articles (about 50 s each) ran past its five-minute deadline; two leave room.
- */
-const BUDGET = 6;
-const cost = (p: { path: string; redirectTo?: string }) => (TITLES.has(p.path) ? 3 : 1);
-const CHUNKS: (typeof PAGES)[] = [];
-for (const p of PAGES) {
-	const last = CHUNKS.at(-1);
-	if (last && last.reduce((sum, q) => sum + cost(q), 0) + cost(p) <= BUDGET) last.push(p);
-	else CHUNKS.push([p]);
-}
 
-test(`the pass covers all ${PAGES.length} built pages`, () => {
-	expect(CHUNKS.flat()).toEqual(PAGES);
-	expect(PAGES.filter((p) => !p.redirectTo).length).toBeGreaterThan(ARTICLES.length);
-	expect(PAGES.filter((p) => p.redirectTo).length).toBeGreaterThanOrEqual(ARTICLES.length * 2);
+test(`the ${BROWSER_PAGES.length} pages show every feature of the ${TEMPLATE_PAGES.length} built pages of their ${TEMPLATES.size} templates`, () => {
+	const seen = new Map<string, Set<string>>();
+	for (const p of BROWSER_PAGES) seen.set(p.template, new Set([...(seen.get(p.template) ?? []), ...p.features]));
+	for (const page of TEMPLATE_PAGES) {
+		expect([...page.features].filter((f) => !seen.get(page.template)?.has(f)), page.path).toEqual([]);
+	}
+	expect([...seen.keys()].sort()).toEqual([...TEMPLATES.keys()].sort());
+	expect(TEMPLATE_PAGES.filter((p) => !p.redirectTo).length).toBeGreaterThan(ARTICLES.length);
+	expect(TEMPLATE_PAGES.filter((p) => p.redirectTo).length).toBeGreaterThanOrEqual(ARTICLES.length * 2);
+	// The articles in the browser include the first (a fixed one, whatever the cover picks) and a redirect of each kind.
+	expect(BROWSER_PAGES.some((p) => p.template === 'article')).toBe(true);
+	expect(BROWSER_PAGES.filter((p) => p.redirectTo).map((p) => p.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/FL-/), expect.stringMatching(/^\/fl-/)]));
 });
 
-for (const chunk of CHUNKS) {
-	test(`${chunk.map((p) => p.path).join(' ')}: no CSP violation, no other origin, no serious axe violation, redirects arrive`, async ({ page, baseURL }) => {
+for (const { path, redirectTo, template } of BROWSER_PAGES) {
+	test(`${template} ${path}: no CSP violation, no other origin, no serious axe violation${redirectTo ? ', arrives' : ''}`, async ({ page, baseURL }) => {
 		const seen = await watchViolations(page);
 		const foreign: string[] = [];
 		page.on('request', (r) => {
 			const url = new URL(r.url());
 			if (url.protocol !== 'data:' && url.origin !== new URL(baseURL!).origin) foreign.push(`${page.url()} -> ${r.url()}`);
 		});
-		for (const { path, redirectTo } of chunk) {
-			await page.goto(path);
-			if (redirectTo) {
-				// A short ID or a renamed slug: the page sends the reader on (with JavaScript, keeping any anchor).
-				// Its own scripts have run once the browser is on its way; that the page there is the article
-				// with its title is checked in the built HTML (every-built-page-holds-its-content-policy-and-links).
-				const target = new URL(redirectTo, baseURL).pathname;
-				await page.waitForURL(new RegExp(`${target}$`), { waitUntil: 'commit' });
-				expect(seen, path).toEqual([]);
-				continue;
-			}
-			await settled(page);
+		await page.goto(path);
+		if (redirectTo) {
+			// A short ID or a renamed slug: the page sends the reader on (with JavaScript, keeping any anchor).
+			// Its own scripts have run once the browser is on its way; that the page there is the article
+			// with its title is checked in the built HTML (every-built-page-holds-its-content-policy-and-links).
+			const target = new URL(redirectTo, baseURL).pathname;
+			await page.waitForURL(new RegExp(`${target}$`), { waitUntil: 'commit' });
 			expect(seen, path).toEqual([]);
-			if (TITLES.has(path)) {
-				// The copy buttons of the code blocks and the evidence badges show, the badges with their border.
-				await expect(page.locator('.expressive-code .copy button').first(), path).toBeVisible();
-				const badge = page.locator('.evidence-badge').first();
-				await expect(badge, path).toBeVisible();
-				expect(await badge.evaluate((el) => getComputedStyle(el).borderTopStyle), path).not.toBe('none');
-			}
-			const serious = await seriousViolations(page);
-			expect(serious, `axe on ${path}`).toEqual([]);
+			expect(foreign).toEqual([]);
+			return;
 		}
+		await settled(page);
+		expect(seen, path).toEqual([]);
+		if (TITLES.has(path)) {
+			// The copy buttons of the code blocks and the evidence badges show, the badges with their border.
+			await expect(page.locator('.expressive-code .copy button').first(), path).toBeVisible();
+			const badge = page.locator('.evidence-badge').first();
+			await expect(badge, path).toBeVisible();
+			expect(await badge.evaluate((el) => getComputedStyle(el).borderTopStyle), path).not.toBe('none');
+		}
+		expect(await seriousViolations(page), `axe on ${path}`).toEqual([]);
 		expect(foreign).toEqual([]);
 	});
 }

@@ -1,18 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { fixesOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { ROOT } from './site.ts';
 
 // Each article's sections, badges and metadata are checked in every-built-page-holds-its-content-policy-and-links.spec.ts,
 // their badges' visibility in every-page-passes-axe-and-its-policy-in-chromium.spec.ts.
-const BODIES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.body]));
+const OUTLINES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.outline]));
 
 // One article per evidence level in use, so that each badge colour is checked in both themes.
 const ARTICLE_BY_LEVEL = new Map<EvidenceLevel, string>();
-for (const [id, body] of BODIES) {
-	for (const level of [rootCauseEvidenceOf(body), ...fixesOf(body).map((f) => f.evidence)]) {
+for (const [id, outline] of OUTLINES) {
+	for (const level of [outline.rootCauseEvidence, ...outline.fixes.map((f) => f.evidence)]) {
 		if (level && !ARTICLE_BY_LEVEL.has(level as EvidenceLevel)) ARTICLE_BY_LEVEL.set(level as EvidenceLevel, id);
 	}
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
-// Every built page, as loaded: every-page-passes-axe-and-its-policy-in-chromium.spec.ts.
+// The built pages, as loaded (every template and element kind): every-page-passes-axe-and-its-policy-in-chromium.spec.ts.
 
 test('axe finds no serious or critical violation in the open search dialog', async ({ page }) => {
 	await page.goto('/');

@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
 import { seriousViolations } from './axe.ts';
 
-// Every short ID, in both cases: with JavaScript, each is loaded in Chromium and arrives at its article
-// (every-page-passes-axe-and-its-policy-in-chromium.spec.ts); without it, each page's refresh names its
-// article (every-built-page-holds-its-content-policy-and-links.spec.ts). Here a real browser without
+// Every short ID, in both cases: without JavaScript, each page's refresh names its article
+// (every-built-page-holds-its-content-policy-and-links.spec.ts), and each page runs only the redirect
+// script that Chromium runs, with JavaScript, on one short ID of each case, arriving at its article
+// (every-page-passes-axe-and-its-policy-in-chromium.spec.ts, templates.ts). Here a real browser without
 // JavaScript follows one such refresh, both cases.
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticleBody, checkBody, codeBlocksOf, evidenceOf, fencedBlocksOf, fixesOf, headingsOf, rootCauseEvidenceOf } from '../../src/lib/article-body.ts';
+import { checkArticleBody, checkBody, evidenceOf, fencedBlocksOf, outlineOf } from '../../src/lib/article-body.ts';
 import { validBody } from './fixtures.ts';
 
 const SIGNATURE = 'Error: example: something specific went wrong';
@@ -80,8 +80,9 @@ describe('the body template check', () => {
 	});
 
 	it('lists the fixes with their anchors, recommended first, each with its code and its Verify paragraph', () => {
-		expect(fixesOf(validBody)).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported', code: [], verify: { text: 'it works.', line: 32 } }]);
-		expect(rootCauseEvidenceOf(validBody)).toBe('confirmed upstream');
+		const outline = outlineOf(validBody);
+		expect(outline.fixes).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported', code: [], verify: { text: 'it works.', line: 32 } }]);
+		expect(outline.rootCauseEvidence).toBe('confirmed upstream');
 	});
 
 	it('needs an evidence level on every fix', () => {
@@ -138,8 +139,8 @@ describe('the body template check', () => {
 	});
 
 	it('ignores headings inside code blocks', () => {
-		expect(headingsOf('```sh\n## not a heading\n```\n## Symptoms').map((h) => h.text)).toEqual(['Symptoms']);
-		expect(codeBlocksOf('text\n```sh\na\n~~~\nb\n```\nmore')).toEqual(['a\n~~~\nb']);
+		expect(outlineOf('```sh\n## not a heading\n```\n## Symptoms').headings.map((h) => h.text)).toEqual(['Symptoms']);
+		expect(outlineOf('text\n```sh\na\n~~~\nb\n```\nmore').codeBlocks.map((b) => b.code)).toEqual(['a\n~~~\nb']);
 		expect(fencedBlocksOf('text\n```sh title="x"\na\n```\n~~~\nb\n~~~')).toEqual([
 			{ lang: 'sh', code: 'a', line: 2 },
 			{ lang: '', code: 'b', line: 5 },

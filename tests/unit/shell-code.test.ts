@@ -10,12 +10,24 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readArticleSources, splitFrontMatter } from '../../src/lib/content.ts';
-import { checkShellCode, runShellCheck, shellBlocksOf } from '../../src/lib/shellcheck.ts';
+import { checkShellCode, checkShellCodes, runShellCheck, shellBlocksOf } from '../../src/lib/shellcheck.ts';
 import { lintShell, SHELL_RULES } from '../../src/lib/shell-lint.ts';
 import { TREE_FILE } from '../../src/wizard/validate.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = readArticleSources(root);
+const tree = parseYaml(readFileSync(join(root, TREE_FILE), 'utf8')) as { nodes: { id: string; command?: string }[] };
+const steps = tree.nodes.filter((n) => n.command !== undefined);
+
+// Every block of every article and every command of the tree, through one ShellCheck process; each test below reads its own findings.
+const blocks = articles.map((a) => {
+	const body = splitFrontMatter(a.text)?.body ?? a.text;
+	return { offset: a.text.slice(0, a.text.length - body.length).split('\n').length - 1, blocks: shellBlocksOf(body) };
+});
+const findings = checkShellCodes([...blocks.flatMap((a) => a.blocks.map((b) => b.code)), ...steps.map((s) => s.command!)]);
+let next = 0;
+const articleFindings = blocks.map((a) => a.blocks.map(() => findings[next++]));
+const stepFindings = steps.map(() => findings[next++]);
 
 describe('every shell block of every article passes ShellCheck and the named rules', () => {
 	it('finds the articles and their shell blocks', () => {
@@ -23,26 +35,22 @@ describe('every shell block of every article passes ShellCheck and the named rul
 		expect(articles.flatMap((a) => shellBlocksOf(a.text)).length).toBeGreaterThan(20);
 	});
 
-	it.each(articles.map((a) => [a.file, a.text]))('%s', (file, text) => {
-		const body = splitFrontMatter(text)?.body ?? text;
-		const offset = text.slice(0, text.length - body.length).split('\n').length - 1;
-		const problems = shellBlocksOf(body).flatMap((block) =>
-			checkShellCode(block.code).map((f) => `${file}:${offset + block.line + f.line} (the ${block.lang} block at line ${offset + block.line}) › ${f.rule}: ${f.message}. Fix: ${f.fix}.`),
+	it.each(articles.map((a, i) => [a.file, i] as const))('%s', (file, i) => {
+		const { offset, blocks: own } = blocks[i];
+		const problems = own.flatMap((block, j) =>
+			articleFindings[i][j].map((f) => `${file}:${offset + block.line + f.line} (the ${block.lang} block at line ${offset + block.line}) › ${f.rule}: ${f.message}. Fix: ${f.fix}.`),
 		);
 		expect(problems).toEqual([]);
 	});
 });
 
 describe("every command in the wizard tree passes ShellCheck and the named rules", () => {
-	const tree = parseYaml(readFileSync(join(root, TREE_FILE), 'utf8')) as { nodes: { id: string; command?: string }[] };
-	const steps = tree.nodes.filter((n) => n.command !== undefined);
-
 	it('finds the commands', () => {
 		expect(steps.length).toBeGreaterThan(10);
 	});
 
-	it.each(steps.map((s) => [s.id, s.command!]))('step %s', (id, command) => {
-		expect(checkShellCode(command).map((f) => `${TREE_FILE} › step "${id}" › command › ${f.rule}: ${f.message}. Fix: ${f.fix}.`)).toEqual([]);
+	it.each(steps.map((s, i) => [s.id, i] as const))('step %s', (id, i) => {
+		expect(stepFindings[i].map((f) => `${TREE_FILE} › step "${id}" › command › ${f.rule}: ${f.message}. Fix: ${f.fix}.`)).toEqual([]);
 	});
 });
 
@@ -93,7 +101,12 @@ describe('the named shell rules catch what ShellCheck does not', () => {
 		]);
 	});
 
-	it('ShellCheck runs, and its findings carry its code', () => {
+	it('ShellCheck runs, and its findings carry its code, also for many pieces at once, each with its own', () => {
+		const codes = ['ls <path>', 'echo "$HOME"', 'systemctl status sysroot-nix\\x2dstore.mount'];
+		const together = checkShellCodes(codes);
+		expect(together).toEqual(codes.map((c) => checkShellCode(c)));
+		expect(together[0].map((f) => f.rule)).toContain('SC1073');
+		expect(together.slice(1).map((f) => f.map((x) => x.rule))).toEqual([[], ['SC1001', 'backslash-x-unquoted']]);
 		expect(runShellCheck('ls <path>').map((f) => f.rule)).toContain('SC1073');
 		expect(checkShellCode('systemctl status sysroot-nix\\x2dstore.mount').map((f) => f.rule)).toEqual(['SC1001', 'backslash-x-unquoted']);
 	});
