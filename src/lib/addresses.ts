@@ -41,9 +41,9 @@ export function shortIdPath(shortId: string): string {
 /** The list of products, each linking to its own list of articles. */
 export const PRODUCTS_PATH = '/products/';
 
-/** The page listing one product's articles, `/products/<id>/`. */
-export function productPath(product: string): string {
-	return `${PRODUCTS_PATH}${product}/`;
+/** The page listing one product's articles, `/products/<id>/`, or its page `n` (from 2), `/products/<id>/<n>/`: with a trailing slash, as every address of the site. */
+export function productPath(product: string, page = 1): string {
+	return page > 1 ? `${PRODUCTS_PATH}${product}/${page}/` : `${PRODUCTS_PATH}${product}/`;
 }
 
 /** The wizard's start page. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
 import { contentCheck } from '../../src/integrations/content-check.ts';
 import { EventEmitter } from 'node:events';
@@ -24,9 +24,18 @@ describe('the content check in the build', () => {
 		expect(logged).toEqual([`${loadArticles(root.pathname).length} articles pass the content check.`]);
 	});
 
-	it('fails the build naming the file, the field and the fix', () => {
-		const { run } = runHook(new URL('./fixtures/broken-site/', import.meta.url));
-		expect(run).toThrow(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.md › shortId: .* Fix: /);
+	it('fails the build naming the file, the field and the fix: the report logged once, as it is, and exit status 1', () => {
+		const { run, logged } = runHook(new URL('./fixtures/broken-site/', import.meta.url));
+		const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
+			throw new Error(`exit ${code}`);
+		});
+		try {
+			expect(run).toThrow('exit 1');
+		} finally {
+			exit.mockRestore();
+		}
+		expect(logged).toHaveLength(1);
+		expect(logged[0]).toMatch(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.md › shortId: .* Fix: /);
 	});
 
 	it('only reports, without stopping, in the dev server', () => {

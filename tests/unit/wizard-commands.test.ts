@@ -122,6 +122,9 @@ const RUN_HERE: Record<string, Runnable> = {
 
 /** Commands this machine cannot run, and why. */
 const NOT_HERE: Record<string, string> = {
+	'buildah-lines': 'needs buildah, which this machine does not have',
+	'nix-launchctl-loaded-check': 'runs on macOS',
+	'nix-clone3-check': 'needs a Nix store and strace inside the failing container',
 	'snap-nfs-lines': 'needs sudo and a kernel log',
 	'microvm-boot-lines': 'runs in a microvm.nix guest',
 	'microvm-overlay-order': 'runs in a microvm.nix guest with systemd',
