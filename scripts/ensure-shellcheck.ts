@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Runs before the unit tests: the tests run ShellCheck over every shell block
- * of every article (src/lib/shellcheck.ts). Finds `shellcheck`, or installs
+ * Runs before the build and the unit tests: both run ShellCheck over every
+ * shell block of every article and every wizard command (src/lib/shellcheck.ts,
+ * src/wizard/validate.ts), and the build stops without it. Finds `shellcheck`, or installs
  * Debian's package when running as root with apt-get (as on CI), or says
  * exactly how to get it and exits 1.
  */
@@ -27,4 +28,4 @@ if (!hasShellCheck()) {
 	if (!hasShellCheck()) fail();
 }
 const version = /version: (\S+)/.exec(execFileSync('shellcheck', ['--version'], { encoding: 'utf8' }))?.[1];
-console.log(`ShellCheck for the unit tests: version ${version ?? 'unknown'}`);
+console.log(`ShellCheck for the content checks: version ${version ?? 'unknown'}`);

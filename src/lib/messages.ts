@@ -267,7 +267,7 @@ export const shellMessages = {
 	}),
 	noShellCheck: () => ({
 		message: 'ShellCheck is not installed, so the shell code in the articles cannot be checked',
-		fix: 'install it: `sudo apt-get install -y shellcheck` on Debian or Ubuntu (npm test does this by itself when run as root), or see https://github.com/koalaman/shellcheck#installing',
+		fix: 'install it: `sudo apt-get install -y shellcheck` on Debian or Ubuntu (npm run build and npm test do this by themselves when run as root), or see https://github.com/koalaman/shellcheck#installing',
 	}),
 };
 
