@@ -21,7 +21,8 @@ const MODULE_SCRIPT = /<script type="module" src="\/_astro\/([^"/]+\.js)"><\/scr
 /**
  * A page's HTML with each module script of a bundle below INLINE_BELOW bytes
  * written inline, before the page's authored content (CONTENT_START); `read` gives a bundle's text by file name (undefined when
- * there is none). A bundle's relative imports (`"./x.js"`) become absolute
+ * there is none). A bundle's relative imports (`"./x.js"`, in any of the three
+ * quotes: the minifier writes a dynamic import with backticks) become absolute
  * (`"/_astro/x.js"`), as an inline script resolves them from the page.
  */
 export function inlineSmallScripts(html: string, read: (name: string) => string | undefined): string {
@@ -32,7 +33,7 @@ export function inlineSmallScripts(html: string, read: (name: string) => string 
 	return shipped.replace(MODULE_SCRIPT, (tag, name: string) => {
 		const code = read(name);
 		if (code === undefined || Buffer.byteLength(code) >= INLINE_BELOW || code.includes('</script')) return tag;
-		return `<script type="module">${code.trim().replace(/(\bfrom\s*|\bimport\s*\(?\s*)(["'])\.\/([^"'/]+\.js)\2/g, `$1$2${ASSETS}$3$2`)}</script>`;
+		return `<script type="module">${code.trim().replace(/(\bfrom\s*|\bimport\s*\(?\s*)(["'`])\.\/([^"'`/]+\.js)\2/g, `$1$2${ASSETS}$3$2`)}</script>`;
 	}) + (at < 0 ? '' : html.slice(at));
 }
 

@@ -16,6 +16,12 @@ describe('small bundled scripts', () => {
 		expect(withPolicy(out)).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
 	});
 
+	it('have every relative import made absolute, static or dynamic, in any quotes (the minifier writes import(`./x.js`))', () => {
+		const code = "import{a}from'./a.js';import(\"./b.js\");import(`./search-ui.BeIMQTwW.js`).then(e=>e.n);";
+		const out = inlineSmallScripts('<head></head><script type="module" src="/_astro/p.js"></script>', () => code);
+		expect(out).toBe("<head></head><script type=\"module\">import{a}from'/_astro/a.js';import(\"/_astro/b.js\");import(`/_astro/search-ui.BeIMQTwW.js`).then(e=>e.n);</script>");
+	});
+
 	it('stay external inside the authored content, where the policy hashes no inline script', () => {
 		const html = `<head></head>${CONTENT_START}<script type="module" src="/_astro/toc.js"></script>`;
 		expect(inlineSmallScripts(html, () => 'import"./x.js";')).toBe(html);
