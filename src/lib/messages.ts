@@ -209,14 +209,6 @@ export const redirectMessages = {
 	schemaFix: 'see the format at the top of the file',
 	liveSlug: (slug: string) => ({ message: `"${slug}" is a live article, so it cannot also redirect`, fix: 'remove the redirect, or rename the article' }),
 	unknownTarget: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'redirect to the slug of an existing article' }),
-	shadowFailed: (tool: string, args: readonly string[], stderr: string) => ({
-		message: `\`${tool} ${args.join(' ')}\` failed: ${shorten(stderr, 200)}`,
-		fix: 'read the error of shadow\'s tool (a user or range left by an earlier run, a full /etc/subuid), remove what is in the way, and run again',
-	}),
-	limitGone: (reason: string, articles: readonly string[], lastLine: string) => ({
-		message: `the machine no longer shows the limit "${reason}" that keeps ${articles.join(', ')} from being reproduced (the check printed "${shorten(lastLine, 200)}")`,
-		fix: 'write reproductions for those articles in scripts/repro/cases.ts and remove their `notReproduced`, or update the limit\'s check (HOST_LIMITS)',
-	}),
 	unknownArticle: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'name the slug of an existing article' }),
 	liveAnchor: (anchor: string, article: string) => ({ message: `#${anchor} still exists in ${article}`, fix: 'remove the redirect, or rename the anchor' }),
 	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
@@ -304,14 +296,6 @@ export const wizardMessages = {
 	startHasWayIn: (id: string, from: string) => ({ message: `the start step "${id}" is reached again from "${from}", which makes a cycle`, fix: 'lead that answer to another step' }),
 	cycle: (ids: readonly string[]) => ({ message: `the steps ${ids.map((i) => `"${i}"`).join(' → ')} form a cycle`, fix: 'every path must move forward and end at a result or an end step' }),
 	unreachable: (id: string) => ({ message: `step "${id}" cannot be reached from the start`, fix: 'lead an answer to it, or remove it' }),
-	shadowFailed: (tool: string, args: readonly string[], stderr: string) => ({
-		message: `\`${tool} ${args.join(' ')}\` failed: ${shorten(stderr, 200)}`,
-		fix: 'read the error of shadow\'s tool (a user or range left by an earlier run, a full /etc/subuid), remove what is in the way, and run again',
-	}),
-	limitGone: (reason: string, articles: readonly string[], lastLine: string) => ({
-		message: `the machine no longer shows the limit "${reason}" that keeps ${articles.join(', ')} from being reproduced (the check printed "${shorten(lastLine, 200)}")`,
-		fix: 'write reproductions for those articles in scripts/repro/cases.ts and remove their `notReproduced`, or update the limit\'s check (HOST_LIMITS)',
-	}),
 	unknownArticle: (slug: string) => ({ message: `names the article "${slug}", which does not exist`, fix: 'use the slug of an article in src/content/docs/kb/' }),
 	retiredArticle: (slug: string, replacement: string) => ({ message: `names the retired article "${slug}"`, fix: `point it at its replacement, "${replacement}"` }),
 	unknownFix: (anchor: string, slug: string, known: readonly string[]) => ({

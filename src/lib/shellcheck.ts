@@ -40,8 +40,8 @@ export function runShellCheck(code: string): ShellFinding[] {
 /**
  * ShellCheck's findings for many pieces of bash code, in the same order, from one ShellCheck process
  * (each piece a file of its own in a temporary directory, removed after): a process per piece was
- * most of the shell tests' time, ShellCheck's start-up repeated for every block of every article.
- * Throws with the way to install ShellCheck when it is missing.
+ * most of the shell tests' time, ShellCheck's start-up repeated for every block of every article; the
+ * build's checks use it too, so that forty wizard commands cost one process, not forty. Throws with the way to install ShellCheck when it is missing.
  */
 export function runShellCheckOnAll(codes: readonly string[]): ShellFinding[][] {
 	if (codes.length === 0) return [];
@@ -49,7 +49,7 @@ export function runShellCheckOnAll(codes: readonly string[]): ShellFinding[][] {
 	try {
 		const files = codes.map((code, i) => {
 			const file = join(dir, `${i}.sh`);
-			writeFileSync(file, code);
+			writeFileSync(file, code.endsWith('\n') ? code : `${code}\n`);
 			return file;
 		});
 		const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -62,35 +62,6 @@ export function runShellCheckOnAll(codes: readonly string[]): ShellFinding[][] {
 		const index = new Map(files.map((f, i) => [f, i]));
 		for (const c of comments) {
 			found[index.get(c.file)!].push({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) });
-		}
-		return found;
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
-
-/**
- * ShellCheck's findings for many pieces of bash code in one process (each
- * piece written to its own file in a temporary directory, removed after):
- * one list per piece, in the pieces' order. What the build's checks use, so
- * that forty commands cost one process, not forty.
- * @throws with the way to install ShellCheck when it is missing.
- */
-export function runShellCheckAll(codes: readonly string[]): ShellFinding[][] {
-	if (codes.length === 0) return [];
-	const dir = mkdtempSync(join(tmpdir(), 'faultline-shellcheck-'));
-	try {
-		const files = codes.map((code, i) => {
-			const file = join(dir, `${i}.sh`);
-			writeFileSync(file, code.endsWith('\n') ? code : `${code}\n`);
-			return file;
-		});
-		const r = spawnSync('shellcheck', [...SHELLCHECK_ARGS, ...files], { encoding: 'utf8' });
-		if (r.error) throw new Error(messageLine(shellMessages.noShellCheck()));
-		const { comments } = JSON.parse(r.stdout || '{"comments":[]}') as { comments: (ShellCheckComment & { file: string })[] };
-		const found = codes.map((): ShellFinding[] => []);
-		for (const c of comments) {
-			found[files.indexOf(c.file)]?.push({ rule: `SC${c.code}`, line: c.line, ...shellMessages.shellcheck(`SC${c.code}`, c.message.trim().replace(/[.\s]+$/, '')) });
 		}
 		return found;
 	} finally {

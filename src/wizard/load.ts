@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildMessages, wizardMessages } from '../lib/messages.ts';
 import type { Article, ContentProblem } from '../lib/content.ts';
-import { hasShellCheck, runShellCheckAll } from '../lib/shellcheck.ts';
+import { hasShellCheck, runShellCheckOnAll } from '../lib/shellcheck.ts';
 import { lintShell } from '../lib/shell-lint.ts';
 import { expandSignatures, parseTree, TREE_FILE, validateTree, type FixAnchors } from './validate.ts';
 import type { WizardTree } from './schema.ts';
@@ -23,7 +23,7 @@ export function commandProblems(tree: WizardTree, file = TREE_FILE): ContentProb
 	const steps = tree.nodes.flatMap((n) => (n.kind === 'question' || n.kind === 'error-check') && n.command !== undefined ? [{ id: n.id, command: n.command }] : []);
 	if (steps.length === 0) return [];
 	if (!hasShellCheck()) return [{ file, field: 'command', ...wizardMessages.commandsUnchecked('the shellcheck command is not installed') }];
-	const checked = runShellCheckAll(steps.map((s) => s.command));
+	const checked = runShellCheckOnAll(steps.map((s) => s.command));
 	return steps.flatMap((s, i) =>
 		[...checked[i], ...lintShell(s.command)].map((f) => ({ file, field: `step "${s.id}" › command`, ...wizardMessages.command(f.rule, f.line, f.message, f.fix) })),
 	);
