@@ -5,14 +5,15 @@
  * redirect (src/content/redirects.yaml), and the lock test says so.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCK_FILE, publishedAddresses, readLock, type LinkLock } from '../src/lib/links.ts';
+import { outDir } from './build-dir.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lock: LinkLock = readLock(root);
 let added = 0;
-for (const [path, anchors] of Object.entries(publishedAddresses(join(root, 'dist')))) {
+for (const [path, anchors] of Object.entries(publishedAddresses(resolve(root, outDir())))) {
 	const known = new Set(lock[path] ?? []);
 	if (!(path in lock)) added++;
 	for (const a of anchors) if (!known.has(a)) (added++, known.add(a));

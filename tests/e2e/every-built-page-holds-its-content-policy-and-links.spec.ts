@@ -13,6 +13,7 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { plainText } from '../../src/lib/inline-code.ts';
 import { contentViolations, policyViolations } from './page-rules.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
@@ -24,7 +25,7 @@ const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
 for (const article of ARTICLES) {
 	test(`${article.shortId} ${article.id} renders its sections in the template order, whole without JavaScript`, () => {
 		const page = parsedPage(`/kb/${article.id}/`);
-		expect(text(first(page, 'h1')).trim()).toBe(article.title);
+		expect(text(first(page, 'h1')).trim()).toBe(plainText(article.title));
 		expect(text(first(page, '.article-meta .short-id')).trim()).toBe(article.shortId);
 		expect(all(page, '.sl-markdown-content h2').map((h) => text(h).trim())).toEqual([...ARTICLE_SECTIONS]);
 
@@ -60,7 +61,7 @@ for (const article of ARTICLES) {
 
 		// It unfurls with its title and root cause (the summary is the meta description), and is in the sitemap.
 		expect(attr(first(page, 'meta[name="description"]'), 'content')).toBe(article.summary);
-		expect(attr(first(page, 'meta[property="og:title"]'), 'content')).toBe(article.title);
+		expect(attr(first(page, 'meta[property="og:title"]'), 'content')).toBe(plainText(article.title));
 		expect(attr(first(page, 'meta[property="og:description"]'), 'content')).toBe(article.summary);
 		expect(attr(first(page, 'link[rel="canonical"]'), 'href')).toBe(`https://faultline.dev/kb/${article.id}/`);
 		expect(sitemap).toContain(`<loc>https://faultline.dev/kb/${article.id}/</loc>`);

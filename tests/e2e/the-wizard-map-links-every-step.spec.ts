@@ -49,11 +49,20 @@ test.describe('at a desktop size', () => {
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 390, height: 844 } });
 	test('the map is an outline list, every step a link', async ({ page }) => {
-		await page.goto('/wizard/map/');
-		await expect(page.locator('.wizard-map svg')).toBeHidden();
-		const outline = page.locator('[data-map-outline]');
-		await expect(outline).toHaveAttribute('open', '');
-		const hrefs = await outline.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-		expect(hrefs.sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
+		// As on the drawn map, a branch too large for one map is an item linking to that branch's own map.
+		const steps = new Set<string>();
+		const maps = ['/wizard/map/'];
+		for (let i = 0; i < maps.length; i++) {
+			await page.goto(maps[i]);
+			await expect(page.locator('.wizard-map svg')).toBeHidden();
+			const outline = page.locator('[data-map-outline]');
+			await expect(outline).toHaveAttribute('open', '');
+			for (const href of await outline.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+				if (href.startsWith('/wizard/map/')) {
+					if (!maps.includes(href)) maps.push(href);
+				} else steps.add(href);
+			}
+		}
+		expect([...steps].sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
 	});
 });
