@@ -144,13 +144,20 @@ function coverageTable() {
 }
 
 /** 9. The wizard walks: the totals against issue 18's target, then each walk that went wrong or dead-ended. */
+/** What each round of walks is (src/wizard/walks.ts `round`): how far the tree was shaped with its reporters in view. */
+const ROUND_LABELS: Record<number, string> = {
+	1: 'round 1 (the tree changed with them in view)',
+	2: 'round 2 (written against the finished tree, then the tree fixed for them)',
+	3: 'round 3 (written blind: by a helper who knew neither the expected articles nor the other walks; not tuned to)',
+};
+
 function wizardTable() {
 	const { results, figures: f } = measureWalks(root);
 	const row = (label: string, g: ReturnType<typeof walkFigures>) => [label, g.walks, pct(g.right, g.walks), pct(g.wrong, g.walks), pct(g.deadEnd, g.walks), g.medianQuestions];
 	const rounds = [...new Set(results.map((r) => r.walk.round ?? 1))].sort();
 	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'count', 'right', 'wrong', 'dead end', 'median questions'], [
 		row('all', f),
-		...rounds.map((n) => row(n === 1 ? 'round 1 (the tree changed with them in view)' : `round ${n} (written against the finished tree)`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
+		...rounds.map((n) => row(ROUND_LABELS[n] ?? `round ${n}`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
 	]);
 	const missed = results.filter((r) => r.outcome !== 'right');
 	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected, r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));

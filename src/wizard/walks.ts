@@ -58,7 +58,10 @@ export interface Walk {
 	/**
 	 * 1 (the default): written while the tree was being changed for issue 18,
 	 * so the tree was shaped with these reporters in view. 2: written after,
-	 * against the finished tree, before any change for them: the fairer test.
+	 * against the finished tree, before any change for them (the tree was then
+	 * fixed for them). 3: written blind, by someone who knew neither the
+	 * expected articles nor the other walks, and not tuned to: the honest test,
+	 * measured by the bench and not held to the target.
 	 */
 	round?: number;
 }
