@@ -251,6 +251,9 @@ function chownTree(dir: string, uid: number): void {
 	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) chownSync(join(entry.parentPath, entry.name), uid, uid);
 }
 
+/** How long a run user's processes may take to go after SIGKILL before they are reported as left behind: a deadline, not a wait. */
+const KILL_DEADLINE_MS = 60_000;
+
 /** The PIDs of a user's processes. */
 function pidsOf(uid: number): number[] {
 	const r = spawnSync('ps', ['-U', String(uid), '-o', 'pid='], { encoding: 'utf8' });
@@ -259,9 +262,12 @@ function pidsOf(uid: number): number[] {
 
 /** Kill a run user's processes by PID, delete the user and its ranges; returns what is left. */
 function removeUser(name: string, uid: number): string[] {
-	for (let i = 0; i < 5 && pidsOf(uid).length > 0; i++) {
-		for (const pid of pidsOf(uid)) spawnSync('kill', ['-KILL', String(pid)]);
-		spawnSync('sleep', ['0.2']);
+	// Until none is left, not for a fixed time: a killed process is gone only when its parent (or init) has
+	// reaped it, which on a loaded machine took more than the second this once waited.
+	const deadline = Date.now() + KILL_DEADLINE_MS;
+	for (let pids = pidsOf(uid); pids.length > 0 && Date.now() < deadline; pids = pidsOf(uid)) {
+		for (const pid of pids) spawnSync('kill', ['-KILL', String(pid)]);
+		spawnSync('sleep', ['0.1']);
 	}
 	const left: string[] = [];
 	if (pidsOf(uid).length > 0) left.push(`processes of ${name}: ${pidsOf(uid).join(', ')}`);
