@@ -330,6 +330,12 @@ export const wizardMessages = {
 		message: `the error line of "${owner}" ("${example}") is first met by "${line}", which leads straight to "${other}": a reader with that line gets the wrong article`,
 		fix: 'lead the shared line to a question that tells the causes apart, or list the narrower line first',
 	}),
+	signatureNotOffered: (slug: string, line: string, shared: boolean) => ({
+		message: `"${slug}" is named in signaturesOf, but its error line "${line}" is not offered here, so a reader with that wording finds nothing`,
+		fix: shared
+			? 'give the entry a `shared:` step (the question that tells the causes of its non-decisive lines apart), or list the line under `lines` leading to one'
+			: "list the line under `lines`, or check the signature's pattern",
+	}),
 	signaturesOfWhat: (slug: string) => ({
 		message: `signaturesOf names "${slug}", which is not an active article`,
 		fix: 'name the slug of an active article in src/content/docs/kb/',

@@ -56,10 +56,28 @@ export const errorCheckSchema = z
 		 * where it has none) is offered after `lines`, each leading to `next`:
 		 * every release's wording, read from the articles' front matter when the
 		 * tree loads (expandSignatures in validate.ts), never copied here. A
-		 * signature with `decisive: false` is left out: list it in `lines`,
-		 * leading to the question that tells its causes apart.
+		 * signature with `decisive: false` leads to the entry's `shared` step;
+		 * validation refuses a step that leaves any of the article's signatures
+		 * unoffered (issue 18: every release's wording).
 		 */
-		signaturesOf: z.array(z.object({ article: z.string().min(1), next: nodeId }).strict()).default([]),
+		signaturesOf: z
+			.array(
+				z
+					.object({
+						article: z.string().min(1),
+						/** Where the article's decisive signatures lead (its result step). */
+						next: nodeId,
+						/**
+						 * Where its `decisive: false` signatures lead: a question that tells
+						 * their causes apart, or a result whose note says what else prints
+						 * them. Without it they are left out, and validation asks for it
+						 * when one of them is not offered by another line of the step.
+						 */
+						shared: nodeId.optional(),
+					})
+					.strict(),
+			)
+			.default([]),
 		/** Where "None of these" leads. */
 		none: nodeId,
 	})

@@ -22,10 +22,11 @@ export type FixAnchors = Map<string, string[]>;
 
 /**
  * The tree with each error check's `signaturesOf` spelled out: after its own
- * `lines`, every decisive signature of each named article (the pattern, or
- * the line where it has none), leading to that entry's `next`, skipping a
- * line already offered. An unknown article adds nothing here; validateTree
- * names it. Pure: returns a new tree.
+ * `lines`, every signature of each named article (the pattern, or the line
+ * where it has none), the decisive ones leading to that entry's `next` and
+ * the `decisive: false` ones to its `shared` step (left out without one),
+ * skipping a line already offered. An unknown article adds nothing here;
+ * validateTree names it. Pure: returns a new tree.
  */
 export function expandSignatures(tree: WizardTree, articles: readonly ArticleData[]): WizardTree {
 	const byId = new Map(articles.map((a) => [a.id, a]));
@@ -33,17 +34,50 @@ export function expandSignatures(tree: WizardTree, articles: readonly ArticleDat
 		if (node.kind !== 'error-check' || node.signaturesOf.length === 0) return node;
 		const lines = [...node.lines];
 		const offered = new Set(lines.map((l) => l.line));
-		for (const { article, next } of node.signaturesOf) {
-			for (const sig of byId.get(article)?.signatures ?? []) {
+		for (const { article, next, shared } of node.signaturesOf) {
+			const signatures = byId.get(article)?.signatures ?? [];
+			// Decisive lines first: a reader who has both kinds takes the first listed line that fits.
+			for (const sig of [...signatures.filter((s) => s.decisive !== false), ...signatures.filter((s) => s.decisive === false)]) {
 				const line = sig.pattern ?? sig.line;
-				if (sig.decisive === false || offered.has(line)) continue;
+				const to = sig.decisive === false ? shared : next;
+				if (to === undefined || offered.has(line)) continue;
 				offered.add(line);
-				lines.push({ line, next });
+				lines.push({ line, next: to });
 			}
 		}
-		return { ...node, lines };
+		return { ...node, lines: orderByExclusions(lines, tree, byId) };
 	});
 	return { ...tree, nodes };
+}
+
+/**
+ * The lines of one error check, each moved after every line whose text its
+ * own article rules out (`excludeWhen`): a reader who has both lines takes
+ * the first listed, so the line that names the other cause must come first
+ * (quadlet-nix#3: newuidmap not found on PATH, then found without setuid).
+ * Stable otherwise; two articles that rule each other out keep their order.
+ */
+function orderByExclusions(lines: readonly { line: string; next: string }[], tree: WizardTree, articles: ReadonlyMap<string, ArticleData>): { line: string; next: string }[] {
+	const steps = new Map(tree.nodes.map((n) => [n.id, n]));
+	const articleOf = (next: string) => {
+		const to = steps.get(next);
+		return to?.kind === 'result' ? articles.get(to.article) : undefined;
+	};
+	const rulesOut = (a: ArticleData | undefined, line: string) => (a?.excludeWhen ?? []).some((e) => line.toLowerCase().includes(e.text.toLowerCase()));
+	const owners = lines.map((l) => articleOf(l.next));
+	// before[i]: the lines that must come before line i.
+	const before = lines.map((l, i) =>
+		lines.flatMap((other, j) => (j !== i && owners[j] && owners[i] && owners[j] !== owners[i] && rulesOut(owners[i], other.line) && !rulesOut(owners[j], l.line) ? [j] : [])),
+	);
+	const placed = new Set<number>();
+	const out: { line: string; next: string }[] = [];
+	while (out.length < lines.length) {
+		const free = lines.findIndex((_, i) => !placed.has(i) && before[i].every((j) => placed.has(j)));
+		const i = free >= 0 ? free : lines.findIndex((_, k) => !placed.has(k));
+		placed.add(i);
+		out.push(lines[i]);
+	}
+	return out;
 }
 
 /** Parse the tree's raw data; problems name the step. */
@@ -153,6 +187,18 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 			const to = first && byId.get(first.next);
 			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
 		}
+	}
+
+	// Every release's wording: each signature of an article named in signaturesOf is met by a line the step
+	// offers (its own, or one spelled out from the data), so a reader with an older or newer wording finds it.
+	for (const node of tree.nodes) {
+		if (node.kind !== 'error-check') continue;
+		const compiled = node.lines.map((l) => compilePattern(l.line));
+		node.signaturesOf.forEach(({ article }, i) => {
+			for (const sig of articleById.get(article)?.signatures ?? []) {
+				if (!compiled.some((re) => re.test(normalizeLine(sig.line)))) add(`step "${node.id}" › signaturesOf.${i}`, m.signatureNotOffered(article, sig.line, sig.decisive === false));
+			}
+		});
 	}
 
 	// Every active article is reachable through at least one result.

@@ -8,8 +8,9 @@
  *
  * - `saw`: the lines their failing command printed, verbatim. At an error
  *   check without a recorded answer, the reader picks the first listed line
- *   whose pattern one of these lines meets (the matcher's own patterns and
- *   normalisation), and "None of these" when none does.
+ *   that one of these lines meets (`recognises`: the matcher's own patterns
+ *   and normalisation, as a reader compares text, not punctuation), and
+ *   "None of these" when none does.
  * - `answers`: per step id, the answer they would give (`pick`, a piece of the
  *   answer's label, or of the error line for an error check; `none` for "None
  *   of these") and `why`, the reasoning from the thread. A question without a
@@ -21,7 +22,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePattern } from '../lib/matcher/pattern.ts';
+import { compilePattern, patternParts } from '../lib/matcher/pattern.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { wizardWalkMessages as m } from '../lib/messages.ts';
 import { answer, choicesOf, nodesById, start } from './engine.ts';
@@ -35,7 +36,9 @@ export const WALKS_FILE = 'tests/fixtures/wizard-walks.jsonl';
  * of these"; and why, from the thread. `pick` may list pieces in order of
  * preference: the first that fits exactly one choice is taken (a reporter
  * takes the closest wording the step offers). A label equal to a piece wins
- * over labels that only contain it.
+ * over labels that only contain it; at an error check, of several lines a
+ * piece fits, the first listed that the reader's `saw` lines meet, or else
+ * the first listed.
  */
 export interface WalkAnswer {
 	pick?: string | string[];
@@ -124,7 +127,14 @@ function choose(node: WizardNode, walk: Walk): { choice: number; unmatched: bool
 		for (const piece of [given.pick].flat()) {
 			const want = piece.toLowerCase();
 			const exact = labels.flatMap((label, i) => (label === want ? [i] : []));
-			const hits = exact.length ? exact : labels.flatMap((label, i) => (label.includes(want) ? [i] : []));
+			let hits = exact.length ? exact : labels.flatMap((label, i) => (label.includes(want) ? [i] : []));
+			// At an error check, a piece that fits several lines means the first listed of them that the reader's
+			// own lines meet, or else the first listed (as a reader reads the list from the top).
+			if (hits.length > 1 && node.kind === 'error-check') {
+				const seen = walk.saw.map(normalizeLine);
+				const met = hits.filter((i) => i < node.lines.length && seen.some((s) => recognises(node.lines[i].line, s)));
+				hits = met.length ? met.slice(0, 1) : hits.slice(0, 1);
+			}
 			if (hits.length > 1) throw new Error(m.pickNotOne(walk.eval, node.id, piece, hits.length));
 			if (hits.length === 1) return { choice: hits[0], unmatched: false };
 		}
@@ -132,13 +142,29 @@ function choose(node: WizardNode, walk: Walk): { choice: number; unmatched: bool
 	}
 	if (node.kind === 'error-check') {
 		const seen = walk.saw.map(normalizeLine);
-		const i = node.lines.findIndex((l) => {
-			const re = compilePattern(l.line);
-			return seen.some((s) => re.test(s));
-		});
+		const i = node.lines.findIndex((l) => seen.some((s) => recognises(l.line, s)));
 		return { choice: i >= 0 ? i : wayOut(), unmatched: false };
 	}
 	return { choice: wayOut(), unmatched: false };
+}
+
+/** The fewest words a quoted piece of a line needs for a reader to know it in a listed line (fewer, such as "permission denied", fit too many). */
+export const FRAGMENT_WORDS = 5;
+
+/**
+ * Whether a reader who saw `seen` (a normalised line) recognises it in the
+ * listed line `listed` (a signature's pattern or line): the pattern meets it,
+ * or meets it but for the listed line's final period (a report quoting
+ * "… is unknown or unreachable" without it, canonical/multipass#4053), or the
+ * reader quotes only a piece of the message, at least FRAGMENT_WORDS words,
+ * that is a piece of one of the pattern's literal parts (buildbuddy#6857
+ * quotes "cgroups in hybrid mode not supported").
+ */
+export function recognises(listed: string, seen: string): boolean {
+	if (compilePattern(listed).test(seen)) return true;
+	if (listed.endsWith('.') && compilePattern(listed.slice(0, -1)).test(seen)) return true;
+	const piece = seen.trim();
+	return piece.split(/\s+/).length >= FRAGMENT_WORDS && patternParts(listed).some((part) => part.includes(piece));
 }
 
 /**

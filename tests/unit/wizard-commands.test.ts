@@ -31,6 +31,16 @@ interface Runnable {
 	shape: (lines: string[]) => void;
 }
 
+/** The user-namespace questions' command: NoNewPrivs, then each sysctl as `key = value`, or the "cannot stat" (or busybox's "unknown key") the help allows for. */
+const userns: Runnable = {
+	needs: ['grep', 'sysctl'],
+	shape: ([nnp, ...sysctls]) => {
+		expect(nnp).toMatch(/^NoNewPrivs:\s+[01]$/);
+		expect(sysctls.length).toBeLessThanOrEqual(3);
+		for (const l of sysctls) expect(l).toMatch(/^user\.max_user_namespaces = \d+$|^kernel\.(unprivileged_userns_clone|apparmor_restrict_unprivileged_userns) = [01]$/);
+	},
+};
+
 const RUN_HERE: Record<string, Runnable> = {
 	'nix-where': {
 		needs: ['uname', 'ls'],
@@ -76,13 +86,14 @@ const RUN_HERE: Record<string, Runnable> = {
 			expect(rest).toEqual([]);
 		},
 	},
-	'podman-userns': {
-		needs: ['grep', 'sysctl'],
-		// NoNewPrivs, then each sysctl as `key = value`, or the "cannot stat" (or busybox's "unknown key") the help allows for.
-		shape: ([nnp, ...sysctls]) => {
-			expect(nnp).toMatch(/^NoNewPrivs:\s+[01]$/);
-			expect(sysctls.length).toBeLessThanOrEqual(3);
-			for (const l of sysctls) expect(l).toMatch(/^user\.max_user_namespaces = \d+$|^kernel\.(unprivileged_userns_clone|apparmor_restrict_unprivileged_userns) = [01]$/);
+	'podman-userns': userns,
+	'podman-userns-more': userns,
+	'engine-userns': userns,
+	'podman-hang': {
+		needs: ['grep', 'id'],
+		// A path for each helper command -v finds, then the reader's ranges as grep prints them from two files.
+		shape: (lines) => {
+			for (const l of lines) expect(l).toMatch(/^\/\S*\/new[ug]idmap$|^\/etc\/sub[ug]id:[^:]+:\d+:\d+$/);
 		},
 	},
 	'crun-direct-lines': {
@@ -147,6 +158,8 @@ const NOT_HERE: Record<string, string> = {
 	'podman-group-test-2': 'pulls and runs a container',
 	'podman-crun-version': "runs podman info, which sets up the user's Podman storage",
 	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
+	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
+	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
 };

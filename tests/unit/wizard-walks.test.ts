@@ -4,7 +4,8 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
 import { parseTree } from '../../src/wizard/validate.ts';
-import { loadWalks, replayWalk, replayWalks, walkFigures, type Walk } from '../../src/wizard/walks.ts';
+import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
+import { loadWalks, recognises, replayWalk, replayWalks, walkFigures, type Walk } from '../../src/wizard/walks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tree = checkTreeFile(root, loadArticles(root)).tree!;
@@ -28,6 +29,39 @@ describe('the wizard-walk evaluation', () => {
 	it('picks an error line by the lines the reporter saw, through the pattern and normalisation', () => {
 		const r = replayWalk(small, walkOf({ start: { pick: 'Nix', why: '' } }, ['#8 14.67 error: unable to load seccomp BPF program: Invalid argument']), 'nix-installer-seccomp-bpf');
 		expect([r.outcome, r.path, r.questions]).toEqual(['right', ['start', 'lines', 'nix'], 2]);
+	});
+
+	it('recognises a line without its final period, or a quoted piece of five words or more, and not a shorter piece', () => {
+		const seen = (text: string) => normalizeLine(text);
+		expect(recognises('Remote "" is unknown or unreachable.', seen('launch failed: Remote "" is unknown or unreachable'))).toBe(true);
+		expect(recognises('crun: cgroups in hybrid mode not supported, drop all controllers from cgroupv2', seen('cgroups in hybrid mode not supported'))).toBe(true);
+		expect(recognises('crun: cgroups in hybrid mode not supported, drop all controllers from cgroupv2', seen('hybrid mode not supported'))).toBe(false);
+		expect(recognises('failed to download from \'{path}\': Network timeout', seen('Network timeout'))).toBe(false);
+	});
+
+	it('at an error check, takes the first listed of several lines a pick fits, the one the reader saw first', () => {
+		const two = parseTree({
+			start: 'lines',
+			nodes: [
+				{
+					id: 'lines',
+					kind: 'error-check',
+					prompt: 'Do you see this?',
+					lines: [
+						{ line: 'unable to load seccomp BPF program: Invalid argument', next: 'nix' },
+						{ line: 'while setting up the build environment: unable to load seccomp BPF program: Invalid argument', next: 'mac' },
+					],
+					none: 'lost',
+				},
+				{ id: 'nix', kind: 'result', article: 'nix-installer-seccomp-bpf' },
+				{ id: 'mac', kind: 'result', article: 'nix-macos-volume-in-use' },
+				{ id: 'lost', kind: 'end', title: 'Lost', text: 'Search or report it.' },
+			],
+		}).tree!;
+		const pick = { lines: { pick: 'seccomp BPF', why: '' } };
+		expect(replayWalk(two, walkOf(pick), 'x').at).toBe('nix');
+		expect(replayWalk(two, walkOf(pick, ['error: while setting up the build environment: unable to load seccomp BPF program: Invalid argument']), 'x').at).toBe('nix');
+		expect(replayWalk(two, walkOf({ lines: { pick: 'setting up', why: '' } }), 'x').at).toBe('mac');
 	});
 
 	it('takes the way out where the reporter has no answer, or saw no listed line', () => {

@@ -198,27 +198,68 @@ describe('the structural checks of issue 18', () => {
 		expect(problemsOf(fixes, crun).join('\n')).toContain('(crun-rootless-supplementary-group#reachable-path)');
 	});
 
-	it('spells out signaturesOf as every decisive signature of the article, after the lines, leaving out shared ones', () => {
+	it('spells out signaturesOf as every signature of the article after the lines, the shared ones to `shared`, and refuses a wording left out', () => {
 		const raw = parseTree({
 			start: 'e',
 			nodes: [
 				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line: 'error: cloning builder process: Operation not permitted', next: 'r' }], signaturesOf: [{ article: 'nix-sandbox-cloning-builder', next: 'r' }], none: 'x' },
 				{ id: 'r', kind: 'result', article: 'nix-sandbox-cloning-builder' },
+				{ id: 's', kind: 'result', article: 'nix-sandbox-cloning-builder', note: 'Shared lines.' },
 				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
 			],
 		}).tree!;
 		const nix = articles.filter((a) => a.data.id === 'nix-sandbox-cloning-builder');
-		const expanded = expandSignatures(raw, nix.map((a) => a.data));
-		const lines = (expanded.nodes[0] as { lines: { line: string }[] }).lines.map((l) => l.line);
-		const decisive = nix[0].data.signatures.filter((s) => s.decisive !== false).map((s) => s.pattern ?? s.line);
+		const sigs = nix[0].data.signatures;
+		const decisive = sigs.filter((s) => s.decisive !== false).map((s) => s.pattern ?? s.line);
+		const shared = sigs.filter((s) => s.decisive === false).map((s) => s.pattern ?? s.line);
+		expect(shared).toContain('error: unable to start build process');
+		// Without `shared`, the non-decisive lines are left out, and validation names each one.
+		const without = expandSignatures(raw, nix.map((a) => a.data));
+		const lines = (without.nodes[0] as { lines: { line: string }[] }).lines.map((l) => l.line);
 		expect(lines[0]).toBe('error: cloning builder process: Operation not permitted');
 		expect(new Set(lines)).toEqual(new Set(decisive));
-		expect(lines).not.toContain('error: unable to start build process');
-		expect(validateTree(expanded, nix.map((a) => a.data), fixAnchorsOf(nix))).toEqual([]);
+		const problems = validateTree(without, nix.map((a) => a.data), fixAnchorsOf(nix)).map(formatProblem);
+		expect(problems).toContain(
+			'src/content/wizard/tree.yaml › step "e" › signaturesOf.0: "nix-sandbox-cloning-builder" is named in signaturesOf, but its error line "error: unable to start build process" is not offered here, so a reader with that wording finds nothing. Fix: give the entry a `shared:` step (the question that tells the causes of its non-decisive lines apart), or list the line under `lines` leading to one.',
+		);
+		expect(problems.filter((p) => p.includes("is not offered here"))).toHaveLength(shared.length);
+		// With `shared`, they come after the decisive ones, leading there; the step is then complete.
+		(raw.nodes[0] as { signaturesOf: { shared?: string }[] }).signaturesOf[0].shared = 's';
+		const withShared = (expandSignatures(raw, nix.map((a) => a.data)).nodes[0] as { lines: { line: string; next: string }[] }).lines;
+		expect(withShared.filter((l) => l.next === 's').map((l) => l.line)).toEqual(shared);
+		expect(withShared.findIndex((l) => l.next === 's')).toBe(decisive.length);
+		expect(validateTree(expandSignatures(raw, nix.map((a) => a.data)), nix.map((a) => a.data), fixAnchorsOf(nix)).map(formatProblem)).toEqual([]);
 		(raw.nodes[0] as { signaturesOf: { article: string }[] }).signaturesOf[0].article = 'nix-gone';
-		expect(validateTree(raw, nix.map((a) => a.data), fixAnchorsOf(nix)).map(formatProblem)).toEqual([
+		expect(validateTree(raw, nix.map((a) => a.data), fixAnchorsOf(nix)).map(formatProblem)).toContain(
 			'src/content/wizard/tree.yaml › step "e" › signaturesOf.0.article: signaturesOf names "nix-gone", which is not an active article. Fix: name the slug of an active article in src/content/docs/kb/.',
-		]);
+		);
+	});
+
+	it("lists a line after the line its own article's excludeWhen names as another cause (quadlet-nix#3)", () => {
+		const pair = articles.filter((a) => ['podman-newuidmap-missing', 'podman-newuidmap-not-setuid'].includes(a.data.id));
+		const raw = parseTree({
+			start: 'e',
+			nodes: [
+				{
+					id: 'e',
+					kind: 'error-check',
+					prompt: 'Do you see one?',
+					signaturesOf: [
+						{ article: 'podman-newuidmap-missing', next: 'missing' },
+						{ article: 'podman-newuidmap-not-setuid', next: 'setuid' },
+					],
+					none: 'x',
+				},
+				{ id: 'missing', kind: 'result', article: 'podman-newuidmap-missing' },
+				{ id: 'setuid', kind: 'result', article: 'podman-newuidmap-not-setuid' },
+				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
+			],
+		}).tree!;
+		const lines = (expandSignatures(raw, pair.map((a) => a.data)).nodes[0] as { lines: { line: string; next: string }[] }).lines;
+		const firstMissing = lines.findIndex((l) => l.next === 'missing');
+		const setuid = lines.findIndex((l) => l.line.includes('should have setuid or have filecaps setuid'));
+		expect(setuid).toBeGreaterThanOrEqual(0);
+		expect(setuid).toBeLessThan(firstMissing);
 	});
 
 	it("refuses an error line that sends another article's own line straight to a result", () => {
