@@ -32,6 +32,21 @@ test.describe('at a desktop size', () => {
 			expect(b.x).toBeGreaterThanOrEqual(frame.x - 1);
 			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
 		}
+		// No line runs through an answer's label: every label is painted after (over) every line, on a halo of the page's colour.
+		const labels = await page.locator('.wizard-map svg').evaluate((svg) => {
+			const paths = svg.querySelectorAll('path');
+			const texts = [...svg.querySelectorAll('.edge-label text')];
+			const style = texts.length ? getComputedStyle(texts[0]) : undefined;
+			return {
+				count: texts.length,
+				afterEveryLine: texts.every((t) => paths[paths.length - 1].compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING),
+				halo: style ? { paintOrder: style.paintOrder, stroke: style.stroke, background: getComputedStyle(document.body).backgroundColor } : undefined,
+			};
+		});
+		expect(labels.count).toBe(await page.locator('.wizard-map svg path').count());
+		expect(labels.afterEveryLine).toBe(true);
+		expect(labels.halo?.paintOrder).toMatch(/^stroke/);
+		expect(labels.halo?.stroke).toBe(labels.halo?.background);
 		const width = async () => Number(await page.locator('.wizard-map svg').getAttribute('width'));
 		const fitted = await width();
 		await page.getByRole('button', { name: 'Zoom in' }).click();
