@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { TREE } from './site.ts';
+import { all, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { inlineCode, plainText } from '../../src/lib/inline-code.ts';
 
 test('the map has a box for every step, and every box links to a page that exists', async ({ page, request }) => {
 	// A tree larger than one map's MAX_BOXES (src/wizard/map.ts) draws a branch as one box linking to that branch's own map.
@@ -80,4 +82,20 @@ test.describe('on a phone', () => {
 		}
 		expect([...steps].sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
 	});
+});
+
+test('a branch map whose step has code spans shows them as code in its title, and plain text in the tab', () => {
+	const byId = new Map(TREE.nodes.map((n) => [n.id, n]));
+	const maps = builtPageList().filter((p) => /^\/wizard\/map\/[^/]+\/$/.test(p.path));
+	const coded = maps.flatMap((p) => {
+		const node = byId.get(p.path.split('/')[3])!;
+		return 'prompt' in node && node.prompt.includes('`') ? [{ path: p.path, prompt: node.prompt }] : [];
+	});
+	expect(coded.length).toBeGreaterThan(0);
+	for (const { path, prompt } of coded) {
+		const page = parsedPage(path);
+		expect(all(page, 'h1 code').map(text), path).toEqual(inlineCode(prompt).parts.filter((p) => p.code).map((p) => p.text));
+		expect(text(first(page, 'h1')), path).toBe(`Wizard map: ${plainText(prompt)}`);
+		expect(text(first(page, 'head > title')), path).toBe(`Wizard map: ${plainText(prompt)} | Faultline`);
+	}
 });
