@@ -58,7 +58,7 @@ test('an ID no article has gets the 404 page, which says so and offers the paste
 /**
  * The README's server: `npm run serve` builds, then runs package.json's `preview` script. That script's
  * command, on a free port of its own instead of its fixed one (4321, which a running `npm run serve` may
- * hold), serving the tests' own build (FAULTLINE_OUT_DIR, which playwright.config.ts sets and the
+ * hold), beside any running one, serving the tests' own build (FAULTLINE_OUT_DIR, which playwright.config.ts sets and the
  * server's process inherits), with node_modules/.bin first on the PATH as `npm run` puts it.
  */
 async function startReadmeServer(): Promise<{ base: string; stop: () => void }> {
@@ -67,7 +67,10 @@ async function startReadmeServer(): Promise<{ base: string; stop: () => void }> 
 	const [command, ...args] = scripts.preview.replace(/\s--port\s+\d+/, '').split(/\s+/);
 	expect([command, ...args]).toEqual(['astro', 'preview']);
 	const port = await freePort();
-	const server = spawn(command, [...args, '--host', '127.0.0.1', '--port', String(port)], {
+	// --ignore-lock: Astro 7 refuses a second preview server of a project ("Another astro preview server is
+	// already running", astro/dist/cli/preview/index.js) unless told to start beside it without its lock file,
+	// so a reader's running `npm run serve` neither stops this one nor is replaced or stopped by it.
+	const server = spawn(command, [...args, '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
 		cwd: ROOT,
 		env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH}` },
 		stdio: ['ignore', 'pipe', 'pipe'],
