@@ -29,8 +29,8 @@ export default defineConfig({
 		launchOptions: { executablePath, args: launchArgs() },
 	},
 	webServer: {
-		// Not `astro preview`: it loads the site's config, and with it the whole content check, before it serves
-		// a file (about 100 s on a loaded machine); the build it would check was checked when it was made.
+		// A static host's behaviour (a 301 to the slash, the 404 page), as the site is deployed; the README's own
+		// server, `astro preview`, is started by the one test that is about it (short-ids-lead-to-their-article).
 		command: `node scripts/serve-static.ts --host 127.0.0.1 --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * `node scripts/serve-static.ts [--host H] [--port P]`: serves the built site (scripts/build-dir.ts) as a
- * static host does, for the end-to-end tests. It replaces `astro preview`, which loads astro.config.mjs and
- * with it the whole content check before it serves a file: 6 s of CPU and, on a shared 2-core machine at
- * load average 17, 100 s before the first test could start. What a static host does, and so what this does:
+ * static host does, for the end-to-end tests. It replaced `astro preview`, which then ran the whole content
+ * check before it served a file (100 s on a shared 2-core machine; it no longer does, content-check.ts), and
+ * which serves a slashless address as it is where a host redirects. What a static host does, and so what this does:
  * a file as it is; a directory by its `index.html`; a directory asked for without its trailing slash is
  * sent there (301, the query kept); anything else is the site's own `404.html` with status 404. Only
  * GET and HEAD; nothing outside the build directory is ever read (the path is resolved and checked).

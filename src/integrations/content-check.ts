@@ -12,7 +12,8 @@ import { BuildStop, stoppingOn } from './stop-build.ts';
  * Fails the build, before Astro reads any content, when an article breaks
  * the model, when its own error lines do not find it in the matcher, or when
  * the wizard tree would strand a reader: each problem names the file, the
- * field or step, and the fix.
+ * field or step, and the fix. Not in `astro preview`, which serves a build
+ * that was checked when it was made.
  */
 export function contentCheck(): AstroIntegration {
 	let root = '';
@@ -21,6 +22,10 @@ export function contentCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, logger, command }) => {
 				root = fileURLToPath(config.root);
+				// `astro preview` (the README's `npm run serve`, after its build) serves a built site: that
+				// build was checked when it was made, and checking again only kept the server from starting
+				// (35 s on a loaded 2-core machine, before it served a file).
+				if (command === 'preview') return;
 				stoppingOn(logger, () => checkContent(root, logger, command === 'dev'));
 			},
 			// In the dev server a content file changes under a running process: the model is read again, and checked.

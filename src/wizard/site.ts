@@ -20,11 +20,15 @@ export function wizardMaps(): Map<string, Set<string>> {
 	return loadKnowledgeBase().wizard.maps;
 }
 
-/** The text of a step's box on a map. */
-export function mapLabel(node: WizardNode): string {
+/** What a step says, as written (code spans in backticks): a result's short ID and article title, an end's title, a question's prompt. */
+export function stepText(node: WizardNode): string {
 	const { articles } = wizard();
-	const text = node.kind === 'result' ? `${articles.get(node.article)!.data.shortId}: ${articles.get(node.article)!.data.title}` : node.kind === 'end' ? node.title : node.prompt;
-	return plainText(text);
+	return node.kind === 'result' ? `${articles.get(node.article)!.data.shortId}: ${articles.get(node.article)!.data.title}` : node.kind === 'end' ? node.title : node.prompt;
+}
+
+/** The text of a step's box on a map: what it says, as plain text (an SVG box cannot hold code spans). */
+export function mapLabel(node: WizardNode): string {
+	return plainText(stepText(node));
 }
 
 /**

@@ -14,7 +14,7 @@ import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/li
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
 import { plainText } from '../../src/lib/inline-code.ts';
-import { contentViolations, policyViolations } from './page-rules.ts';
+import { contentViolations, gluedWords, policyViolations } from './page-rules.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
 
@@ -95,6 +95,10 @@ test("every page passes axe's rules that depend on its own words: names of links
 	for (const { path } of builtPageList()) expect(contentViolations(parsedPage(path)), path).toEqual([]);
 });
 
+test('no page runs a word into a link or a code span (a template line that ends in a word before one loses its space)', () => {
+	for (const { path } of builtPageList()) expect(gluedWords(parsedPage(path)), path).toEqual([]);
+});
+
 test('the static rules still find what they look for', () => {
 	const page = (html: string) => ({ path: '/t/', file: '', ids: new Set<string>(), anchors: [], links: [], html, tree: fromHtml(html) });
 	const policy = `<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self' 'unsafe-hashes'">`;
@@ -104,6 +108,10 @@ test('the static rules still find what they look for', () => {
 	expect(
 		contentViolations(page('<html><head></head><body><a href="/x/"></a><button></button><img src="/i.png"><input name="q"><ul><p>x</p></ul><li>y</li><i id="a"></i><b id="a"></b></body></html>')).map((v) => v.split(':')[0]),
 	).toEqual(['html-has-lang', 'document-title', 'link-name', 'button-name', 'image-alt', 'label', 'list', 'listitem', 'duplicate-id-aria']);
+	expect(gluedWords(page('<html><body><p>answer the<a href="/w/">wizard</a>, such as<code>FL-0003</code>; the <a href="/w/">wizard</a>, (<code>x</code>)</p></body></html>'))).toEqual([
+		'glued: …answer the<a>wizard…',
+		'glued: …, such as<code>FL-0003…',
+	]);
 });
 
 const byId = new Map(TREE.nodes.map((n) => [n.id, n]));

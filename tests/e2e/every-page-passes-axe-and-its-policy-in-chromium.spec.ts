@@ -2,7 +2,7 @@
  * The browser pass: for every template, the few pages that between them show every script, element
  * kind and colour of the template (templates.ts) are loaded in Chromium, with JavaScript, and checked
  * for everything that needs a browser: no Content-Security-Policy violation, no request to another
- * origin, no serious or critical axe violation, and on a redirect page (a short ID in either case, a
+ * origin, no serious or critical axe violation, nothing wider than a phone's screen, and on a redirect page (a short ID in either case, a
  * renamed slug) the arrival at its article. Every other page differs from these only in its words, and
  * what depends on its words is checked in the built HTML of every page
  * (every-built-page-holds-its-content-policy-and-links: the policy's hashes, one origin, link and button
@@ -61,6 +61,10 @@ for (const { path, redirectTo, template } of BROWSER_PAGES) {
 		}
 		expect(await seriousViolations(page), `axe on ${path}`).toEqual([]);
 		expect(foreign).toEqual([]);
+		// At a phone's width nothing is wider than the page: an unbreakable line (a path in an example
+		// error) once pushed the whole home page sideways. Code blocks and tables scroll in their own box.
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${path} at 390 px: overflow`).toBeLessThanOrEqual(0);
 	});
 }
 

@@ -104,3 +104,23 @@ export function contentViolations(page: ParsedPage): string[] {
 	for (const id of twice) found.push(`duplicate-id-aria: id "${id}" is used twice`);
 	return found;
 }
+
+/**
+ * Words that run into a link or a code span: a text ending in a letter right before an `<a>` or `<code>`
+ * whose text starts with a letter or digit ("answer the<a>troubleshooting wizard</a>"). Astro's compiler
+ * drops the whitespace where a template's source line ends in a word and the next starts with such an
+ * element, so the space a reader needs is lost without a trace in the source; no Markdown writes one.
+ * Each as `glued: …the words…`.
+ */
+export function gluedWords(page: ParsedPage): string[] {
+	const found: string[] = [];
+	for (const parent of all(page, 'body *')) {
+		parent.children.forEach((child, i) => {
+			const before = parent.children[i - 1];
+			if (child.type !== 'element' || !['a', 'code'].includes(child.tagName) || before?.type !== 'text') return;
+			const after = text(child);
+			if (/[A-Za-z]$/.test(before.value) && /^[A-Za-z0-9]/.test(after)) found.push(`glued: …${before.value.slice(-20)}<${child.tagName}>${after.slice(0, 20)}…`);
+		});
+	}
+	return found;
+}

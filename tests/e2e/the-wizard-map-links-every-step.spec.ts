@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { TREE } from './site.ts';
+import { all, builtPageList, first, parsedPage, text } from './built-html.ts';
+import { inlineCode, plainText } from '../../src/lib/inline-code.ts';
 
 test('the map has a box for every step, and every box links to a page that exists', async ({ page, request }) => {
 	// A tree larger than one map's MAX_BOXES (src/wizard/map.ts) draws a branch as one box linking to that branch's own map.
@@ -32,6 +34,21 @@ test.describe('at a desktop size', () => {
 			expect(b.x).toBeGreaterThanOrEqual(frame.x - 1);
 			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
 		}
+		// No line runs through an answer's label: every label is painted after (over) every line, on a halo of the page's colour.
+		const labels = await page.locator('.wizard-map svg').evaluate((svg) => {
+			const paths = svg.querySelectorAll('path');
+			const texts = [...svg.querySelectorAll('.edge-label text')];
+			const style = texts.length ? getComputedStyle(texts[0]) : undefined;
+			return {
+				count: texts.length,
+				afterEveryLine: texts.every((t) => paths[paths.length - 1].compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING),
+				halo: style ? { paintOrder: style.paintOrder, stroke: style.stroke, background: getComputedStyle(document.body).backgroundColor } : undefined,
+			};
+		});
+		expect(labels.count).toBe(await page.locator('.wizard-map svg path').count());
+		expect(labels.afterEveryLine).toBe(true);
+		expect(labels.halo?.paintOrder).toMatch(/^stroke/);
+		expect(labels.halo?.stroke).toBe(labels.halo?.background);
 		const width = async () => Number(await page.locator('.wizard-map svg').getAttribute('width'));
 		const fitted = await width();
 		await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -65,4 +82,20 @@ test.describe('on a phone', () => {
 		}
 		expect([...steps].sort()).toEqual(TREE.nodes.map((n) => `/wizard/${n.id}/`).sort());
 	});
+});
+
+test('a branch map whose step has code spans shows them as code in its title, and plain text in the tab', () => {
+	const byId = new Map(TREE.nodes.map((n) => [n.id, n]));
+	const maps = builtPageList().filter((p) => /^\/wizard\/map\/[^/]+\/$/.test(p.path));
+	const coded = maps.flatMap((p) => {
+		const node = byId.get(p.path.split('/')[3])!;
+		return 'prompt' in node && node.prompt.includes('`') ? [{ path: p.path, prompt: node.prompt }] : [];
+	});
+	expect(coded.length).toBeGreaterThan(0);
+	for (const { path, prompt } of coded) {
+		const page = parsedPage(path);
+		expect(all(page, 'h1 code').map(text), path).toEqual(inlineCode(prompt).parts.filter((p) => p.code).map((p) => p.text));
+		expect(text(first(page, 'h1')), path).toBe(`Wizard map: ${plainText(prompt)}`);
+		expect(text(first(page, 'head > title')), path).toBe(`Wizard map: ${plainText(prompt)} | Faultline`);
+	}
 });

@@ -8,7 +8,7 @@ import { loadArticles } from '../../src/lib/content.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 
 /** Run the integration's config hook the way `astro build` does, on a project root. */
-function runHook(root: URL, command: 'build' | 'dev' = 'build') {
+function runHook(root: URL, command: 'build' | 'dev' | 'preview' = 'build') {
 	const logged: string[] = [];
 	const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
 	const hook = contentCheck().hooks['astro:config:setup']!;
@@ -42,6 +42,12 @@ describe('the content check in the build', () => {
 		const { run, logged } = runHook(new URL('./fixtures/broken-site/', import.meta.url), 'dev');
 		expect(run).not.toThrow();
 		expect(logged[0]).toMatch(/^Content problems:\n/);
+	});
+
+	it('is not run by `astro preview`, which serves a build already checked: even broken content starts the server at once', () => {
+		const { run, logged } = runHook(new URL('./fixtures/broken-site/', import.meta.url), 'preview');
+		expect(run).not.toThrow();
+		expect(logged).toEqual([]);
 	});
 });
 
