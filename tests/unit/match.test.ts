@@ -9,6 +9,8 @@ import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
+import { isWrapperLine } from '../../src/lib/matcher/wrapper-lines.ts';
+import { matcherMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -468,5 +470,42 @@ describe('diagnostic output as evidence', () => {
 			diagnostics: [{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{n}', means: 'holds', why: 'a pattern that cannot match its output' }],
 		});
 		expect(checkSelfMatch([broken]).map((p) => p.message)).toEqual(["the diagnostic's pattern does not match its own output"]);
+	});
+});
+
+describe('a wrapper line (it names the step that failed, whatever the cause)', () => {
+	const wrapperLine = '3: Action `setup_default_profile` errored';
+	const cause = (id: string, shortId: string, line: string) =>
+		article(id, shortId, {
+			signatures: [
+				{ line, where: 'in the tests' },
+				{ line: wrapperLine, pattern: 'Action `setup_default_profile` errored', where: 'in the tests', decisive: false },
+			],
+		});
+	const seccomp = cause('nix-seccomp-cause', 'FL-0901', 'error: unable to load seccomp BPF program: Invalid argument');
+	const uuid = cause('nix-libuuid-cause', 'FL-0902', 'error: libuuid.so.1: cannot open shared object file: frobnicated');
+	const matcher = createMatcher(compileIndex([seccomp, uuid]));
+
+	it('is recognised from the tool\'s format strings, numbered or not, and not when the line goes on', () => {
+		expect(['3: Action `setup_default_profile` errored', 'Action `create_directory` errored', '1: Error executing action', '0: Install failure', 'Child action `configure_nix`'].filter((l) => !isWrapperLine(l))).toEqual([]);
+		expect(['Install failure: the store is not writable', 'Action `setup_default_profile` errored because nix-env failed', 'error: unable to load seccomp BPF program'].filter(isWrapperLine)).toEqual([]);
+	});
+
+	it('answers nothing alone, however many articles quote it (a shared line would make them candidates)', () => {
+		const result = matcher.match(`Error:\n   0: Install failure\n   1: Error executing action\n   ${wrapperLine}\n   4: Failed to execute command: error: manifest is empty`);
+		expect(result.matches).toEqual([]);
+		expect(result.ambiguous).toBe(false);
+	});
+
+	it('still supports the article whose own line is in the paste', () => {
+		const result = matcher.match(`   ${wrapperLine}\n   error: unable to load seccomp BPF program: Invalid argument`);
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['nix-seccomp-cause', 'high']]);
+		expect(result.matches[0].supporting.map((s) => s.signature)).toEqual([wrapperLine]);
+	});
+
+	it('is refused as a decisive line by the build', () => {
+		const decisive = article('nix-wrapper-decides', 'FL-0903', { signatures: [{ line: wrapperLine, where: 'in the tests' }] });
+		expect(checkSelfMatch([decisive]).map((p) => p.message)).toEqual([matcherMessages.wrapperDecisive().message]);
+		expect(compileIndex([decisive]).signatures[0]).toMatchObject({ decisive: false, wrapper: true });
 	});
 });

@@ -9,6 +9,7 @@ import { compiledPattern } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
 import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
+import { isWrapperLine } from './wrapper-lines.ts';
 
 /** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
 export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
@@ -23,7 +24,9 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive });
+			// A wrapper line (wrapper-lines.ts) never decides, whatever the article says (the self-check refuses that).
+			const wrapper = isWrapperLine(s.line);
+			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}) });
 		}
 		for (const d of article.diagnostics) {
 			const { parts, source, glued } = compiledPattern(d.pattern ?? d.output);

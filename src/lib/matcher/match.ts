@@ -489,7 +489,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		const sig = index.signatures[s];
 		if (sig.diagnostic) continue;
 		const a = sig.article;
-		if ((!sig.decisive || sig.shared) && hit.score >= SCORING.minScore && !excluded.has(a)) {
+		// A wrapper line (model.ts `wrapper`) names no cause: it never makes a line shared between causes.
+		if ((!sig.decisive || sig.shared) && !sig.wrapper && hit.score >= SCORING.minScore && !excluded.has(a)) {
 			const on = sharedOn.get(hit.lineNumber) ?? new Set<number>();
 			sharedOn.set(hit.lineNumber, on.add(a));
 			if (context.has(a) || confirmed.has(a)) closed.add(hit.lineNumber);
@@ -510,7 +511,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	const open = new Set<Match>();
 	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
-		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
+		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
+		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
 		// A shared line without this article's context: one candidate among the causes that print it.
 		const candidate = decisive || corroborated || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
 		if (!decisive && !corroborated && !diagnosticOnly && !candidate) continue;
@@ -561,7 +563,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 
 /**
  * An article's best hit on a shared line, if it has one: a pasted line that two or more articles (not
- * ruled out) meet with a line several causes print (`decisive: false`, or `shared`), at `minScore` or
+ * ruled out) meet with a line several causes print (`decisive: false`, or `shared`; never a wrapper
+ * line, which names no cause however many articles quote it), at `minScore` or
  * more, and that none of them decides with its context or confirming output (`closed`). Such a line
  * decides none of them; each is a candidate at its hit's score, so equal hits tie
  * (the result is `ambiguous`, and the readers are given the question that tells them apart). A line
@@ -577,7 +580,7 @@ function candidateOf(
 	let found: [number, Hit] | undefined;
 	for (const [s, hit] of hits) {
 		const sig = index.signatures[s];
-		if ((sig.decisive && !sig.shared) || closed.has(hit.lineNumber)) continue;
+		if ((sig.decisive && !sig.shared) || sig.wrapper || closed.has(hit.lineNumber)) continue;
 		if ((sharedOn.get(hit.lineNumber)?.size ?? 0) < 2 || hit.score < SCORING.minScore) continue;
 		if (!found || hit.score > found[1].score) found = [s, hit];
 	}
