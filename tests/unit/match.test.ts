@@ -465,6 +465,24 @@ describe('diagnostic output as evidence', () => {
 		expect(result.excluded.map((e) => e.why)).toEqual(['you are in vboxusers already, so group membership is not what is missing']);
 	});
 
+	it('is not evidence under another command of the same program on another path', () => {
+		const hybrid = article('crun-hybrid-cause', 'FL-0902', {
+			diagnostics: [{ command: 'cat /sys/fs/cgroup/unified/cgroup.controllers', output: 'cpuset cpu io memory pids', pattern: 'cpuset cpu io memory {*}', means: 'holds', why: 'the v2 mount of a hybrid host holds controllers' }],
+		});
+		const delegation = article('podman-delegation-cause', 'FL-0903', {
+			diagnostics: [{ command: 'cat "/sys/fs/cgroup/user.slice/user-$(id -u).slice/user@$(id -u).service/cgroup.controllers"', output: 'memory pids', means: 'holds', why: 'cpu is not delegated' }],
+		});
+		const two = createMatcher(compileIndex([hybrid, delegation]));
+		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// The root cgroup's controllers, pasted with the command that printed them: neither article's file.
+		expect(answer('➜  ~ cat /sys/fs/cgroup/cgroup.controllers\ncpuset cpu io memory hugetlb pids rdma misc')).toEqual([]);
+		expect(answer('$ sudo cat /sys/fs/cgroup/user.slice/cgroup.controllers\nmemory pids')).toEqual([]);
+		// The article's own command, as the shell expanded it, or no command at all: evidence.
+		expect(answer('$ cat /sys/fs/cgroup/unified/cgroup.controllers\ncpuset cpu io memory hugetlb pids rdma misc')).toEqual(['crun-hybrid-cause']);
+		expect(answer('$ cat /sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/cgroup.controllers\nmemory pids')).toEqual(['podman-delegation-cause']);
+		expect(answer('memory pids')).toEqual(['podman-delegation-cause']);
+	});
+
 	it('is checked at build: a diagnostic pattern must match its own output', () => {
 		const broken = article('podman-vbox-cause', 'FL-0901', {
 			diagnostics: [{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{n}', means: 'holds', why: 'a pattern that cannot match its output' }],

@@ -33,7 +33,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
+			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});

@@ -142,6 +142,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
+	// Per diagnostic signature, the command whose output it is, as `isOutputOf` reads a pasted command line.
+	const commands = index.signatures.map((sig) => (sig.command ? commandPattern(sig.command) : undefined));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
 	// The words of each literal part of a signature's pattern (placeholders left out), for the near rule:
 	// made on a signature's first near reading, as most signatures never have one.
@@ -313,6 +315,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
 		let previous = ''; // the line before, for a wrapped line
+		let lastFilled = ''; // the last line before this one that holds more than spaces: a command whose output this may be
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -335,6 +338,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
+				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
+				if (commands[s] && !isOutputOf(commands[s], lastFilled)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
@@ -423,6 +428,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
+				if (before.trim()) lastFilled = before;
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -643,6 +649,69 @@ function contextWords(text: string): Pick<ContextText, 'words' | 'edges' | 'run'
 function wrapped(before: string, line: string): boolean {
 	// The cheapest test first: most log lines start with a capital, a digit or a bracket.
 	return before.length >= SCORING.wrapWidth && /^\s*[a-z]/.test(line) && /[\w,]\s*$/.test(before);
+}
+
+/** A diagnostic's command as `isOutputOf` compares it: its program, and the paths it reads, segment by segment. */
+interface CommandPattern {
+	/** Finds the program run as a command in a line: at its start or after a prompt's last character. */
+	program: RegExp;
+	/** Each path argument of the command, one pattern per segment (`*` and `$(…)` stand for any text within it). */
+	paths: RegExp[][];
+}
+
+/**
+ * A diagnostic command as `isOutputOf` reads it: lower case, no quotes, a leading `sudo` dropped; its
+ * program, and the segments of each path it names (`user-$(id -u).slice` is pasted as `user-1000.slice`,
+ * `/dev/vboxusb/*` as one of the directories the shell found).
+ */
+function commandPattern(command: string): CommandPattern | undefined {
+	const text = commandText(command);
+	const program = text.split(' ')[0];
+	if (!program) return undefined;
+	const segment = (seg: string) => new RegExp(`^${seg.split(/\$\([^)]*\)|\*/).map(escapeRegExp).join('[^/]*')}$`);
+	return {
+		program: new RegExp(`(?:^|[\\s$#>%])(${escapeRegExp(program)}) `),
+		paths: pathsOf(text.replace(/\$\([^)]*\)/g, (sub) => sub.replace(/\s+/g, ''))).map((p) => p.map(segment)),
+	};
+}
+
+/** The path arguments of a command line (words that start with `/`), each split into its segments. */
+function pathsOf(text: string): string[][] {
+	return text
+		.split(' ')
+		.filter((w) => w.startsWith('/'))
+		.map((w) => w.split('/').filter(Boolean));
+}
+
+/** A command (or a pasted line holding one) lower-cased, without quotes or a leading `sudo`, spaces collapsed. */
+function commandText(line: string): string {
+	return line
+		.toLowerCase()
+		.replace(/["'`]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^sudo /, '');
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether output on the line after `before` may be the output of the diagnostic's command. It may,
+ * unless `before` runs the same program on another path: one that parts from every path of the
+ * diagnostic's command before either ends. A reader who pastes `cat /sys/fs/cgroup/cgroup.controllers`
+ * and its output has shown the root cgroup's controllers, which the same words would not mean under
+ * `cat …/user@1000.service/cgroup.controllers`; `ls -l /dev/vboxusb/001` lists what
+ * the article's glob over `/dev/vboxusb` does.
+ */
+function isOutputOf(command: CommandPattern, before: string): boolean {
+	const text = commandText(before);
+	const run = command.program.exec(text);
+	if (!run || !command.paths.length) return true;
+	const pasted = pathsOf(text.slice(run.index + run[0].length));
+	if (!pasted.length) return true;
+	return pasted.some((path) => command.paths.some((own) => path.slice(0, own.length).every((seg, i) => own[i].test(seg))));
 }
 
 /** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
