@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } from '../../src/lib/matcher/build.ts';
+import { wholeValue } from '../../src/lib/matcher/compile.ts';
 import { createMatcher, sameLineGroups } from '../../src/lib/matcher/index.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
@@ -481,6 +482,24 @@ describe('diagnostic output as evidence', () => {
 		expect(answer('$ cat /sys/fs/cgroup/unified/cgroup.controllers\ncpuset cpu io memory hugetlb pids rdma misc')).toEqual(['crun-hybrid-cause']);
 		expect(answer('$ cat /sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/cgroup.controllers\nmemory pids')).toEqual(['podman-delegation-cause']);
 		expect(answer('memory pids')).toEqual(['podman-delegation-cause']);
+	});
+
+	it('finds the command above a table of output, and is a whole value, not letters inside a longer one', () => {
+		const noexec = article('nix-noexec-cause', 'FL-0904', {
+			diagnostics: [{ command: 'findmnt -n -o OPTIONS -T /nix/store', output: 'rw,nosuid,nodev,noexec,relatime', pattern: '{*}noexec{*}', means: 'holds', why: 'the store is mounted noexec' }],
+		});
+		const overlay = article('podman-overlay-cause', 'FL-0905', {
+			diagnostics: [{ command: 'stat -f -c %T /var/lib/containers/storage', output: 'overlayfs', means: 'holds', why: 'the storage is on overlayfs' }],
+		});
+		const two = createMatcher(compileIndex([noexec, overlay]));
+		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// findmnt's table for /proc, its header between the command and the line: not the store's options.
+		expect(answer('+ findmnt -R /proc\nTARGET SOURCE FSTYPE OPTIONS\n/proc proc proc rw,nosuid,nodev,noexec,relatime')).toEqual([]);
+		expect(answer('$ findmnt -n -o OPTIONS -T /nix/store\nrw,nosuid,nodev,noexec,relatime')).toEqual(['nix-noexec-cause']);
+		// The output is a value of its own; a path that ends in the same letters is not it.
+		expect(answer('mount_program = "/usr/bin/fuse-overlayfs"')).toEqual([]);
+		expect(answer('$ stat -f -c %T /var/lib/containers/storage\noverlayfs')).toEqual(['podman-overlay-cause']);
+		expect(compileIndex([overlay]).signatures.find((s) => s.diagnostic)?.source).toBe(wholeValue('overlayfs', 'overlayfs'));
 	});
 
 	it('is checked at build: a diagnostic pattern must match its own output', () => {

@@ -29,7 +29,8 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}) });
 		}
 		for (const d of article.diagnostics) {
-			const { parts, source, glued } = compiledPattern(d.pattern ?? d.output);
+			const { parts, source: inner, glued } = compiledPattern(d.pattern ?? d.output);
+			const source = wholeValue(d.pattern ?? d.output, inner);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
@@ -76,6 +77,19 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
+}
+
+/**
+ * A diagnostic output's pattern as a whole value in a line: where the pattern starts (ends) with a word
+ * character, the text before (after) it in the line is not a word character, `.`, `/` or `-`. Output is
+ * a value of its own (`overlayfs`, `cgroup2fs`, `memory pids`); the same letters inside a longer value
+ * (`/usr/bin/fuse-overlayfs` in a config file) are not that output. A pattern that opens or closes with
+ * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands.
+ */
+export function wholeValue(pattern: string, source: string): string {
+	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
+	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
+	return `${lead}${source}${trail}`;
 }
 
 /** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */

@@ -315,7 +315,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
 		let previous = ''; // the line before, for a wrapped line
-		let lastFilled = ''; // the last line before this one that holds more than spaces: a command whose output this may be
+		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
+		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
+		const recent: string[] = [];
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -339,7 +341,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
 				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
-				if (commands[s] && !isOutputOf(commands[s], lastFilled)) continue;
+				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
@@ -428,7 +430,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
-				if (before.trim()) lastFilled = before;
+				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -698,20 +700,24 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Whether output on the line after `before` may be the output of the diagnostic's command. It may,
- * unless `before` runs the same program on another path: one that parts from every path of the
- * diagnostic's command before either ends. A reader who pastes `cat /sys/fs/cgroup/cgroup.controllers`
- * and its output has shown the root cgroup's controllers, which the same words would not mean under
- * `cat …/user@1000.service/cgroup.controllers`; `ls -l /dev/vboxusb/001` lists what
- * the article's glob over `/dev/vboxusb` does.
+ * Whether output may be the output of the diagnostic's command, given the lines before it (`recent`,
+ * oldest first). It may, unless the nearest of them that runs the same program runs it on another
+ * path: one that parts from every path of the diagnostic's command before either ends. A reader who
+ * pastes `cat /sys/fs/cgroup/cgroup.controllers` and its output has shown the root cgroup's
+ * controllers, which the same words would not mean under `cat …/user@1000.service/cgroup.controllers`;
+ * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
+ * what the article's glob over `/dev/vboxusb` does.
  */
-function isOutputOf(command: CommandPattern, before: string): boolean {
-	const text = commandText(before);
-	const run = command.program.exec(text);
-	if (!run || !command.paths.length) return true;
-	const pasted = pathsOf(text.slice(run.index + run[0].length));
-	if (!pasted.length) return true;
-	return pasted.some((path) => command.paths.some((own) => path.slice(0, own.length).every((seg, i) => own[i].test(seg))));
+function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean {
+	if (!command.paths.length) return true;
+	for (let i = recent.length - 1; i >= 0; i--) {
+		const text = commandText(recent[i]);
+		const run = command.program.exec(text);
+		if (!run) continue;
+		const pasted = pathsOf(text.slice(run.index + run[0].length));
+		return !pasted.length || pasted.some((path) => command.paths.some((own) => path.slice(0, own.length).every((seg, j) => own[j].test(seg))));
+	}
+	return true;
 }
 
 /** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
