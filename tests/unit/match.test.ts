@@ -210,6 +210,16 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(own.matches.map((m) => m.article.id)).toEqual(['nix-installer-seccomp-bpf']);
 	});
 
+	it('a near reading keeps the words within as many sentences as the message has, not spread over a longer one', () => {
+		const userns = article('userns-cause', 'FL-0906', { signatures: [{ line: 'user namespaces are not enabled in /proc/sys/user/max_user_namespaces', pattern: 'user namespaces are not enabled in {path}', where: 'in the tests' }] });
+		const one = createMatcher(compileIndex([userns]));
+		const ids = (text: string) => one.match(text).matches.map((m) => m.article.id);
+		expect(ids("bwrap: the kernel does not allow non-privileged user namespaces. On e.g. debian this can be enabled with 'sysctl kernel.unprivileged_userns_clone=1'.")).toEqual([]);
+		// The same words in one sentence, another order: a near reading; dots written apart end no sentence.
+		expect(ids('ERRO user namespaces not enabled in the kernel, they are off')).toEqual(['userns-cause']);
+		expect(ids('ERRO user namespaces . . . are not enabled in . . . max_user_namespaces')).toEqual(['userns-cause']);
+	});
+
 	it('still reads a line that holds the distinguishing words as near or partial', () => {
 		const near = four.match("cannot connect to the socket at '/nix/var/nix/daemon-socket/socket': No such file or directory");
 		expect(near.matches.map((m) => [m.article.id, m.kind])).toEqual([['nix-cause-missing', 'near']]);

@@ -296,6 +296,27 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
 	}
 
+	/**
+	 * Whether a line holds signature `s`'s specific words within as many consecutive sentences as the
+	 * signature's own line has (a near reading). A message reworded keeps its words together; the same
+	 * words spread over the sentences of a longer message ("… non-privileged user namespaces. On e.g.
+	 * debian this can be enabled with …") are another message. Sentences end at `.`, `;`, `!` or `?`
+	 * before a space or the end of the line (a path's or a version's dots do not end one).
+	 */
+	const ownSentences = new Map<number, number>();
+	function inOneStretch(s: number, normalized: string): boolean {
+		const sentences = normalized.split(SENTENCE_END).filter((t) => /\w/.test(t));
+		let k = ownSentences.get(s);
+		if (k === undefined) ownSentences.set(s, (k = Math.max(1, normalizeLine(index.signatures[s].line).split(SENTENCE_END).filter((t) => /\w/.test(t)).length)));
+		if (sentences.length <= k) return true;
+		const specific = index.signatures[s].tokens.filter((t) => !isGeneric(t));
+		for (let i = 0; i + k <= sentences.length; i++) {
+			const stretch = new Set(tokensOf(sentences.slice(i, i + k).join(' ')));
+			if (specific.every((t) => stretch.has(t))) return true;
+		}
+		return false;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -411,7 +432,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
 			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t)))) {
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
 				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
@@ -719,6 +740,13 @@ function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean
 	}
 	return true;
 }
+
+/**
+ * The end of a sentence in a normalised line: `.`, `;`, `!` or `?` right after a word (or a closing
+ * quote or bracket), before a space or the end. Dots written apart (". . .", an elided part of a
+ * message) end nothing.
+ */
+const SENTENCE_END = /(?<=[\w)'\]])[.;!?](?:\s|$)/;
 
 /** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
 function goesOn(rest: string): boolean {
