@@ -256,17 +256,25 @@ async function accuracyTables() {
 		articles.map((a) => ({ id: a.id, title: a.title, signatures: a.signatures.map((s) => s.line).join('\n'), body: bodies.get(a.id) })),
 		{ keys: ['title', 'signatures', 'body'], includeScore: true },
 	);
-	const byTop = (top: (text: string) => string | null) => items.map((item) => ({ item, got: top(item.text), confidence: null, ambiguous: false, right: top(item.text) === item.expected }));
+	const byTop = (top: (text: string) => string | null) =>
+		items.map((item) => {
+			const got = top(item.text);
+			return { item, got, confidence: null, ambiguous: false, right: got === item.expected, amongCandidates: got === item.expected };
+		});
 	const fuseAnswers = byTop((t) => fuse.search(t)[0]?.item.id ?? null);
 	const pf = await pagefindTop(root, items.map((i) => i.text));
 	const pagefindAnswers = pf ? byTop((t) => pf.get(t) ?? null) : undefined;
 	const columns = [accuracyByKind(ours), accuracyByKind(fuseAnswers), pagefindAnswers ? accuracyByKind(pagefindAnswers) : undefined];
 	table(
 		`Accuracy on every eval text (${Object.values(EVAL_FILES).filter((f) => f.endsWith('.jsonl')).join(', ')}: ${items.length} real texts) against all ${articles.length} articles: the right article first, or no answer where none applies`,
-		['kind', 'Faultline (matcher, then descriptions)', 'Fuse.js (article texts)', 'Pagefind (same text, built site)'],
-		columns[0]!.map(([kind], r) => [kind, ...columns.map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
+		['kind', 'Faultline (matcher, then descriptions)', 'Faultline: right among the candidates', 'Fuse.js (article texts)', 'Pagefind (same text, built site)'],
+		columns[0]!.map(([kind, right, n, among], r) => [kind, pct(right, n), pct(among, n), ...columns.slice(1).map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
 	);
-	table('Reliability of the matcher\'s confidence on the same texts: how often each level is right', ['confidence', 'answers', 'right'], reliability(ours).map(([level, right, n]) => [level, n, n ? pct(right, n) : '-']));
+	table(
+		'Reliability of the matcher\'s confidence on the same texts: how often each level is right (the first article), and right among the candidates (or one of an ambiguous answer\'s candidates, which the reader is shown with the question that tells them apart)',
+		['confidence', 'answers', 'right', 'right among the candidates'],
+		reliability(ours).map(([level, right, n, among]) => [level, n, n ? pct(right, n) : '-', n ? pct(among, n) : '-']),
+	);
 	const halves = (['A', 'B'] as const).map((h) => ours.filter((a) => halfOf(a.item) === h));
 	const byHalf = [...halves, ours].map(accuracyByKind);
 	table(
@@ -278,7 +286,8 @@ async function accuracyTables() {
 	table('Reliability per half', ['confidence', 'half A', 'half B', 'all'], levels[2].map(([level], r) => [level, ...levels.map((l) => (l[r][2] ? pct(l[r][1], l[r][2]) : '-'))]));
 	if (args.misses) {
 		for (const a of ours.filter((x) => !x.right && (args.misses === 'all' || halfOf(x.item) === args.misses))) {
-			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'})`);
+			const candidates = a.ambiguous ? (a.amongCandidates ? ', ambiguous, right among the candidates' : ', ambiguous') : '';
+			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'}${candidates})`);
 		}
 	}
 	proseComparison(items, matcher, loaded);

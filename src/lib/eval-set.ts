@@ -78,6 +78,11 @@ export interface EvalAnswer {
 	confidence: 'high' | 'medium' | 'likely' | null;
 	ambiguous: boolean;
 	right: boolean;
+	/**
+	 * Right, or an `ambiguous` answer whose candidates (the tied matches the reader is shown, with the
+	 * question that tells them apart) include the label: the reader is one question away from it.
+	 */
+	amongCandidates: boolean;
 }
 
 /**
@@ -94,7 +99,9 @@ export function answer(matcher: Matcher, items: readonly EvalItem[], prose?: Pro
 		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text, ruledOutBy(result))[0] : undefined;
 		const got = top?.article.id ?? likely?.id ?? null;
 		const confidence = top?.confidence ?? (likely ? 'likely' : null);
-		return { item, got, confidence, ambiguous: result.ambiguous, right: got === item.expected };
+		const right = got === item.expected;
+		const amongCandidates = right || (item.expected !== null && result.ambiguous && result.matches.some((m) => m.article.id === item.expected));
+		return { item, got, confidence, ambiguous: result.ambiguous, right, amongCandidates };
 	});
 }
 
@@ -112,21 +119,29 @@ export function halfOf(item: Pick<EvalItem, 'source'>): 'A' | 'B' {
 	return h % 2 === 0 ? 'A' : 'B';
 }
 
-/** Right answers per kind of text: `[kind, right, total]`, kinds with no items left out, then `all`. */
-export function accuracyByKind(answers: readonly EvalAnswer[]): [string, number, number][] {
-	const rows: [string, number, number][] = [];
+/**
+ * Right answers per kind of text: `[kind, right, total, amongCandidates]` (the last counts an ambiguous
+ * answer whose candidates include the label too), kinds with no items left out, then `all`.
+ */
+export function accuracyByKind(answers: readonly EvalAnswer[]): [string, number, number, number][] {
+	const rows: [string, number, number, number][] = [];
 	for (const kind of EVAL_KINDS) {
 		const of = answers.filter((a) => a.item.kind === kind);
-		if (of.length) rows.push([kind, of.filter((a) => a.right).length, of.length]);
+		if (of.length) rows.push([kind, ...counts(of)]);
 	}
-	rows.push(['all', answers.filter((a) => a.right).length, answers.length]);
+	rows.push(['all', ...counts(answers)]);
 	return rows;
 }
 
-/** Per confidence level given: `[level, right, total]`; what `high` must mean is measured here. */
-export function reliability(answers: readonly EvalAnswer[]): [string, number, number][] {
-	return (['high', 'medium', 'likely'] as const).map((level) => {
-		const of = answers.filter((a) => a.confidence === level);
-		return [level, of.filter((a) => a.right).length, of.length];
-	});
+/**
+ * Per confidence level given: `[level, right, total, amongCandidates]`; what `high` must mean is
+ * measured here (`right`: the first article; `amongCandidates`: or one of an ambiguous answer's candidates).
+ */
+export function reliability(answers: readonly EvalAnswer[]): [string, number, number, number][] {
+	return (['high', 'medium', 'likely'] as const).map((level) => [level, ...counts(answers.filter((a) => a.confidence === level))]);
+}
+
+/** `[right, total, amongCandidates]` of some answers. */
+function counts(of: readonly EvalAnswer[]): [number, number, number] {
+	return [of.filter((a) => a.right).length, of.length, of.filter((a) => a.amongCandidates).length];
 }

@@ -222,6 +222,10 @@ export const matcherMessages = {
 	diagnosticMismatch: () => ({ message: "the diagnostic's pattern does not match its own output", fix: `make the pattern the output ${ONLY_HOLES}` }),
 	patternMismatch: () => ({ message: 'its pattern does not match its own line', fix: `make the pattern the line ${ONLY_HOLES}` }),
 	tooGeneric: () => ({ message: 'it is too generic to decide a match alone (fewer than two specific words)', fix: 'mark it `decisive: false`, or quote more of the line' }),
+	wrapperDecisive: () => ({
+		message: 'it only names the step that failed (a wrapper line, src/lib/matcher/wrapper-lines.ts), which the tool prints whatever the cause',
+		fix: 'mark it `decisive: false`: the line below it in the error chain says why, quote that one as the decisive line',
+	}),
 	excludesItself: () => ({ message: "the article's own excludeWhen rules it out", fix: 'make the excludeWhen text something the error line itself does not contain' }),
 	notFound: (other: string | undefined) => ({
 		message: `it does not find its own article${other ? `; it matches ${other} instead` : ''}`,

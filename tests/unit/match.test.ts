@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } from '../../src/lib/matcher/build.ts';
+import { wholeValue } from '../../src/lib/matcher/compile.ts';
 import { createMatcher, sameLineGroups } from '../../src/lib/matcher/index.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
+import { isWrapperLine } from '../../src/lib/matcher/wrapper-lines.ts';
+import { matcherMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -205,6 +208,16 @@ describe('a near or partial reading needs the words that set the signature apart
 		// On a line of its own, the trace line still decides with that context.
 		const own = matcher.match('boot.binfmt.emulatedSystems = [ "aarch64-linux" ];\nerror:\n       … while setting up the build environment');
 		expect(own.matches.map((m) => m.article.id)).toEqual(['nix-installer-seccomp-bpf']);
+	});
+
+	it('a near reading keeps the words within as many sentences as the message has, not spread over a longer one', () => {
+		const userns = article('userns-cause', 'FL-0906', { signatures: [{ line: 'user namespaces are not enabled in /proc/sys/user/max_user_namespaces', pattern: 'user namespaces are not enabled in {path}', where: 'in the tests' }] });
+		const one = createMatcher(compileIndex([userns]));
+		const ids = (text: string) => one.match(text).matches.map((m) => m.article.id);
+		expect(ids("bwrap: the kernel does not allow non-privileged user namespaces. On e.g. debian this can be enabled with 'sysctl kernel.unprivileged_userns_clone=1'.")).toEqual([]);
+		// The same words in one sentence, another order: a near reading; dots written apart end no sentence.
+		expect(ids('ERRO user namespaces not enabled in the kernel, they are off')).toEqual(['userns-cause']);
+		expect(ids('ERRO user namespaces . . . are not enabled in . . . max_user_namespaces')).toEqual(['userns-cause']);
 	});
 
 	it('still reads a line that holds the distinguishing words as near or partial', () => {
@@ -463,10 +476,83 @@ describe('diagnostic output as evidence', () => {
 		expect(result.excluded.map((e) => e.why)).toEqual(['you are in vboxusers already, so group membership is not what is missing']);
 	});
 
+	it('is not evidence under another command of the same program on another path', () => {
+		const hybrid = article('crun-hybrid-cause', 'FL-0902', {
+			diagnostics: [{ command: 'cat /sys/fs/cgroup/unified/cgroup.controllers', output: 'cpuset cpu io memory pids', pattern: 'cpuset cpu io memory {*}', means: 'holds', why: 'the v2 mount of a hybrid host holds controllers' }],
+		});
+		const delegation = article('podman-delegation-cause', 'FL-0903', {
+			diagnostics: [{ command: 'cat "/sys/fs/cgroup/user.slice/user-$(id -u).slice/user@$(id -u).service/cgroup.controllers"', output: 'memory pids', means: 'holds', why: 'cpu is not delegated' }],
+		});
+		const two = createMatcher(compileIndex([hybrid, delegation]));
+		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// The root cgroup's controllers, pasted with the command that printed them: neither article's file.
+		expect(answer('➜  ~ cat /sys/fs/cgroup/cgroup.controllers\ncpuset cpu io memory hugetlb pids rdma misc')).toEqual([]);
+		expect(answer('$ sudo cat /sys/fs/cgroup/user.slice/cgroup.controllers\nmemory pids')).toEqual([]);
+		// The article's own command, as the shell expanded it, or no command at all: evidence.
+		expect(answer('$ cat /sys/fs/cgroup/unified/cgroup.controllers\ncpuset cpu io memory hugetlb pids rdma misc')).toEqual(['crun-hybrid-cause']);
+		expect(answer('$ cat /sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/cgroup.controllers\nmemory pids')).toEqual(['podman-delegation-cause']);
+		expect(answer('memory pids')).toEqual(['podman-delegation-cause']);
+	});
+
+	it('finds the command above a table of output, and is a whole value, not letters inside a longer one', () => {
+		const noexec = article('nix-noexec-cause', 'FL-0904', {
+			diagnostics: [{ command: 'findmnt -n -o OPTIONS -T /nix/store', output: 'rw,nosuid,nodev,noexec,relatime', pattern: '{*}noexec{*}', means: 'holds', why: 'the store is mounted noexec' }],
+		});
+		const overlay = article('podman-overlay-cause', 'FL-0905', {
+			diagnostics: [{ command: 'stat -f -c %T /var/lib/containers/storage', output: 'overlayfs', means: 'holds', why: 'the storage is on overlayfs' }],
+		});
+		const two = createMatcher(compileIndex([noexec, overlay]));
+		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// findmnt's table for /proc, its header between the command and the line: not the store's options.
+		expect(answer('+ findmnt -R /proc\nTARGET SOURCE FSTYPE OPTIONS\n/proc proc proc rw,nosuid,nodev,noexec,relatime')).toEqual([]);
+		expect(answer('$ findmnt -n -o OPTIONS -T /nix/store\nrw,nosuid,nodev,noexec,relatime')).toEqual(['nix-noexec-cause']);
+		// The output is a value of its own; a path that ends in the same letters is not it.
+		expect(answer('mount_program = "/usr/bin/fuse-overlayfs"')).toEqual([]);
+		expect(answer('$ stat -f -c %T /var/lib/containers/storage\noverlayfs')).toEqual(['podman-overlay-cause']);
+		expect(compileIndex([overlay]).signatures.find((s) => s.diagnostic)?.source).toBe(wholeValue('overlayfs', 'overlayfs'));
+	});
+
 	it('is checked at build: a diagnostic pattern must match its own output', () => {
 		const broken = article('podman-vbox-cause', 'FL-0901', {
 			diagnostics: [{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{n}', means: 'holds', why: 'a pattern that cannot match its output' }],
 		});
 		expect(checkSelfMatch([broken]).map((p) => p.message)).toEqual(["the diagnostic's pattern does not match its own output"]);
+	});
+});
+
+describe('a wrapper line (it names the step that failed, whatever the cause)', () => {
+	const wrapperLine = '3: Action `setup_default_profile` errored';
+	const cause = (id: string, shortId: string, line: string) =>
+		article(id, shortId, {
+			signatures: [
+				{ line, where: 'in the tests' },
+				{ line: wrapperLine, pattern: 'Action `setup_default_profile` errored', where: 'in the tests', decisive: false },
+			],
+		});
+	const seccomp = cause('nix-seccomp-cause', 'FL-0901', 'error: unable to load seccomp BPF program: Invalid argument');
+	const uuid = cause('nix-libuuid-cause', 'FL-0902', 'error: libuuid.so.1: cannot open shared object file: frobnicated');
+	const matcher = createMatcher(compileIndex([seccomp, uuid]));
+
+	it('is recognised from the tool\'s format strings, numbered or not, and not when the line goes on', () => {
+		expect(['3: Action `setup_default_profile` errored', 'Action `create_directory` errored', '1: Error executing action', '0: Install failure', 'Child action `configure_nix`'].filter((l) => !isWrapperLine(l))).toEqual([]);
+		expect(['Install failure: the store is not writable', 'Action `setup_default_profile` errored because nix-env failed', 'error: unable to load seccomp BPF program'].filter(isWrapperLine)).toEqual([]);
+	});
+
+	it('answers nothing alone, however many articles quote it (a shared line would make them candidates)', () => {
+		const result = matcher.match(`Error:\n   0: Install failure\n   1: Error executing action\n   ${wrapperLine}\n   4: Failed to execute command: error: manifest is empty`);
+		expect(result.matches).toEqual([]);
+		expect(result.ambiguous).toBe(false);
+	});
+
+	it('still supports the article whose own line is in the paste', () => {
+		const result = matcher.match(`   ${wrapperLine}\n   error: unable to load seccomp BPF program: Invalid argument`);
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['nix-seccomp-cause', 'high']]);
+		expect(result.matches[0].supporting.map((s) => s.signature)).toEqual([wrapperLine]);
+	});
+
+	it('is refused as a decisive line by the build', () => {
+		const decisive = article('nix-wrapper-decides', 'FL-0903', { signatures: [{ line: wrapperLine, where: 'in the tests' }] });
+		expect(checkSelfMatch([decisive]).map((p) => p.message)).toEqual([matcherMessages.wrapperDecisive().message]);
+		expect(compileIndex([decisive]).signatures[0]).toMatchObject({ decisive: false, wrapper: true });
 	});
 });

@@ -29,6 +29,8 @@ describe('log prefixes are stripped', () => {
 describe('values that differ between machines are replaced', () => {
 	it.each([
 		['quotes', 'make `/x/merged` private and ‘y’ and "z"', "make '/x/merged' private and 'y' and 'z'"],
+		['escaped-quote', 'msg="invalid internal status: exec: \\"newuidmap\\": executable file not found in $PATH"', "msg='invalid internal status: exec: 'newuidmap': executable file not found in $path'"],
+		['escaped-quote', 'command: "\\"sh\\" \\"-lc\\" \\\\\\"nested\\\\\\""', "command: ''sh' '-lc' 'nested''"],
 		['ellipsis', '… while setting up the build environment', '... while setting up the build environment'],
 		['nix-store-hash', '/nix/store/30gnc15nig1awa11vii9yz3z8518rnr3-nix-2.24.10/bin/nix-env', '/nix/store/#-nix-2.24.10/bin/nix-env'],
 		['uuid', 'libvirt-0f8fad5b-d9cb-469f-a165-70867728950e', 'libvirt-#uuid'],

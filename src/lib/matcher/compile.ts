@@ -9,6 +9,7 @@ import { compiledPattern } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
 import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
+import { isWrapperLine } from './wrapper-lines.ts';
 
 /** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
 export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
@@ -23,14 +24,17 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive });
+			// A wrapper line (wrapper-lines.ts) never decides, whatever the article says (the self-check refuses that).
+			const wrapper = isWrapperLine(s.line);
+			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}) });
 		}
 		for (const d of article.diagnostics) {
-			const { parts, source, glued } = compiledPattern(d.pattern ?? d.output);
+			const { parts, source: inner, glued } = compiledPattern(d.pattern ?? d.output);
+			const source = wholeValue(d.pattern ?? d.output, inner);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why });
+			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -73,6 +77,19 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
+}
+
+/**
+ * A diagnostic output's pattern as a whole value in a line: where the pattern starts (ends) with a word
+ * character, the text before (after) it in the line is not a word character, `.`, `/` or `-`. Output is
+ * a value of its own (`overlayfs`, `cgroup2fs`, `memory pids`); the same letters inside a longer value
+ * (`/usr/bin/fuse-overlayfs` in a config file) are not that output. A pattern that opens or closes with
+ * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands.
+ */
+export function wholeValue(pattern: string, source: string): string {
+	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
+	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
+	return `${lead}${source}${trail}`;
 }
 
 /** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */

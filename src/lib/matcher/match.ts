@@ -142,6 +142,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
+	// Per diagnostic signature, the command whose output it is, as `isOutputOf` reads a pasted command line.
+	const commands = index.signatures.map((sig) => (sig.command ? commandPattern(sig.command) : undefined));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
 	// The words of each literal part of a signature's pattern (placeholders left out), for the near rule:
 	// made on a signature's first near reading, as most signatures never have one.
@@ -294,6 +296,27 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
 	}
 
+	/**
+	 * Whether a line holds signature `s`'s specific words within as many consecutive sentences as the
+	 * signature's own line has (a near reading). A message reworded keeps its words together; the same
+	 * words spread over the sentences of a longer message ("… non-privileged user namespaces. On e.g.
+	 * debian this can be enabled with …") are another message. Sentences end at `.`, `;`, `!` or `?`
+	 * before a space or the end of the line (a path's or a version's dots do not end one).
+	 */
+	const ownSentences = new Map<number, number>();
+	function inOneStretch(s: number, normalized: string): boolean {
+		const sentences = normalized.split(SENTENCE_END).filter((t) => /\w/.test(t));
+		let k = ownSentences.get(s);
+		if (k === undefined) ownSentences.set(s, (k = Math.max(1, normalizeLine(index.signatures[s].line).split(SENTENCE_END).filter((t) => /\w/.test(t)).length)));
+		if (sentences.length <= k) return true;
+		const specific = index.signatures[s].tokens.filter((t) => !isGeneric(t));
+		for (let i = 0; i + k <= sentences.length; i++) {
+			const stretch = new Set(tokensOf(sentences.slice(i, i + k).join(' ')));
+			if (specific.every((t) => stretch.has(t))) return true;
+		}
+		return false;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -313,6 +336,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const context = new Map<number, Context>(); // article -> first context seen
 		let lines = 0;
 		let previous = ''; // the line before, for a wrapped line
+		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
+		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
+		const recent: string[] = [];
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -335,6 +361,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
+				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
+				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
@@ -404,7 +432,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
 			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t)))) {
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
 				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
@@ -423,6 +451,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
+				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -489,7 +518,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		const sig = index.signatures[s];
 		if (sig.diagnostic) continue;
 		const a = sig.article;
-		if ((!sig.decisive || sig.shared) && hit.score >= SCORING.minScore && !excluded.has(a)) {
+		// A wrapper line (model.ts `wrapper`) names no cause: it never makes a line shared between causes.
+		if ((!sig.decisive || sig.shared) && !sig.wrapper && hit.score >= SCORING.minScore && !excluded.has(a)) {
 			const on = sharedOn.get(hit.lineNumber) ?? new Set<number>();
 			sharedOn.set(hit.lineNumber, on.add(a));
 			if (context.has(a) || confirmed.has(a)) closed.add(hit.lineNumber);
@@ -510,7 +540,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	const open = new Set<Match>();
 	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
-		const corroborated = !decisive && new Set(all.map(([, h]) => h.lineNumber)).size >= 2;
+		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
+		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
 		// A shared line without this article's context: one candidate among the causes that print it.
 		const candidate = decisive || corroborated || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
 		if (!decisive && !corroborated && !diagnosticOnly && !candidate) continue;
@@ -561,7 +592,8 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 
 /**
  * An article's best hit on a shared line, if it has one: a pasted line that two or more articles (not
- * ruled out) meet with a line several causes print (`decisive: false`, or `shared`), at `minScore` or
+ * ruled out) meet with a line several causes print (`decisive: false`, or `shared`; never a wrapper
+ * line, which names no cause however many articles quote it), at `minScore` or
  * more, and that none of them decides with its context or confirming output (`closed`). Such a line
  * decides none of them; each is a candidate at its hit's score, so equal hits tie
  * (the result is `ambiguous`, and the readers are given the question that tells them apart). A line
@@ -577,7 +609,7 @@ function candidateOf(
 	let found: [number, Hit] | undefined;
 	for (const [s, hit] of hits) {
 		const sig = index.signatures[s];
-		if ((sig.decisive && !sig.shared) || closed.has(hit.lineNumber)) continue;
+		if ((sig.decisive && !sig.shared) || sig.wrapper || closed.has(hit.lineNumber)) continue;
 		if ((sharedOn.get(hit.lineNumber)?.size ?? 0) < 2 || hit.score < SCORING.minScore) continue;
 		if (!found || hit.score > found[1].score) found = [s, hit];
 	}
@@ -641,6 +673,80 @@ function wrapped(before: string, line: string): boolean {
 	// The cheapest test first: most log lines start with a capital, a digit or a bracket.
 	return before.length >= SCORING.wrapWidth && /^\s*[a-z]/.test(line) && /[\w,]\s*$/.test(before);
 }
+
+/** A diagnostic's command as `isOutputOf` compares it: its program, and the paths it reads, segment by segment. */
+interface CommandPattern {
+	/** Finds the program run as a command in a line: at its start or after a prompt's last character. */
+	program: RegExp;
+	/** Each path argument of the command, one pattern per segment (`*` and `$(…)` stand for any text within it). */
+	paths: RegExp[][];
+}
+
+/**
+ * A diagnostic command as `isOutputOf` reads it: lower case, no quotes, a leading `sudo` dropped; its
+ * program, and the segments of each path it names (`user-$(id -u).slice` is pasted as `user-1000.slice`,
+ * `/dev/vboxusb/*` as one of the directories the shell found).
+ */
+function commandPattern(command: string): CommandPattern | undefined {
+	const text = commandText(command);
+	const program = text.split(' ')[0];
+	if (!program) return undefined;
+	const segment = (seg: string) => new RegExp(`^${seg.split(/\$\([^)]*\)|\*/).map(escapeRegExp).join('[^/]*')}$`);
+	return {
+		program: new RegExp(`(?:^|[\\s$#>%])(${escapeRegExp(program)}) `),
+		paths: pathsOf(text.replace(/\$\([^)]*\)/g, (sub) => sub.replace(/\s+/g, ''))).map((p) => p.map(segment)),
+	};
+}
+
+/** The path arguments of a command line (words that start with `/`), each split into its segments. */
+function pathsOf(text: string): string[][] {
+	return text
+		.split(' ')
+		.filter((w) => w.startsWith('/'))
+		.map((w) => w.split('/').filter(Boolean));
+}
+
+/** A command (or a pasted line holding one) lower-cased, without quotes or a leading `sudo`, spaces collapsed. */
+function commandText(line: string): string {
+	return line
+		.toLowerCase()
+		.replace(/["'`]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^sudo /, '');
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether output may be the output of the diagnostic's command, given the lines before it (`recent`,
+ * oldest first). It may, unless the nearest of them that runs the same program runs it on another
+ * path: one that parts from every path of the diagnostic's command before either ends. A reader who
+ * pastes `cat /sys/fs/cgroup/cgroup.controllers` and its output has shown the root cgroup's
+ * controllers, which the same words would not mean under `cat …/user@1000.service/cgroup.controllers`;
+ * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
+ * what the article's glob over `/dev/vboxusb` does.
+ */
+function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean {
+	if (!command.paths.length) return true;
+	for (let i = recent.length - 1; i >= 0; i--) {
+		const text = commandText(recent[i]);
+		const run = command.program.exec(text);
+		if (!run) continue;
+		const pasted = pathsOf(text.slice(run.index + run[0].length));
+		return !pasted.length || pasted.some((path) => command.paths.some((own) => path.slice(0, own.length).every((seg, j) => own[j].test(seg))));
+	}
+	return true;
+}
+
+/**
+ * The end of a sentence in a normalised line: `.`, `;`, `!` or `?` right after a word (or a closing
+ * quote or bracket), before a space or the end. Dots written apart (". . .", an elided part of a
+ * message) end nothing.
+ */
+const SENTENCE_END = /(?<=[\w)'\]])[.;!?](?:\s|$)/;
 
 /** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
 function goesOn(rest: string): boolean {

@@ -70,6 +70,18 @@ export interface IndexedSignature {
 	/** For a diagnostic: what its output means, shown to the reader. */
 	why?: string;
 	/**
+	 * For a diagnostic: the command that prints the output, as the article gives it. Output that a
+	 * paste shows under another command of the same program is not evidence (match.ts `isOutputOf`).
+	 */
+	command?: string;
+	/**
+	 * True when the line only names the step that failed, whatever the cause
+	 * (wrapper-lines.ts): no evidence for the article on its own. It supports
+	 * a match another line makes, and never decides, makes a candidate or
+	 * corroborates.
+	 */
+	wrapper?: true;
+	/**
 	 * True when the pattern also matches another article's own line: the
 	 * message has more than one known cause, so it never decides with high
 	 * confidence alone (only with the article's `when` context or confirming

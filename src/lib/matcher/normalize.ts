@@ -28,6 +28,10 @@ export const PREFIX_RULES: readonly Rule[] = [
 /** Rewrites anywhere in a line, in this order. */
 export const VALUE_RULES: readonly Rule[] = [
 	{ name: 'ellipsis', pattern: /…/g, replace: '...', needs: '…' },
+	// A message quoted inside another is printed with its quotes escaped: logrus's text format without a
+	// terminal (`msg="… exec: \"newuidmap\": …"`), Rust's Debug format (`command: "\"sh\" …"`), and once
+	// more per level of nesting (`\\\"`). The quote is the same quote: the backslashes go before `quotes`.
+	{ name: 'escaped-quote', pattern: /\\+(?=[`'"])/g, replace: '', needs: '\\' },
 	{ name: 'quotes', pattern: /[`'‘’‚‛′´"“”„″«»]/g, replace: "'" },
 	{ name: 'nix-store-hash', pattern: /\/nix\/store\/[0-9a-z]{32}-/g, replace: '/nix/store/#-', needs: '/nix/store/' },
 	{ name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, replace: '#uuid', needs: '-' },

@@ -80,6 +80,12 @@ export const SCORING = Object.freeze({
 	maxSupport: 3,
 	/** The article's `when` context in the paste adds this much: more than `tie`, so context breaks a tie. Chosen (271d929). */
 	contextBonus: 0.1,
+	/**
+	 * How many lines back (those holding more than spaces) the matcher looks for the command whose output
+	 * a pasted line is (match.ts `isOutputOf`). Chosen: longer than the output readers paste under a
+	 * command (a findmnt table, an excerpt of podman info), short enough that a command far above is not taken.
+	 */
+	commandLookback: 20,
 	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer, above `minScore`). Chosen (1c011c0). */
 	diagnosticOnlyScore: 0.6,
 	/** Scores and word weights are rounded to this many decimals, so the JSON index and results are stable and small. Chosen. */

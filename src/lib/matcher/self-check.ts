@@ -13,6 +13,7 @@ import { matcherMessages as m, type Message } from '../messages.ts';
 import { createMatcher } from './match.ts';
 import { compilePattern, patternParts, segmentsOf } from './pattern.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
+import { isWrapperLine } from './wrapper-lines.ts';
 
 export interface SelfMatchProblem {
 	article: string;
@@ -39,6 +40,10 @@ export function checkSelfMatch(articles: readonly ArticleData[], index: MatcherI
 				continue;
 			}
 			if (!sig.decisive) continue;
+			if (isWrapperLine(sig.line)) {
+				problem(m.wrapperDecisive());
+				continue;
+			}
 			const specific = new Set(parts.flatMap(tokensOf).filter((t) => !isGeneric(t)));
 			if (specific.size < SCORING.minSpecific) {
 				problem(m.tooGeneric());
