@@ -85,6 +85,32 @@ describe('the pre-filter (one scan over each raw line)', () => {
 		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled')).toBe(true);
 		expect(m.mayMatch('frobnicatorstalled')).toBe(false);
 	});
+
+	it('lets a line through for a signature of one anchor only with a second of its specific words, as verifying asks', () => {
+		// Anchor `line` (every other word is common or generic); its specific words are line, nix and found.
+		const m = createMatcher(compileIndex([withSignature('bash: line 1: nix: command not found')]));
+		expect(m.index.signatures[0].anchors).toEqual(['line']);
+		expect(m.mayMatch('Jan 01 00:00:00 host1 kernel: invalid line 12 in /etc/fstab')).toBe(false);
+		expect(m.mayMatch('Jan 01 00:00:00 host1 sshd[12]: bash: line 3: nix: command not found')).toBe(true);
+		expect(m.match('bash: line 3: nix: command not found').matches).toHaveLength(1);
+		// Diagnostic output is met by its pattern alone: its one word is enough.
+		const d = createMatcher(compileIndex([articleSchema.parse({ ...validData(), diagnostics: [{ command: 'cat /proc/self/status', output: 'NoNewPrivs:\t1', means: 'holds', why: 'no_new_privs is set for the process' }] })]));
+		expect(d.mayMatch('NoNewPrivs:\t1')).toBe(true);
+	});
+
+	it('in a session, lets no line through for what the paste has already settled', () => {
+		// `buildah-run-as-non-root-before-rootless` is ruled out by "podman info": the first line that holds it is read, the rest are not.
+		const m = createMatcher(index);
+		const s = m.session();
+		for (let i = 0; i < 100; i++) s.addLine(`Jan 01 00:00:0${i % 10} host1 alice[1]: running podman info --debug, take ${i}`);
+		expect(s.linesRead()).toBe(1);
+		expect(m.mayMatch('Jan 01 00:00:05 host1 alice[1]: running podman info --debug, take 5')).toBe(true);
+		// A signature met exactly is settled too: its line again is not read again.
+		const t = m.session();
+		for (let i = 0; i < 50; i++) t.addLine('Error: crun: the path `/app` is not a regular file: Operation not permitted: OCI permission denied');
+		expect(t.linesRead()).toBe(1);
+		expect(t.result().matches[0]?.lineNumber).toBe(1);
+	});
 });
 
 describe('the sharded and the whole index', () => {

@@ -123,6 +123,8 @@ export interface Matcher {
 export interface MatchSession {
 	addLine(line: string): void;
 	result(options?: MatchOptions): MatchResult;
+	/** How many lines (or windows of a long line) got past the quick look so far and were normalised and read: what matching costs beyond one scan. */
+	linesRead(): number;
 }
 
 export function createMatcher(index: MatcherIndex): Matcher {
@@ -150,8 +152,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const exclusionAnchors = new Map<string, ContextText[]>();
 	const contextAnchors = new Map<string, ContextText[]>();
 	index.articles.forEach((a, i) => {
-		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { article: i, text, why, ...contextWords(text) });
-		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { article: i, text, why, ...contextWords(text) });
+		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { kind: 'excludeWhen', article: i, text, why, ...contextWords(text) });
+		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { kind: 'when', article: i, text, why, ...contextWords(text) });
 	});
 	// The three lookups by word in one map, so that the quick look at a raw line costs one lookup per word.
 	const byWord = new Map<string, { sigs?: number[]; contexts?: ContextText[] }>();
@@ -176,61 +178,55 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const keyHashes = new Set<number>();
 	for (const w of byWord.keys()) keyHashes.add(wordHash(w));
 
+	// Per signature, its specific words (by hash) and how many of them `verify` asks a line to hold before
+	// anything else: min(SCORING.minSpecific, their number); none for diagnostic output, met by its pattern alone.
+	const specificHashes = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).map(wordHash));
+	const specificNeeded = index.signatures.map((sig, i) => (sig.diagnostic ? 0 : Math.min(SCORING.minSpecific, specificCount[i])));
+	// The quick look's scratch space, reused for every line: the hash of each word of the line, and where
+	// each word whose hash is a key's starts and ends.
+	let lineHashes = new Int32Array(64);
+	let lineWordCount = 0;
+	let keySpans = new Int32Array(32);
+	let keySpanCount = 0;
+	/** Whether the line last scanned holds a word of this hash (a hash shared by two words lets a line through, never stops one). */
+	const hasWordHash = (hash: number): boolean => {
+		for (let i = 0; i < lineWordCount; i++) if (lineHashes[i] === hash) return true;
+		return false;
+	};
+
 	/**
 	 * Whether a raw line can match at all: some signature has enough of its
-	 * anchors among the line's words (or its phrase's words in a row), or an
-	 * exclusion's or context's anchor is there with the words inside its text
-	 * and, inside some word, its first and last.
+	 * anchors among the line's words (or its phrase's words in a row), and as
+	 * many of its specific words as `verify` asks for before anything else; or
+	 * an exclusion's or context's anchor is there with the words inside its
+	 * text and, inside some word, its first and last.
 	 * Normalising only removes or replaces words (after the terminal escapes,
-	 * which `withoutEscapes` removes here too), so a line that fails here
-	 * would fail after normalising too. Checking a context's inner words, not
-	 * its anchor alone, matters: a context's anchor can be a word most log
-	 * lines hold (`host` in "host cloud-images.ubuntu.com not found"), which
-	 * would send every line of a journal through normalising.
+	 * which `withoutEscapes` removes here too), and every word it writes holds
+	 * a `#`, which no specific word does: so a line that fails here would fail
+	 * after normalising too. Checking a context's inner words, not its anchor
+	 * alone, matters: a context's anchor can be a word most log lines hold
+	 * (`host` in "host cloud-images.ubuntu.com not found"), which would send
+	 * every line of a journal through normalising. Likewise a signature with
+	 * one anchor among common words ("bash: line 1: nix: command not found",
+	 * anchor `line`) needs a second of its specific words on the line.
 	 *
 	 * One scan over the line's characters, lower-casing ASCII as it goes and
-	 * hashing each word (FNV-1a, as `wordHash`): a word becomes a string only
-	 * when its hash is a key's, so most lines allocate nothing. Two characters
-	 * outside ASCII lower-case to ASCII letters (U+0130 and U+212A): a line
-	 * holding one is read the slow way, by `lowerWords`, which is what the scan
-	 * stands for.
+	 * hashing each word (FNV-1a, as `wordHash`) into reused scratch space: a
+	 * word becomes a string only when its hash is a key's, so most lines
+	 * allocate nothing. Two characters outside ASCII lower-case to ASCII
+	 * letters (U+0130 and U+212A): a line holding one is read the slow way, by
+	 * `lowerWords`, which is what the scan stands for.
+	 *
+	 * `settled`, in a session: what no later line can change (a signature met
+	 * exactly, an article whose context or exclusion the paste already holds),
+	 * which then lets no line through.
 	 */
-	function mayMatch(raw: string): boolean {
+	function quickLook(raw: string, settled?: Settled): boolean {
 		const line = withoutEscapes(raw);
-		// What the checks below need of the line, each made once and only when a key word asks for it; the
-		// cheap look (is each word somewhere in the lower-cased line) comes before the one that allocates.
-		let lower: string | undefined;
-		const contains = (w: string) => (lower ??= line.toLowerCase()).includes(w);
-		let lineWords: string[] | undefined;
-		const wordsOfLine = () => (lineWords ??= lowerWords(line));
-		let wordSet: Set<string> | undefined;
-		let joined: string | undefined;
-		const holds = (c: ContextText) =>
-			c.edges.every(contains) &&
-			c.words.every(contains) &&
-			c.words.every((w) => (wordSet ??= new Set(wordsOfLine())).has(w)) &&
-			(!c.run || (joined ??= ` ${wordsOfLine().join(' ')} `).includes(c.run));
-		let hits: { sig: number; words: string[] }[] | undefined;
-		/** Whether the word decides that the line may match. */
-		const seen = (w: string): boolean => {
-			const entry = byWord.get(w);
-			if (!entry) return false;
-			if (entry.contexts?.some(holds)) return true;
-			for (const s of entry.sigs ?? []) {
-				const phrase = phrases[s];
-				if (phrase) {
-					if (phraseWords[s].every(contains) && (joined ??= ` ${wordsOfLine().join(' ')} `).includes(phrase)) return true;
-					continue;
-				}
-				if (anchorsNeeded[s] <= 1) return true;
-				hits ??= [];
-				const hit = hits.find((h) => h.sig === s);
-				if (!hit) hits.push({ sig: s, words: [w] });
-				// A word counts once per signature, however often the line repeats it.
-				else if (!hit.words.includes(w) && hit.words.push(w) >= anchorsNeeded[s]) return true;
-			}
-			return false;
-		};
+		lineWordCount = 0;
+		keySpanCount = 0;
+		lower = lineWords = joined = hits = undefined;
+		let slowWords: string[] | undefined;
 		let start = -1;
 		let hash = 0;
 		for (let i = 0; i <= line.length; i++) {
@@ -244,14 +240,82 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				hash = Math.imul(hash ^ c, FNV_PRIME);
 				continue;
 			}
-			if (c === 0x130 || c === 0x212a) return wordsOfLine().some(seen);
+			if (c === 0x130 || c === 0x212a) {
+				slowWords = lowerWords(line);
+				break;
+			}
 			if (start < 0) continue;
-			const from = start;
+			const h = hash & HASH_MASK;
+			if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
+			lineHashes[lineWordCount++] = h;
+			if (keyHashes.has(h)) {
+				if (keySpanCount + 2 > keySpans.length) keySpans = grown(keySpans);
+				keySpans[keySpanCount++] = start;
+				keySpans[keySpanCount++] = i;
+			}
 			start = -1;
-			if (keyHashes.has(hash & HASH_MASK) && seen(line.slice(from, i).toLowerCase())) return true;
+		}
+		if (slowWords) {
+			lineWordCount = 0;
+			for (const w of slowWords) {
+				if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
+				lineHashes[lineWordCount++] = wordHash(w);
+			}
+			return slowWords.some((w) => keyHashes.has(wordHash(w)) && seenIn(line, w, settled));
+		}
+		if (!keySpanCount) return false;
+		for (let k = 0; k < keySpanCount; k += 2) if (seenIn(line, line.slice(keySpans[k], keySpans[k + 1]).toLowerCase(), settled)) return true;
+		return false;
+	}
+
+	// What `seenIn` needs of the line it is asked about, each made once per line and only when a key word
+	// asks for it; the cheap look (is each word somewhere in the lower-cased line) comes before the one
+	// that allocates. `quickLook` clears them for each line.
+	let lower: string | undefined;
+	let lineWords: string[] | undefined;
+	let joined: string | undefined;
+	let hits: { sig: number; words: string[] }[] | undefined;
+	/** Whether the key word `w` of `line` (the line `quickLook` has just scanned) decides that it may match. */
+	function seenIn(line: string, w: string, settled: Settled | undefined): boolean {
+		const contains = (x: string) => (lower ??= line.toLowerCase()).includes(x);
+		const inARow = (run: string) => (joined ??= ` ${(lineWords ??= lowerWords(line)).join(' ')} `).includes(run);
+		const holds = (c: ContextText) =>
+			!(settled && (c.kind === 'when' ? settled.contexts : settled.exclusions).has(c.article)) &&
+			c.edges.every(contains) &&
+			c.words.every(contains) &&
+			c.words.every((x) => hasWordHash(wordHash(x))) &&
+			(!c.run || inARow(c.run));
+		const entry = byWord.get(w);
+		if (!entry) return false;
+		if (entry.contexts?.some(holds)) return true;
+		for (const s of entry.sigs ?? []) {
+			if (settled?.signatures.has(s)) continue;
+			const phrase = phrases[s];
+			if (phrase) {
+				if (phraseWords[s].every(contains) && inARow(phrase) && enoughSpecific(s)) return true;
+				continue;
+			}
+			if (anchorsNeeded[s] <= 1) {
+				if (enoughSpecific(s)) return true;
+				continue;
+			}
+			hits ??= [];
+			const hit = hits.find((h) => h.sig === s);
+			if (!hit) hits.push({ sig: s, words: [w] });
+			// A word counts once per signature, however often the line repeats it.
+			else if (!hit.words.includes(w) && hit.words.push(w) >= anchorsNeeded[s]) return true;
 		}
 		return false;
 	}
+
+	/** Whether the line last scanned holds as many of signature `s`'s specific words as `verify` asks for. */
+	function enoughSpecific(s: number): boolean {
+		let found = 0;
+		for (const h of specificHashes[s]) if (hasWordHash(h) && ++found >= specificNeeded[s]) return true;
+		return found >= specificNeeded[s];
+	}
+
+	const mayMatch = (raw: string) => quickLook(raw);
 
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
@@ -311,7 +375,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
 		const context = new Map<number, Context>(); // article -> first context seen
+		const settled: Settled = { signatures: new Set(), contexts: context, exclusions: excluded };
 		let lines = 0;
+		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
 
 		/**
@@ -320,6 +386,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		 * so the joined reading only adds what the wrap split.
 		 */
 		function readWindow(raw: string, normalized: string, lineNumber: number, parts?: readonly string[]) {
+			read++;
 			const tokens = tokensOf(normalized);
 			const words = new Set(tokens);
 			const hits = new Map<number, number>();
@@ -339,7 +406,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
-				if (!previous || hit.score > previous.score) best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
+				if (previous && hit.score <= previous.score) continue;
+				best.set(s, { ...hit, line: excerpt(raw, index.signatures[s].tokens), lineNumber });
+				if (hit.score >= 1) settled.signatures.add(s);
 			}
 			for (const entry of found) {
 				for (const e of entry.exclusions ?? []) {
@@ -427,21 +496,22 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
 					const joined = `${before.trimEnd()} ${raw.trimStart()}`;
-					if (mayMatch(joined)) readWindow(joined, normalizeLine(joined), lines - 1, [before, raw]);
+					if (quickLook(joined, settled)) readWindow(joined, normalizeLine(joined), lines - 1, [before, raw]);
 				}
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
-				if (!mayMatch(raw)) return;
+				if (!quickLook(raw, settled)) return;
 				if (raw.length <= SCORING.window) return readWindow(raw, normalizeLine(raw), lines);
 				// A long line is read in overlapping windows of the line as pasted, each
 				// normalised on its own, so a hit knows which part of the line it is.
 				for (let start = 0; start < raw.length; start += SCORING.window - SCORING.overlap) {
 					const piece = raw.slice(start, start + SCORING.window);
-					if (mayMatch(piece)) readWindow(piece, normalizeLine(piece), lines);
+					if (quickLook(piece, settled)) readWindow(piece, normalizeLine(piece), lines);
 				}
 			},
 			result(options = {}) {
 				return rank(index, best, excluded, context, lines, options.top ?? PAGE_RESULTS);
 			},
+			linesRead: () => read,
 		};
 	}
 
@@ -593,6 +663,8 @@ interface ReadEntry {
 
 /** An article's `excludeWhen` or `when` text (normalised), with what the prefilter needs of it. */
 interface ContextText {
+	/** Which of the article's lists it comes from: `excludeWhen` or `when`. */
+	kind: 'excludeWhen' | 'when';
 	article: number;
 	text: string;
 	why: string;
@@ -656,6 +728,26 @@ function inOrder(line: string, parts: readonly string[]): boolean {
 		from = at + part.length;
 	}
 	return true;
+}
+
+/**
+ * What a session has settled, which no later line can change: signatures met
+ * exactly (a hit scores at most 1, and only a higher score replaces the
+ * first), and articles whose context or exclusion is already found (the
+ * first line holding one is the one kept). The quick look lets no line
+ * through for these alone.
+ */
+interface Settled {
+	signatures: Set<number>;
+	contexts: ReadonlyMap<number, unknown>;
+	exclusions: ReadonlyMap<number, unknown>;
+}
+
+/** A copy of `array` twice as long, for scratch space that has filled up. */
+function grown(array: Int32Array): Int32Array {
+	const bigger = new Int32Array(array.length * 2);
+	bigger.set(array);
+	return bigger;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
