@@ -82,7 +82,8 @@ describe('the pre-filter (one scan over each raw line)', () => {
 	it('reads words as lower-casing would, the two non-ASCII letters that lower-case to ASCII included', () => {
 		const m = createMatcher(compileIndex([withSignature('frobnicator stalled: kelvin probe')]));
 		expect(m.mayMatch('FROBNICATOR STALLED: \u212Aelvin probe')).toBe(true);
-		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled')).toBe(true);
+		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled: kelvin probe')).toBe(true);
+		expect(m.match('\x1b[31mfrobnicator\x1b[0m stalled: kelvin probe').matches).toHaveLength(1);
 		expect(m.mayMatch('frobnicatorstalled')).toBe(false);
 	});
 
@@ -93,6 +94,12 @@ describe('the pre-filter (one scan over each raw line)', () => {
 		expect(m.mayMatch('Jan 01 00:00:00 host1 kernel: invalid line 12 in /etc/fstab')).toBe(false);
 		expect(m.mayMatch('Jan 01 00:00:00 host1 sshd[12]: bash: line 3: nix: command not found')).toBe(true);
 		expect(m.match('bash: line 3: nix: command not found').matches).toHaveLength(1);
+		// Two anchors are not enough when no reading can meet the line: an exact one needs the inner words
+		// (stalled, kelvin), a near or partial one 60 % of the specific words' weight.
+		const two = createMatcher(compileIndex([withSignature('frobnicator stalled: kelvin probe')]));
+		expect(two.mayMatch('frobnicator stalled at noon')).toBe(false);
+		expect(two.match('frobnicator stalled at noon').matches).toHaveLength(0);
+		expect(two.mayMatch('frobnicator stalled, kelvin')).toBe(true);
 		// Diagnostic output is met by its pattern alone: its one word is enough.
 		const d = createMatcher(compileIndex([articleSchema.parse({ ...validData(), diagnostics: [{ command: 'cat /proc/self/status', output: 'NoNewPrivs:\t1', means: 'holds', why: 'no_new_privs is set for the process' }] })]));
 		expect(d.mayMatch('NoNewPrivs:\t1')).toBe(true);

@@ -174,14 +174,28 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
-	// The hash of every word in byWord: the scan of a raw line makes a string only of a word whose hash is here.
-	const keyHashes = new Set<number>();
-	for (const w of byWord.keys()) keyHashes.add(wordHash(w));
+	// The key words by hash (a hash two keys share lists both), and a bitmap over their hashes' low 16 bits,
+	// which turns most words of a line away before any lookup: the scan of a raw line compares a word with a
+	// key only when its hash is a key's, and makes a string of none.
+	const keysByHash = new Map<number, KeyWord[]>();
+	const keyBits = new Int32Array(1 << 11);
+	for (const [word, entry] of byWord) {
+		const hash = wordHash(word);
+		const bits = (entry.sigs ?? []).map((sig) => 1 << Math.max(0, index.signatures[sig].anchors.indexOf(word)));
+		push(keysByHash, hash, { word, ...entry, bits });
+		keyBits[(hash >>> 5) & 0x7ff] |= 1 << (hash & 31);
+	}
 
-	// Per signature, its specific words (by hash) and how many of them `verify` asks a line to hold before
-	// anything else: min(SCORING.minSpecific, their number); none for diagnostic output, met by its pattern alone.
+	// What `verify` asks of a line's words, per signature, for the quick look to ask it first (`canMeet`): its
+	// specific words by hash with their weights; how many of them any reading needs (min(SCORING.minSpecific,
+	// their number); none for diagnostic output, met by its pattern alone); the weight a near or partial
+	// reading needs (SCORING.partialSpecificShare of their total, less a hair for the order of the sums); and
+	// the words an exact reading holds whole (`exactWords`).
 	const specificHashes = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).map(wordHash));
+	const specificWeights = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).map(weight));
 	const specificNeeded = index.signatures.map((sig, i) => (sig.diagnostic ? 0 : Math.min(SCORING.minSpecific, specificCount[i])));
+	const shareNeeded = specificWeights.map((ws) => SCORING.partialSpecificShare * ws.reduce((sum, w) => sum + w, 0) - 1e-9);
+	const exactHashes = index.signatures.map((sig) => exactWords(sig.parts).map(wordHash));
 	// The quick look's scratch space, reused for every line: the hash of each word of the line, and where
 	// each word whose hash is a key's starts and ends.
 	let lineHashes = new Int32Array(64);
@@ -225,7 +239,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const line = withoutEscapes(raw);
 		lineWordCount = 0;
 		keySpanCount = 0;
-		lower = lineWords = joined = hits = undefined;
+		scanned = line;
+		lower = lineWords = joined = undefined;
+		lineStamp = (lineStamp + 1) | 0;
 		let slowWords: string[] | undefined;
 		let start = -1;
 		let hash = 0;
@@ -248,10 +264,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			const h = hash & HASH_MASK;
 			if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
 			lineHashes[lineWordCount++] = h;
-			if (keyHashes.has(h)) {
-				if (keySpanCount + 2 > keySpans.length) keySpans = grown(keySpans);
+			if ((keyBits[(h >>> 5) & 0x7ff] >>> (h & 31)) & 1) {
+				if (keySpanCount + 3 > keySpans.length) keySpans = grown(keySpans);
 				keySpans[keySpanCount++] = start;
 				keySpans[keySpanCount++] = i;
+				keySpans[keySpanCount++] = h;
 			}
 			start = -1;
 		}
@@ -261,58 +278,88 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
 				lineHashes[lineWordCount++] = wordHash(w);
 			}
-			return slowWords.some((w) => keyHashes.has(wordHash(w)) && seenIn(line, w, settled));
+			return slowWords.some((w) => keysByHash.get(wordHash(w))?.some((key) => key.word === w && seenIn(key, settled)));
 		}
-		if (!keySpanCount) return false;
-		for (let k = 0; k < keySpanCount; k += 2) if (seenIn(line, line.slice(keySpans[k], keySpans[k + 1]).toLowerCase(), settled)) return true;
+		for (let k = 0; k < keySpanCount; k += 3) {
+			for (const key of keysByHash.get(keySpans[k + 2]) ?? []) {
+				if (sameWord(line, keySpans[k], keySpans[k + 1], key.word) && seenIn(key, settled)) return true;
+			}
+		}
 		return false;
 	}
 
 	// What `seenIn` needs of the line it is asked about, each made once per line and only when a key word
 	// asks for it; the cheap look (is each word somewhere in the lower-cased line) comes before the one
 	// that allocates. `quickLook` clears them for each line.
+	let scanned = '';
 	let lower: string | undefined;
 	let lineWords: string[] | undefined;
 	let joined: string | undefined;
-	let hits: { sig: number; words: string[] }[] | undefined;
-	/** Whether the key word `w` of `line` (the line `quickLook` has just scanned) decides that it may match. */
-	function seenIn(line: string, w: string, settled: Settled | undefined): boolean {
-		const contains = (x: string) => (lower ??= line.toLowerCase()).includes(x);
-		const inARow = (run: string) => (joined ??= ` ${(lineWords ??= lowerWords(line)).join(' ')} `).includes(run);
-		const holds = (c: ContextText) =>
-			!(settled && (c.kind === 'when' ? settled.contexts : settled.exclusions).has(c.article)) &&
-			c.edges.every(contains) &&
-			c.words.every(contains) &&
-			c.words.every((x) => hasWordHash(wordHash(x))) &&
-			(!c.run || inARow(c.run));
-		const entry = byWord.get(w);
-		if (!entry) return false;
-		if (entry.contexts?.some(holds)) return true;
-		for (const s of entry.sigs ?? []) {
+	// Which anchors of a signature the line holds, one bit each, valid for the line whose stamp it carries
+	// (a word counts once per signature, however often the line repeats it).
+	let lineStamp = 0;
+	const hitStamp = new Int32Array(index.signatures.length);
+	const hitBits = new Int32Array(index.signatures.length);
+
+	/** Whether the lower-cased line holds `text` anywhere (inside a word too). */
+	function containsText(text: string): boolean {
+		return (lower ??= scanned.toLowerCase()).includes(text);
+	}
+	/** Whether the line's words, joined by single spaces, hold `run` (given with a space at each end: whole words). */
+	function inARow(run: string): boolean {
+		return (joined ??= ` ${(lineWords ??= lowerWords(scanned)).join(' ')} `).includes(run);
+	}
+	/** Whether the line may hold a context or exclusion text: the checks that allocate nothing first. */
+	function holds(c: ContextText, settled: Settled | undefined): boolean {
+		if (settled && (c.kind === 'when' ? settled.contexts : settled.exclusions).has(c.article)) return false;
+		for (const h of c.wordHashes) if (!hasWordHash(h)) return false;
+		for (const e of c.edges) if (!containsText(e)) return false;
+		return !c.run || inARow(c.run);
+	}
+	/** Whether the key word `key` of the line `quickLook` is looking at decides that it may match. */
+	function seenIn(key: KeyWord, settled: Settled | undefined): boolean {
+		if (key.contexts) for (const c of key.contexts) if (holds(c, settled)) return true;
+		const sigs = key.sigs;
+		if (!sigs) return false;
+		for (let j = 0; j < sigs.length; j++) {
+			const s = sigs[j];
 			if (settled?.signatures.has(s)) continue;
 			const phrase = phrases[s];
-			if (phrase) {
-				if (phraseWords[s].every(contains) && inARow(phrase) && enoughSpecific(s)) return true;
+			if (phrase !== undefined) {
+				if (phraseWords[s].every(containsText) && inARow(phrase) && canMeet(s)) return true;
 				continue;
 			}
-			if (anchorsNeeded[s] <= 1) {
-				if (enoughSpecific(s)) return true;
-				continue;
+			if (anchorsNeeded[s] > 1) {
+				if (hitStamp[s] !== lineStamp) {
+					hitStamp[s] = lineStamp;
+					hitBits[s] = 0;
+				}
+				hitBits[s] |= key.bits[j];
+				if (bitsSet(hitBits[s]) < anchorsNeeded[s]) continue;
 			}
-			hits ??= [];
-			const hit = hits.find((h) => h.sig === s);
-			if (!hit) hits.push({ sig: s, words: [w] });
-			// A word counts once per signature, however often the line repeats it.
-			else if (!hit.words.includes(w) && hit.words.push(w) >= anchorsNeeded[s]) return true;
+			if (canMeet(s)) return true;
 		}
 		return false;
 	}
 
-	/** Whether the line last scanned holds as many of signature `s`'s specific words as `verify` asks for. */
-	function enoughSpecific(s: number): boolean {
+	/**
+	 * Whether the line last scanned holds the words `verify` asks of signature `s` for some reading: as many
+	 * of its specific words as every reading needs; and either every word an exact reading holds whole
+	 * (`exactWords`), or, for a near or partial reading, SCORING.minSpecific specific words carrying
+	 * SCORING.partialSpecificShare of their weight (a near reading has them all).
+	 */
+	function canMeet(s: number): boolean {
+		const hashes = specificHashes[s];
 		let found = 0;
-		for (const h of specificHashes[s]) if (hasWordHash(h) && ++found >= specificNeeded[s]) return true;
-		return found >= specificNeeded[s];
+		let weight = 0;
+		for (let i = 0; i < hashes.length; i++) {
+			if (!hasWordHash(hashes[i])) continue;
+			found++;
+			weight += specificWeights[s][i];
+		}
+		if (found < specificNeeded[s]) return false;
+		if (exactHashes[s].every(hasWordHash)) return true;
+		return !index.signatures[s].diagnostic && found >= SCORING.minSpecific && weight >= shareNeeded[s];
 	}
 
 	const mayMatch = (raw: string) => quickLook(raw);
@@ -674,6 +721,8 @@ interface ContextText {
 	 * normalising writes): a line that holds the text holds each as a word.
 	 */
 	words: string[];
+	/** The hashes of `words` (`wordHash`), for the quick look. */
+	wordHashes: number[];
 	/**
 	 * Its first and last words (without a `#`), or the whole text when it is
 	 * word characters and hyphens alone: a line that holds the text holds
@@ -691,14 +740,16 @@ interface ContextText {
 }
 
 /** The inner and edge words of a normalised text, as `ContextText` describes them. */
-function contextWords(text: string): Pick<ContextText, 'words' | 'edges' | 'run'> {
+function contextWords(text: string): Pick<ContextText, 'words' | 'wordHashes' | 'edges' | 'run'> {
 	const all = tokensOf(text);
 	const plain = all.filter((t) => !t.includes('#'));
 	// Text of word characters and hyphens only ("--root") is in the raw line as written: normalising writes no
 	// such character but inside `#` words (#ip, #hex, #uuid), which a text without those letters cannot meet.
 	const whole = /^[a-z0-9_-]+$/.test(text) && !/ip|hex|uuid/.test(text);
+	const words = all.slice(1, -1).filter((t) => !t.includes('#'));
 	return {
-		words: all.slice(1, -1).filter((t) => !t.includes('#')),
+		words,
+		wordHashes: words.map(wordHash),
 		edges: whole ? [text] : [...new Set([all[0], all[all.length - 1]])].filter((t) => t !== undefined && plain.includes(t)),
 		...(all.length > 1 && plain.length === all.length ? { run: all.join(' ') } : {}),
 	};
@@ -741,6 +792,48 @@ interface Settled {
 	signatures: Set<number>;
 	contexts: ReadonlyMap<number, unknown>;
 	exclusions: ReadonlyMap<number, unknown>;
+}
+
+/**
+ * Words a line that meets a pattern exactly holds as whole words (no `#`,
+ * which normalising writes): each literal part's words but its first and
+ * last when the part begins or ends inside a word, as it may next to a hole
+ * or at either end of the pattern (the pattern is looked for anywhere in the line).
+ */
+function exactWords(parts: readonly string[]): string[] {
+	return parts.flatMap((part) => {
+		const words = tokensOf(part);
+		if (/[a-z0-9_#]$/.test(part)) words.pop();
+		if (/^[a-z0-9_#]/.test(part)) words.shift();
+		return words.filter((t) => !t.includes('#'));
+	});
+}
+
+/** A word the quick look keys on, with what it leads to (the `byWord` entry). */
+interface KeyWord {
+	word: string;
+	sigs?: number[];
+	/** Per signature in `sigs`, the bit of this word among its anchors. */
+	bits: number[];
+	contexts?: ContextText[];
+}
+
+/** How many bits of `x` are set (anchors are few: SCORING.anchorsPerSignature). */
+function bitsSet(x: number): number {
+	let n = 0;
+	for (let v = x; v; v &= v - 1) n++;
+	return n;
+}
+
+/** Whether `line` from `start` to `end` is `word` (lower case, ASCII word characters), ASCII letters compared in either case. */
+function sameWord(line: string, start: number, end: number, word: string): boolean {
+	if (end - start !== word.length) return false;
+	for (let i = 0; i < word.length; i++) {
+		let c = line.charCodeAt(start + i);
+		if (c >= 65 && c <= 90) c += 32;
+		if (c !== word.charCodeAt(i)) return false;
+	}
+	return true;
 }
 
 /** A copy of `array` twice as long, for scratch space that has filled up. */
