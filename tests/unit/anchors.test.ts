@@ -8,6 +8,7 @@ import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/comp
 import { COMMON_LOG_WORDS, DATE_WORDS } from '../../src/lib/matcher/common-log-words.ts';
 import { compiledPattern } from '../../src/lib/matcher/pattern.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
+import { forEachLine } from '../../src/lib/matcher/match.ts';
 import { articleSchema } from '../../src/lib/article-schema.ts';
 import { commonWordsModule, COMMON_WORDS_FILE, deriveCommonWords } from '../../scripts/common-log-words.ts';
 import { validData } from './fixtures.ts';
@@ -136,6 +137,20 @@ describe('the sharded and the whole index', () => {
 			const needed = shardsFor(item.text, keys, sharded.directory.shards);
 			const part = createMatcher(mergeShards(needed.map((n) => sharded.shards[n]), sharded.directory.maxWeight));
 			expect(visible(part.match(item.text)), item.id).toEqual(visible(whole.match(item.text)));
+		}
+	});
+});
+
+describe('splitting a paste into lines', () => {
+	it('gives the lines split(/\\r?\\n|\\r/) gives, for every mix of line ends', () => {
+		const ends = ['a', 'b', '\r', '\n', '\r\n'];
+		// Every text of up to six pieces, each a letter or a line end: 5^6 texts.
+		const texts = [''];
+		for (let n = 0; n < 6; n++) for (const t of texts.splice(0)) for (const e of ['', ...ends]) texts.push(t + e);
+		for (const text of new Set(texts)) {
+			const lines: string[] = [];
+			forEachLine(text, (line) => lines.push(line));
+			expect(lines, JSON.stringify(text)).toEqual(text.split(/\r?\n|\r/));
 		}
 	});
 });

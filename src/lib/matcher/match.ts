@@ -568,7 +568,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		mayMatch,
 		match(text, options) {
 			const s = session();
-			for (const line of text.split(/\r?\n|\r/)) s.addLine(line);
+			forEachLine(text, s.addLine);
 			return s.result(options);
 		},
 	};
@@ -834,6 +834,25 @@ function sameWord(line: string, start: number, end: number, word: string): boole
 		if (c !== word.charCodeAt(i)) return false;
 	}
 	return true;
+}
+
+/**
+ * Calls `fn` with each line of `text`, as `text.split(/\r?\n|\r/)` gives
+ * them, without the array: found by `indexOf('\n')`, which is much faster
+ * over megabytes than a regular expression, and split at a lone `\r` only in a line
+ * that holds one.
+ */
+export function forEachLine(text: string, fn: (line: string) => void): void {
+	let from = 0;
+	for (;;) {
+		const nl = text.indexOf('\n', from);
+		const end = nl < 0 ? text.length : nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		const line = text.slice(from, end);
+		if (line.includes('\r')) for (const piece of line.split('\r')) fn(piece);
+		else fn(line);
+		if (nl < 0) return;
+		from = nl + 1;
+	}
 }
 
 /** A copy of `array` twice as long, for scratch space that has filled up. */
