@@ -856,7 +856,7 @@ export function forEachLine(text: string, fn: (line: string) => void): void {
 }
 
 /** A copy of `array` twice as long, for scratch space that has filled up. */
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 	const bigger = new Int32Array(array.length * 2);
 	bigger.set(array);
 	return bigger;
