@@ -1,5 +1,6 @@
 /**
- * The paste box's behaviour, loaded only when the reader opens search or
+ * The paste box's behaviour, loaded only when the reader opens search, puts
+ * the cursor in a paste box (`warmUp`) or
  * starts to paste. Known-error matches come from the matcher in a worker,
  * and show as soon as it answers; full-text results come from Pagefind,
  * asked only after that, for a word search or a text no known error
