@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { ArticleData } from '../src/lib/article-schema.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
 import { createMatcher } from '../src/lib/matcher/index.ts';
-import { noiseBodies, passRate, realisticLog, realLogLines } from './realistic-log.ts';
+import { noiseBodies, passRate, readRate, realisticLog, realLogLines } from './realistic-log.ts';
+import { loadEvalSet } from '../src/lib/eval-set.ts';
 import { syntheticPaste } from './synthetic.ts';
 
 /** The known error inside the log: a real journal line (eval item pos-race-186-full, from microvm-nix/microvm.nix#186), host name replaced. */
@@ -33,6 +34,8 @@ export interface GrepSpeed {
 	matcherAnswer: string | null;
 	/** Pre-filter pass rates: the real pasted lines, the generated log, the old syllable paste. */
 	rates: { real: number; realNoise: number; generated: number; syllables: number };
+	/** The share of lines read in full when each text is matched as one paste (the quick look then also skips what the paste has settled): every eval text, and the generated log. */
+	read: { real: number; generated: number };
 }
 
 /** CPU seconds of `fn` in this process (user + system). */
@@ -85,5 +88,6 @@ export function measureGrepSpeed(root: string, articles: readonly ArticleData[],
 		grepLines: grep.count,
 		matcherAnswer,
 		rates: { real: passRate(matcher, real), realNoise: passRate(matcher, realNoise), generated: passRate(matcher, lines), syllables: passRate(matcher, syllables) },
+		read: { real: readRate(matcher, loadEvalSet(root).filter((item) => item.kind !== 'prose').map((item) => item.text)), generated: readRate(matcher, [log]) },
 	};
 }

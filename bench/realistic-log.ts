@@ -13,6 +13,7 @@
  */
 import { loadEvalSet } from '../src/lib/eval-set.ts';
 import { stripPrefixes, type Matcher } from '../src/lib/matcher/index.ts';
+import { forEachLine } from '../src/lib/matcher/match.ts';
 import { random } from './synthetic.ts';
 
 /** The three shapes of log and their share of the lines: a chosen mix (a journal most of all), not a measurement. */
@@ -103,4 +104,17 @@ export function passRate(matcher: Matcher, lines: readonly string[]): number {
 	let passed = 0;
 	for (const line of lines) if (matcher.mayMatch(line)) passed++;
 	return passed / Math.max(1, lines.length);
+}
+
+/** The share of lines read in full (normalised and looked up) when each text is matched as one paste: `MatchSession.linesRead` over all texts' lines. */
+export function readRate(matcher: Matcher, texts: readonly string[]): number {
+	let read = 0;
+	let lines = 0;
+	for (const text of texts) {
+		const session = matcher.session();
+		forEachLine(text, session.addLine);
+		read += session.linesRead();
+		lines += session.result().lines;
+	}
+	return read / Math.max(1, lines);
 }

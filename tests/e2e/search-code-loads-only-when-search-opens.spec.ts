@@ -11,9 +11,20 @@ for (const path of ['/', `/kb/${ARTICLES[0].id}/`]) {
 		await page.goto(path);
 		await settled(page);
 		expect(fetched.filter(isSearchCode)).toEqual([]);
+		expect(fetched.filter((u) => u.includes('/api/v1/matcher'))).toEqual([]);
 
 		await page.getByRole('link', { name: 'Search' }).click();
 		await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('nix');
 		await expect.poll(() => fetched.filter((u) => u.includes('/pagefind/pagefind.js')).length).toBeGreaterThan(0);
 	});
 }
+
+test('putting the cursor in the paste box fetches the matcher\'s directory, and no index until a paste', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => fetched.push(r.url()));
+	await page.goto('/');
+	await settled(page);
+	await page.locator('main [data-search-input]').focus();
+	await expect.poll(() => fetched.filter((u) => u.endsWith('/api/v1/matcher/directory.json')).length).toBe(1);
+	expect(fetched.filter((u) => /\/api\/v1\/matcher(?:-index|\/shard-)/.test(u))).toEqual([]);
+});

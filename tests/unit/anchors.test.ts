@@ -8,6 +8,7 @@ import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/comp
 import { COMMON_LOG_WORDS, DATE_WORDS } from '../../src/lib/matcher/common-log-words.ts';
 import { compiledPattern } from '../../src/lib/matcher/pattern.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
+import { forEachLine } from '../../src/lib/matcher/match.ts';
 import { articleSchema } from '../../src/lib/article-schema.ts';
 import { commonWordsModule, COMMON_WORDS_FILE, deriveCommonWords } from '../../scripts/common-log-words.ts';
 import { validData } from './fixtures.ts';
@@ -82,8 +83,41 @@ describe('the pre-filter (one scan over each raw line)', () => {
 	it('reads words as lower-casing would, the two non-ASCII letters that lower-case to ASCII included', () => {
 		const m = createMatcher(compileIndex([withSignature('frobnicator stalled: kelvin probe')]));
 		expect(m.mayMatch('FROBNICATOR STALLED: \u212Aelvin probe')).toBe(true);
-		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled')).toBe(true);
+		expect(m.mayMatch('\x1b[31mfrobnicator\x1b[0m stalled: kelvin probe')).toBe(true);
+		expect(m.match('\x1b[31mfrobnicator\x1b[0m stalled: kelvin probe').matches).toHaveLength(1);
 		expect(m.mayMatch('frobnicatorstalled')).toBe(false);
+	});
+
+	it('lets a line through for a signature of one anchor only with a second of its specific words, as verifying asks', () => {
+		// Anchor `line` (every other word is common or generic); its specific words are line, nix and found.
+		const m = createMatcher(compileIndex([withSignature('bash: line 1: nix: command not found')]));
+		expect(m.index.signatures[0].anchors).toEqual(['line']);
+		expect(m.mayMatch('Jan 01 00:00:00 host1 kernel: invalid line 12 in /etc/fstab')).toBe(false);
+		expect(m.mayMatch('Jan 01 00:00:00 host1 sshd[12]: bash: line 3: nix: command not found')).toBe(true);
+		expect(m.match('bash: line 3: nix: command not found').matches).toHaveLength(1);
+		// Two anchors are not enough when no reading can meet the line: an exact one needs the inner words
+		// (stalled, kelvin), a near or partial one 60 % of the specific words' weight.
+		const two = createMatcher(compileIndex([withSignature('frobnicator stalled: kelvin probe')]));
+		expect(two.mayMatch('frobnicator stalled at noon')).toBe(false);
+		expect(two.match('frobnicator stalled at noon').matches).toHaveLength(0);
+		expect(two.mayMatch('frobnicator stalled, kelvin')).toBe(true);
+		// Diagnostic output is met by its pattern alone: its one word is enough.
+		const d = createMatcher(compileIndex([articleSchema.parse({ ...validData(), diagnostics: [{ command: 'cat /proc/self/status', output: 'NoNewPrivs:\t1', means: 'holds', why: 'no_new_privs is set for the process' }] })]));
+		expect(d.mayMatch('NoNewPrivs:\t1')).toBe(true);
+	});
+
+	it('in a session, lets no line through for what the paste has already settled', () => {
+		// `buildah-run-as-non-root-before-rootless` is ruled out by "podman info": the first line that holds it is read, the rest are not.
+		const m = createMatcher(index);
+		const s = m.session();
+		for (let i = 0; i < 100; i++) s.addLine(`Jan 01 00:00:0${i % 10} host1 alice[1]: running podman info --debug, take ${i}`);
+		expect(s.linesRead()).toBe(1);
+		expect(m.mayMatch('Jan 01 00:00:05 host1 alice[1]: running podman info --debug, take 5')).toBe(true);
+		// A signature met exactly is settled too: its line again is not read again.
+		const t = m.session();
+		for (let i = 0; i < 50; i++) t.addLine('Error: crun: the path `/app` is not a regular file: Operation not permitted: OCI permission denied');
+		expect(t.linesRead()).toBe(1);
+		expect(t.result().matches[0]?.lineNumber).toBe(1);
 	});
 });
 
@@ -103,6 +137,20 @@ describe('the sharded and the whole index', () => {
 			const needed = shardsFor(item.text, keys, sharded.directory.shards);
 			const part = createMatcher(mergeShards(needed.map((n) => sharded.shards[n]), sharded.directory.maxWeight));
 			expect(visible(part.match(item.text)), item.id).toEqual(visible(whole.match(item.text)));
+		}
+	});
+});
+
+describe('splitting a paste into lines', () => {
+	it('gives the lines split(/\\r?\\n|\\r/) gives, for every mix of line ends', () => {
+		const ends = ['a', 'b', '\r', '\n', '\r\n'];
+		// Every text of up to six pieces, each a letter or a line end: 5^6 texts.
+		const texts = [''];
+		for (let n = 0; n < 6; n++) for (const t of texts.splice(0)) for (const e of ['', ...ends]) texts.push(t + e);
+		for (const text of new Set(texts)) {
+			const lines: string[] = [];
+			forEachLine(text, (line) => lines.push(line));
+			expect(lines, JSON.stringify(text)).toEqual(text.split(/\r?\n|\r/));
 		}
 	});
 });

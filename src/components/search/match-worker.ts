@@ -19,6 +19,11 @@ import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/pr
 import { textKind } from '../../lib/text-kind.ts';
 import { pasteBoxMessages } from '../../lib/messages.ts';
 
+/** Sent when a reader puts the cursor in a paste box: fetch the directory now, before any text arrives. */
+export interface WarmUpRequest {
+	warmUp: true;
+}
+
 export interface MatchRequest {
 	id: number;
 	text: string;
@@ -47,9 +52,15 @@ let whole: Promise<Matcher> | undefined;
 /** The matcher over the shards the last paste needed: typing on in the same text needs the same ones. */
 let merged: { key: string; matcher: Matcher } | undefined;
 
-async function matcherFor(text: string): Promise<Matcher> {
+/** The directory of key words, fetched once (on the warm-up, or else with the first text); a failed fetch is tried again. */
+function loadDirectory(): Promise<{ directory: ShardDirectory; anchors: Set<string> }> {
 	directory ??= fetchJson<ShardDirectory>('matcher/directory.json').then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
-	const { directory: dir, anchors } = await directory;
+	directory.catch(() => (directory = undefined));
+	return directory;
+}
+
+async function matcherFor(text: string): Promise<Matcher> {
+	const { directory: dir, anchors } = await loadDirectory();
 	const needed = shardsFor(text, anchors, dir.shards);
 	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>(MATCHER_INDEX_FILE).then(createMatcher));
 	const key = needed.join(',');
@@ -70,7 +81,8 @@ function proseRanker(): Promise<ProseRanker> {
 	return prose;
 }
 
-self.addEventListener('message', async (event: MessageEvent<MatchRequest>) => {
+self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmUpRequest>) => {
+	if ('warmUp' in event.data) return void loadDirectory().catch(() => undefined);
 	const { id, text, product } = event.data;
 	try {
 		const result = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });

@@ -1,5 +1,6 @@
 /**
- * The paste box's behaviour, loaded only when the reader opens search or
+ * The paste box's behaviour, loaded only when the reader opens search, puts
+ * the cursor in a paste box (`warmUp`) or
  * starts to paste. Known-error matches come from the matcher in a worker,
  * and show as soon as it answers; full-text results come from Pagefind,
  * asked only after that, for a word search or a text no known error
@@ -14,7 +15,7 @@
  * A line that several causes print comes with the wizard's question that
  * tells them apart (engine.ts `separatingQuestion`, as the CLI prints it).
  */
-import type { MatchRequest, MatchResponse } from './match-worker.ts';
+import type { MatchRequest, MatchResponse, WarmUpRequest } from './match-worker.ts';
 import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
 import type { ProseMatch } from '../../lib/prose.ts';
 import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
@@ -48,7 +49,8 @@ function loadPagefind(): Promise<Pagefind> {
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, (r: MatchResponse) => void>();
-function matchInWorker(text: string, product?: string): Promise<MatchResponse> {
+/** The matcher's worker, started once. */
+function matchWorker(): Worker {
 	if (!worker) {
 		worker = new Worker(new URL('./match-worker.ts', import.meta.url), { type: 'module' });
 		worker.addEventListener('message', (e: MessageEvent<MatchResponse>) => {
@@ -56,10 +58,23 @@ function matchInWorker(text: string, product?: string): Promise<MatchResponse> {
 			pending.delete(e.data.id);
 		});
 	}
+	return worker;
+}
+
+/**
+ * Get ready for a paste (the reader has put the cursor in a box): start the
+ * worker, which fetches the index's directory. Nothing of any text is sent.
+ */
+export function warmUp(): void {
+	matchWorker().postMessage({ warmUp: true } satisfies WarmUpRequest);
+}
+
+function matchInWorker(text: string, product?: string): Promise<MatchResponse> {
+	const worker = matchWorker();
 	const id = nextId++;
 	return new Promise((resolve) => {
 		pending.set(id, resolve);
-		worker!.postMessage({ id, text, product } satisfies MatchRequest);
+		worker.postMessage({ id, text, product } satisfies MatchRequest);
 	});
 }
 

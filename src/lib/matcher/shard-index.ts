@@ -13,29 +13,25 @@ const SIGNATURES_PER_SHARD = 20;
 /** Split an index into a directory and its shards. */
 export function shardIndex(index: MatcherIndex): { directory: ShardDirectory; shards: Shard[] } {
 	const count = Math.max(1, Math.ceil(index.signatures.length / SIGNATURES_PER_SHARD));
-	const members = Array.from({ length: count }, () => ({ signatures: new Set<number>(), exclusions: new Set<number>() }));
+	const members = Array.from({ length: count }, () => new Set<number>());
 	const anchors = new Set<string>();
+	// Only signatures' keys: an article's `excludeWhen` and `when` texts matter only when one of its
+	// signatures matched, and a shard holding that signature carries its article whole, texts included.
+	// (Keying the texts too made everyday words such as `podman` or `13` fetch shards for nothing.)
 	index.signatures.forEach((sig, i) => {
 		for (const word of keysOf(sig, MIN_ANCHOR_HITS)) {
 			anchors.add(word);
-			members[shardOf(word, count)].signatures.add(i);
+			members[shardOf(word, count)].add(i);
 		}
 	});
-	index.articles.forEach((article, a) => {
-		for (const { anchor } of article.exclusions) {
-			if (!anchor) continue;
-			anchors.add(anchor);
-			members[shardOf(anchor, count)].exclusions.add(a);
-		}
-	});
-	const shards = members.map(({ signatures, exclusions }) => partOf(index, [...signatures].sort((x, y) => x - y), exclusions));
+	const shards = members.map((signatures) => partOf(index, [...signatures].sort((x, y) => x - y)));
 	const shardBytes = shards.reduce((sum, shard) => sum + gzipSync(JSON.stringify(shard)).length, 0) / count;
 	const wholeAbove = Math.floor(gzipSync(JSON.stringify(index)).length / shardBytes);
 	return { directory: { version: 1, shards: count, anchors: [...anchors].sort().join('\n'), maxWeight: index.maxWeight, wholeAbove }, shards };
 }
 
-/** The index restricted to some signatures, plus articles whose exclusions must be known. */
-function partOf(index: MatcherIndex, signatures: number[], withExclusions: Set<number>): Shard {
+/** The index restricted to some signatures, with their articles. */
+function partOf(index: MatcherIndex, signatures: number[]): Shard {
 	const articles = new Map<number, number>(); // position in index -> position in part
 	const part: Shard = { version: 1, articles: [], signatures: [], weights: {}, maxWeight: index.maxWeight, positions: signatures };
 	const articleAt = (a: number) => {
@@ -51,7 +47,6 @@ function partOf(index: MatcherIndex, signatures: number[], withExclusions: Set<n
 		part.signatures.push({ ...sig, article: articleAt(sig.article) });
 		for (const t of sig.tokens) part.weights[t] = index.weights[t];
 	}
-	for (const a of withExclusions) articleAt(a);
 	return part;
 }
 
