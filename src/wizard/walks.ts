@@ -63,8 +63,11 @@ export interface Walk {
 	 * so the tree was shaped with these reporters in view. 2: written after,
 	 * against the finished tree, before any change for them (the tree was then
 	 * fixed for them). 3: written blind, by someone who knew neither the
-	 * expected articles nor the other walks, and not tuned to: the honest test,
-	 * measured by the bench and not held to the target.
+	 * expected articles nor the other walks; the tree was then fixed for the
+	 * kinds of failure they showed (never the walks themselves). 4: written
+	 * blind in the same way against the tree after those fixes, and not tuned
+	 * to: the honest test. Rounds 3 and 4 are measured by the bench and not held
+	 * to the target.
 	 */
 	round?: number;
 }
