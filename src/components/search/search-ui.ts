@@ -22,7 +22,7 @@ import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
-import { plainText } from '../../lib/inline-code.ts';
+import { inlineCode, plainText } from '../../lib/inline-code.ts';
 
 
 interface PagefindResultData {
@@ -301,7 +301,7 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		children.push(el('p', 'Nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
 	}
 	for (const e of result.excluded) {
-		children.push(el('p', `Ruled out ${e.article.shortId} (${e.article.title}): ${e.why}`, 'excluded-note'));
+		children.push(withParts(el('p', 'Ruled out ', 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title), `): ${e.why}`));
 	}
 	section.replaceChildren(...children);
 	section.hidden = false;
@@ -312,7 +312,7 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
 	const box = document.createElement('div');
 	box.className = 'ambiguous-note';
 	box.dataset.sharedLine = String(group[0].lineNumber);
-	box.append(el('p', `${group.length} known causes print line ${group[0].lineNumber} of your text (${group.map((m) => m.article.shortId).join(', ')}).`));
+	box.append(withParts(el('p', `${group.length} known causes print line ${group[0].lineNumber} of your text (`), ...group.flatMap((m, i) => (i ? [', ', shortIdNode(m.article.shortId)] : [shortIdNode(m.article.shortId)])), ').'));
 	if (question) {
 		const ask = el('p', 'The question that tells them apart: ');
 		const link = el('a', plainText(question.prompt), 'separating-question');
@@ -349,8 +349,7 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.id;
-	const link = el('a', `${m.shortId}: ${m.title}`);
-	link.href = articlePath(m.id);
+	const link = articleLink(m.id, m.shortId, m.title);
 	const badge = el('span', 'likely', 'likely-badge');
 	const why = el('p', `Why: ${sharedWords(m)}.`, 'likely-why');
 	const confirm = el('a', 'How to confirm it');
@@ -369,9 +368,7 @@ function sharedWords(m: ProseMatch): string {
 function renderMatch(m: Match): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.article.id;
-	const link = document.createElement('a');
-	link.href = articlePath(m.article.id);
-	link.textContent = `${m.article.shortId}: ${m.article.title}`;
+	const link = articleLink(m.article.id, m.article.shortId, m.article.title);
 	const why = el('p', `${m.confidence === 'high' ? 'High' : 'Medium'} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	const sig = el('code', m.signature, 'signature');
@@ -413,7 +410,8 @@ function renderPage(data: PagefindResultData): HTMLLIElement {
 	const li = document.createElement('li');
 	const link = document.createElement('a');
 	link.href = data.url;
-	link.textContent = [data.meta.shortId, data.meta.title].filter(Boolean).join(': ');
+	if (data.meta.shortId) link.append(shortIdNode(data.meta.shortId), ': ');
+	link.append(...titleNodes(data.meta.title ?? ''));
 	const excerpt = document.createElement('p');
 	excerpt.append(...excerptNodes(data.excerpt));
 	li.append(link, excerpt);
@@ -428,6 +426,29 @@ function excerptNodes(html: string): Node[] {
 		if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
 		return el('mark', node.textContent ?? '');
 	});
+}
+
+/** A link to an article labelled "FL-0003: its title", the title's code spans as code. */
+function articleLink(id: string, shortId: string, title: string): HTMLAnchorElement {
+	const link = document.createElement('a');
+	link.href = articlePath(id);
+	link.append(shortIdNode(shortId), ': ', ...titleNodes(title));
+	return link;
+}
+
+/** A short ID that never breaks across lines ("FL-" / "0004" on a phone). */
+function shortIdNode(shortId: string): HTMLSpanElement {
+	return el('span', shortId, 'short-id');
+}
+
+/** A title as text and <code> nodes, one per code span, as the article page shows it. */
+function titleNodes(title: string): Node[] {
+	return inlineCode(title).parts.map((p) => (p.code ? el('code', p.text) : document.createTextNode(p.text)));
+}
+
+function withParts<T extends HTMLElement>(node: T, ...parts: (Node | string)[]): T {
+	node.append(...parts);
+	return node;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {
