@@ -21,10 +21,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePattern } from '../lib/matcher/pattern.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { wizardWalkMessages as m } from '../lib/messages.ts';
-import { answer, choicesOf, nodesById, start } from './engine.ts';
+import { answer, choicesOf, firstLineMet, nodesById, start } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
 /** Where the walks live, relative to the project root. */
@@ -131,11 +130,7 @@ function choose(node: WizardNode, walk: Walk): { choice: number; unmatched: bool
 		return { choice: wayOut(), unmatched: true };
 	}
 	if (node.kind === 'error-check') {
-		const seen = walk.saw.map(normalizeLine);
-		const i = node.lines.findIndex((l) => {
-			const re = compilePattern(l.line);
-			return seen.some((s) => re.test(s));
-		});
+		const i = firstLineMet(node, walk.saw.map(normalizeLine));
 		return { choice: i >= 0 ? i : wayOut(), unmatched: false };
 	}
 	return { choice: wayOut(), unmatched: false };
