@@ -11,7 +11,8 @@ export default defineConfig({
 		// One module registry per worker for all its test files, not a fresh one per file: most files
 		// import the real content and the knowledge base, and re-importing and re-checking it per file
 		// was a large part of the unit tests' CPU time. Safe here because no test mocks a module, stubs
-		// the environment or changes directory (a test that must start fresh spawns a process: cli, package).
+		// the environment or a global (process.exit neither) or changes directory: a test that must start fresh,
+		// or must see a process end, spawns one (cli, package, content-check).
 		isolate: false,
 		hookTimeout: 600_000,
 		coverage: {

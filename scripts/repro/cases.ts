@@ -119,6 +119,15 @@ const SECCOMP_LIKE_DOCKER = {
 	],
 };
 
+/**
+ * The shape of most Podman reproductions: `podman info` as the user fails, then the fix runs. `fix`
+ * is called only after the failing command has run, so its commands run in the order they are listed.
+ */
+function podmanInfoCase(as: Steps['as'], user: ReproUser, applied: string, fix: () => RecordedCommand[]): ReproRun {
+	const failing = as(user, 'podman info');
+	return { failing, fix: { applied, commands: fix() } };
+}
+
 export const REPRODUCTIONS: Reproduction[] = [
 	{
 		article: 'podman-newuidmap-missing',
@@ -127,15 +136,10 @@ export const REPRODUCTIONS: Reproduction[] = [
 		run({ sb, as, root }) {
 			const user = sb.addUser({ start: freeRange(COUNT), count: COUNT });
 			user.path = sb.pathWithout(['newuidmap', 'newgidmap']);
-			const failing = as(user, 'podman info');
-			user.path = SYSTEM_PATH;
-			return {
-				failing,
-				fix: {
-					applied: 'apt-get install uidmap as printed (root), then the same user with the PATH the package installs into',
-					commands: [root('apt-get install -y uidmap'), as(user, 'command -v newuidmap newgidmap'), twoLines(as(user, UID_MAP))],
-				},
-			};
+			return podmanInfoCase(as, user, 'apt-get install uidmap as printed (root), then the same user with the PATH the package installs into', () => {
+				user.path = SYSTEM_PATH;
+				return [root('apt-get install -y uidmap'), as(user, 'command -v newuidmap newgidmap'), twoLines(as(user, UID_MAP))];
+			});
 		},
 	},
 	{
@@ -151,18 +155,12 @@ export const REPRODUCTIONS: Reproduction[] = [
 				chmodSync(join(bin, helper), 0o755); // a copy made by root keeps the setuid bit unless told
 			}
 			user.path = `${bin}:${SYSTEM_PATH}`;
-			const failing = as(user, 'podman info');
-			return {
-				failing,
-				fix: {
-					applied: "the package's mode given back to the copies found first (what apt-get install --reinstall uidmap does for /usr/bin/newuidmap); the reinstall itself cannot reach a copy",
-					commands: [
-						root(`chmod --reference=/usr/bin/newuidmap '${bin}/newuidmap' && chmod --reference=/usr/bin/newgidmap '${bin}/newgidmap'`),
-						as(user, 'ls -l "$(command -v newuidmap)" "$(command -v newgidmap)"'),
-						twoLines(as(user, UID_MAP)),
-					],
-				},
-			};
+			const applied = "the package's mode given back to the copies found first (what apt-get install --reinstall uidmap does for /usr/bin/newuidmap); the reinstall itself cannot reach a copy";
+			return podmanInfoCase(as, user, applied, () => [
+				root(`chmod --reference=/usr/bin/newuidmap '${bin}/newuidmap' && chmod --reference=/usr/bin/newgidmap '${bin}/newgidmap'`),
+				as(user, 'ls -l "$(command -v newuidmap)" "$(command -v newgidmap)"'),
+				twoLines(as(user, UID_MAP)),
+			]);
 		},
 	},
 	{
@@ -188,22 +186,18 @@ export const REPRODUCTIONS: Reproduction[] = [
 		run({ sb, as, root }) {
 			const user = sb.addUser();
 			sb.addSubIds(user, user.uid, COUNT);
-			const failing = as(user, 'podman info');
-			const old = `${user.uid}-${user.uid + COUNT - 1}`;
-			const start = freeRange(COUNT, 200_000);
-			const next = `${start}-${start + COUNT - 1}`;
-			return {
-				failing,
-				fix: {
-					applied: 'usermod --del-subuids/--del-subgids and --add-subuids/--add-subgids with a range above the UID, as printed, then podman system migrate',
-					commands: [
-						root(`usermod --del-subuids ${old} --del-subgids ${old} ${user.name}`),
-						root(`usermod --add-subuids ${next} --add-subgids ${next} ${user.name}`),
-						as(user, 'podman system migrate'),
-						twoLines(as(user, UID_MAP)),
-					],
-				},
-			};
+			const applied = 'usermod --del-subuids/--del-subgids and --add-subuids/--add-subgids with a range above the UID, as printed, then podman system migrate';
+			return podmanInfoCase(as, user, applied, () => {
+				const old = `${user.uid}-${user.uid + COUNT - 1}`;
+				const start = freeRange(COUNT, 200_000);
+				const next = `${start}-${start + COUNT - 1}`;
+				return [
+					root(`usermod --del-subuids ${old} --del-subgids ${old} ${user.name}`),
+					root(`usermod --add-subuids ${next} --add-subgids ${next} ${user.name}`),
+					as(user, 'podman system migrate'),
+					twoLines(as(user, UID_MAP)),
+				];
+			});
 		},
 	},
 	{
@@ -232,18 +226,11 @@ export const REPRODUCTIONS: Reproduction[] = [
 			const missing = join(user.home, '.nix-profile', 'bin', 'runc');
 			user.path = sb.pathWithout(['runc']); // Podman also looks the runtime up on PATH
 			as(user, `printf '\\n[engine.runtimes]\\nrunc = ["${missing}"]\\n' >> ${conf}`);
-			const failing = as(user, 'podman info');
-			return {
-				failing,
-				fix: {
-					applied: "the installed runc's path added to the runtime's list in containers.conf, as printed",
-					commands: [
-						as(user, `sed -i 's|^runc = \\[|runc = ["/usr/sbin/runc", |' ${conf}`),
-						as(user, "podman info --format '{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}}'"),
-						as(user, `podman import '${tar}' localhost/repro-busybox && podman run --rm --network none localhost/repro-busybox true`),
-					],
-				},
-			};
+			return podmanInfoCase(as, user, "the installed runc's path added to the runtime's list in containers.conf, as printed", () => [
+				as(user, `sed -i 's|^runc = \\[|runc = ["/usr/sbin/runc", |' ${conf}`),
+				as(user, "podman info --format '{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}}'"),
+				as(user, `podman import '${tar}' localhost/repro-busybox && podman run --rm --network none localhost/repro-busybox true`),
+			]);
 		},
 	},
 	{

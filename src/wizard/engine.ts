@@ -4,8 +4,9 @@
  * components only render what it returns.
  */
 import { displayPattern } from '../lib/matcher/index.ts';
+import { compilePattern } from '../lib/matcher/pattern.ts';
 import { wizardStepPath } from '../lib/addresses.ts';
-import type { WizardNode, WizardTree } from './schema.ts';
+import type { ErrorCheckNode, WizardNode, WizardTree } from './schema.ts';
 import type { ArticleData } from '../lib/article-schema.ts';
 import { wizardEngineMessages } from '../lib/messages.ts';
 
@@ -31,6 +32,19 @@ export interface WizardState {
 }
 
 export class WizardError extends Error {}
+
+/**
+ * The first of an error check's lines whose pattern (typed holes, compiled as the matcher compiles them:
+ * compilePattern) one of `texts` meets, as its index in `node.lines`; -1 when none does. The texts are
+ * tested as given: normalize them first (normalizeLine), as the matcher does with what it reads.
+ */
+export function firstLineMet(node: ErrorCheckNode, texts: string | readonly string[]): number {
+	const all = typeof texts === 'string' ? [texts] : texts;
+	return node.lines.findIndex((l) => {
+		const re = compilePattern(l.line);
+		return all.some((t) => re.test(t));
+	});
+}
 
 /** The choices of a step, in order; "None of these" last on an error check. */
 export function choicesOf(node: WizardNode): Choice[] {
@@ -177,13 +191,14 @@ export interface Disproof {
 }
 
 /**
- * What would prove a result step wrong (issue 18): the diagnostics of its
- * article that mean `rules-out`, in the article's order, so that a reader who
- * took a wrong turn can tell. Empty for any other step, and for an article
- * that records no such output (its "How to confirm" section is then the
- * check). Step pages render these; the data is the article's own.
+ * What would prove a result step wrong (issue 18): of `diagnostics`, the
+ * `diagnostics` of the step's article, those that mean `rules-out`, in the
+ * article's order, so that a reader who took a wrong turn can tell. Empty for
+ * any other step, and for an article that records no such output (its "How
+ * to confirm" section is then the check). Step pages render these; the data
+ * is the article's own.
  */
-export function disproofsOf(node: WizardNode, articles: ReadonlyMap<string, Pick<ArticleData, 'diagnostics'>>): Disproof[] {
+export function disproofsOf(node: WizardNode, diagnostics: ArticleData['diagnostics'] = []): Disproof[] {
 	if (node.kind !== 'result') return [];
-	return (articles.get(node.article)?.diagnostics ?? []).filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why }));
+	return diagnostics.filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why }));
 }

@@ -6,8 +6,7 @@ import type { ArticleData } from '../lib/article-schema.ts';
 import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
-import { choicesOf } from './engine.ts';
-import { compilePattern } from '../lib/matcher/pattern.ts';
+import { choicesOf, firstLineMet } from './engine.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
@@ -181,9 +180,8 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 	const examples = articles.filter((a) => a.status === 'active').flatMap((a) => a.signatures.map((s) => ({ owner: a.id, line: s.line, text: normalizeLine(s.line) })));
 	for (const node of tree.nodes) {
 		if (node.kind !== 'error-check') continue;
-		const compiled = node.lines.map((l) => ({ ...l, re: compilePattern(l.line) }));
 		for (const ex of examples) {
-			const first = compiled.find((l) => l.re.test(ex.text));
+			const first = node.lines[firstLineMet(node, ex.text)];
 			const to = first && byId.get(first.next);
 			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
 		}

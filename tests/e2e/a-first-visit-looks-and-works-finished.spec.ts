@@ -88,7 +88,8 @@ test('/wizard/ asks the first question itself', async ({ page }) => {
 	const choices = choicesOf(first);
 	await expect(page.locator('.wizard-choices a')).toHaveCount(choices.length);
 	await expect(page.locator('.wizard-choices a').first()).toHaveAttribute('href', wizardStepPath(choices[0].next));
-	expect(await seriousViolations(page)).toEqual([]);
+	// axe on /wizard/ in the light theme is every-page-passes-axe-and-its-policy-in-chromium's (a page of its own
+	// template, always among the pages it loads): the same check there, not run twice.
 });
 
 // The answer whose code spans hold backticks (written with two), or else any answer with code spans.

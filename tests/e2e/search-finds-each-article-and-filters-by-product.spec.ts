@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTICLES } from './site.ts';
 
 /** A term found in one article only, per article. */
@@ -18,14 +18,29 @@ async function openSearch(page: Page) {
 	return dialog;
 }
 
-for (const [slug, term] of Object.entries(DISTINCTIVE)) {
-	test(`searching for "${term}" finds ${slug} first`, async ({ page }) => {
-		const dialog = await openSearch(page);
-		await dialog.getByLabel('Paste an error message').fill(term);
-		const first = dialog.locator('.search-results li a').first();
-		await expect(first).toHaveAttribute('href', new RegExp(`/kb/${slug}/?$`));
+// One page and one open dialog for the searches below (a serial group): opening the dialog loads Pagefind
+// and its index, once per page, which was most of each test. Each search waits for its own first result,
+// a different article each time, so none can pass on the one before.
+test.describe('in one open search dialog', () => {
+	test.describe.configure({ mode: 'serial' });
+	let page: Page;
+	let dialog: Locator;
+	test.beforeAll(async ({ browser }) => {
+		page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+		dialog = await openSearch(page);
 	});
-}
+	test.afterAll(async () => {
+		await page.close();
+	});
+
+	for (const [slug, term] of Object.entries(DISTINCTIVE)) {
+		test(`searching for "${term}" finds ${slug} first`, async () => {
+			await dialog.getByLabel('Paste an error message').fill(term);
+			const first = dialog.locator('.search-results li a').first();
+			await expect(first).toHaveAttribute('href', new RegExp(`/kb/${slug}/?$`));
+		});
+	}
+});
 
 test('the product filter narrows the results to that product', async ({ page }) => {
 	const dialog = await openSearch(page);

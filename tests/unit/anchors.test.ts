@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../../src/lib/content.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
 import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/compile.ts';
@@ -14,8 +14,8 @@ import { commonWordsModule, COMMON_WORDS_FILE, deriveCommonWords } from '../../s
 import { validData } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const articles = loadArticles(root).map((a) => a.data);
-const index = compileIndex(articles);
+// The model's one compiled index (src/lib/knowledge-base.ts), shared with the other test files of this worker.
+const index = loadKnowledgeBase(root).matcherIndex();
 const evalSet = loadEvalSet(root);
 
 /** An article with one signature, for the anchor rules on a made-up line. */

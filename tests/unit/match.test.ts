@@ -15,7 +15,8 @@ import { matcherMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
-const matcher = createMatcher(compileIndex(real));
+// The model's one compiled index (src/lib/knowledge-base.ts), shared with the other test files of this worker.
+const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
 const top = (text: string) => matcher.match(text).matches[0]?.article.id ?? null;
 
 /** An article for the ranking tests, from the valid fixture with other fields. */

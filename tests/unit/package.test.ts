@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, systemNode, type InstalledPackage } from '../../scripts/installed-package.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
+import type { CliData } from '../../src/cli/data.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
@@ -34,12 +35,14 @@ function faultline(args: string[], input?: string) {
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same command run from the repository's sources on the current articles, in this process. */
+let sourceData: CliData | undefined;
+
+/** The same command run from the repository's sources on the current articles, in this process (the data compiled once for the file). */
 async function fromSources(args: string[], input: string) {
 	let stdout = '';
 	const { Readable } = await import('node:stream');
 	const code = await runCli(args, {
-		data: () => dataFromContent(root),
+		data: () => (sourceData ??= dataFromContent(root)),
 		version: pkg.version,
 		stdin: Readable.from([input]),
 		stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),

@@ -6,40 +6,45 @@ import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
 const fits = (pattern: string, line: string) => compilePattern(pattern).test(normalizeLine(line));
 
 describe('typed holes in signature patterns', () => {
-	it('{path} takes a path, and not a sentence in its place', () => {
-		const p = "overlayfs: failed to resolve '{path}': -2";
-		expect(fits(p, "overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2")).toBe(true);
-		expect(fits(p, "overlayfs: failed to resolve '/home/alice/x y': -2")).toBe(false);
-		expect(fits(p, "overlayfs: failed to resolve 'remount / failed, flags: 0x44000': -2")).toBe(false);
-	});
-
-	it('{n} takes a number, long ones included after normalisation', () => {
-		const p = 'requested {n}:{n} for /etc/shadow';
-		expect(fits(p, 'requested 0:42 for /etc/shadow')).toBe(true);
-		expect(fits(p, 'requested 100000:100000 for /etc/shadow')).toBe(true);
-		expect(fits(p, 'requested root:wheel for /etc/shadow')).toBe(false);
-	});
-
-	it('{hex} takes a hash or an ID', () => {
-		const p = 'layer {hex} is incomplete';
-		expect(fits(p, 'layer 3f1c2a9b8d7e6f5a4b3c2d1e0f is incomplete')).toBe(true);
-		expect(fits(p, 'layer deadbeef is incomplete')).toBe(true);
-		expect(fits(p, 'layer not-a-hash! is incomplete')).toBe(false);
-	});
-
-	it('{word} takes one word, never a path or several words', () => {
-		const p = 'user {word} has no subuid range';
-		expect(fits(p, 'user alice has no subuid range')).toBe(true);
-		expect(fits(p, 'user /home/alice has no subuid range')).toBe(false);
-		expect(fits(p, 'user alice and bob has no subuid range')).toBe(false);
-	});
-
-	it('{a|b|c} takes exactly one of the words listed', () => {
-		const p = 'the requested cgroup controller `{cpu|cpuset|io}` is not available';
-		expect(fits(p, 'crun: the requested cgroup controller `cpuset` is not available')).toBe(true);
-		expect(fits(p, 'crun: the requested cgroup controller `pids` is not available')).toBe(false);
-		expect(fits(p, 'crun: the requested cgroup controller `cpusetx` is not available')).toBe(false);
-	});
+	// Each hole: a pattern, lines it must take, and lines with something else in its place that it must refuse.
+	const HOLES: { title: string; pattern: string; takes: string[]; refuses: string[] }[] = [
+		{
+			title: '{path} takes a path, and not a sentence in its place',
+			pattern: "overlayfs: failed to resolve '{path}': -2",
+			takes: ["overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2"],
+			refuses: ["overlayfs: failed to resolve '/home/alice/x y': -2", "overlayfs: failed to resolve 'remount / failed, flags: 0x44000': -2"],
+		},
+		{
+			title: '{n} takes a number, long ones included after normalisation',
+			pattern: 'requested {n}:{n} for /etc/shadow',
+			takes: ['requested 0:42 for /etc/shadow', 'requested 100000:100000 for /etc/shadow'],
+			refuses: ['requested root:wheel for /etc/shadow'],
+		},
+		{
+			title: '{hex} takes a hash or an ID',
+			pattern: 'layer {hex} is incomplete',
+			takes: ['layer 3f1c2a9b8d7e6f5a4b3c2d1e0f is incomplete', 'layer deadbeef is incomplete'],
+			refuses: ['layer not-a-hash! is incomplete'],
+		},
+		{
+			title: '{word} takes one word, never a path or several words',
+			pattern: 'user {word} has no subuid range',
+			takes: ['user alice has no subuid range'],
+			refuses: ['user /home/alice has no subuid range', 'user alice and bob has no subuid range'],
+		},
+		{
+			title: '{a|b|c} takes exactly one of the words listed',
+			pattern: 'the requested cgroup controller `{cpu|cpuset|io}` is not available',
+			takes: ['crun: the requested cgroup controller `cpuset` is not available'],
+			refuses: ['crun: the requested cgroup controller `pids` is not available', 'crun: the requested cgroup controller `cpusetx` is not available'],
+		},
+	];
+	for (const { title, pattern, takes, refuses } of HOLES) {
+		it(title, () => {
+			for (const line of takes) expect(fits(pattern, line), line).toBe(true);
+			for (const line of refuses) expect(fits(pattern, line), line).toBe(false);
+		});
+	}
 
 	it('{*} takes anything, at least one character, and adds nothing at either end', () => {
 		expect(fits('make `{*}` private', 'make `/a b/merged` private')).toBe(true);

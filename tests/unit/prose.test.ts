@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/lib/content.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
@@ -64,7 +65,7 @@ describe('descriptions', () => {
 	});
 
 	it('does not offer as likely an article the text itself rules out', () => {
-		const matcher = createMatcher(compileIndex(articles.map((a) => a.data)));
+		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
 		// Real texts whose first ranked article is one their own lines rule out (an excludeWhen met),
 		// e.g. launchd refusing the daemon with error 5, not 119 (NixOS/nix#9969).
 		const ruledOutFirst = loadEvalSet(root).filter((i) => {
@@ -76,7 +77,7 @@ describe('descriptions', () => {
 	});
 
 	it('never answers a description from the matcher, and its likely answers are counted apart', () => {
-		const matcher = createMatcher(compileIndex(articles.map((a) => a.data)));
+		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
 		const answers = answer(matcher, loadEvalSet(root), ranker);
 		const levels = Object.fromEntries(reliability(answers).map(([level, right, n]) => [level, { right, n }]));
 		expect(levels.likely.n).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { loadArticles } from '../../src/lib/content.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
@@ -29,7 +30,7 @@ function shardedMatch(sharded: ReturnType<typeof shardIndex>, text: string) {
 
 describe('the sharded index', () => {
 	it('gives the whole index’s answer for every development text, on the real articles', () => {
-		const index = compileIndex(real);
+		const index = loadKnowledgeBase(root).matcherIndex(); // the model's one compiled index, shared with the other files
 		const whole = createMatcher(index);
 		const sharded = shardIndex(index);
 		for (const { text } of dev) expect(visible(shardedMatch(sharded, text).result)).toEqual(visible(whole.match(text)));
@@ -54,7 +55,7 @@ describe('the sharded index', () => {
 	});
 
 	it('a paste without any anchor word needs no shard at all', () => {
-		const sharded = shardIndex(compileIndex(real));
+		const sharded = shardIndex(loadKnowledgeBase(root).matcherIndex());
 		expect(shardedMatch(sharded, 'nothing of interest here\nnor here').needed).toEqual([]);
 	});
 });

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choicesOf, disproofsOf, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { allPaths, answer, choicesOf, disproofsOf, firstLineMet, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
 import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/load.ts';
 import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
-import type { WizardTree } from '../../src/wizard/schema.ts';
+import type { ErrorCheckNode, WizardTree } from '../../src/wizard/schema.ts';
+import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);
@@ -77,6 +78,16 @@ describe('the wizard engine', () => {
 		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf'])).toBe('nix');
 		expect(jumpTarget(jumps, ['nix-installer-seccomp-bpf', 'crun-rootless-supplementary-group'])).toBe('start');
 		expect(jumpTarget(jumps, ['no-such-article'])).toBeUndefined();
+	});
+
+	it("finds the first of an error check's lines whose pattern a text meets, holes filled, or none", () => {
+		const node = nodesById(smallTree()).get('nix-lines') as ErrorCheckNode;
+		node.lines.push({ line: 'error: cannot open {path}: {*}', next: 'lost' });
+		const seen = normalizeLine("Nov 23 host nix[12]: error: cannot open /nix/var/nix/db/big-lock: Permission denied");
+		expect(firstLineMet(node, seen)).toBe(1);
+		expect(firstLineMet(node, ['nothing known here', seen, normalizeLine('error: unable to load seccomp BPF program: Invalid argument')])).toBe(0);
+		expect(firstLineMet(node, ['nothing known here'])).toBe(-1);
+		expect(firstLineMet(node, [])).toBe(-1);
 	});
 
 	it('names the question that tells several causes apart, and none for one cause', () => {
@@ -168,11 +179,13 @@ describe('what would prove a result wrong', () => {
 	it("offers the article's rules-out diagnostics on its result steps, and nothing elsewhere", () => {
 		const data = new Map(articles.map((a) => [a.data.id, a.data]));
 		const byId = nodesById(real);
-		const snap = disproofsOf(byId.get('result-multipass-macos-firewall')!, data);
+		const diagnostics = data.get('multipass-macos-firewall-bootpd')!.diagnostics;
+		const snap = disproofsOf(byId.get('result-multipass-macos-firewall')!, diagnostics);
 		expect(snap.length).toBeGreaterThan(0);
-		expect(snap).toEqual(data.get('multipass-macos-firewall-bootpd')!.diagnostics.filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why })));
-		expect(disproofsOf(byId.get('snap-nfs-where')!, data)).toEqual([]);
-		const withSome = real.nodes.filter((n) => disproofsOf(n, data).length > 0).map((n) => (n as { article: string }).article);
+		expect(snap).toEqual(diagnostics.filter((d) => d.means === 'rules-out').map(({ command, output, why }) => ({ command, output, why })));
+		// Not a result step: nothing, even given an article's rules-out output.
+		expect(disproofsOf(byId.get('snap-nfs-where')!, diagnostics)).toEqual([]);
+		const withSome = real.nodes.filter((n) => n.kind === 'result' && disproofsOf(n, data.get(n.article)!.diagnostics).length > 0).map((n) => (n as { article: string }).article);
 		expect(new Set(withSome).size).toBeGreaterThanOrEqual(10);
 	});
 });
