@@ -8,6 +8,7 @@ import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf, firstLineMet } from './engine.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
+import { compilePattern } from '../lib/matcher/pattern.ts';
 import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
