@@ -138,7 +138,7 @@ export const REPRODUCTIONS: Reproduction[] = [
 			user.path = sb.pathWithout(['newuidmap', 'newgidmap']);
 			return podmanInfoCase(as, user, 'apt-get install uidmap as printed (root), then the same user with the PATH the package installs into', () => {
 				user.path = SYSTEM_PATH;
-				return [root('apt-get install -y uidmap'), as(user, 'command -v newuidmap newgidmap'), twoLines(as(user, UID_MAP))];
+				return [root('apt-get install -y uidmap'), as(user, 'command -v newuidmap'), as(user, 'command -v newgidmap'), twoLines(as(user, UID_MAP))];
 			});
 		},
 	},

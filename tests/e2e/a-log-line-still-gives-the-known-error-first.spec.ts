@@ -28,3 +28,12 @@ for (const [what, text] of Object.entries(cases)) {
 		await expect(page.locator('main [data-text-results]')).toBeHidden();
 	});
 }
+
+test('a known error is labelled as on its page: the title’s code spans as code, the short ID on one line', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill("Error: crun: error stat'ing file `/dev/vboxusb/001/002`: Permission denied: OCI permission denied");
+	const link = page.locator('main [data-known-errors] .match-list li[data-article="podman-privileged-vboxusb"] > a').first();
+	await expect(link.locator('code')).toHaveText(['/dev/vboxusb/…']);
+	await expect(link).not.toContainText('`');
+	await expect(link.locator('.short-id')).toHaveCSS('white-space', 'nowrap');
+});
