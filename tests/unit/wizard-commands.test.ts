@@ -89,6 +89,15 @@ const RUN_HERE: Record<string, Runnable> = {
 	'podman-userns': userns,
 	'podman-userns-more': userns,
 	'engine-userns': userns,
+	'nix-userns-where': {
+		needs: ['sysctl'],
+		// One line per sysctl this kernel has (a missing one goes to stderr as "cannot stat").
+		shape: (sysctls) => {
+			expect(sysctls.length).toBeGreaterThan(0);
+			expect(sysctls.length).toBeLessThanOrEqual(2);
+			for (const l of sysctls) expect(l).toMatch(/^user\.max_user_namespaces = \d+$|^kernel\.unprivileged_userns_clone = [01]$/);
+		},
+	},
 	'podman-hang': {
 		needs: ['grep', 'id'],
 		// A path for each helper command -v finds, then the reader's ranges as grep prints them from two files.
