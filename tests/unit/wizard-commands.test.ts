@@ -163,6 +163,8 @@ const NOT_HERE: Record<string, string> = {
 	'multipass-socket-windows': 'runs in PowerShell on Windows',
 	'multipass-chown-windows': 'runs in PowerShell on Windows',
 	'multipass-timeout-where': 'needs sudo and macOS bridge100',
+	'multipass-timeout-host': 'needs Multipass',
+	'multipass-timeout-windows': 'runs in PowerShell on Windows',
 	'podman-applylayer': "runs podman info and podman unshare, which set up the user's Podman storage",
 	'podman-pids-controller-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-supplementary': "runs podman info, which sets up the user's Podman storage",
@@ -173,6 +175,8 @@ const NOT_HERE: Record<string, string> = {
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
+	'nix-shell-hook-check': 'reads the macOS system files /etc/zshrc and /etc/bashrc',
+	'nix-build-uid-check': 'runs dscl on macOS',
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
 };
 
