@@ -144,8 +144,6 @@ const RUN_HERE: Record<string, Runnable> = {
 const NOT_HERE: Record<string, string> = {
 	'buildah-lines': 'needs buildah, which this machine does not have',
 	'nix-launchctl-loaded-check': 'runs on macOS',
-	'nix-shell-hook-check': 'reads macOS /etc/zshrc and /etc/bashrc',
-	'nix-build-uid-check': 'runs dscl on macOS',
 	'podman-conmon-version': "runs podman info, which sets up the user's Podman storage",
 	'nix-clone3-check': 'needs a Nix store and strace inside the failing container',
 	'snap-nfs-lines': 'needs sudo and a kernel log',
