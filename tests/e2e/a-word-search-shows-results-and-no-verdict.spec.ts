@@ -27,7 +27,7 @@ async function expectSearch(panel: Locator, words: string) {
 
 test('a word search in the search dialog shows articles and pages, and no known-error verdict', async ({ page }) => {
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Search' });
 	await expectSearch(dialog, 'subuid');
 });

@@ -23,7 +23,7 @@ test('searching, pasting, the wizard and the copy buttons cause no CSP violation
 	await expect(page.locator('main .match-list li').first()).toBeVisible();
 	// A known error is the answer: no full-text search for it (the word search below runs Pagefind's WebAssembly).
 	await expect(page.locator('main [data-text-results]')).toBeHidden();
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('seccomp');
 	await expect(page.locator('dialog .search-results li').first()).toBeVisible();
 	await page.goto('/kb/nix-installer-seccomp-bpf/');

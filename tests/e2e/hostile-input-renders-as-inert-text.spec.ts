@@ -84,7 +84,7 @@ test(`changing #q= on an open /match/ page to ${IN_URLS.length} hostile inputs s
 test(`the search box takes ${HOSTILE_INPUTS.length} hostile inputs as text`, async ({ page }) => {
 	const check = await guard(page);
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	const box = page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message');
 	for (const input of HOSTILE_INPUTS) {
 		await box.fill(input);

@@ -5,7 +5,7 @@ import { seriousViolations } from './axe.ts';
 
 test('axe finds no serious or critical violation in the open search dialog', async ({ page }) => {
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('podman');
 	await expect(page.locator('dialog .search-results li').first()).toBeVisible();
 	expect(await seriousViolations(page, 'dialog')).toEqual([]);

@@ -8,7 +8,7 @@ test('pasting, matching, searching and walking the wizard send no part of the pa
 	await page.goto('/');
 	await page.locator('main').getByLabel('Paste an error message').fill(paste);
 	await expect(page.locator('main .match-list li').first()).toBeVisible();
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill(`seccomp ${SECRET}`);
 	await expect(page.locator('dialog [data-search-status]')).not.toHaveText('');
 	await page.goto('/wizard/nix-error/');

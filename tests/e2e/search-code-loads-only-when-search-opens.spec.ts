@@ -13,7 +13,7 @@ for (const path of ['/', `/kb/${ARTICLES[0].id}/`]) {
 		expect(fetched.filter(isSearchCode)).toEqual([]);
 		expect(fetched.filter((u) => u.includes('/api/v1/matcher'))).toEqual([]);
 
-		await page.getByRole('link', { name: 'Search' }).click();
+		await page.getByRole('link', { name: 'Search', exact: true }).click();
 		await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill('nix');
 		await expect.poll(() => fetched.filter((u) => u.includes('/pagefind/pagefind.js')).length).toBeGreaterThan(0);
 	});

@@ -12,7 +12,7 @@ const DISTINCTIVE = {
 
 async function openSearch(page: Page) {
 	await page.goto('/');
-	await page.getByRole('link', { name: 'Search' }).click();
+	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Search' });
 	await expect(dialog).toBeVisible();
 	return dialog;
