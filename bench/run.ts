@@ -149,7 +149,7 @@ const ROUND_LABELS: Record<number, string> = {
 	1: 'round 1 (the tree changed with them in view)',
 	2: 'round 2 (written against the finished tree, then the tree fixed for them)',
 	3: 'round 3 (written blind, then the tree fixed for the failures it showed)',
-	4: 'round 4 (written blind, against the tree after round 3\'s fixes; not tuned to)',
+	4: 'round 4 (written blind against the tree after round 3\'s fixes: 16/28 right; then the tree fixed for the failures it showed)',
 };
 
 function wizardTable() {

@@ -41,6 +41,17 @@ const userns: Runnable = {
 	},
 };
 
+/** The cgroup file system's type (cgroup2fs on a v2 host, tmpfs on v1 or hybrid), the runtime directory, the user's UID. */
+const limitsWhere: Runnable = {
+	needs: ['stat', 'id'],
+	shape: (lines) => {
+		expect(lines).toHaveLength(3);
+		expect(lines[0]).toMatch(/^(cgroup2fs|tmpfs)$/);
+		expect(lines[1]).toMatch(/^XDG_RUNTIME_DIR=(unset|\/\S+)$/);
+		expect(lines[2]).toMatch(/^\d+$/);
+	},
+};
+
 const RUN_HERE: Record<string, Runnable> = {
 	'nix-where': {
 		needs: ['uname', 'ls'],
@@ -89,6 +100,9 @@ const RUN_HERE: Record<string, Runnable> = {
 	'podman-userns': userns,
 	'podman-userns-more': userns,
 	'engine-userns': userns,
+	'buildah-userns': userns,
+	'engine-limits-where': limitsWhere,
+	'buildah-limits-where': limitsWhere,
 	'nix-userns-where': {
 		needs: ['sysctl'],
 		// One line per sysctl this kernel has (a missing one goes to stderr as "cannot stat").
@@ -175,6 +189,7 @@ const NOT_HERE: Record<string, string> = {
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-shell-hook-check': 'reads the macOS system files /etc/zshrc and /etc/bashrc',
 	'nix-build-uid-check': 'runs dscl on macOS',
+	'microvm-boot-guest-module': "evaluates a NixOS host's flake that uses microvm.nix",
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
 };
 

@@ -39,6 +39,19 @@ describe('the wizard-walk evaluation', () => {
 		expect(recognises('failed to download from \'{path}\': Network timeout', seen('Network timeout'))).toBe(false);
 	});
 
+	it('recognises the start of a line quoted up to a value, or its end quoted from the first value on, and not a bare tail', () => {
+		const seen = (text: string) => normalizeLine(text);
+		const port = "cannot expose privileged port {n}, you can add 'net.ipv4.ip_unprivileged_port_start={n}' to /etc/sysctl.conf (currently {n})";
+		expect(recognises(port, seen('rootlessport cannot expose privileged port 80'))).toBe(true);
+		expect(recognises(port, seen('cannot expose privileged port'))).toBe(false);
+		const shortName = 'short-name "{path}" did not resolve to an alias and no unqualified-search registries are defined in';
+		expect(recognises(shortName, seen('"machines/filestash:latest" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"'))).toBe(true);
+		// A tail after a later hole, or after an opening of more than OPENING_WORDS words, is not enough.
+		const docker = 'unable to retrieve OCI runtime error (open {path}/log.json: no such file or directory): fork/exec {path}: no such file or directory';
+		expect(recognises(docker, seen('cannot mkdir /home/alice/rundir/libpod: mkdir /home/alice/rundir/libpod: no such file or directory'))).toBe(false);
+		expect(recognises('requested OCI runtime {word} is not available: invalid argument', seen('cgroup controller is not available: invalid argument'))).toBe(false);
+	});
+
 	it('at an error check, takes the first listed of several lines a pick fits, the one the reader saw first', () => {
 		const two = parseTree({
 			start: 'lines',

@@ -22,9 +22,9 @@ export const COMMON_LOG_WORDS: ReadonlySet<string> = new Set(
 		'info install installed installer installing invalid io is issue it just key latest launch linux load local m ' +
 		'macos may memory metadata mount multipass my name namespace nix nixos no not now oci of on only open operation ' +
 		'or org os out output overlay path permission permitted podman proc process re rm root rootless run running ' +
-		'runtime s same service set sh shell so something start status stderr stdout storage store such sudo sys system ' +
-		'systemd t test that the then this to tried try trying ubuntu unable unknown up use user using usr value var ' +
-		'version was when while with without working works write writing x86_64 you'
+		'runtime s same service set sh shell so start status stderr stdout storage store such sudo sys system systemd t ' +
+		'test that the then this to tried try trying ubuntu unable unknown up use user using usr value var version was ' +
+		'when while with without working works write writing x86_64 you'
 	).split(' '),
 );
 
