@@ -39,8 +39,13 @@ export type MatchResponse =
 	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string }
 	| { id: number; error: string };
 
+/**
+ * Fetches one file of the index. A worker's referrer policy comes from its own script's response headers,
+ * not from the page's `<meta name="referrer">`, so on a host that does not apply `_headers` its requests
+ * would name the worker's address: each request says `no-referrer` itself.
+ */
 function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
-	return fetch(apiPath(path)).then((r) => {
+	return fetch(apiPath(path), { referrerPolicy: 'no-referrer' }).then((r) => {
 		if (!r.ok) throw new Error(pasteBoxMessages.notLoaded(what, r.status));
 		return r.json() as Promise<T>;
 	});
