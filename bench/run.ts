@@ -150,6 +150,7 @@ const ROUND_LABELS: Record<number, string> = {
 	2: 'round 2 (written against the finished tree, then the tree fixed for them)',
 	3: 'round 3 (written blind, then the tree fixed for the failures it showed)',
 	4: 'round 4 (written blind against the tree after round 3\'s fixes: 16/28 right; then the tree fixed for the failures it showed)',
+	5: 'round 5 (reports found by generic searches, written blind against the tree after round 4\'s fixes; expected set per walk)',
 };
 
 function wizardTable() {
@@ -161,7 +162,7 @@ function wizardTable() {
 		...rounds.map((n) => row(ROUND_LABELS[n] ?? `round ${n}`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
 	]);
 	const missed = results.filter((r) => r.outcome !== 'right');
-	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected, r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
+	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected ?? '(no article)', r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
 	console.log('\nTarget (issue 18): at least 95 % right, none wrong, median at most 3 questions.');
 }
 

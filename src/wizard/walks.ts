@@ -48,8 +48,15 @@ export interface WalkAnswer {
 
 /** One reporter's walk. */
 export interface Walk {
-	/** The eval item it plays (its `expected` is the right answer). */
+	/** The eval item it plays (its `expected` is the right answer), or, with `expected`, the walk's own id. */
 	eval: string;
+	/**
+	 * For a report found without an eval item (round 5): the article its
+	 * established cause belongs to, or null when the knowledge base has no
+	 * article for it (then any result is wrong and a dead end is the honest
+	 * end). When present it is the right answer instead of an eval item's.
+	 */
+	expected?: string | null;
 	/** The issue thread the answers come from, `owner/name#N`. */
 	source: string;
 	/** What their failing command printed, verbatim lines (may be empty). */
@@ -80,7 +87,8 @@ export type WalkOutcome = 'right' | 'wrong' | 'dead end';
 /** A replayed walk: where it ended, how many steps it asked (questions and error checks), and the steps visited. */
 export interface WalkResult {
 	walk: Walk;
-	expected: string;
+	/** The right article, or null for a report the knowledge base has no article for. */
+	expected: string | null;
 	outcome: WalkOutcome;
 	/** The article of the result reached, if any. */
 	article?: string;
@@ -217,7 +225,7 @@ function patternText(segment: Segment): string {
  * @param expected the article the walk's eval item names.
  * @throws when a recorded answer fits no choice or several (the walk is stale), or the tree loops.
  */
-export function replayWalk(tree: WizardTree, walk: Walk, expected: string): WalkResult {
+export function replayWalk(tree: WizardTree, walk: Walk, expected: string | null): WalkResult {
 	const byId = nodesById(tree);
 	let state = start(tree);
 	const path = [state.at];
@@ -248,12 +256,13 @@ export function walkFigures(results: readonly WalkResult[]): { walks: number; ri
 }
 
 /**
- * Replay every walk, each against its eval item's expected article.
+ * Replay every walk, each against its own `expected` when it has one, else its eval item's expected article.
  * @throws when a walk names no positive eval item (wizardWalkMessages.noItem), or as replayWalk.
  */
 export function replayWalks(tree: WizardTree, walks: readonly Walk[], items: readonly { id: string; expected: string | null }[]): WalkResult[] {
 	const expected = new Map(items.flatMap((i) => (i.expected ? [[i.id, i.expected] as const] : [])));
 	return walks.map((walk) => {
+		if (walk.expected !== undefined) return replayWalk(tree, walk, walk.expected);
 		const article = expected.get(walk.eval);
 		if (!article) throw new Error(m.noItem(walk.eval));
 		return replayWalk(tree, walk, article);
