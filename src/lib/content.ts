@@ -10,7 +10,7 @@ import { articleSchema, type ArticleData } from './article-schema.ts';
 import { checkArticleBody, type BodyOutline } from './article-body.ts';
 import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
-import { schemaProblems } from './schema-problems.ts';
+import { schemaProblems, yamlLines } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
 import { placeholdersIn } from './article-template.ts';
 
@@ -31,6 +31,8 @@ export interface Article {
 export interface ContentProblem extends Message {
 	file: string;
 	field: string;
+	/** The line of the file (1-based, from its top) the problem stands on, when it is known: a front-matter field's. */
+	line?: number;
 }
 
 /** The raw parts of an article file. */
@@ -71,6 +73,8 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 				root: 'front matter',
 				fix: (path) => articleFieldFixes[String(path[0])] ?? articleSchemaFixes.otherField,
 				unknownFieldFix: articleSchemaFixes.unknownField,
+				// The front matter starts on the file's second line, after `---`.
+				lineOf: yamlLines(parts.yaml, 2),
 			});
 	const slug = basename(file).replace(/\.mdx?$/, '');
 	const id = (raw as Record<string, unknown>).id;
@@ -158,9 +162,13 @@ export class ContentError extends Error {
 	}
 }
 
-/** One problem as one line: `file › field: what is wrong. Fix: how.` */
+/**
+ * One problem as one line: `file › field: what is wrong. Fix: how.`, the field
+ * followed by `(line N)` when its line is known, as the built-site checks name
+ * a front-matter field (built-checks.ts, sourceOf).
+ */
 export function formatProblem(p: ContentProblem): string {
-	return problemLine(p.file, p.field, p);
+	return problemLine(p.file, p.line === undefined ? p.field : `${p.field} (line ${p.line})`, p);
 }
 
 /** A YAML error's "at line N, column C" moved down by `offset` lines: counted from the top of the file. */
