@@ -83,7 +83,10 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced: parsed.success && parsed.data.reproduced !== undefined });
+	// Whether a reproduction is recorded: from the raw front matter while it does not parse, so that a schema
+	// error elsewhere does not also report "reproduced here" as unrecorded.
+	const reproduced = parsed.success ? parsed.data.reproduced !== undefined : (raw as Record<string, unknown>).reproduced !== undefined;
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced });
 	for (const p of body.problems) problems.push({ file, ...p });
 
 	// An unedited template passes the schema: its placeholders are what give it away, each named.

@@ -56,7 +56,10 @@ describe('a front-matter schema error names the line of its field, counted from 
 			// The first signature's first line gets a sibling that is not a boolean.
 			.replace(/^(  - line: .*)$/m, '$1\n    decisive: maybe')
 			.replace(/^(lastVerified: .*)$/m, '$1\nauthor: me');
-		const lines = checkArticle({ file, text }).problems.filter((p) => p.line !== undefined).map(formatProblem);
+		const problems = checkArticle({ file, text }).problems;
+		// Only the three schema errors: nothing else of the article is reported for them.
+		expect(problems.filter((p) => p.line === undefined).map(formatProblem)).toEqual([]);
+		const lines = problems.map(formatProblem);
 		expect(lines).toEqual([
 			expect.stringMatching(new RegExp(`^${file} › shortId \\(line ${lineOf(text, 'shortId: FL-12')}\\): \`shortId\` must be FL- and four digits .*\\(got "FL-12"\\)\\. Fix: `)),
 			expect.stringMatching(new RegExp(`^${file} › signatures\\.0\\.decisive \\(line ${lineOf(text, '    decisive: maybe')}\\): \`signatures\\.0\\.decisive\` .*\\(got "maybe"\\)\\. Fix: `)),
