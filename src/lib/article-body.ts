@@ -304,7 +304,7 @@ export function checkArticleBody(
 
 	const mdxLines = new Set<number>();
 	if (format === 'mdx') {
-		for (const p of mdxProblems(tree)) add(p.line === undefined ? 'file' : at(p.line), p);
+		for (const p of mdxProblems(tree)) add(p.line === undefined ? 'file' : at(p.line), { message: p.message, fix: p.fix });
 	} else {
 		// Left over from MDX in a Markdown article: an import, or a component tag, outside code blocks.
 		lines.forEach((line, i) => {

@@ -10,7 +10,7 @@ import { articleSchema, type ArticleData } from './article-schema.ts';
 import { checkArticleBody, type BodyOutline } from './article-body.ts';
 import { formatOf } from './markdown.ts';
 import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
-import { schemaProblems } from './schema-problems.ts';
+import { schemaProblems, yamlLines } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
 import { placeholdersIn } from './article-template.ts';
 
@@ -31,6 +31,8 @@ export interface Article {
 export interface ContentProblem extends Message {
 	file: string;
 	field: string;
+	/** The line of the file (1-based, from its top) the problem stands on, when it is known: a front-matter field's. */
+	line?: number;
 }
 
 /** The raw parts of an article file. */
@@ -71,6 +73,8 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 				root: 'front matter',
 				fix: (path) => articleFieldFixes[String(path[0])] ?? articleSchemaFixes.otherField,
 				unknownFieldFix: articleSchemaFixes.unknownField,
+				// The front matter starts on the file's second line, after `---`.
+				lineOf: yamlLines(parts.yaml, 2),
 			});
 	const slug = basename(file).replace(/\.mdx?$/, '');
 	const id = (raw as Record<string, unknown>).id;
@@ -79,7 +83,10 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Until the front matter parses, assume the article quotes errors, so the body check still asks for them.
 	const signatures = parsed.success ? parsed.data.signatures.map((s) => s.line) : [];
 	const bodyLine = text.slice(0, text.length - parts.body.length).split('\n').length;
-	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced: parsed.success && parsed.data.reproduced !== undefined });
+	// Whether a reproduction is recorded: from the raw front matter while it does not parse, so that a schema
+	// error elsewhere does not also report "reproduced here" as unrecorded.
+	const reproduced = parsed.success ? parsed.data.reproduced !== undefined : (raw as Record<string, unknown>).reproduced !== undefined;
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced });
 	for (const p of body.problems) problems.push({ file, ...p });
 
 	// An unedited template passes the schema: its placeholders are what give it away, each named.
@@ -158,9 +165,13 @@ export class ContentError extends Error {
 	}
 }
 
-/** One problem as one line: `file › field: what is wrong. Fix: how.` */
+/**
+ * One problem as one line: `file › field: what is wrong. Fix: how.`, the field
+ * followed by `(line N)` when its line is known, as the built-site checks name
+ * a front-matter field (built-checks.ts, sourceOf).
+ */
 export function formatProblem(p: ContentProblem): string {
-	return problemLine(p.file, p.field, p);
+	return problemLine(p.file, p.line === undefined ? p.field : `${p.field} (line ${p.line})`, p);
 }
 
 /** A YAML error's "at line N, column C" moved down by `offset` lines: counted from the top of the file. */

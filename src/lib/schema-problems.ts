@@ -6,6 +6,7 @@
  * there, and how to fix it; the wording is in messages.ts (schemaMessages).
  */
 import type { z } from 'zod';
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ContentProblem } from './content.ts';
 import { schemaMessages } from './messages.ts';
 
@@ -25,6 +26,12 @@ export interface SchemaDocument {
 	fix: (path: readonly PropertyKey[], union: boolean) => string;
 	/** How to fix an unknown field (where the fields of the document are described). */
 	unknownFieldFix: string;
+	/**
+	 * The line of the file a path stands on (1-based, counted from the top of
+	 * the file), or undefined when it cannot be told; see yamlLines. Without
+	 * it the problems name no line.
+	 */
+	lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 /**
@@ -35,17 +42,66 @@ export interface SchemaDocument {
  */
 export function schemaProblems(issues: readonly z.core.$ZodIssue[], raw: unknown, doc: SchemaDocument): ContentProblem[] {
 	const fieldOf = doc.fieldOf ?? ((path) => ({ field: path.map(String).join('.') || doc.root, name: path.map(String).join('.') || doc.root }));
+	// The file, the field, and the line when the document can tell it.
+	const at = (path: readonly PropertyKey[], field: string) => {
+		const line = doc.lineOf?.(path);
+		return line === undefined ? { file: doc.file, field } : { file: doc.file, field, line };
+	};
 	return issues.flatMap((issue): ContentProblem[] => {
 		if (issue.code === 'unrecognized_keys') {
-			return issue.keys.map((key) => ({ file: doc.file, field: fieldOf([...issue.path, key], raw).field, ...schemaMessages.unknownField(key, doc.unknownFieldFix) }));
+			return issue.keys.map((key) => {
+				const path = [...issue.path, key];
+				return { ...at(path, fieldOf(path, raw).field), ...schemaMessages.unknownField(key, doc.unknownFieldFix) };
+			});
 		}
 		const { field, name } = fieldOf(issue.path, raw);
 		const fix = doc.fix(issue.path, issue.code === 'invalid_union');
 		const value = valueAt(raw, issue.path);
-		if (value === undefined) return [{ file: doc.file, field, ...schemaMessages.missing(name, fix) }];
-		if (issue.code === 'invalid_value') return [{ file: doc.file, field, ...schemaMessages.unknownValue(name, preview(value), fix) }];
-		return [{ file: doc.file, field, ...schemaMessages.invalid(name, issue.message, preview(value), fix) }];
+		const where = at(issue.path, field);
+		if (value === undefined) return [{ ...where, ...schemaMessages.missing(name, fix) }];
+		if (issue.code === 'invalid_value') return [{ ...where, ...schemaMessages.unknownValue(name, preview(value), fix) }];
+		return [{ ...where, ...schemaMessages.invalid(name, issue.message, preview(value), fix) }];
 	});
+}
+
+/**
+ * The lines of a YAML text's fields, for SchemaDocument.lineOf. `yaml` is the
+ * text as parsed (an article's front matter, without its `---` lines);
+ * `firstLine` is the file's line (1-based) that the text's first line stands
+ * on (2 for front matter, after the opening `---`), so the lines returned
+ * count from the top of the file. The `yaml` package's parseDocument with a
+ * LineCounter keeps each node's position, which the plain parse drops.
+ *
+ * A path (zod's: keys of mappings, indexes of lists) gives the line of its
+ * last key (`signatures.0.line` → the line of `line:` in the first entry) or,
+ * for a list item, of the item. A path that does not exist all the way (a
+ * missing field) gives the line of the deepest part that does (the entry the
+ * field is missing from), and undefined when not even its first key exists;
+ * so does a text that does not parse.
+ */
+export function yamlLines(yaml: string, firstLine: number): (path: readonly PropertyKey[]) => number | undefined {
+	const counter = new LineCounter();
+	const document = parseDocument(yaml, { lineCounter: counter });
+	const lineOfNode = (node: Node | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line + firstLine - 1 : undefined);
+	return (path) => {
+		if (document.errors.length > 0) return undefined;
+		let node: unknown = document.contents;
+		let line: number | undefined;
+		for (const key of path) {
+			if (isMap(node)) {
+				const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(key));
+				if (!pair) return line;
+				line = lineOfNode(pair.key as Node) ?? line;
+				node = pair.value;
+			} else if (isSeq(node)) {
+				const item = node.items[Number(key)] as Node | undefined;
+				if (!item) return line;
+				line = lineOfNode(item) ?? line;
+				node = item;
+			} else return line;
+		}
+		return line;
+	};
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -21,7 +21,7 @@ describe('the article schema', () => {
 	it('rejects a malformed short ID', () => {
 		expect(problemsOf(withFields({ shortId: 'FL-12' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › shortId: \`shortId\` must be FL- and four digits (more from FL-10000 on), e.g. FL-0006 (got "FL-12"). Fix: give the next free FL-NNNN (see \`npx faultline list\`); IDs are never reused.",
+			  "src/content/docs/kb/podman-example-failure.md › shortId (line 3): \`shortId\` must be FL- and four digits (more from FL-10000 on), e.g. FL-0006 (got "FL-12"). Fix: give the next free FL-NNNN (see \`npx faultline list\`); IDs are never reused.",
 			]
 		`);
 	});
@@ -29,7 +29,7 @@ describe('the article schema', () => {
 	it('rejects an unknown product and lists the known ones', () => {
 		expect(problemsOf(withFields({ products: ['dockr'] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › products.0: \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, buildah, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
+			  "src/content/docs/kb/podman-example-failure.md › products.0 (line 7): \`products.0\` has "dockr", which is not a known value. Fix: use product ids from src/lib/registry.ts: microvm-nix, multipass, podman, crun, buildah, nix-installer, nix, nixos, postfix, qemu, docker, distrobox, linux-kernel, systemd, snapd, libvirt, wsl.",
 			]
 		`);
 	});
@@ -37,7 +37,7 @@ describe('the article schema', () => {
 	it('rejects an unknown field', () => {
 		expect(problemsOf(withFields({ author: 'someone' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › author: unknown field \`author\`. Fix: remove it, or add it to src/lib/article-schema.ts with a JSDoc comment.",
+			  "src/content/docs/kb/podman-example-failure.md › author (line 24): unknown field \`author\`. Fix: remove it, or add it to src/lib/article-schema.ts with a JSDoc comment.",
 			]
 		`);
 	});
@@ -45,7 +45,7 @@ describe('the article schema', () => {
 	it('rejects a summary of more than one sentence', () => {
 		expect(problemsOf(withFields({ summary: 'One sentence. And another one.' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › summary: \`summary\` must be exactly one sentence (got "One sentence. And another one."). Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
+			  "src/content/docs/kb/podman-example-failure.md › summary (line 5): \`summary\` must be exactly one sentence (got "One sentence. And another one."). Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.",
 			]
 		`);
 	});
@@ -53,7 +53,7 @@ describe('the article schema', () => {
 	it('rejects a source that is neither an issue, a commit nor a URL', () => {
 		expect(problemsOf(withFields({ sources: [{ ref: 'see the forum', title: 'somewhere' }] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › sources.0.ref: \`sources.0.ref\` must be owner/name#123, owner/name@<commit hash> or an https:// URL (got "see the forum"). Fix: list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL.",
+			  "src/content/docs/kb/podman-example-failure.md › sources.0.ref (line 21): \`sources.0.ref\` must be owner/name#123, owner/name@<commit hash> or an https:// URL (got "see the forum"). Fix: list { ref, title } with ref as owner/name#N, owner/name@<hash> or an https:// URL.",
 			]
 		`);
 	});
@@ -61,7 +61,7 @@ describe('the article schema', () => {
 	it('rejects a multi-line signature', () => {
 		expect(problemsOf(withFields({ signatures: [{ line: 'first line\nsecond line', where: 'somewhere' }] }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › signatures.0.line: \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*}).",
+			  "src/content/docs/kb/podman-example-failure.md › signatures.0.line (line 11): \`signatures.0.line\` a signature is one line: split it into one entry per line (got "first line\\nsecond line"). Fix: list each verbatim error line as { line, where }, with \`pattern\` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*}).",
 			]
 		`);
 	});
@@ -83,7 +83,7 @@ describe('the article schema', () => {
 	it('rejects a date that is not a date', () => {
 		expect(problemsOf(withFields({ lastVerified: 'last week' }))).toMatchInlineSnapshot(`
 			[
-			  "src/content/docs/kb/podman-example-failure.md › lastVerified: \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD, today or earlier.",
+			  "src/content/docs/kb/podman-example-failure.md › lastVerified (line 19): \`lastVerified\` must be a date as YYYY-MM-DD (got "last week"). Fix: the date the facts were checked, as YYYY-MM-DD, today or earlier.",
 			]
 		`);
 	});

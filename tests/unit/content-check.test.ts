@@ -38,7 +38,7 @@ describe('the content check in the build', () => {
 		expect(child.status).toBe(1);
 		const logged = child.stdout.trim().split('\n').map((line) => JSON.parse(line) as string);
 		expect(logged).toHaveLength(1);
-		expect(logged[0]).toMatch(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.md › shortId: .* Fix: /);
+		expect(logged[0]).toMatch(/^The content check found 8 problem\(s\):\nsrc\/content\/docs\/kb\/podman-broken\.md › shortId \(line 3\): .* Fix: /);
 	});
 
 	it('only reports, without stopping, in the dev server', () => {

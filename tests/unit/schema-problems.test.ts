@@ -3,9 +3,10 @@
  * tree and the redirects report the same kind of mistake in the same words,
  * each with its own file, field and fix.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkArticle, formatProblem } from '../../src/lib/content.ts';
 import { loadRedirects } from '../../src/lib/redirects.ts';
@@ -24,7 +25,7 @@ describe('schema errors, in every checked file', () => {
 		const article = checkArticle(withFields({ author: 'me' })).problems.map(formatProblem);
 		const tree = parseTree({ start: 'end', nodes: [{ id: 'end', kind: 'end', title: 'End', text: 'The end of it all.', author: 'me' }] }).problems.map(formatProblem);
 		const redirects = redirectProblems('slugs: []\nauthor: me\n');
-		expect(article).toEqual([expect.stringMatching(/\.md › author: unknown field `author`\. Fix: remove it, or add it to src\/lib\/article-schema\.ts/)]);
+		expect(article).toEqual([expect.stringMatching(/\.md › author \(line \d+\): unknown field `author`\. Fix: remove it, or add it to src\/lib\/article-schema\.ts/)]);
 		expect(tree).toEqual([expect.stringMatching(/tree\.yaml › step "end" › author: unknown field `author`\. Fix: remove the unknown field \(see src\/wizard\/schema\.ts/)]);
 		expect(redirects).toEqual([expect.stringMatching(/redirects\.yaml › author: unknown field `author`\. Fix: see the format at the top of the file\.$/)]);
 	});
@@ -35,5 +36,44 @@ describe('schema errors, in every checked file', () => {
 		expect(redirects[0]).toMatch(/redirects\.yaml › slugs\.0\.from: `slugs\.0\.from` .+ \(got "Not A Slug"\)\. Fix: see the format at the top of the file\.$/);
 		const tree = parseTree({ start: 'q', nodes: [{ id: 'q', kind: 'question', answers: [] }] }).problems.map(formatProblem);
 		expect(tree).toContain('src/content/wizard/tree.yaml › step "q" › prompt: `prompt` is missing. Fix: see the fields of each kind of step in src/wizard/schema.ts.');
+	});
+});
+
+describe('a front-matter schema error names the line of its field, counted from the top of the file', () => {
+	const KB = 'src/content/docs/kb';
+	const real = (name: string) => ({ file: `${KB}/${name}`, text: readFileSync(fileURLToPath(new URL(`../../${KB}/${name}`, import.meta.url)), 'utf8') });
+	/** The 1-based line of the file that starts with `start`, found in the text itself. */
+	const lineOf = (text: string, start: string) => {
+		const i = text.split('\n').findIndex((l) => l.startsWith(start));
+		expect(i, `a line starting with ${JSON.stringify(start)}`).toBeGreaterThanOrEqual(0);
+		return i + 1;
+	};
+
+	it.each(['podman-newuidmap-missing.md', 'microvm-overlay-ro-store-race.mdx'])('in %s: a wrong value, a wrong nested value and an unknown field', (name) => {
+		const { file, text: original } = real(name);
+		const text = original
+			.replace(/^shortId: .*$/m, 'shortId: FL-12')
+			// The first signature's first line gets a sibling that is not a boolean.
+			.replace(/^(  - line: .*)$/m, '$1\n    decisive: maybe')
+			.replace(/^(lastVerified: .*)$/m, '$1\nauthor: me');
+		const problems = checkArticle({ file, text }).problems;
+		// Only the three schema errors: nothing else of the article is reported for them.
+		expect(problems.filter((p) => p.line === undefined).map(formatProblem)).toEqual([]);
+		const lines = problems.map(formatProblem);
+		expect(lines).toEqual([
+			expect.stringMatching(new RegExp(`^${file} › shortId \\(line ${lineOf(text, 'shortId: FL-12')}\\): \`shortId\` must be FL- and four digits .*\\(got "FL-12"\\)\\. Fix: `)),
+			expect.stringMatching(new RegExp(`^${file} › signatures\\.0\\.decisive \\(line ${lineOf(text, '    decisive: maybe')}\\): \`signatures\\.0\\.decisive\` .*\\(got "maybe"\\)\\. Fix: `)),
+			`${file} › author (line ${lineOf(text, 'author: me')}): unknown field \`author\`. Fix: remove it, or add it to src/lib/article-schema.ts with a JSDoc comment.`,
+		]);
+	});
+
+	it('a missing field names the entry it is missing from, and a missing top-level field no line', () => {
+		const { file, text: original } = real('podman-newuidmap-missing.md');
+		const firstWhere = original.split('\n').find((l) => l.startsWith('    where: '));
+		expect(firstWhere).toBeDefined();
+		const text = original.replace(`${firstWhere}\n`, '').replace(/^summary: .*\n/m, '');
+		const problems = checkArticle({ file, text }).problems.map(formatProblem);
+		expect(problems).toContain(`${file} › summary: \`summary\` is missing. Fix: write the root cause as one sentence of 20 to 320 characters, ending with a full stop.`);
+		expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${file} › signatures\\.0\\.where \\(line ${lineOf(text, '  - line: ')}\\): \`signatures\\.0\\.where\` is missing\\. Fix: `)));
 	});
 });
