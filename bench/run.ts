@@ -163,6 +163,8 @@ function wizardTable() {
 	]);
 	const missed = results.filter((r) => r.outcome !== 'right');
 	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected ?? '(no article)', r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
+	const honest = results.filter((r) => r.honestNoMatch);
+	if (honest.length) table('Walks with no article that ended honestly, at an end step (counted right)', ['eval item', 'thread', 'ended at'], honest.map((r) => [r.walk.eval, r.walk.source, r.at]));
 	console.log('\nA walk with no article (expected null) is right when it ends at an end step (an honest no match) and wrong when it reaches any article.');
 	console.log('\nTarget (issue 18): at least 95 % right, none wrong, median at most 3 questions.');
 }
