@@ -155,14 +155,17 @@ const ROUND_LABELS: Record<number, string> = {
 
 function wizardTable() {
 	const { results, figures: f } = measureWalks(root);
-	const row = (label: string, g: ReturnType<typeof walkFigures>) => [label, g.walks, pct(g.right, g.walks), pct(g.wrong, g.walks), pct(g.deadEnd, g.walks), g.medianQuestions];
+	const row = (label: string, g: ReturnType<typeof walkFigures>) => [label, g.walks, pct(g.right, g.walks), g.honestNoMatch, pct(g.wrong, g.walks), pct(g.deadEnd, g.walks), g.medianQuestions];
 	const rounds = [...new Set(results.map((r) => r.walk.round ?? 1))].sort();
-	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'count', 'right', 'wrong', 'dead end', 'median questions'], [
+	table('The wizard walked by real reporters (tests/fixtures/wizard-walks.jsonl), each answering from their own thread', ['walks', 'count', 'right', 'of them honest no match', 'wrong', 'dead end', 'median questions'], [
 		row('all', f),
 		...rounds.map((n) => row(ROUND_LABELS[n] ?? `round ${n}`, walkFigures(results.filter((r) => (r.walk.round ?? 1) === n)))),
 	]);
 	const missed = results.filter((r) => r.outcome !== 'right');
 	if (missed.length) table('Walks that did not reach their article', ['eval item', 'thread', 'expected', 'outcome', 'ended at'], missed.map((r) => [r.walk.eval, r.walk.source, r.expected ?? '(no article)', r.outcome, r.article ? `${r.at} (${r.article})` : r.at]));
+	const honest = results.filter((r) => r.honestNoMatch);
+	if (honest.length) table('Walks with no article that ended honestly, at an end step (counted right)', ['eval item', 'thread', 'ended at'], honest.map((r) => [r.walk.eval, r.walk.source, r.at]));
+	console.log('\nA walk with no article (expected null) is right when it ends at an end step (an honest no match) and wrong when it reaches any article.');
 	console.log('\nTarget (issue 18): at least 95 % right, none wrong, median at most 3 questions.');
 }
 

@@ -18,7 +18,10 @@
  *   they take its way out ("I'm not sure", "Something else").
  *
  * Replaying ends at a result (right when it names the expected article, wrong
- * otherwise) or at an end step (a dead end).
+ * otherwise) or at an end step (a dead end). A walk whose `expected` is null
+ * (the knowledge base has no article for its cause) is right when it ends at
+ * an end step (an honest "no match": the reader is told to search or report
+ * it) and wrong when it reaches any article.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,8 +83,8 @@ export interface Walk {
 	 * 5: reports found by generic searches of the trackers (not from the eval
 	 * set), written blind against the tree after round 4's fixes; each carries
 	 * its own `expected`, null for the reports the knowledge base has no
-	 * article for (their honest end is a dead end, which the bench still counts
-	 * as one).
+	 * article for (their honest end is an end step, counted right as an honest
+	 * no match; any article is wrong for them).
 	 */
 	round?: number;
 }
@@ -91,6 +94,8 @@ export type WalkOutcome = 'right' | 'wrong' | 'dead end';
 
 /** A replayed walk: where it ended, how many steps it asked (questions and error checks), and the steps visited. */
 export interface WalkResult {
+	/** True for a walk with no article (`expected` null) that ended at an end step: counted right, an honest no match. */
+	honestNoMatch: boolean;
 	walk: Walk;
 	/** The right article, or null for a report the knowledge base has no article for. */
 	expected: string | null;
@@ -240,9 +245,10 @@ export function replayWalk(tree: WizardTree, walk: Walk, expected: string | null
 		if (!node) throw new Error(m.noStep(walk.eval, state.at));
 		if (node.kind === 'result' || node.kind === 'end') {
 			const article = node.kind === 'result' ? node.article : undefined;
-			const outcome: WalkOutcome = article === undefined ? 'dead end' : article === expected ? 'right' : 'wrong';
+			const honestNoMatch = expected === null && article === undefined;
+			const outcome: WalkOutcome = honestNoMatch ? 'right' : article === undefined ? 'dead end' : article === expected ? 'right' : 'wrong';
 			const unused = Object.keys(walk.answers).filter((id) => !path.includes(id));
-			return { walk, expected, outcome, article, at: node.id, questions: state.answers.length, path, unused, unmatched };
+			return { walk, expected, outcome, honestNoMatch, article, at: node.id, questions: state.answers.length, path, unused, unmatched };
 		}
 		if (path.length > tree.nodes.length) throw new Error(m.loops(walk.eval));
 		const { choice, unmatched: missed } = choose(node, walk);
@@ -252,12 +258,16 @@ export function replayWalk(tree: WizardTree, walk: Walk, expected: string | null
 	}
 }
 
-/** The figures the bench prints and the test holds: counts per outcome and the median number of questions of all walks. */
-export function walkFigures(results: readonly WalkResult[]): { walks: number; right: number; wrong: number; deadEnd: number; medianQuestions: number } {
+/**
+ * The figures the bench prints and the test holds: counts per outcome, how
+ * many of the right ones are honest no-matches (a walk with no article that
+ * ended at an end step), and the median number of questions of all walks.
+ */
+export function walkFigures(results: readonly WalkResult[]): { walks: number; right: number; honestNoMatch: number; wrong: number; deadEnd: number; medianQuestions: number } {
 	const count = (o: WalkOutcome) => results.filter((r) => r.outcome === o).length;
 	const q = results.map((r) => r.questions).sort((a, b) => a - b);
 	const median = q.length === 0 ? 0 : q.length % 2 ? q[(q.length - 1) / 2] : (q[q.length / 2 - 1] + q[q.length / 2]) / 2;
-	return { walks: results.length, right: count('right'), wrong: count('wrong'), deadEnd: count('dead end'), medianQuestions: median };
+	return { walks: results.length, right: count('right'), honestNoMatch: results.filter((r) => r.honestNoMatch).length, wrong: count('wrong'), deadEnd: count('dead end'), medianQuestions: median };
 }
 
 /**

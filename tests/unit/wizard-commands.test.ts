@@ -119,6 +119,15 @@ const RUN_HERE: Record<string, Runnable> = {
 			for (const l of lines) expect(l).toMatch(/^\/\S*\/new[ug]idmap$|^\/etc\/sub[ug]id:[^:]+:\d+:\d+$/);
 		},
 	},
+	'podman-single-mapping-which': {
+		needs: ['grep', 'id', 'ls'],
+		// A path per helper command -v finds, an ls -l line per helper (mode first), getcap's capabilities if any,
+		// the UID and the GID, then the reader's ranges as grep prints them from two files.
+		shape: (lines) => {
+			expect(lines.filter((l) => /^\d+$/.test(l))).toHaveLength(2);
+			for (const l of lines) expect(l).toMatch(/^\/\S*\/new[ug]idmap$|^[-l][-rwxsStT]{9}[.+]?\s.*\/new[ug]idmap$|^\/\S*\/new[ug]idmap\s.*cap_set[ug]id|^\d+$|^\/etc\/sub[ug]id:[^:]+:\d+:\d+$/);
+		},
+	},
 	'crun-direct-lines': {
 		needs: ['crun'],
 		// crun --version names the version (and, from 1.7, the rundir); crun list prints its header.

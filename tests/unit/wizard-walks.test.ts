@@ -94,7 +94,17 @@ describe('the wizard-walk evaluation', () => {
 		const results = [walkOf({}), walkOf({ start: { pick: 'macOS', why: '' } }), walkOf({ start: { pick: 'Nix', why: '' } }, ['unable to load seccomp BPF program: x'])].map((w) =>
 			replayWalk(small, w, 'nix-installer-seccomp-bpf'),
 		);
-		expect(walkFigures(results)).toEqual({ walks: 3, right: 1, wrong: 1, deadEnd: 1, medianQuestions: 1 });
+		expect(walkFigures(results)).toEqual({ walks: 3, right: 1, honestNoMatch: 0, wrong: 1, deadEnd: 1, medianQuestions: 1 });
+	});
+
+	it('counts a walk with no article (expected null) right at an end step, an honest no match, and wrong at any article', () => {
+		const none = replayWalk(small, walkOf({ start: { pick: 'Nix', why: '' } }, ['something else']), null);
+		expect(none).toMatchObject({ outcome: 'right', honestNoMatch: true, at: 'lost-2' });
+		const reached = replayWalk(small, walkOf({ start: { pick: 'macOS', why: '' } }), null);
+		expect(reached).toMatchObject({ outcome: 'wrong', honestNoMatch: false, article: 'nix-macos-volume-in-use' });
+		// A walk with an article that dead-ends is still a dead end, not an honest no match.
+		const lost = replayWalk(small, walkOf({}), 'nix-installer-seccomp-bpf');
+		expect(walkFigures([none, reached, lost])).toEqual({ walks: 3, right: 1, honestNoMatch: 1, wrong: 1, deadEnd: 1, medianQuestions: 1 });
 	});
 
 	it('has at least 40 walks, each of a positive eval item, each answer with its reason', () => {
