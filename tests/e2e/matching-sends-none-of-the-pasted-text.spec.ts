@@ -14,10 +14,10 @@ test('no request made while matching and searching carries any part of the paste
 	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
 
 	const during = requests.slice(before);
-	// The index arrives in parts: its directory, then the shards (or the whole index) the paste needs, by number.
+	// The index arrives in parts: its directory, then the shards (or the whole index) the paste needs, then the display buckets of the articles found, by number.
 	const matcher = during.filter((r) => new URL(r.url).pathname.startsWith('/api/v1/matcher'));
 	expect(matcher.map((r) => new URL(r.url).pathname)).toContain('/api/v1/matcher/directory.json');
-	for (const r of matcher) expect(new URL(r.url).pathname).toMatch(/^\/api\/v1\/(matcher\/(directory|shard-\d+)|matcher-index)\.json$/);
+	for (const r of matcher) expect(new URL(r.url).pathname).toMatch(/^\/api\/v1\/(matcher\/(directory|shard-\d+|whole|display\/\d+)|matcher-index)\.json$/);
 	const fragments = [SECRET, 'secret-hostname', 'ro-store', 'overlayfs', 'sysroot', 'Bearer'];
 	for (const r of during) {
 		expect(new URL(r.url).origin).toBe(new URL(page.url()).origin);
