@@ -22,8 +22,9 @@ import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
 import { pasteBoxMessages } from '../../lib/messages.ts';
+import { PREFETCH_WHOLE_BYTES } from './paste-limits.ts';
 
-/** Sent when a reader puts the cursor in a paste box: fetch the directory now, before any text arrives. */
+/** Sent when a reader puts the cursor in a paste box: fetch the directory now, before any text arrives (and a small whole index, PREFETCH_WHOLE_BYTES). */
 export interface WarmUpRequest {
 	warmUp: true;
 }
@@ -71,10 +72,17 @@ function loadDirectory(): Promise<{ directory: BrowserDirectory; anchors: Set<st
 	return directory;
 }
 
+/** The whole browser index's matcher, fetched once; a failed fetch is tried again. */
+function loadWhole(): Promise<Matcher> {
+	whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreTokens(i)));
+	whole.catch(() => (whole = undefined));
+	return whole;
+}
+
 async function matcherFor(text: string): Promise<Matcher> {
 	const { directory: dir, anchors } = await loadDirectory();
 	const needed = shardsFor(text, anchors, dir.shards);
-	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreTokens(i))));
+	if (whole || needed.length > dir.wholeAbove) return loadWhole();
 	const key = needed.join(',');
 	if (merged?.key !== key) {
 		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Slim<Shard>>(matcherShardFile(n)).then((shard) => restoreTokens<Shard>(shard)));
@@ -116,7 +124,13 @@ function proseRanker(): Promise<ProseRanker> {
 }
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmUpRequest>) => {
-	if ('warmUp' in event.data) return void loadDirectory().catch(() => undefined);
+	if ('warmUp' in event.data) {
+		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES).
+		loadDirectory()
+			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES ? loadWhole().then(() => undefined) : undefined))
+			.catch(() => undefined);
+		return;
+	}
 	const { id, text, product } = event.data;
 	try {
 		const result = await displayed((await matcherFor(text)).match(text, { top: PAGE_RESULTS }));

@@ -121,4 +121,6 @@ export function withDisplay(result: MatchResult, display: ReadonlyMap<string, Ar
 /** The directory as the browser reads it: the shards' (shards.ts) and how many display buckets there are. */
 export interface BrowserDirectory extends ShardDirectory {
 	displays: number;
+	/** The whole browser index's size as written (`withoutTokens`), gzipped, in bytes: the worker fetches it early when it is small. */
+	wholeBytes: number;
 }
