@@ -51,7 +51,9 @@
  *    right / wrong / dead end and the median number of questions, and every
  *    walk that did not end right, with where it ended.
  * 11. Lighthouse's total blocking time and where the main thread's time goes
- *    (style and layout, script) on the longest article page, beside the home page.
+ *    (style and layout, script) on the longest article page, beside the home page;
+ *    and that page's style and layout work with its content-visibility rules
+ *    as built beside turned off, in turns (bench/layout-cost.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -73,6 +75,8 @@ import { measureFormats, measureSites, type FormatFigures, type SiteFigures } fr
 import type { Transfer } from './page-weight.ts';
 import { CATEGORIES, lighthouseScores, type Scores } from './lighthouse.ts';
 import { serve } from './serve.ts';
+import { measureLayoutCost } from './layout-cost.ts';
+import { launch } from './page-weight.ts';
 import { ensureBrowser, launchArgs } from '../scripts/browser.ts';
 import { medianOf } from './grep-speed.ts';
 import { measureCli } from './cli.ts';
@@ -221,6 +225,16 @@ async function lighthouseTable() {
 			const ms = (f: (s: Scores) => number) => `${Math.round(medianOf(runs.map(f)))} ms`;
 			rows.push([label, runs.map((r) => r.performance).join(', '), ms((r) => r.totalBlockingMs), ms((r) => r.mainThread.styleLayout ?? 0), ms((r) => r.mainThread.scriptEvaluation ?? 0), ms((r) => Object.values(r.mainThread).reduce((a, b) => a + b, 0))]);
 		}
+		const browser = await launch(chrome, launchArgs());
+		const layout = await measureLayoutCost(browser, `${server.url}${pages[1][1]}`).finally(() => browser.close());
+		table(
+			`Style and layout on the ${pages[1][0]}: content-visibility as built beside turned off, in ${layout.turns.length} turns (Chromium's RecalcStyleDuration + LayoutDuration until load, 412 x 823, CPU slowed 4x); load average ${loadavg()[0].toFixed(1)}`,
+			['turn', 'as built', 'content-visibility off', 'built / off'],
+			[
+				...layout.turns.map((t, i) => [i + 1, `${Math.round(t.builtMs)} ms`, `${Math.round(t.offMs)} ms`, `${(t.builtMs / t.offMs).toFixed(2)}`]),
+				['median', `${Math.round(layout.builtMs)} ms`, `${Math.round(layout.offMs)} ms`, `${layout.ratio.toFixed(2)} (median of the turns' ratios)`],
+			],
+		);
 		table(
 			`Lighthouse, mobile (simulated slow 4G, mid-range phone), on the built site, ${LIGHTHOUSE_RUNS} runs per page, medians; load average ${before.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
 			['page', 'performance (each run)', 'total blocking time', 'style and layout', 'script evaluation', 'main thread in all'],
