@@ -8,10 +8,17 @@
  * matches), so it is the floor: a tool that only looks for the lines.
  * The matcher's time counts splitting the text into lines and matching them
  * (the file is read once beforehand, as grep's read comes from the page cache).
+ *
+ * Both run in turns, grep then the matcher, `runs` times, and each turn's
+ * ratio is taken: on a machine shared with other jobs the load changes from
+ * second to second, so a ratio of two figures from the same moment is steadier
+ * than a ratio of two best times taken minutes apart. The median of the
+ * ratios is the figure; every ratio is kept, with the load average at each turn.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import type { ArticleData } from '../src/lib/article-schema.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
 import { createMatcher } from '../src/lib/matcher/index.ts';
@@ -26,9 +33,13 @@ export const NEEDLE_ARTICLE = 'microvm-overlay-ro-store-race';
 export interface GrepSpeed {
 	megabytes: number;
 	lines: number;
-	/** CPU seconds (user + system) of grep's process, and of the matcher in this process. */
+	/** CPU seconds (user + system) of grep's process, and of the matcher in this process: medians over the turns. */
 	grepCpu: number;
 	matcherCpu: number;
+	/** Each turn: grep's and the matcher's CPU seconds, their ratio, and the one-minute load average as the turn began. */
+	turns: { grepCpu: number; matcherCpu: number; ratio: number; load: number }[];
+	/** The median of the turns' ratios (matcher CPU / grep CPU). */
+	ratio: number;
 	/** What each found: grep's count of matching lines, the matcher's first article. */
 	grepLines: number;
 	matcherAnswer: string | null;
@@ -55,8 +66,15 @@ function grepCpu(patterns: string, log: string): { cpu: number; count: number } 
 	return { cpu: seconds, count: Number(count) };
 }
 
-/** Measure both on a log of `megabytes` (best of `runs` each, to keep other jobs' noise out). */
-export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 3): GrepSpeed {
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function medianOf(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Measure both on a log of `megabytes`, in `runs` turns (see the header). */
+export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 5): GrepSpeed {
 	const matcher = createMatcher(compileIndex(articles));
 	const real = realLogLines(root);
 	const bodies = noiseBodies(real, matcher);
@@ -69,13 +87,16 @@ export function measureGrepSpeed(root: string, articles: readonly ArticleData[],
 	writeFileSync(logFile, log);
 	writeFileSync(patternFile, `${[...new Set(articles.flatMap((a) => a.signatures.map((s) => s.line)))].join('\n')}\n`);
 
-	let grep = { cpu: Infinity, count: 0 };
-	let matcherCpu = Infinity;
+	let grepLines = 0;
 	let matcherAnswer: string | null = null;
+	const turns: GrepSpeed['turns'] = [];
+	matcher.match(log); // warm up: the first run also compiles the matcher's code
 	for (let i = 0; i < runs; i++) {
+		const load = loadavg()[0];
 		const g = grepCpu(patternFile, logFile);
-		if (g.cpu < grep.cpu) grep = g;
-		matcherCpu = Math.min(matcherCpu, cpuSeconds(() => (matcherAnswer = matcher.match(log).matches[0]?.article.id ?? null)));
+		grepLines = g.count;
+		const m = cpuSeconds(() => (matcherAnswer = matcher.match(log).matches[0]?.article.id ?? null));
+		turns.push({ grepCpu: g.cpu, matcherCpu: m, ratio: m / g.cpu, load });
 	}
 	const lines = log.split('\n');
 	const words = [...new Set(articles.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
@@ -83,9 +104,11 @@ export function measureGrepSpeed(root: string, articles: readonly ArticleData[],
 	return {
 		megabytes,
 		lines: lines.length,
-		grepCpu: grep.cpu,
-		matcherCpu,
-		grepLines: grep.count,
+		grepCpu: medianOf(turns.map((t) => t.grepCpu)),
+		matcherCpu: medianOf(turns.map((t) => t.matcherCpu)),
+		turns,
+		ratio: medianOf(turns.map((t) => t.ratio)),
+		grepLines,
 		matcherAnswer,
 		rates: { real: passRate(matcher, real), realNoise: passRate(matcher, realNoise), generated: passRate(matcher, lines), syllables: passRate(matcher, syllables) },
 		read: { real: readRate(matcher, loadEvalSet(root).filter((item) => item.kind !== 'prose').map((item) => item.text)), generated: readRate(matcher, [log]) },

@@ -7,7 +7,12 @@ import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-export type Scores = Record<(typeof CATEGORIES)[number], number> & { failing: string[] };
+export type Scores = Record<(typeof CATEGORIES)[number], number> & {
+	failing: string[];
+	/** Total blocking time, ms (simulated mobile CPU), and the main thread's work by group (audit mainthread-work-breakdown: styleLayout, scriptEvaluation, …), ms. */
+	totalBlockingMs: number;
+	mainThread: Record<string, number>;
+};
 
 export async function lighthouseScores(chromePath: string, args: readonly string[], urls: readonly string[]): Promise<Scores[]> {
 	const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...args] });
@@ -22,7 +27,10 @@ export async function lighthouseScores(chromePath: string, args: readonly string
 			const failing = CATEGORIES.flatMap((c) => categories[c]?.auditRefs ?? [])
 				.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
 				.map((ref) => `${ref.id} (${audits[ref.id].displayValue ?? audits[ref.id].score})`);
-			scores.push({ performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing });
+			const items = (audits['mainthread-work-breakdown']?.details as { items?: { group: string; duration: number }[] } | undefined)?.items ?? [];
+			const mainThread = Object.fromEntries(items.map((i) => [i.group, i.duration]));
+			const totalBlockingMs = audits['total-blocking-time']?.numericValue ?? 0;
+			scores.push({ performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing, totalBlockingMs, mainThread });
 		}
 		return scores;
 	} finally {

@@ -13,7 +13,7 @@ import { ensureBrowser, launchArgs } from '../scripts/browser.ts';
 import { loadArticles } from '../src/lib/content.ts';
 import { loadEvalSet } from '../src/lib/eval-set.ts';
 import { textKind } from '../src/lib/text-kind.ts';
-import { API_PATH, apiPath, PAGEFIND_PATH, PROSE_INDEX_FILE, WIZARD_JUMPS_PATH } from '../src/lib/addresses.ts';
+import { API_PATH, apiPath, MATCHER_DIRECTORY_FILE, matcherDisplayFile, PAGEFIND_PATH, PROSE_INDEX_FILE, WIZARD_JUMPS_PATH } from '../src/lib/addresses.ts';
 import type { Page } from '@playwright/test';
 import { launch, pasteAndWait, settle } from './page-weight.ts';
 import { serve } from './serve.ts';
@@ -21,14 +21,21 @@ import { compileIndex } from '../src/lib/matcher/build.ts';
 import { createMatcher } from '../src/lib/matcher/index.ts';
 import { noiseBodies, realisticLog, realLogLines } from './realistic-log.ts';
 
-/** The parts of a paste's download, by path prefix. */
+/** The parts of a paste's download, by path prefix: a request counts in the first part whose prefix it has. */
 const PARTS = {
 	code: '/_astro/',
-	'matcher index': `${API_PATH}matcher`,
+	'matcher directory': apiPath(MATCHER_DIRECTORY_FILE),
+	'display texts': apiPath(matcherDisplayFile(0)).replace(/0\.json$/, ''),
+	'matcher index (shards or whole)': `${API_PATH}matcher`,
 	'prose index': apiPath(PROSE_INDEX_FILE),
 	'wizard jumps': WIZARD_JUMPS_PATH,
 	Pagefind: PAGEFIND_PATH,
 } as const;
+
+/** The part a path counts in. */
+function partOf(path: string): keyof typeof PARTS | undefined {
+	return (Object.keys(PARTS) as (keyof typeof PARTS)[]).find((name) => path.startsWith(PARTS[name]));
+}
 
 export interface PasteWeight {
 	paste: string;
@@ -44,6 +51,14 @@ export interface PasteWeight {
 	parts: Record<keyof typeof PARTS, number>;
 	box: number;
 	total: number;
+	/**
+	 * Where the time goes, from one more paste with the cursor in the box first: each request the server
+	 * answered after the paste, with the milliseconds from the paste to when the server sent it (the
+	 * server's clock; the paste is dispatched just after the clock starts), its KB, and the answer's time
+	 * on the page's clock.
+	 */
+	timeline: { path: string; ms: number; kb: number }[];
+	timelineAnswerMs: number;
 }
 
 /** The three 4 KB pastes: a log with a known line, a description, a word search. */
@@ -104,8 +119,8 @@ async function timeToAnswer(page: Page, text: string): Promise<number> {
  * the server, so the worker's own script and fetches count as well.
  */
 export async function measurePasteWeight(root: string): Promise<PasteWeight[]> {
-	let served: { path: string; bytes: number }[] = [];
-	const server = await serve(join(root, 'dist'), (path, bytes) => served.push({ path, bytes }));
+	let served: { path: string; bytes: number; at: number }[] = [];
+	const server = await serve(join(root, 'dist'), (path, bytes) => served.push({ path, bytes, at: performance.now() }));
 	const browser = await launch(await ensureBrowser(), launchArgs());
 	try {
 		const rows: PasteWeight[] = [];
@@ -133,9 +148,21 @@ export async function measurePasteWeight(root: string): Promise<PasteWeight[]> {
 			served = [];
 			await pasteAndWait(page, text);
 			await page.close();
-			const kb = (prefix?: string) => served.filter((s) => !prefix || s.path.startsWith(prefix)).reduce((n, s) => n + s.bytes, 0) / 1024;
-			const parts = Object.fromEntries(Object.entries(PARTS).map(([name, prefix]) => [name, kb(prefix)])) as PasteWeight['parts'];
-			rows.push({ paste, chars: text.length, answerMs, coldMs, parts, box: kb() - parts.Pagefind, total: kb() });
+			const kb = (part?: keyof typeof PARTS) => served.filter((s) => !part || partOf(s.path) === part).reduce((n, s) => n + s.bytes, 0) / 1024;
+			const parts = Object.fromEntries(Object.keys(PARTS).map((name) => [name, kb(name as keyof typeof PARTS)])) as PasteWeight['parts'];
+			const total = kb();
+			// Where the time goes: one more paste, cursor first, each response as the server sends it.
+			const timed = await browser.newPage();
+			await timed.goto(`${server.url}/`);
+			await settle(timed);
+			await timed.focus('main [data-search-panel] textarea');
+			await settle(timed);
+			served = [];
+			const start = performance.now();
+			const timelineAnswerMs = await timeToAnswer(timed, text);
+			await timed.close();
+			const timeline = served.map((s) => ({ path: s.path, ms: s.at - start, kb: s.bytes / 1024 }));
+			rows.push({ paste, chars: text.length, answerMs, coldMs, parts, box: total - parts.Pagefind, total, timeline, timelineAnswerMs });
 		}
 		return rows;
 	} finally {

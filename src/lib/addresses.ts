@@ -84,6 +84,22 @@ export function apiPath(file: string): string {
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
 export const MATCHER_INDEX_PATH = apiPath(MATCHER_INDEX_FILE);
 
+/** The browser's whole index (display texts apart, src/lib/matcher/browser-index.ts), for a paste that needs most shards. */
+export const MATCHER_WHOLE_FILE = 'matcher/whole.json';
+
+/** The directory of the browser's shards (src/lib/matcher/shards.ts), fetched first. */
+export const MATCHER_DIRECTORY_FILE = 'matcher/directory.json';
+
+/** One shard of the browser's index. */
+export function matcherShardFile(n: number): string {
+	return `matcher/shard-${n}.json`;
+}
+
+/** One bucket of articles' display texts (titles, summaries, reasons), fetched for the articles a result names. */
+export function matcherDisplayFile(n: number): string {
+	return `matcher/display/${n}.json`;
+}
+
 /** The articles' prose documents (src/lib/prose.ts ProseIndex), fetched by the paste box for a description or a search, never for a log. */
 export const PROSE_INDEX_FILE = 'prose-index.json';
 

@@ -18,6 +18,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
 import { compileIndex, shardIndex } from './matcher/build.ts';
 import type { MatcherIndex } from './matcher/index.ts';
+import { splitDisplay } from './matcher/browser-index.ts';
 import { loadRedirects, REDIRECTS_FILE, type Redirects } from './redirects.ts';
 import { PRODUCT_IDS, SECTION_ANCHORS, type ProductId } from './registry.ts';
 import { relatedIndex } from './related.ts';
@@ -65,7 +66,9 @@ export interface KnowledgeBase {
 	articleOfFile(path: string): Article | undefined;
 	/** The matcher index of every article, compiled on first use. */
 	matcherIndex(): MatcherIndex;
-	/** The same index in shards for the browser, on first use. */
+	/** The index as the browser downloads it (matcher/browser-index.ts): display texts apart, on first use. */
+	display(): ReturnType<typeof splitDisplay>;
+	/** The browser's index (`display().index`) in shards, on first use. */
 	shards(): ReturnType<typeof shardIndex>;
 	/** Moved anchors as the remark plugin wants them: article → new anchor → its old anchors. */
 	anchorAliases: Map<string, Map<string, string[]>>;
@@ -130,6 +133,7 @@ export function checkKnowledgeBase(project = process.cwd()): { model?: Knowledge
 	let related: Map<string, ArticleData[]> | undefined;
 	let index: MatcherIndex | undefined;
 	let sharded: ReturnType<typeof shardIndex> | undefined;
+	let split: ReturnType<typeof splitDisplay> | undefined;
 	const model: KnowledgeBase = {
 		articles,
 		byId,
@@ -142,7 +146,8 @@ export function checkKnowledgeBase(project = process.cwd()): { model?: Knowledge
 		articleOfPage: (pageId) => byPage.get(pageId),
 		articleOfFile: (path) => byFile.get(isAbsolute(path) ? relative(root, path) : path),
 		matcherIndex: () => (index ??= compileIndex(articles.map((a) => a.data))),
-		shards: () => (sharded ??= shardIndex(model.matcherIndex())),
+		display: () => (split ??= splitDisplay(model.matcherIndex())),
+		shards: () => (sharded ??= shardIndex(model.display().index)),
 		anchorAliases: aliasesOf(redirects),
 	};
 	models.set(root, model);

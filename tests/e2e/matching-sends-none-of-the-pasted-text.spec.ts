@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiPath, PROSE_INDEX_FILE } from '../../src/lib/addresses.ts';
 import { settled } from './watch.ts';
+import { ARTICLES } from './site.ts';
 
 const SECRET = 'token-5f3c9a-secret-hostname.internal.example';
 const PASTE = `Jan 18 14:04:36 ${SECRET} kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2\nAuthorization: Bearer ${SECRET}`;
@@ -11,13 +12,18 @@ test('no request made while matching and searching carries any part of the paste
 	await page.goto('/');
 	const before = requests.length;
 	await page.locator('main').getByLabel('Paste an error message').fill(PASTE);
-	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
+	const first = page.locator('main [data-known-errors] .match-list li').first();
+	await expect(first).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
+	// The title and summary come after the match, from a display bucket (src/lib/matcher/browser-index.ts).
+	const article = ARTICLES.find((a) => a.id === 'microvm-overlay-ro-store-race')!;
+	await expect(first.getByRole('link').first()).toContainText(article.title.replace(/`/g, ''));
+	await expect(first.locator('.match-summary')).not.toBeEmpty();
 
 	const during = requests.slice(before);
-	// The index arrives in parts: its directory, then the shards (or the whole index) the paste needs, by number.
+	// The index arrives in parts: its directory, then the shards (or the whole index) the paste needs, then the display buckets of the articles found, by number.
 	const matcher = during.filter((r) => new URL(r.url).pathname.startsWith('/api/v1/matcher'));
 	expect(matcher.map((r) => new URL(r.url).pathname)).toContain('/api/v1/matcher/directory.json');
-	for (const r of matcher) expect(new URL(r.url).pathname).toMatch(/^\/api\/v1\/(matcher\/(directory|shard-\d+)|matcher-index)\.json$/);
+	for (const r of matcher) expect(new URL(r.url).pathname).toMatch(/^\/api\/v1\/(matcher\/(directory|shard-\d+|whole|display\/\d+)|matcher-index)\.json$/);
 	const fragments = [SECRET, 'secret-hostname', 'ro-store', 'overlayfs', 'sysroot', 'Bearer'];
 	for (const r of during) {
 		expect(new URL(r.url).origin).toBe(new URL(page.url()).origin);

@@ -7,6 +7,7 @@ import { loadArticles } from '../../src/lib/content.ts';
 import type { WizardJumps } from '../../src/wizard/engine.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
 import { splitMaps } from '../../src/wizard/map.ts';
+import { PREFETCH_WHOLE_BYTES } from '../../src/components/search/paste-limits.ts';
 
 /**
  * A real build of a generated site just big enough for the parts that only show at scale: 250 articles
@@ -38,6 +39,9 @@ describe(`a generated site of ${ARTICLES} articles`, () => {
 			// The matcher index: a directory and its shards; no page embeds the wizard tree.
 			const directory = JSON.parse(readFileSync(join(dist, 'api/v1/matcher/directory.json'), 'utf8'));
 			expect(readdirSync(join(dist, 'api/v1/matcher')).filter((f) => f.startsWith('shard-'))).toHaveLength(directory.shards);
+			// The display texts in their buckets; an index this big is not fetched whole with the cursor (paste-limits.ts).
+			expect(readdirSync(join(dist, 'api/v1/matcher/display'))).toHaveLength(directory.displays);
+			expect(directory.wholeBytes).toBeGreaterThan(PREFETCH_WHOLE_BYTES);
 			const jumps = JSON.parse(readFileSync(join(dist, 'wizard/jumps.json'), 'utf8')) as WizardJumps;
 			expect(Object.keys(jumps.results).sort()).toEqual(articles.map((a) => a.id).sort());
 			expect(readFileSync(join(dist, 'wizard/start/index.html'), 'utf8').length).toBeLessThan(60_000);

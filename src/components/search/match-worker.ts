@@ -2,9 +2,12 @@
  * Matching off the main thread. The worker fetches the index's directory
  * once, then for each paste only the shards its words need (or the whole
  * index, when a paste needs so many shards that it is the smaller download),
- * and answers with a result. The pasted text never leaves the browser: a
- * request names only a shard number, which depends on nothing but the words
- * of the articles' own error lines found in the paste (at most hints at
+ * and answers with a result. What it downloads to decide holds no titles,
+ * summaries or reasons (src/lib/matcher/browser-index.ts): those come after
+ * the match, in the display buckets of the articles the result names. The
+ * pasted text never leaves the browser: a request names only a shard or
+ * bucket number, which depends on nothing but the words of the articles' own
+ * error lines found in the paste and the articles found (at most hints at
  * which known errors it holds, never a hostname, path or token of its own).
  *
  * When no error line matches and the text reads as a description or a few
@@ -13,13 +16,15 @@
  * ranking code and the prose index (PROSE_INDEX_FILE, one fixed file) are
  * fetched then, and only then.
  */
-import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard, type ShardDirectory } from '../../lib/matcher/index.ts';
-import { apiPath, MATCHER_INDEX_FILE, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
+import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
+import { articlesNamed, displayBucketOf, restoreTokens, withDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
+import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile, matcherShardFile, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
 import { pasteBoxMessages } from '../../lib/messages.ts';
+import { PREFETCH_WHOLE_BYTES } from './paste-limits.ts';
 
-/** Sent when a reader puts the cursor in a paste box: fetch the directory now, before any text arrives. */
+/** Sent when a reader puts the cursor in a paste box: fetch the directory now, before any text arrives (and a small whole index, PREFETCH_WHOLE_BYTES). */
 export interface WarmUpRequest {
 	warmUp: true;
 }
@@ -51,29 +56,61 @@ function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	});
 }
 
-let directory: Promise<{ directory: ShardDirectory; anchors: Set<string> }> | undefined;
+/** A shard or the whole index as downloaded: signatures without `tokens` (restoreTokens derives them). */
+type Slim<T extends MatcherIndex> = Omit<T, 'signatures'> & { signatures: SlimSignature[] };
+
+let directory: Promise<{ directory: BrowserDirectory; anchors: Set<string> }> | undefined;
 const shards = new Map<number, Promise<Shard>>();
 let whole: Promise<Matcher> | undefined;
 /** The matcher over the shards the last paste needed: typing on in the same text needs the same ones. */
 let merged: { key: string; matcher: Matcher } | undefined;
 
 /** The directory of key words, fetched once (on the warm-up, or else with the first text); a failed fetch is tried again. */
-function loadDirectory(): Promise<{ directory: ShardDirectory; anchors: Set<string> }> {
-	directory ??= fetchJson<ShardDirectory>('matcher/directory.json').then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
+function loadDirectory(): Promise<{ directory: BrowserDirectory; anchors: Set<string> }> {
+	directory ??= fetchJson<BrowserDirectory>(MATCHER_DIRECTORY_FILE).then((d) => ({ directory: d, anchors: new Set(d.anchors.split('\n')) }));
 	directory.catch(() => (directory = undefined));
 	return directory;
+}
+
+/** The whole browser index's matcher, fetched once; a failed fetch is tried again. */
+function loadWhole(): Promise<Matcher> {
+	whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreTokens(i)));
+	whole.catch(() => (whole = undefined));
+	return whole;
 }
 
 async function matcherFor(text: string): Promise<Matcher> {
 	const { directory: dir, anchors } = await loadDirectory();
 	const needed = shardsFor(text, anchors, dir.shards);
-	if (whole || needed.length > dir.wholeAbove) return (whole ??= fetchJson<MatcherIndex>(MATCHER_INDEX_FILE).then(createMatcher));
+	if (whole || needed.length > dir.wholeAbove) return loadWhole();
 	const key = needed.join(',');
 	if (merged?.key !== key) {
-		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Shard>(`matcher/shard-${n}.json`));
+		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Slim<Shard>>(matcherShardFile(n)).then((shard) => restoreTokens<Shard>(shard)));
 		merged = { key, matcher: createMatcher(mergeShards(await Promise.all(needed.map((n) => shards.get(n)!)), dir.maxWeight)) };
 	}
 	return merged.matcher;
+}
+
+const buckets = new Map<number, Promise<DisplayBucket>>();
+
+/** The result with its titles, summaries and reasons: the display buckets of the articles it names, each fetched once. */
+async function displayed(result: MatchResult): Promise<MatchResult> {
+	const ids = articlesNamed(result);
+	if (!ids.length) return result;
+	const { directory: dir } = await loadDirectory();
+	const display = new Map<string, ArticleDisplay>();
+	await Promise.all(
+		ids.map(async (id) => {
+			const n = displayBucketOf(id, dir.displays);
+			let bucket = buckets.get(n);
+			if (!bucket) {
+				buckets.set(n, (bucket = fetchJson<DisplayBucket>(matcherDisplayFile(n))));
+				bucket.catch(() => buckets.delete(n)); // a failed fetch is tried again on the next text
+			}
+			display.set(id, (await bucket)[id]);
+		}),
+	);
+	return withDisplay(result, display);
 }
 
 let prose: Promise<ProseRanker> | undefined;
@@ -87,10 +124,16 @@ function proseRanker(): Promise<ProseRanker> {
 }
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmUpRequest>) => {
-	if ('warmUp' in event.data) return void loadDirectory().catch(() => undefined);
+	if ('warmUp' in event.data) {
+		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES).
+		loadDirectory()
+			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES ? loadWhole().then(() => undefined) : undefined))
+			.catch(() => undefined);
+		return;
+	}
 	const { id, text, product } = event.data;
 	try {
-		const result = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });
+		const result = await displayed((await matcherFor(text)).match(text, { top: PAGE_RESULTS }));
 		const kind = textKind(text);
 		let response: MatchResponse = { id, result, kind };
 		if (result.matches.length === 0 && kind !== 'log') {

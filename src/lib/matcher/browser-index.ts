@@ -1,0 +1,126 @@
+/**
+ * The index as the paste box downloads it: what decides a match apart from
+ * what is only shown (issue 17). Deciding needs the patterns, anchors,
+ * weights and the `when`/`excludeWhen` texts; an article's title and
+ * summary and the reasons (`why`) shown beside a context, an exclusion or a
+ * diagnostic are needed only for the few articles a result names. So the
+ * shards and the whole index the browser fetches carry, in place of each
+ * `why`, a reference `@<n>` into its article's display record, and no title,
+ * summary or `tokens` (which the browser derives from `parts`, as compile.ts
+ * does). The display records come in small numbered buckets, fetched for the
+ * articles of a result only; a request names a bucket number, never an
+ * article (nor anything of the paste).
+ *
+ * `restoreTokens` and `withDisplay` undo the split exactly: matching the
+ * slim index and filling in the display gives the same result as matching
+ * the whole compiled index (tests/unit/browser-index.test.ts, on every eval
+ * text).
+ */
+import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
+import type { Match, MatchResult } from './match.ts';
+import { tokensOf } from './normalize.ts';
+import { shardOf, type ShardDirectory } from './shards.ts';
+
+/** What the paste box shows of one article and nothing decides with: title, summary and its reasons, in reference order. */
+export interface ArticleDisplay {
+	title: string;
+	summary: string;
+	/** The `why` texts the slim index refers to as `@0`, `@1`, …: exclusions, then contexts, then diagnostic signatures, as they stand in the index. */
+	whys: string[];
+}
+
+/** A bucket of display records, by article id. */
+export type DisplayBucket = Record<string, ArticleDisplay>;
+
+/** About this many articles per display bucket: a result names one to a few articles, each bucket a kilobyte or two gzipped. */
+const ARTICLES_PER_BUCKET = 4;
+
+/** A signature as the browser downloads it: without `tokens`, which `restoreTokens` derives from `parts`. */
+export type SlimSignature = Omit<IndexedSignature, 'tokens'>;
+
+/** The bucket an article's display record is in (the same FNV-1a hash as the shards). */
+export function displayBucketOf(articleId: string, buckets: number): number {
+	return shardOf(articleId, buckets);
+}
+
+const REF = /^@(\d+)$/;
+
+/**
+ * Split a compiled index: the same index with each `why` replaced by its
+ * reference and titles and summaries emptied (tokens kept, for sharding; drop
+ * them with `withoutTokens` when writing), and the display records in
+ * `buckets` buckets. Throws when a `why` text already reads as a reference.
+ */
+export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; buckets: DisplayBucket[] } {
+	const count = Math.max(1, Math.ceil(index.articles.length / ARTICLES_PER_BUCKET));
+	const buckets: DisplayBucket[] = Array.from({ length: count }, () => ({}));
+	const displays = index.articles.map((a): ArticleDisplay => ({ title: a.title, summary: a.summary, whys: [] }));
+	const ref = (article: number, why: string) => {
+		if (REF.test(why)) throw new Error(`a why text of article ${index.articles[article].id} reads as a display reference: ${why}`);
+		return `@${displays[article].whys.push(why) - 1}`;
+	};
+	const articles = index.articles.map(
+		(a, i): IndexedArticle => ({
+			...a,
+			title: '',
+			summary: '',
+			exclusions: a.exclusions.map((e) => ({ ...e, why: ref(i, e.why) })),
+			contexts: a.contexts.map((c) => ({ ...c, why: ref(i, c.why) })),
+		}),
+	);
+	const signatures = index.signatures.map((s) => (s.why === undefined ? s : { ...s, why: ref(s.article, s.why) }));
+	index.articles.forEach((a, i) => (buckets[displayBucketOf(a.id, count)][a.id] = displays[i]));
+	return { index: { ...index, articles, signatures }, buckets };
+}
+
+/** An index (or shard) as written for the browser: the same, its signatures without `tokens`. */
+export function withoutTokens<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
+	return { ...index, signatures: index.signatures.map(({ tokens: _tokens, ...rest }) => rest) };
+}
+
+/** An index (or shard) as downloaded, with each signature's `tokens` derived again from its parts (compile.ts: the distinct words of the parts). */
+export function restoreTokens<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
+	return { ...index, signatures: index.signatures.map((s) => ({ ...s, tokens: [...new Set(s.parts.flatMap(tokensOf))] })) } as unknown as T;
+}
+
+/** The ids of the articles a result names (its matches and exclusions): the display records it needs. */
+export function articlesNamed(result: MatchResult): string[] {
+	return [...new Set([...result.matches.map((m) => m.article.id), ...result.excluded.map((e) => e.article.id)])];
+}
+
+/**
+ * A result of the slim index with its display filled in from `display` (by
+ * article id; every article the result names must be there): titles,
+ * summaries and each `why` reference replaced by its text (in the
+ * articles' own exclusions and contexts too).
+ */
+export function withDisplay(result: MatchResult, display: ReadonlyMap<string, ArticleDisplay>): MatchResult {
+	const of = (id: string) => {
+		const d = display.get(id);
+		if (!d) throw new Error(`no display record for article ${id}`);
+		return d;
+	};
+	const why = (id: string, text: string) => {
+		const m = REF.exec(text);
+		return m ? of(id).whys[Number(m[1])] : text;
+	};
+	const article = (a: IndexedArticle): IndexedArticle => ({
+		...a,
+		title: of(a.id).title,
+		summary: of(a.id).summary,
+		exclusions: a.exclusions.map((e) => ({ ...e, why: why(a.id, e.why) })),
+		contexts: a.contexts.map((c) => ({ ...c, why: why(a.id, c.why) })),
+	});
+	return {
+		...result,
+		matches: result.matches.map((m): Match => ({ ...m, article: article(m.article), ...(m.context ? { context: { ...m.context, why: why(m.article.id, m.context.why) } } : {}) })),
+		excluded: result.excluded.map((e) => ({ ...e, article: article(e.article), why: why(e.article.id, e.why) })),
+	};
+}
+
+/** The directory as the browser reads it: the shards' (shards.ts) and how many display buckets there are. */
+export interface BrowserDirectory extends ShardDirectory {
+	displays: number;
+	/** The whole browser index's size as written (`withoutTokens`), gzipped, in bytes: the worker fetches it early when it is small. */
+	wholeBytes: number;
+}

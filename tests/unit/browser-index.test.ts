@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
+import { loadEvalSet } from '../../src/lib/eval-set.ts';
+import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type MatcherIndex, type MatchResult, type Shard } from '../../src/lib/matcher/index.ts';
+import { articlesNamed, displayBucketOf, restoreTokens, splitDisplay, withDisplay, withoutTokens, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const kb = loadKnowledgeBase(root);
+const index = kb.matcherIndex();
+const { index: slim, buckets } = kb.display();
+const texts = loadEvalSet(root).map((i) => i.text);
+
+/** As the page writes a file and the worker reads it back: JSON without tokens, tokens derived again. */
+const downloaded = <T extends MatcherIndex>(part: T): T => restoreTokens<T>(JSON.parse(JSON.stringify(withoutTokens(part))));
+
+/** As the worker fills a result in: only the buckets of the articles it names. */
+function display(result: MatchResult): MatchResult {
+	const records = new Map<string, ArticleDisplay>(articlesNamed(result).map((id) => [id, buckets[displayBucketOf(id, buckets.length)][id]]));
+	return withDisplay(result, records);
+}
+
+describe('the browser index, display texts apart', () => {
+	it('gives the compiled index’s whole result, titles and reasons included, for every eval text, whole or sharded', () => {
+		const full = createMatcher(index);
+		const whole = createMatcher(downloaded(slim));
+		const { directory, shards } = kb.shards();
+		const anchors = new Set(directory.anchors.split('\n'));
+		const fetched = shards.map((s) => downloaded<Shard>(s));
+		let named = 0;
+		for (const text of texts) {
+			const expected = full.match(text, { top: PAGE_RESULTS });
+			named += articlesNamed(expected).length;
+			expect(display(whole.match(text, { top: PAGE_RESULTS }))).toEqual(expected);
+			const needed = shardsFor(text, anchors, directory.shards);
+			expect(display(createMatcher(mergeShards(needed.map((n) => fetched[n]), directory.maxWeight)).match(text, { top: PAGE_RESULTS }))).toEqual(expected);
+		}
+		expect(named).toBeGreaterThan(texts.length / 2); // the texts do name articles, so the display is exercised
+	});
+
+	it('downloads to decide no title, summary or reason, and every article’s display once', () => {
+		const json = JSON.stringify(withoutTokens(slim));
+		for (const a of index.articles) {
+			expect(json).not.toContain(JSON.stringify(a.title));
+			expect(json).not.toContain(JSON.stringify(a.summary));
+			for (const e of [...a.exclusions, ...a.contexts]) expect(json).not.toContain(JSON.stringify(e.why));
+		}
+		const ids = buckets.flatMap((b) => Object.keys(b));
+		expect(ids.sort()).toEqual(index.articles.map((a) => a.id).sort());
+		expect(json).not.toContain('"tokens"');
+	});
+
+	it('refuses a reason that reads as a reference', () => {
+		const a = index.articles.find((x) => x.exclusions.length)!;
+		const broken = { ...index, articles: index.articles.map((x) => (x === a ? { ...x, exclusions: [{ ...x.exclusions[0], why: '@0' }] } : x)) };
+		expect(() => splitDisplay(broken)).toThrow(/reads as a display reference/);
+	});
+});
