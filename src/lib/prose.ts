@@ -159,7 +159,8 @@ export interface RankOptions {
 export interface ProseRanker {
 	/**
 	 * Likely articles for a description or search, best first; empty when nothing fits well enough.
-	 * `ruledOut`: articles the text itself rules out (the matcher's `excluded`): never answered, but
+	 * `ruledOut`: articles the text itself rules out (the matcher's `ruledOutBy`: an `excludeWhen` text or
+	 * "not this cause" output anywhere in it, whether or not a line of the article matched): never answered, but
 	 * still ranked, so that another article stands out only as it would beside them (measured on the
 	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
 	 */

@@ -76,6 +76,27 @@ describe('descriptions', () => {
 		for (const item of ruledOutFirst) expect(answer(matcher, [item], ranker)[0].got).not.toBe(ranker.rank(item.text)[0]?.id);
 	});
 
+	it('honours an excludeWhen text in a description that matches none of the article lines', () => {
+		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
+		// Real texts (canonical/multipass#1972, stackrox/collector#2336) whose words rank an article first
+		// while holding its excludeWhen text; no error line of the article matches them.
+		const items = loadEvalSet(root).filter((i) => ['s6a-neg-multipass-1972-hypervisor-launch-off', 's7p-neg-stackrox-2336-short-name-enforced-tty'].includes(i.id));
+		expect(items).toHaveLength(2);
+		for (const item of items) {
+			const first = ranker.rank(item.text)[0]?.id;
+			expect(first, item.id).toBeDefined();
+			const result = matcher.match(item.text);
+			expect(result.matches, item.id).toEqual([]);
+			expect(result.excluded, item.id).toEqual([]);
+			expect(result.ruledOut.map((e) => e.article.id), item.id).toContain(first);
+			expect(answer(matcher, [item], ranker)[0].got, item.id).toBeNull();
+		}
+		// The same text without the excludeWhen words is no longer ruled out: the text, not the article, decides.
+		const plain = matcher.match('Cannot launch multipass on Windows with Hyper-V: the instance does not start');
+		expect(plain.ruledOut.map((e) => e.article.id)).not.toContain('multipass-windows-hyperv-stale-ics-lease');
+		expect(matcher.match(items[0].text).ruledOut.map((e) => e.article.id)).toContain('multipass-windows-hyperv-stale-ics-lease');
+	});
+
 	it('never answers a description from the matcher, and its likely answers are counted apart', () => {
 		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
 		const answers = answer(matcher, loadEvalSet(root), ranker);
