@@ -58,12 +58,6 @@ export interface MatchResult {
 	ambiguous: boolean;
 	/** Articles whose signatures matched but that the paste's context rules out. */
 	excluded: Exclusion[];
-	/**
-	 * Every article the paste rules out, whether or not a line of it matched: its `excludeWhen` text is
-	 * in the paste, or the paste holds its diagnostic's "not this cause" output. `excluded` is the part
-	 * of these that matched; the prose stage never answers any of them (`ruledOutBy`).
-	 */
-	ruledOut: Exclusion[];
 	/** Lines read. */
 	lines: number;
 }
@@ -478,7 +472,6 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
 		ambiguous,
 		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
-		ruledOut: [...excluded.values()],
 		lines,
 	};
 }
@@ -647,11 +640,7 @@ export function sameLineGroups(matches: readonly Match[]): Match[][] {
 	return [...byLine.values()].filter((g) => g.length > 1);
 }
 
-/**
- * The ids of the articles a result rules out (`ruledOut`): the text holds their `excludeWhen` context or
- * their diagnostic's "not this cause" output, whether or not a line of them matched. The prose stage
- * never answers them.
- */
+/** The articles a result rules out: the ones whose line matched but whose `excludeWhen` context the text holds. */
 export function ruledOutBy(result: MatchResult): Set<string> {
-	return new Set(result.ruledOut.map((e) => e.article.id));
+	return new Set(result.excluded.map((e) => e.article.id));
 }
