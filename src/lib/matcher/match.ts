@@ -6,9 +6,9 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, type IndexedArticle, type MatcherIndex } from './model.ts';
+import { isGeneric, neighbourFinder, type IndexedArticle, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
-import { createPrefilter, keyTables, push, type ContextText, type Settled } from './prefilter.ts';
+import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
 
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
@@ -137,29 +137,20 @@ export function createMatcher(index: MatcherIndex): Matcher {
 
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
-	 * another article that shares at least SCORING.minSpecific specific words with it, the words of this
+	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
+	 * `neighbourFinder`), the words of this
 	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
 	 * near or partial reading of a signature and kept: most lines never need it.
 	 */
 	const apart = new Map<number, string[][]>();
-	let bySpecificWord: Map<string, number[]> | undefined;
+	const neighbours = neighbourFinder(index, SCORING.minSpecific);
 	function apartFrom(s: number): string[][] {
 		let sets = apart.get(s);
 		if (sets) return sets;
-		if (!bySpecificWord) {
-			bySpecificWord = new Map();
-			index.signatures.forEach((sig, i) => {
-				if (!sig.diagnostic) for (const t of sig.tokens) if (!isGeneric(t)) push(bySpecificWord!, t, i);
-			});
-		}
 		const sig = index.signatures[s];
-		const shared = new Map<number, number>();
-		for (const t of sig.tokens) if (!isGeneric(t)) for (const n of bySpecificWord.get(t) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
 		sets = [];
-		for (const [n, count] of shared) {
-			const other = index.signatures[n];
-			if (other.article === sig.article || count < SCORING.minSpecific) continue;
-			const own = sig.tokens.filter((t) => !t.includes('#') && !other.tokens.includes(t));
+		for (const n of neighbours(s)) {
+			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
 			if (own.length) sets.push(own);
 		}
 		apart.set(s, sets);
@@ -471,7 +462,11 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	return {
 		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
 		ambiguous,
-		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
+		// In the articles' order, not the order found: the browser's merged shards number articles otherwise.
+		excluded: [...excluded.entries()]
+			.filter(([a]) => byArticle.has(a))
+			.map(([, e]) => e)
+			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
 }

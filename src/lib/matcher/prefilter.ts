@@ -396,7 +396,7 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 	return bigger;
 }
 
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	const list = map.get(key);
 	if (list) list.push(value);
 	else map.set(key, [value]);
