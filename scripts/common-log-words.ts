@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadEvalSet, type EvalItem } from '../src/lib/eval-set.ts';
-import { RAW_WORDS } from '../src/lib/matcher/match.ts';
+import { RAW_WORDS } from '../src/lib/matcher/prefilter.ts';
 import { scriptMessages } from '../src/lib/messages.ts';
 
 /**

@@ -6,9 +6,10 @@
  */
 import type { BodyOutline } from './article-body.ts';
 import type { ProseDoc } from './prose.ts';
+import { normalizeValues } from './matcher/normalize.ts';
 
 /** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
-export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[] }; outline: BodyOutline }[]): ProseDoc[] {
+export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[]; excludeWhen: { text: string }[] }; outline: BodyOutline }[]): ProseDoc[] {
 	return articles
 		.filter((a) => a.data.status === 'active')
 		.map(({ data, outline }) => ({
@@ -19,6 +20,7 @@ export function proseDocsOf(articles: readonly { data: { id: string; shortId: st
 			symptoms: data.symptoms,
 			rootCause: plainText(outline.sections.find((s) => s.text === 'Root cause')?.body ?? ''),
 			products: data.products,
+			excludeWhen: data.excludeWhen.map((e) => normalizeValues(e.text)),
 		}));
 }
 

@@ -13,6 +13,7 @@
  */
 import MiniSearch from 'minisearch';
 import { textKind } from './text-kind.ts';
+import { normalizeLine } from './matcher/normalize.ts';
 
 export { textKind, TEXT_KIND, type TextKind } from './text-kind.ts';
 
@@ -27,6 +28,13 @@ export interface ProseDoc {
 	rootCause: string;
 	/** The article's product ids (registry.ts), for narrowing likely articles to one product. */
 	products: string[];
+	/**
+	 * The article's `excludeWhen` texts, normalised as the matcher compiles them (`normalizeValues`):
+	 * a description with one of them in a line (normalised as the matcher reads a line) is never
+	 * answered with this article. Here, not only in the matcher's `excluded`, because that lists only
+	 * articles a line of which matched, and the browser's matcher holds only the shards a paste needs.
+	 */
+	excludeWhen: string[];
 }
 
 /** A likely article for a description: never a confident answer. */
@@ -159,7 +167,8 @@ export interface RankOptions {
 export interface ProseRanker {
 	/**
 	 * Likely articles for a description or search, best first; empty when nothing fits well enough.
-	 * `ruledOut`: articles the text itself rules out (the matcher's `excluded`): never answered, but
+	 * `ruledOut`: articles the text itself rules out (the matcher's `excluded`), and any article whose
+	 * `excludeWhen` text is in one of the text's lines (`ProseDoc.excludeWhen`): never answered, but
 	 * still ranked, so that another article stands out only as it would beside them (measured on the
 	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
 	 */
@@ -193,6 +202,9 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 			if (informative.length < Math.min(PROSE.minWords, kind === 'words' ? 1 : PROSE.minWords)) return [];
 			const product = options.product;
 			const results = search.search(text.slice(0, 2000), product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
+			// The text's lines as the matcher reads them, made only when a ranked article has an excludeWhen text.
+			let lines: string[] | undefined;
+			const rulesOut = (d: ProseDoc) => d.excludeWhen.some((t) => (lines ??= text.split(/\r?\n|\r/).map(normalizeLine)).some((line) => line.includes(t)));
 			const best = results[0]?.score ?? 0;
 			const second = results[1]?.score ?? 0;
 			if (best === 0 || best < second * (kind === 'words' ? PROSE.searchMargin : PROSE.minMargin)) return [];
@@ -201,7 +213,7 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 			return results
 				.filter((r) => r.score >= best * PROSE.keepShare)
 				.slice(0, PROSE.top)
-				.filter((r) => !ruledOut?.has(String(r.id)))
+				.filter((r) => !ruledOut?.has(String(r.id)) && !rulesOut(byId.get(String(r.id))!))
 				.map((r) => {
 					const d = byId.get(String(r.id))!;
 					const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({

@@ -76,6 +76,27 @@ describe('descriptions', () => {
 		for (const item of ruledOutFirst) expect(answer(matcher, [item], ranker)[0].got).not.toBe(ranker.rank(item.text)[0]?.id);
 	});
 
+	it('honours an excludeWhen text in a description that matches none of the article lines', () => {
+		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
+		// The same ranker without any excludeWhen text: what the words alone rank first.
+		const blind = createProseRanker(proseDocsOf(articles).map((d) => ({ ...d, excludeWhen: [] })));
+		// Real texts (canonical/multipass#1972, stackrox/collector#2336) whose words rank an article first
+		// while holding its excludeWhen text; no error line of any article matches them.
+		const items = loadEvalSet(root).filter((i) => ['s6a-neg-multipass-1972-hypervisor-launch-off', 's7p-neg-stackrox-2336-short-name-enforced-tty'].includes(i.id));
+		expect(items).toHaveLength(2);
+		const firsts = items.map((i) => blind.rank(i.text)[0]?.id);
+		expect(firsts).toEqual(['multipass-windows-hyperv-stale-ics-lease', 'podman-short-name-no-search-registries']);
+		for (const [n, item] of items.entries()) {
+			expect(matcher.match(item.text).matches, item.id).toEqual([]);
+			expect(ranker.rank(item.text).map((m) => m.id), item.id).not.toContain(firsts[n]);
+			expect(answer(matcher, [item], ranker)[0].got, item.id).toBeNull();
+		}
+		// Without the excludeWhen words the same article is answered: the text, not the article, decides.
+		const withoutExclusion = items[0].text.replace(/needs to be rebooted in order for Hyper-V/g, 'fails to start with Hyper-V');
+		expect(blind.rank(withoutExclusion)[0]?.id).toBe(firsts[0]);
+		expect(ranker.rank(withoutExclusion)[0]?.id).toBe(firsts[0]);
+	});
+
 	it('never answers a description from the matcher, and its likely answers are counted apart', () => {
 		const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
 		const answers = answer(matcher, loadEvalSet(root), ranker);

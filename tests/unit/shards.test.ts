@@ -6,6 +6,7 @@ import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
+import { loadEvalSet } from '../../src/lib/eval-set.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -29,11 +30,18 @@ function shardedMatch(sharded: ReturnType<typeof shardIndex>, text: string) {
 }
 
 describe('the sharded index', () => {
-	it('gives the whole index’s answer for every development text, on the real articles', () => {
+	it('gives the whole index’s answer for every eval text, on the real articles, near and partial readings included', () => {
 		const index = loadKnowledgeBase(root).matcherIndex(); // the model's one compiled index, shared with the other files
 		const whole = createMatcher(index);
 		const sharded = shardIndex(index);
-		for (const { text } of dev) expect(visible(shardedMatch(sharded, text).result)).toEqual(visible(whole.match(text)));
+		const items = loadEvalSet(root);
+		expect(items.length).toBeGreaterThan(dev.length);
+		const differ = items.filter(({ text }) => JSON.stringify(visible(shardedMatch(sharded, text).result)) !== JSON.stringify(visible(whole.match(text))));
+		expect(differ.map((i) => i.id)).toEqual([]);
+		// Each line of each text alone too: a near or partial reading stands on one line, with fewer shards fetched.
+		const lines = [...new Set(items.flatMap((i) => i.text.split('\n')).filter((l) => l.trim()))];
+		const differLines = lines.filter((l) => JSON.stringify(visible(shardedMatch(sharded, l).result)) !== JSON.stringify(visible(whole.match(l))));
+		expect(differLines).toEqual([]);
 	});
 
 	it('at 10,000 articles, a paste fetches a few shards and gets the whole index’s answer', () => {

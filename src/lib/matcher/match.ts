@@ -6,8 +6,9 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, type IndexedArticle, type MatcherIndex } from './model.ts';
-import { MIN_ANCHOR_HITS, PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
+import { isGeneric, neighbourFinder, type IndexedArticle, type MatcherIndex } from './model.ts';
+import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
+import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
 
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
@@ -83,26 +84,6 @@ export function excerpt(raw: string, words: readonly string[]): string {
 	return raw.slice(start, start + SCORING.keep);
 }
 
-/** Words as they stand in a raw line, for the quick look before normalising. */
-export const RAW_WORDS = /[a-z0-9_]+/g;
-
-/** The words of a raw line as the quick look reads them: lower case, RAW_WORDS. */
-function lowerWords(line: string): string[] {
-	return line.toLowerCase().match(RAW_WORDS) ?? [];
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-/** Hashes are kept to 30 bits, which V8 stores as small integers (a Set of them never allocates a number). */
-const HASH_MASK = 0x3fffffff;
-
-/** FNV-1a over a lower-case word's UTF-16 code units, as the scan in `mayMatch` computes it. */
-function wordHash(word: string): number {
-	let hash = FNV_OFFSET;
-	for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
-	return hash & HASH_MASK;
-}
-
 interface Hit {
 	score: number;
 	kind: MatchKind;
@@ -129,19 +110,11 @@ export interface MatchSession {
 
 export function createMatcher(index: MatcherIndex): Matcher {
 	const weight = (t: string) => index.weights[t] ?? index.maxWeight;
+	const keys = keyTables(index);
+	const { anchors, anchorsNeeded, phrases, exclusionAnchors, contextAnchors } = keys;
+	// The pre-filter (./prefilter.ts): whether a raw line can match at all, before it is normalised.
+	const quickLook = createPrefilter(index, keys, weight);
 
-	// Key words -> signatures (anchors, and the key of a phrase), and exclusion anchor words -> exclusions.
-	const anchors = new Map<string, number[]>();
-	const anchorsNeeded: number[] = [];
-	const phrases: (string | undefined)[] = [];
-	const phraseWords: string[][] = [];
-	index.signatures.forEach((sig, i) => {
-		for (const t of sig.phrase ? [sig.phrase.key] : sig.anchors) push(anchors, t, i);
-		anchorsNeeded[i] = sig.phrase ? 1 : Math.min(MIN_ANCHOR_HITS, sig.anchors.length);
-		// Spaces at both ends, so that a look for the phrase in a line's words joined by spaces finds whole words only.
-		phrases[i] = sig.phrase && ` ${sig.phrase.words.join(' ')} `;
-		phraseWords[i] = sig.phrase ? [...new Set(sig.phrase.words)].sort((a, b) => b.length - a.length) : [];
-	});
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
 	const exact = index.signatures.map((sig) => new RegExp(sig.source));
 	// Per diagnostic signature, the command whose output it is, as `isOutputOf` reads a pasted command line.
@@ -151,23 +124,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// made on a signature's first near reading, as most signatures never have one.
 	const partWordsOf: string[][][] = [];
 	const partWords = (s: number) => (partWordsOf[s] ??= index.signatures[s].parts.map((part) => tokensOf(part).filter((t) => !t.includes('#'))));
-	const exclusionAnchors = new Map<string, ContextText[]>();
-	const contextAnchors = new Map<string, ContextText[]>();
-	index.articles.forEach((a, i) => {
-		for (const { anchor, text, why } of a.exclusions) if (anchor) push(exclusionAnchors, anchor, { kind: 'excludeWhen', article: i, text, why, ...contextWords(text) });
-		for (const { anchor, text, why } of a.contexts) if (anchor) push(contextAnchors, anchor, { kind: 'when', article: i, text, why, ...contextWords(text) });
-	});
-	// The three lookups by word in one map, so that the quick look at a raw line costs one lookup per word.
-	const byWord = new Map<string, { sigs?: number[]; contexts?: ContextText[] }>();
-	for (const [w, sigs] of anchors) byWord.set(w, { sigs });
-	for (const map of [exclusionAnchors, contextAnchors]) {
-		for (const [w, list] of map) {
-			const entry = byWord.get(w) ?? {};
-			entry.contexts = [...(entry.contexts ?? []), ...list];
-			byWord.set(w, entry);
-		}
-	}
-	// The same three by word for reading a line that got past the quick look, each kept apart.
+	// Key words, exclusion anchors and context anchors by word, for reading a line that got past the quick look.
 	const readByWord = new Map<string, ReadEntry>();
 	const entryOf = (w: string) => readByWord.get(w) ?? readByWord.set(w, {}).get(w)!;
 	for (const [w, sigs] of anchors) entryOf(w).sigs = sigs;
@@ -176,221 +133,24 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
-	// The key words by hash (a hash two keys share lists both), and a bitmap over their hashes' low 16 bits,
-	// which turns most words of a line away before any lookup: the scan of a raw line compares a word with a
-	// key only when its hash is a key's, and makes a string of none.
-	const keysByHash = new Map<number, KeyWord[]>();
-	const keyBits = new Int32Array(1 << 11);
-	for (const [word, entry] of byWord) {
-		const hash = wordHash(word);
-		const bits = (entry.sigs ?? []).map((sig) => 1 << Math.max(0, index.signatures[sig].anchors.indexOf(word)));
-		push(keysByHash, hash, { word, ...entry, bits });
-		keyBits[(hash >>> 5) & 0x7ff] |= 1 << (hash & 31);
-	}
-
-	// What `verify` asks of a line's words, per signature, for the quick look to ask it first (`canMeet`): its
-	// specific words by hash with their weights; how many of them any reading needs (min(SCORING.minSpecific,
-	// their number); none for diagnostic output, met by its pattern alone); the weight a near or partial
-	// reading needs (SCORING.partialSpecificShare of their total, less a hair for the order of the sums); and
-	// the words an exact reading holds whole (`exactWords`).
-	const specificHashes = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).map(wordHash));
-	const specificWeights = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).map(weight));
-	const specificNeeded = index.signatures.map((sig, i) => (sig.diagnostic ? 0 : Math.min(SCORING.minSpecific, specificCount[i])));
-	const shareNeeded = specificWeights.map((ws) => SCORING.partialSpecificShare * ws.reduce((sum, w) => sum + w, 0) - 1e-9);
-	const exactHashes = index.signatures.map((sig) => exactWords(sig.parts).map(wordHash));
-	// The quick look's scratch space, reused for every line: the hash of each word of the line, and where
-	// each word whose hash is a key's starts and ends.
-	let lineHashes = new Int32Array(64);
-	let lineWordCount = 0;
-	let keySpans = new Int32Array(32);
-	let keySpanCount = 0;
-	/** Whether the line last scanned holds a word of this hash (a hash shared by two words lets a line through, never stops one). */
-	const hasWordHash = (hash: number): boolean => {
-		for (let i = 0; i < lineWordCount; i++) if (lineHashes[i] === hash) return true;
-		return false;
-	};
-
-	/**
-	 * Whether a raw line can match at all: some signature has enough of its
-	 * anchors among the line's words (or its phrase's words in a row), and as
-	 * many of its specific words as `verify` asks for before anything else; or
-	 * an exclusion's or context's anchor is there with the words inside its
-	 * text and, inside some word, its first and last.
-	 * Normalising only removes or replaces words (after the terminal escapes,
-	 * which `withoutEscapes` removes here too), and every word it writes holds
-	 * a `#`, which no specific word does: so a line that fails here would fail
-	 * after normalising too. Checking a context's inner words, not its anchor
-	 * alone, matters: a context's anchor can be a word most log lines hold
-	 * (`host` in "host cloud-images.ubuntu.com not found"), which would send
-	 * every line of a journal through normalising. Likewise a signature with
-	 * one anchor among common words ("bash: line 1: nix: command not found",
-	 * anchor `line`) needs a second of its specific words on the line.
-	 *
-	 * One scan over the line's characters, lower-casing ASCII as it goes and
-	 * hashing each word (FNV-1a, as `wordHash`) into reused scratch space: a
-	 * word becomes a string only when its hash is a key's, so most lines
-	 * allocate nothing. Two characters outside ASCII lower-case to ASCII
-	 * letters (U+0130 and U+212A): a line holding one is read the slow way, by
-	 * `lowerWords`, which is what the scan stands for.
-	 *
-	 * `settled`, in a session: what no later line can change (a signature met
-	 * exactly, an article whose context or exclusion the paste already holds),
-	 * which then lets no line through.
-	 */
-	function quickLook(raw: string, settled?: Settled): boolean {
-		const line = withoutEscapes(raw);
-		lineWordCount = 0;
-		keySpanCount = 0;
-		scanned = line;
-		lower = lineWords = joined = undefined;
-		lineStamp = (lineStamp + 1) | 0;
-		let slowWords: string[] | undefined;
-		let start = -1;
-		let hash = 0;
-		for (let i = 0; i <= line.length; i++) {
-			let c = i < line.length ? line.charCodeAt(i) : 32;
-			if (c >= 65 && c <= 90) c += 32;
-			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
-				if (start < 0) {
-					start = i;
-					hash = FNV_OFFSET;
-				}
-				hash = Math.imul(hash ^ c, FNV_PRIME);
-				continue;
-			}
-			if (c === 0x130 || c === 0x212a) {
-				slowWords = lowerWords(line);
-				break;
-			}
-			if (start < 0) continue;
-			const h = hash & HASH_MASK;
-			if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
-			lineHashes[lineWordCount++] = h;
-			if ((keyBits[(h >>> 5) & 0x7ff] >>> (h & 31)) & 1) {
-				if (keySpanCount + 3 > keySpans.length) keySpans = grown(keySpans);
-				keySpans[keySpanCount++] = start;
-				keySpans[keySpanCount++] = i;
-				keySpans[keySpanCount++] = h;
-			}
-			start = -1;
-		}
-		if (slowWords) {
-			lineWordCount = 0;
-			for (const w of slowWords) {
-				if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
-				lineHashes[lineWordCount++] = wordHash(w);
-			}
-			return slowWords.some((w) => keysByHash.get(wordHash(w))?.some((key) => key.word === w && seenIn(key, settled)));
-		}
-		for (let k = 0; k < keySpanCount; k += 3) {
-			for (const key of keysByHash.get(keySpans[k + 2]) ?? []) {
-				if (sameWord(line, keySpans[k], keySpans[k + 1], key.word) && seenIn(key, settled)) return true;
-			}
-		}
-		return false;
-	}
-
-	// What `seenIn` needs of the line it is asked about, each made once per line and only when a key word
-	// asks for it; the cheap look (is each word somewhere in the lower-cased line) comes before the one
-	// that allocates. `quickLook` clears them for each line.
-	let scanned = '';
-	let lower: string | undefined;
-	let lineWords: string[] | undefined;
-	let joined: string | undefined;
-	// Which anchors of a signature the line holds, one bit each, valid for the line whose stamp it carries
-	// (a word counts once per signature, however often the line repeats it).
-	let lineStamp = 0;
-	const hitStamp = new Int32Array(index.signatures.length);
-	const hitBits = new Int32Array(index.signatures.length);
-
-	/** Whether the lower-cased line holds `text` anywhere (inside a word too). */
-	function containsText(text: string): boolean {
-		return (lower ??= scanned.toLowerCase()).includes(text);
-	}
-	/** Whether the line's words, joined by single spaces, hold `run` (given with a space at each end: whole words). */
-	function inARow(run: string): boolean {
-		return (joined ??= ` ${(lineWords ??= lowerWords(scanned)).join(' ')} `).includes(run);
-	}
-	/** Whether the line may hold a context or exclusion text: the checks that allocate nothing first. */
-	function holds(c: ContextText, settled: Settled | undefined): boolean {
-		if (settled && (c.kind === 'when' ? settled.contexts : settled.exclusions).has(c.article)) return false;
-		for (const h of c.wordHashes) if (!hasWordHash(h)) return false;
-		for (const e of c.edges) if (!containsText(e)) return false;
-		return !c.run || inARow(c.run);
-	}
-	/** Whether the key word `key` of the line `quickLook` is looking at decides that it may match. */
-	function seenIn(key: KeyWord, settled: Settled | undefined): boolean {
-		if (key.contexts) for (const c of key.contexts) if (holds(c, settled)) return true;
-		const sigs = key.sigs;
-		if (!sigs) return false;
-		for (let j = 0; j < sigs.length; j++) {
-			const s = sigs[j];
-			if (settled?.signatures.has(s)) continue;
-			const phrase = phrases[s];
-			if (phrase !== undefined) {
-				if (phraseWords[s].every(containsText) && inARow(phrase) && canMeet(s)) return true;
-				continue;
-			}
-			if (anchorsNeeded[s] > 1) {
-				if (hitStamp[s] !== lineStamp) {
-					hitStamp[s] = lineStamp;
-					hitBits[s] = 0;
-				}
-				hitBits[s] |= key.bits[j];
-				if (bitsSet(hitBits[s]) < anchorsNeeded[s]) continue;
-			}
-			if (canMeet(s)) return true;
-		}
-		return false;
-	}
-
-	/**
-	 * Whether the line last scanned holds the words `verify` asks of signature `s` for some reading: as many
-	 * of its specific words as every reading needs; and either every word an exact reading holds whole
-	 * (`exactWords`), or, for a near or partial reading, SCORING.minSpecific specific words carrying
-	 * SCORING.partialSpecificShare of their weight (a near reading has them all).
-	 */
-	function canMeet(s: number): boolean {
-		const hashes = specificHashes[s];
-		let found = 0;
-		let weight = 0;
-		for (let i = 0; i < hashes.length; i++) {
-			if (!hasWordHash(hashes[i])) continue;
-			found++;
-			weight += specificWeights[s][i];
-		}
-		if (found < specificNeeded[s]) return false;
-		if (exactHashes[s].every(hasWordHash)) return true;
-		return !index.signatures[s].diagnostic && found >= SCORING.minSpecific && weight >= shareNeeded[s];
-	}
-
 	const mayMatch = (raw: string) => quickLook(raw);
 
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
-	 * another article that shares at least SCORING.minSpecific specific words with it, the words of this
+	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
+	 * `neighbourFinder`), the words of this
 	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
 	 * near or partial reading of a signature and kept: most lines never need it.
 	 */
 	const apart = new Map<number, string[][]>();
-	let bySpecificWord: Map<string, number[]> | undefined;
+	const neighbours = neighbourFinder(index, SCORING.minSpecific);
 	function apartFrom(s: number): string[][] {
 		let sets = apart.get(s);
 		if (sets) return sets;
-		if (!bySpecificWord) {
-			bySpecificWord = new Map();
-			index.signatures.forEach((sig, i) => {
-				if (!sig.diagnostic) for (const t of sig.tokens) if (!isGeneric(t)) push(bySpecificWord!, t, i);
-			});
-		}
 		const sig = index.signatures[s];
-		const shared = new Map<number, number>();
-		for (const t of sig.tokens) if (!isGeneric(t)) for (const n of bySpecificWord.get(t) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
 		sets = [];
-		for (const [n, count] of shared) {
-			const other = index.signatures[n];
-			if (other.article === sig.article || count < SCORING.minSpecific) continue;
-			const own = sig.tokens.filter((t) => !t.includes('#') && !other.tokens.includes(t));
+		for (const n of neighbours(s)) {
+			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
 			if (own.length) sets.push(own);
 		}
 		apart.set(s, sets);
@@ -702,7 +462,11 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 	return {
 		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
 		ambiguous,
-		excluded: [...excluded.entries()].filter(([a]) => byArticle.has(a)).map(([, e]) => e),
+		// In the articles' order, not the order found: the browser's merged shards number articles otherwise.
+		excluded: [...excluded.entries()]
+			.filter(([a]) => byArticle.has(a))
+			.map(([, e]) => e)
+			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
 }
@@ -738,53 +502,6 @@ interface ReadEntry {
 	sigs?: number[];
 	exclusions?: ContextText[];
 	contexts?: ContextText[];
-}
-
-/** An article's `excludeWhen` or `when` text (normalised), with what the prefilter needs of it. */
-interface ContextText {
-	/** Which of the article's lists it comes from: `excludeWhen` or `when`. */
-	kind: 'excludeWhen' | 'when';
-	article: number;
-	text: string;
-	why: string;
-	/**
-	 * The words strictly inside the text (not its first or last, which the
-	 * text may hold as part of a longer word, and none holding a `#` that
-	 * normalising writes): a line that holds the text holds each as a word.
-	 */
-	words: string[];
-	/** The hashes of `words` (`wordHash`), for the quick look. */
-	wordHashes: number[];
-	/**
-	 * Its first and last words (without a `#`), or the whole text when it is
-	 * word characters and hyphens alone: a line that holds the text holds
-	 * each inside a word at least, so its lower case contains them.
-	 */
-	edges: string[];
-	/**
-	 * For a text of two words or more with no `#`: its words joined by single
-	 * spaces. A line that holds the text holds them in a row (the first the
-	 * end of a word, the last the start of one): normalising only rewrites
-	 * values into `#` words and punctuation, so between those it keeps the
-	 * line's words in order.
-	 */
-	run?: string;
-}
-
-/** The inner and edge words of a normalised text, as `ContextText` describes them. */
-function contextWords(text: string): Pick<ContextText, 'words' | 'wordHashes' | 'edges' | 'run'> {
-	const all = tokensOf(text);
-	const plain = all.filter((t) => !t.includes('#'));
-	// Text of word characters and hyphens only ("--root") is in the raw line as written: normalising writes no
-	// such character but inside `#` words (#ip, #hex, #uuid), which a text without those letters cannot meet.
-	const whole = /^[a-z0-9_-]+$/.test(text) && !/ip|hex|uuid/.test(text);
-	const words = all.slice(1, -1).filter((t) => !t.includes('#'));
-	return {
-		words,
-		wordHashes: words.map(wordHash),
-		edges: whole ? [text] : [...new Set([all[0], all[all.length - 1]])].filter((t) => t !== undefined && plain.includes(t)),
-		...(all.length > 1 && plain.length === all.length ? { run: all.join(' ') } : {}),
-	};
 }
 
 /**
@@ -888,61 +605,6 @@ function inOrder(line: string, parts: readonly string[]): boolean {
 }
 
 /**
- * What a session has settled, which no later line can change: signatures met
- * exactly (a hit scores at most 1, and only a higher score replaces the
- * first), and articles whose context or exclusion is already found (the
- * first line holding one is the one kept). The quick look lets no line
- * through for these alone.
- */
-interface Settled {
-	signatures: Set<number>;
-	contexts: ReadonlyMap<number, unknown>;
-	exclusions: ReadonlyMap<number, unknown>;
-}
-
-/**
- * Words a line that meets a pattern exactly holds as whole words (no `#`,
- * which normalising writes): each literal part's words but its first and
- * last when the part begins or ends inside a word, as it may next to a hole
- * or at either end of the pattern (the pattern is looked for anywhere in the line).
- */
-function exactWords(parts: readonly string[]): string[] {
-	return parts.flatMap((part) => {
-		const words = tokensOf(part);
-		if (/[a-z0-9_#]$/.test(part)) words.pop();
-		if (/^[a-z0-9_#]/.test(part)) words.shift();
-		return words.filter((t) => !t.includes('#'));
-	});
-}
-
-/** A word the quick look keys on, with what it leads to (the `byWord` entry). */
-interface KeyWord {
-	word: string;
-	sigs?: number[];
-	/** Per signature in `sigs`, the bit of this word among its anchors. */
-	bits: number[];
-	contexts?: ContextText[];
-}
-
-/** How many bits of `x` are set (anchors are few: SCORING.anchorsPerSignature). */
-function bitsSet(x: number): number {
-	let n = 0;
-	for (let v = x; v; v &= v - 1) n++;
-	return n;
-}
-
-/** Whether `line` from `start` to `end` is `word` (lower case, ASCII word characters), ASCII letters compared in either case. */
-function sameWord(line: string, start: number, end: number, word: string): boolean {
-	if (end - start !== word.length) return false;
-	for (let i = 0; i < word.length; i++) {
-		let c = line.charCodeAt(start + i);
-		if (c >= 65 && c <= 90) c += 32;
-		if (c !== word.charCodeAt(i)) return false;
-	}
-	return true;
-}
-
-/**
  * Calls `fn` with each line of `text`, as `text.split(/\r?\n|\r/)` gives
  * them, without the array: found by `indexOf('\n')`, which is much faster
  * over megabytes than a regular expression, and split at a lone `\r` only in a line
@@ -961,18 +623,6 @@ export function forEachLine(text: string, fn: (line: string) => void): void {
 	}
 }
 
-/** A copy of `array` twice as long, for scratch space that has filled up. */
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-	const bigger = new Int32Array(array.length * 2);
-	bigger.set(array);
-	return bigger;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
-}
 
 /**
  * The matches that share their matched line, in groups of two or more: a

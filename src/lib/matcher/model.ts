@@ -102,6 +102,32 @@ export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase'>, minHit
 	return sig.anchors.slice(0, sig.anchors.length - needed + 1);
 }
 
+/**
+ * The neighbours of each signature: the error-line signatures (not diagnostic output) of other
+ * articles that share at least `minShared` of its specific (non-generic) words, counted per
+ * occurrence of a word in either. A near or partial reading of a signature must hold a word that
+ * sets it apart from each (match.ts `setApart`). The browser's merged shards hold only the
+ * neighbours whose keys the paste holds, so a near reading there can pass where the whole index
+ * refuses it (not seen on any eval text; carrying neighbours in shards was measured at 3.6 times the
+ * signatures per shard, so it is not done). `minShared` is SCORING.minSpecific. Returns a lookup by
+ * signature position, built on first use.
+ */
+export function neighbourFinder(index: MatcherIndex, minShared: number): (s: number) => number[] {
+	let bySpecificWord: Map<string, number[]> | undefined;
+	return (s) => {
+		if (!bySpecificWord) {
+			const map = (bySpecificWord = new Map<string, number[]>());
+			index.signatures.forEach((sig, i) => {
+				if (!sig.diagnostic) for (const t of sig.tokens) if (!isGeneric(t)) map.set(t, [...(map.get(t) ?? []), i]);
+			});
+		}
+		const sig = index.signatures[s];
+		const shared = new Map<number, number>();
+		for (const t of sig.tokens) if (!isGeneric(t)) for (const n of bySpecificWord.get(t) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
+		return [...shared].filter(([n, count]) => index.signatures[n].article !== sig.article && count >= minShared).map(([n]) => n);
+	};
+}
+
 /** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */
 export interface MatcherIndex {
 	version: 1;

@@ -15,7 +15,7 @@
  * anchors and weights.
  */
 import type { IndexedSignature, MatcherIndex } from './model.ts';
-import { RAW_WORDS } from './match.ts';
+import { RAW_WORDS } from './prefilter.ts';
 
 export interface ShardDirectory {
 	version: 1;
