@@ -1,4 +1,25 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that mostly wait on a process of their own (an Astro build of a generated site, the CLI,
+ * `npm pack`, a content check), longest first, as measured on 2026-11-30 (one worker, load average 20:
+ * 438 s, 253 s, 93 s, 48 s of 1,160 s). They start first, so that the other worker's files run while
+ * they wait; vitest's own order on a fresh clone (no timings cached yet) puts larger files first, and
+ * the site build, a short file, came last and ran alone for minutes.
+ */
+const WAITING_FIRST = ['synthetic-site-build', 'cli', 'content-check', 'package'].map((name) => `tests/unit/${name}.test.ts`);
+
+/** Vitest's order, but WAITING_FIRST before the rest. */
+class WaitingFirst extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const rank = (f: TestSpecification) => {
+			const i = WAITING_FIRST.findIndex((name) => f.moduleId.endsWith(name));
+			return i < 0 ? WAITING_FIRST.length : i;
+		};
+		return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+	}
+}
 
 export default defineConfig({
 	test: {
@@ -14,6 +35,11 @@ export default defineConfig({
 		// the environment or a global (process.exit neither) or changes directory: a test that must start fresh,
 		// or must see a process end, spawns one (cli, package, content-check).
 		isolate: false,
+		// Two workers on any machine (vitest's default is one fewer than the cores: one, on the 2-core
+		// machines this runs on): the longest files mostly wait on a child process (WAITING_FIRST), and
+		// with one worker nothing else ran while they waited (the site build's 438 s alone, 2026-11-30).
+		maxWorkers: 2,
+		sequence: { sequencer: WaitingFirst },
 		hookTimeout: 600_000,
 		coverage: {
 			provider: 'v8',

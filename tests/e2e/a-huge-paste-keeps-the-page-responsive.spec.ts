@@ -111,9 +111,26 @@ test.afterAll(async () => {
 	await page.close();
 });
 
-/** Back to a text with no known error, answered, with the worker's record emptied: the next case starts from nothing. */
+const status = () => page.locator('main [data-search-status]');
+
+/** Empties the status line, so that the next wait on it is for the answer to the next text (never an earlier one). */
+async function clearStatus() {
+	await status().evaluate((el) => {
+		el.textContent = '';
+	});
+}
+
+/**
+ * Back to a text with no known error, answered to the end (the page search after the verdict too: the
+ * status line no longer says work is under way), with the worker's record emptied: the next case starts
+ * from nothing, and no run for the earlier text (a typed text waits 200 ms before it runs) is still to
+ * come. Waiting on the heading alone passed at once when the case before had also ended on no known error.
+ */
 async function clear() {
+	await clearStatus();
 	await box().fill(NOTHING_KNOWN);
+	await expect(status()).toHaveText(/^No known error matches this text\./);
+	await expect(status()).not.toHaveText(/Searching the pages…$/);
 	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
 	await page.evaluate(() => ((window as unknown as { workerTexts: number[] }).workerTexts = []));
 }
@@ -135,8 +152,10 @@ test('typing after a large paste keeps the whole text as the input', async () =>
 	await expect(box()).toHaveValue(/5\.\d MB pasted/);
 	// The error is past the preview: only the whole text can still find it.
 	await box().press('End');
+	// The status line said "1 known error found" already: empty it, so the wait is for the typed text's own answer.
+	await clearStatus();
 	await box().pressSequentially(' x');
-	await expect(page.locator('main [data-search-status]')).toContainText('1 known error found');
+	await expect(status()).toContainText('1 known error found');
 	await expect(first()).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
 	// Replacing the text (the note goes with it) makes the box alone the input.
 	await box().fill(NOTHING_KNOWN);

@@ -8,13 +8,17 @@ test('the article copy buttons copy its URL, a Markdown link and an issue commen
 	await page.goto(ARTICLE);
 	const bar = page.locator('[data-share]');
 	const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+	// The page writes the clipboard asynchronously and says so in its status line when the write is done:
+	// each read waits for that (reading at once could still see the previous button's text).
 	await bar.getByRole('button', { name: 'Copy URL' }).click();
+	await expect(bar.getByRole('status')).toHaveText('Copied: URL');
 	expect(await clipboard()).toBe('https://faultline.dev/kb/crun-rootless-supplementary-group/');
 	await bar.getByRole('button', { name: 'Copy Markdown link' }).click();
+	await expect(bar.getByRole('status')).toHaveText('Copied: Markdown link');
 	expect(await clipboard()).toMatch(/^\[FL-0004: Rootless Podman: .*\]\(https:\/\/faultline\.dev\/kb\/crun-rootless-supplementary-group\/\)$/);
 	await bar.getByRole('button', { name: 'Copy issue comment' }).click();
-	expect(await clipboard()).toContain('Root cause: crun calls setgroups(2)');
 	await expect(bar.getByRole('status')).toHaveText('Copied: issue comment');
+	expect(await clipboard()).toContain('Root cause: crun calls setgroups(2)');
 	expect(baseURL).toBeTruthy();
 });
 
@@ -22,6 +26,8 @@ test('every fix has its own copy buttons, linking to its anchor', async ({ page 
 	await page.goto(ARTICLE);
 	const fixBars = page.locator('[data-fix-share]');
 	await expect(fixBars).toHaveCount(3);
-	await page.locator('[data-fix-share="keep-groups"]').getByRole('button', { name: 'Copy Markdown link' }).click();
+	const fix = page.locator('[data-fix-share="keep-groups"]');
+	await fix.getByRole('button', { name: 'Copy Markdown link' }).click();
+	await expect(fix.getByRole('status')).toHaveText('Copied: Markdown link');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\(https:\/\/faultline\.dev\/kb\/crun-rootless-supplementary-group\/#keep-groups\)$/);
 });

@@ -28,6 +28,8 @@ test('searching, pasting, the wizard and the copy buttons cause no CSP violation
 	await expect(page.locator('dialog .search-results li').first()).toBeVisible();
 	await page.goto('/kb/nix-installer-seccomp-bpf/');
 	await page.locator('[data-share]').getByRole('button', { name: 'Copy Markdown link' }).click();
+	// The copy is done (its handler has run to the end) before the page is left.
+	await expect(page.locator('[data-share]').getByRole('status')).toHaveText('Copied: Markdown link');
 	await page.goto('/wizard/start/');
 	await page.getByText('Or paste an error message').click();
 	await page.locator('main').getByLabel('Paste an error message').fill("overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");

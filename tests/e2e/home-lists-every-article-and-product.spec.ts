@@ -26,7 +26,10 @@ test('every article is listed on the index page of each of its products, and onl
 			listed.push(...(await page.locator('.article-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-article')))));
 			const next = page.locator('nav.pages a[rel="next"]');
 			if ((await next.count()) === 0) break;
+			// The click returns once the next page starts to arrive: wait for it to be loaded before reading its list.
+			const href = (await next.getAttribute('href'))!;
 			await next.click();
+			await page.waitForURL(new URL(href, page.url()).href);
 		}
 		const expected = ARTICLES.filter((a) => a.products.includes(product)).map((a) => a.id).sort();
 		expect(listed.sort()).toEqual(expected);
