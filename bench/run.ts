@@ -86,6 +86,7 @@ import { measurePasteWeight } from './paste-weight.ts';
 import { measureGrepSpeed, NEEDLE_ARTICLE } from './grep-speed.ts';
 import { measureWalks } from './wizard.ts';
 import { walkFigures } from '../src/wizard/walks.ts';
+import { articlePath } from '../src/lib/addresses.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -219,7 +220,7 @@ async function lighthouseTable() {
 	try {
 		const pages = [
 			['home', '/'],
-			[`longest article /kb/${longest.d}/ (${(longest.bytes / 1024).toFixed(0)} KB of HTML)`, `/kb/${longest.d}/`],
+			[`longest article ${articlePath(longest.d)} (${(longest.bytes / 1024).toFixed(0)} KB of HTML)`, articlePath(longest.d)],
 		] as const;
 		const chrome = await ensureBrowser();
 		const rows: (string | number)[][] = [];

@@ -572,6 +572,8 @@ export const wizardWalkMessages = {
 
 /** Errors of the paste box's worker (src/components/search/match-worker.ts), shown in the box. */
 export const pasteBoxMessages = {
+	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
+	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
 	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
 } as const;
 
@@ -586,6 +588,9 @@ export const buildMessages = {
 	evalNotJson: (at: string, reason: string) => `${at}: not JSON (${reason}). Fix: one JSON object per line.`,
 	evalItemFields: (at: string) => `${at}: an eval item needs "id", "text" and "expected" (an article slug or null).`,
 	searchIndex: (errors: readonly string[]) => `the search index (Pagefind) failed: ${errors.join('; ')}`,
+	/** src/lib/matcher/browser-index.ts: a `why` text that already looks like the `@n` reference it would be replaced by. */
+	displayReferenceInWhy: (article: string, why: string) =>
+		`a why text of article ${article} reads as a display reference (@ and a number alone): ${why}; reword it`,
 	treeNotYaml: (reason: string) => ({ message: `cannot be read as YAML: ${reason}`, fix: 'fix the YAML syntax' }),
 	/** The schema's own messages for the two rules a field type cannot state (src/lib/article-schema.ts). */
 	retiredWithoutReplacement: () => 'a retired article must name its replacement',

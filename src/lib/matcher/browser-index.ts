@@ -20,6 +20,7 @@ import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts'
 import type { Match, MatchResult } from './match.ts';
 import { tokensOf } from './normalize.ts';
 import { shardOf, type ShardDirectory } from './shards.ts';
+import { buildMessages, pasteBoxMessages } from '../messages.ts';
 
 /** What the paste box shows of one article and nothing decides with: title, summary and its reasons, in reference order. */
 export interface ArticleDisplay {
@@ -56,7 +57,7 @@ export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; bucket
 	const buckets: DisplayBucket[] = Array.from({ length: count }, () => ({}));
 	const displays = index.articles.map((a): ArticleDisplay => ({ title: a.title, summary: a.summary, whys: [] }));
 	const ref = (article: number, why: string) => {
-		if (REF.test(why)) throw new Error(`a why text of article ${index.articles[article].id} reads as a display reference: ${why}`);
+		if (REF.test(why)) throw new Error(buildMessages.displayReferenceInWhy(index.articles[article].id, why));
 		return `@${displays[article].whys.push(why) - 1}`;
 	};
 	const articles = index.articles.map(
@@ -97,7 +98,7 @@ export function articlesNamed(result: MatchResult): string[] {
 export function withDisplay(result: MatchResult, display: ReadonlyMap<string, ArticleDisplay>): MatchResult {
 	const of = (id: string) => {
 		const d = display.get(id);
-		if (!d) throw new Error(`no display record for article ${id}`);
+		if (!d) throw new Error(pasteBoxMessages.noDisplayRecord(id));
 		return d;
 	};
 	const why = (id: string, text: string) => {
