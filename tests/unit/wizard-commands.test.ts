@@ -154,6 +154,14 @@ const RUN_HERE: Record<string, Runnable> = {
 		},
 		shape: (lines) => expect(lines).toEqual(['tag/v0.10.0']),
 	},
+	'podman-overlay-rootless-which': {
+		needs: ['uname', 'grep'],
+		// The kernel release, then the path of fuse-overlayfs if installed, then the storage.conf lines that name a driver or mount_program.
+		shape: (lines) => {
+			expect(lines[0]).toMatch(/^\d+\.\d+\S*$/);
+			for (const l of lines.slice(1)) expect(l).toMatch(/^\/\S*\/fuse-overlayfs$|storage\.conf:.*(driver|mount_program)/);
+		},
+	},
 	'podman-keep-id': {
 		needs: ['grep'],
 		// Nothing, or the containers.conf lines that set userns.
@@ -200,6 +208,7 @@ const NOT_HERE: Record<string, string> = {
 	'nix-build-uid-check': 'runs dscl on macOS',
 	'microvm-boot-guest-module': "evaluates a NixOS host's flake that uses microvm.nix",
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
+	'podman-wsl-which': 'runs podman machine and wsl.exe on Windows',
 };
 
 describe('the commands of the wizard, run where they can be', () => {
