@@ -43,7 +43,8 @@ describe('descriptions', () => {
 	});
 
 	it('finds articles by a single distinctive word', () => {
-		expect(ranker.rank('subuid')[0]?.id).toBe('podman-subuid-not-picked-up');
+		// A word shared by several articles lists each of them (here the three subuid articles).
+		expect(ranker.rank('subuid').map((r) => r.id)).toEqual(expect.arrayContaining(['podman-subuid-not-picked-up', 'podman-no-subuid-range-for-user']));
 		expect(ranker.rank('erofs')[0]?.id).toBe('microvm-erofs-store-ownership');
 	});
 
@@ -56,7 +57,7 @@ describe('descriptions', () => {
 		expect(multipass.map((m) => m.id)).not.toContain('podman-cgroup-controller-not-delegated');
 		for (const m of multipass) expect(products.get(m.id)).toContain('multipass');
 		// A search narrows the same way: "subuid" is a Podman word, and no Nix article is about it.
-		expect(ranker.rank('subuid', undefined, { product: 'podman' })[0]?.id).toBe('podman-subuid-not-picked-up');
+		expect(ranker.rank('subuid', undefined, { product: 'podman' }).map((r) => r.id)).toContain('podman-subuid-not-picked-up');
 		for (const m of ranker.rank('erofs store', undefined, { product: 'nix' })) expect(products.get(m.id)).toContain('nix');
 	});
 
