@@ -307,8 +307,12 @@ export const wizardMessages = {
 		fix: `use one of its fix anchors: ${known.join(', ')}`,
 	}),
 	notASignature: (line: string) => ({
-		message: `lists "${line}", which is not the line or pattern of any article's signature`,
-		fix: "copy a signature's `line` or `pattern` from an article's front matter exactly",
+		message: `lists "${line}", which is not the line or pattern of any article's signature, nor the output or pattern of a diagnostic that holds`,
+		fix: "copy a signature's `line` or `pattern` (or a `means: holds` diagnostic's `output` or `pattern`) from an article's front matter exactly",
+	}),
+	diagnosticNotRun: (line: string, command: string) => ({
+		message: `lists "${line}", a diagnostic's output, but the step's \`command\` does not run \`${command}\`, which prints it`,
+		fix: `add \`${command}\` to the step's \`command\`, so the reader has the output the line asks about`,
 	}),
 	noWayOut: (id: string) => ({
 		message: `question "${id}" offers no way out`,

@@ -49,7 +49,12 @@ export const errorCheckSchema = z
 		prompt: z.string().min(5),
 		help: z.string().optional(),
 		command: z.string().optional(),
-		/** Each line is an article's signature (its line or its pattern), verbatim; listed first, so a line that needs a separating question leads to it. */
+		/**
+		 * Each line is an article's signature (its line or its pattern), or the
+		 * output (or pattern) of one of its `means: holds` diagnostics for a
+		 * failure without an error line, which the step's `command` must print;
+		 * verbatim. Listed first, so a line that needs a separating question leads to it.
+		 */
 		lines: z.array(z.object({ line: z.string().min(5), next: nodeId }).strict()).default([]),
 		/**
 		 * Articles whose every decisive signature (its pattern, or its line

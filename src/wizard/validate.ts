@@ -138,7 +138,14 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 
 	// Content: results and suggestions name real articles; error lines are real signatures; questions have a way out.
 	const articleById = new Map(articles.map((a) => [a.id, a]));
-	const signatures = new Set(articles.flatMap((a) => a.signatures.flatMap((s) => [s.line, ...(s.pattern ? [s.pattern] : [])])));
+	// A listed line is an article's error line, or the output of one of its diagnostics that holds: a symptom with
+	// no error line is told by what the step's command prints (crun's `rundir:` from `crun --version`, crun#1238).
+	const errorLines = new Set(articles.flatMap((a) => a.signatures.flatMap((s) => [s.line, ...(s.pattern ? [s.pattern] : [])])));
+	const diagnosticCommands = new Map<string, string[]>();
+	for (const d of articles.flatMap((a) => a.diagnostics)) {
+		if (d.means !== 'holds') continue;
+		for (const text of [d.output, ...(d.pattern ? [d.pattern] : [])]) diagnosticCommands.set(text, [...(diagnosticCommands.get(text) ?? []), d.command]);
+	}
 	const checkArticle = (field: string, slug: string) => {
 		const article = articleById.get(slug);
 		if (!article) add(field, m.unknownArticle(slug));
@@ -154,7 +161,13 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 		}
 		if (node.kind === 'end') node.suggest.forEach((slug, i) => checkArticle(`${field} › suggest.${i}`, slug));
 		if (node.kind === 'error-check') {
-			node.lines.forEach((l, i) => signatures.has(l.line) || add(`${field} › lines.${i}.line`, m.notASignature(l.line)));
+			node.lines.forEach((l, i) => {
+				if (errorLines.has(l.line)) return;
+				const commands = diagnosticCommands.get(l.line);
+				if (!commands) return add(`${field} › lines.${i}.line`, m.notASignature(l.line));
+				// A diagnostic's output is only there for a reader who ran its command: the step's command must hold it.
+				if (!commands.some((c) => node.command?.includes(c))) add(`${field} › lines.${i}.line`, m.diagnosticNotRun(l.line, commands[0]));
+			});
 			node.signaturesOf.forEach(({ article }, i) => articleById.get(article)?.status === 'active' || add(`${field} › signaturesOf.${i}.article`, m.signaturesOfWhat(article)));
 		}
 		if (node.kind === 'question' && !node.answers.some((a) => a.wayOut)) add(`${field} › answers`, m.noWayOut(node.id));

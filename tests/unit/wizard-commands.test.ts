@@ -186,6 +186,7 @@ const NOT_HERE: Record<string, string> = {
 	'microvm-store-owner': 'runs in a guest with Postfix in its store',
 	'microvm-service-line': 'runs in a guest with Postfix',
 	'microvm-any-line': 'runs in a microvm.nix guest',
+	'microvm-shutdown-hangs': 'needs a microvm.nix host with systemd',
 	'multipass-denials': 'needs sudo and a kernel log',
 	'multipass-local': 'needs sudo and a Multipass host',
 	'multipass-launch-lines': 'needs Multipass and sudo',

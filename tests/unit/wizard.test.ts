@@ -119,6 +119,23 @@ describe('validating the tree', () => {
 		expect(edit(change)).toMatchSnapshot();
 	});
 
+	it('lists a diagnostic that holds as a line only where the step runs its command (crun#1238: no error, only the rundir)', () => {
+		const crun = articles.filter((a) => a.data.id === 'crun-state-dir-mismatch');
+		const rundir = crun[0].data.diagnostics.find((d) => d.means === 'holds')!;
+		const withRundir = (command: string | undefined) => {
+			const t = smallTree();
+			const check = t.nodes[1] as ErrorCheckNode;
+			check.lines.push({ line: rundir.pattern ?? rundir.output, next: 'crun' });
+			check.command = command;
+			t.nodes.push({ id: 'crun', kind: 'result', article: 'crun-state-dir-mismatch' });
+			return problemsOf(t, [...some, ...crun]);
+		};
+		expect(withRundir(`${rundir.command}; crun list`)).toEqual([]);
+		expect(withRundir('crun list')).toEqual([
+			`src/content/wizard/tree.yaml › step "nix-lines" › lines.1.line: lists "${rundir.pattern ?? rundir.output}", a diagnostic's output, but the step's \`command\` does not run \`${rundir.command}\`, which prints it. Fix: add \`${rundir.command}\` to the step's \`command\`, so the reader has the output the line asks about.`,
+		]);
+	});
+
 	it('names an unreachable step', () => {
 		const t = smallTree();
 		t.nodes.push({ id: 'orphan', kind: 'end', title: 'Orphan', text: 'Nobody comes here.', suggest: [] });
