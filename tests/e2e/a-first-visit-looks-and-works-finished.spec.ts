@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
+import { focusRing } from './focus.ts';
 import { ROOT, TREE } from './site.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { homeExamples } from '../../src/lib/home-examples.ts';
@@ -123,6 +124,13 @@ test('a result step shows the recommended fix with its commands and how to verif
 	await inTheme(page, 'dark');
 	await page.reload();
 	expect(await seriousViolations(page)).toEqual([]);
+	// The fix's code takes the focus (a long line scrolls in it), with a ring that shows on the dark theme's code too.
+	const code = shown.locator('pre').first();
+	await expect(code).toHaveAttribute('tabindex', '0');
+	await code.focus();
+	const ring = await focusRing(code);
+	expect(ring).toMatchObject({ focusVisible: true, style: 'solid' });
+	expect(ring.contrast).toBeGreaterThanOrEqual(3);
 });
 
 // A result whose article records output that rules it out (issue 18: what would prove the result wrong).
