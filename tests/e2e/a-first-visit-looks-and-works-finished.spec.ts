@@ -66,6 +66,22 @@ for (const size of SIZES) {
 					}
 				}
 				expect(await seriousViolations(page, 'dialog.search-dialog')).toEqual([]);
+				if (size.name === 'desktop') {
+					// Its results' links in the site's link colour, as in an article, not the browser's own.
+					await dialog.getByRole('textbox', { name: 'Paste an error message' }).fill('uid_map');
+					await dialog.getByRole('button', { name: 'Find the cause' }).click();
+					const link = dialog.locator('ol a').first();
+					await expect(link).toBeVisible();
+					const accent = await page.evaluate(() => {
+						const probe = document.body.appendChild(document.createElement('span'));
+						probe.style.color = 'var(--sl-color-text-accent)';
+						const colour = getComputedStyle(probe).color;
+						probe.remove();
+						return colour;
+					});
+					await expect(link).toHaveCSS('color', accent);
+					await dialog.getByRole('textbox', { name: 'Paste an error message' }).focus();
+				}
 				await page.keyboard.press('Escape');
 				await expect(dialog).toBeHidden();
 				await expect(opener).toBeFocused();
