@@ -25,7 +25,7 @@ import { random, syntheticArticleInputs, vocabulary } from './synthetic.ts';
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What a project needs to build, besides its content and node_modules (astro.config.mjs reads its build directory from scripts/build-dir.ts). */
-const PROJECT_FILES = ['astro.config.mjs', 'scripts/build-dir.ts', 'tsconfig.json', 'package.json', 'src', 'public'];
+const PROJECT_FILES = ['astro.config.mjs', 'ec.config.mjs', 'scripts/build-dir.ts', 'tsconfig.json', 'package.json', 'src', 'public'];
 
 /** How many error lines one wizard step shows before "None of these" leads on. */
 const LINES_PER_STEP = 20;

@@ -31,7 +31,7 @@ export interface Article {
 export interface ContentProblem extends Message {
 	file: string;
 	field: string;
-	/** The line of the file (1-based, from its top) the problem stands on, when it is known: a front-matter field's. */
+	/** The line of the file (1-based, from its top) the problem stands on, when it is known: a front-matter field's, a wizard tree's or a redirect's. */
 	line?: number;
 }
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { SLUG_PATTERN } from './article-schema.ts';
 import type { ContentProblem } from './content.ts';
 import { redirectMessages as m, type Message } from './messages.ts';
-import { schemaProblems } from './schema-problems.ts';
+import { schemaProblems, yamlLines } from './schema-problems.ts';
 
 export const REDIRECTS_FILE = 'src/content/redirects.yaml';
 
@@ -31,20 +31,27 @@ export function shortIdPaths(shortId: string): string[] {
 	return [shortIdPath(shortId), shortIdPath(shortId.toLowerCase())];
 }
 
-/** Read and check the redirects against the articles' slugs and anchors. */
+/** Read and check the redirects against the articles' slugs and anchors; each problem names the line of its field in the file. */
 export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, file = REDIRECTS_FILE): { redirects: Redirects; problems: ContentProblem[] } {
 	const problems: ContentProblem[] = [];
-	const add = (field: string, message: Message) => problems.push({ file, field, ...message });
+	let lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined;
+	// A field is a dotted path (`slugs.0.from`): its line in the file, when the file tells it.
+	const add = (field: string, message: Message) => {
+		const line = lineOf(field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+		problems.push(line === undefined ? { file, field, ...message } : { file, field, line, ...message });
+	};
 	let raw: unknown;
 	try {
-		raw = parse(readFileSync(join(root, file), 'utf8')) ?? {};
+		const text = readFileSync(join(root, file), 'utf8');
+		raw = parse(text) ?? {};
+		lineOf = yamlLines(text, 1);
 	} catch (e) {
 		add('redirects', m.unreadable((e as Error).message.split('\n')[0]));
 		return { redirects: { slugs: [], anchors: [] }, problems };
 	}
 	const parsed = redirectsSchema.safeParse(raw);
 	if (!parsed.success) {
-		problems.push(...schemaProblems(parsed.error.issues, raw, { file, root: 'redirects', fix: () => m.schemaFix, unknownFieldFix: m.schemaFix }));
+		problems.push(...schemaProblems(parsed.error.issues, raw, { file, root: 'redirects', fix: () => m.schemaFix, unknownFieldFix: m.schemaFix, lineOf }));
 		return { redirects: { slugs: [], anchors: [] }, problems };
 	}
 	const redirects = parsed.data;

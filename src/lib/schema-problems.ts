@@ -6,7 +6,7 @@
  * there, and how to fix it; the wording is in messages.ts (schemaMessages).
  */
 import type { z } from 'zod';
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentProblem } from './content.ts';
 import { schemaMessages } from './messages.ts';
 
@@ -66,11 +66,13 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], raw: unknown
 
 /**
  * The lines of a YAML text's fields, for SchemaDocument.lineOf. `yaml` is the
- * text as parsed (an article's front matter, without its `---` lines);
- * `firstLine` is the file's line (1-based) that the text's first line stands
- * on (2 for front matter, after the opening `---`), so the lines returned
- * count from the top of the file. The `yaml` package's parseDocument with a
- * LineCounter keeps each node's position, which the plain parse drops.
+ * text as parsed: a whole file (the wizard tree, the redirects: `firstLine`
+ * 1) or an article's front matter without its `---` lines (`firstLine` 2,
+ * after the opening `---`); the lines returned count from the top of the
+ * file. The `yaml` package's parseDocument with a LineCounter keeps each
+ * node's position, which the plain parse drops. The text is parsed again
+ * only when a line is first asked for, so a file without schema errors
+ * costs nothing more.
  *
  * A path (zod's: keys of mappings, indexes of lists) gives the line of its
  * last key (`signatures.0.line` → the line of `line:` in the first entry) or,
@@ -80,11 +82,15 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], raw: unknown
  * so does a text that does not parse.
  */
 export function yamlLines(yaml: string, firstLine: number): (path: readonly PropertyKey[]) => number | undefined {
-	const counter = new LineCounter();
-	const document = parseDocument(yaml, { lineCounter: counter });
-	const lineOfNode = (node: Node | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line + firstLine - 1 : undefined);
+	let parsed: { document: Document.Parsed; counter: LineCounter } | undefined;
 	return (path) => {
+		if (!parsed) {
+			const counter = new LineCounter();
+			parsed = { document: parseDocument(yaml, { lineCounter: counter }), counter };
+		}
+		const { document, counter } = parsed;
 		if (document.errors.length > 0) return undefined;
+		const lineOfNode = (node: Node | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line + firstLine - 1 : undefined);
 		let node: unknown = document.contents;
 		let line: number | undefined;
 		for (const key of path) {

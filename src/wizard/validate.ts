@@ -80,8 +80,11 @@ function orderByExclusions(lines: readonly { line: string; next: string }[], tre
 	return out;
 }
 
-/** Parse the tree's raw data; problems name the step. */
-export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; problems: ContentProblem[] } {
+/**
+ * Parse the tree's raw data; problems name the step, and their line in the
+ * file when `lineOf` tells it (yamlLines over the file's text).
+ */
+export function parseTree(raw: unknown, file = TREE_FILE, lineOf?: (path: readonly PropertyKey[]) => number | undefined): { tree?: WizardTree; problems: ContentProblem[] } {
 	const parsed = treeSchema.safeParse(raw);
 	if (parsed.success) return { tree: parsed.data, problems: [] };
 	return {
@@ -91,6 +94,7 @@ export function parseTree(raw: unknown, file = TREE_FILE): { tree?: WizardTree; 
 			fieldOf: stepField,
 			fix: (_path, union) => (union ? m.schemaKindFix : m.schemaFieldFix),
 			unknownFieldFix: m.schemaUnknownFieldFix,
+			lineOf,
 		}),
 	};
 }

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
+import { focusRing } from './focus.ts';
 import { ROOT, TREE } from './site.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { homeExamples } from '../../src/lib/home-examples.ts';
@@ -65,6 +66,22 @@ for (const size of SIZES) {
 					}
 				}
 				expect(await seriousViolations(page, 'dialog.search-dialog')).toEqual([]);
+				if (size.name === 'desktop') {
+					// Its results' links in the site's link colour, as in an article, not the browser's own.
+					await dialog.getByRole('textbox', { name: 'Paste an error message' }).fill('uid_map');
+					await dialog.getByRole('button', { name: 'Find the cause' }).click();
+					const link = dialog.locator('ol a').first();
+					await expect(link).toBeVisible();
+					const accent = await page.evaluate(() => {
+						const probe = document.body.appendChild(document.createElement('span'));
+						probe.style.color = 'var(--sl-color-text-accent)';
+						const colour = getComputedStyle(probe).color;
+						probe.remove();
+						return colour;
+					});
+					await expect(link).toHaveCSS('color', accent);
+					await dialog.getByRole('textbox', { name: 'Paste an error message' }).focus();
+				}
 				await page.keyboard.press('Escape');
 				await expect(dialog).toBeHidden();
 				await expect(opener).toBeFocused();
@@ -123,6 +140,13 @@ test('a result step shows the recommended fix with its commands and how to verif
 	await inTheme(page, 'dark');
 	await page.reload();
 	expect(await seriousViolations(page)).toEqual([]);
+	// The fix's code takes the focus (a long line scrolls in it), with a ring that shows on the dark theme's code too.
+	const code = shown.locator('pre').first();
+	await expect(code).toHaveAttribute('tabindex', '0');
+	await code.focus();
+	const ring = await focusRing(code);
+	expect(ring).toMatchObject({ focusVisible: true, style: 'solid' });
+	expect(ring.contrast).toBeGreaterThanOrEqual(3);
 });
 
 // A result whose article records output that rules it out (issue 18: what would prove the result wrong).

@@ -27,6 +27,9 @@ test('every fix has its own copy buttons, linking to its anchor', async ({ page 
 	const fixBars = page.locator('[data-fix-share]');
 	await expect(fixBars).toHaveCount(3);
 	const fix = page.locator('[data-fix-share="keep-groups"]');
+	// In the article's Markdown, as beside its title: the buttons stand on one line, their tops level.
+	const tops = await fix.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+	expect(new Set(tops).size, `button tops ${tops}`).toBe(1);
 	await fix.getByRole('button', { name: 'Copy Markdown link' }).click();
 	await expect(fix.getByRole('status')).toHaveText('Copied: Markdown link');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\(https:\/\/faultline\.dev\/kb\/crun-rootless-supplementary-group\/#keep-groups\)$/);

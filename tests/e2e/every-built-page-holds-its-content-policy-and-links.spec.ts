@@ -91,7 +91,7 @@ test('every page declares a strict policy: no unsafe-inline scripts, no other or
 	}
 });
 
-test("every page passes axe's rules that depend on its own words: names of links and buttons, image text, labels, lists, ids", () => {
+test("every page passes axe's rules that depend on its own words: names of links and buttons, image text, labels, lists, ids, focusable code blocks", () => {
 	for (const { path } of builtPageList()) expect(contentViolations(parsedPage(path)), path).toEqual([]);
 });
 
@@ -106,8 +106,8 @@ test('the static rules still find what they look for', () => {
 		policyViolations(page(`<html><head>${policy}<script>alert(1)</script><style>p{}</style><script src="https://cdn.example/x.js"></script></head><body><p style="color:red">x</p><img src="//cdn.example/i.png" alt=""></body></html>`)).map((v) => v.split(':')[0]),
 	).toEqual(['inline script not in script-src', '<style> not in style-src', 'style attribute sets more than custom properties', '<script> loads https', '<img> loads //cdn.example/i.png from another origin']);
 	expect(
-		contentViolations(page('<html><head></head><body><a href="/x/"></a><button></button><img src="/i.png"><input name="q"><ul><p>x</p></ul><li>y</li><i id="a"></i><b id="a"></b></body></html>')).map((v) => v.split(':')[0]),
-	).toEqual(['html-has-lang', 'document-title', 'link-name', 'button-name', 'image-alt', 'label', 'list', 'listitem', 'duplicate-id-aria']);
+		contentViolations(page('<html><head></head><body><a href="/x/"></a><button></button><img src="/i.png"><input name="q"><ul><p>x</p></ul><li>y</li><i id="a"></i><b id="a"></b><div class="expressive-code"><pre><code>x</code></pre><pre tabindex="0" role="region" aria-label="Code block (text)"><code>y</code></pre></div></body></html>')).map((v) => v.split(':')[0]),
+	).toEqual(['html-has-lang', 'document-title', 'link-name', 'button-name', 'image-alt', 'label', 'list', 'listitem', 'scrollable-region-focusable', 'duplicate-id-aria']);
 	expect(gluedWords(page('<html><body><p>answer the<a href="/w/">wizard</a>, such as<code>FL-0003</code>; the <a href="/w/">wizard</a>, (<code>x</code>)</p></body></html>'))).toEqual([
 		'glued: …answer the<a>wizard…',
 		'glued: …, such as<code>FL-0003…',

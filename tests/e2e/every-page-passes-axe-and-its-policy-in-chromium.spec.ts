@@ -12,7 +12,9 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
 import { settled, watchViolations } from './watch.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { seriousViolations } from './axe.ts';
+import { focusRing } from './focus.ts';
 import { BROWSER_PAGES, TEMPLATE_PAGES, TEMPLATES } from './templates.ts';
 
 const TITLES = new Map(ARTICLES.map((a) => [`/kb/${a.id}/`, a.title]));
@@ -65,6 +67,21 @@ for (const { path, redirectTo, template } of BROWSER_PAGES) {
 		// error) once pushed the whole home page sideways. Code blocks and tables scroll in their own box.
 		await page.setViewportSize({ width: 390, height: 844 });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${path} at 390 px: overflow`).toBeLessThanOrEqual(0);
+		if (TITLES.has(path)) {
+			// There a long code line scrolls in its block: the keyboard reaches the block, shows the focus and scrolls it.
+			const pres = page.locator('.expressive-code pre');
+			const index = await pres.evaluateAll((all) => all.findIndex((p) => p.scrollWidth > p.clientWidth));
+			expect(index, `${path}: a code block that scrolls at 390 px`).toBeGreaterThanOrEqual(0);
+			const scrolling = pres.nth(index);
+			await scrolling.focus();
+			const ring = await focusRing(scrolling);
+			expect(ring, `${path}: the focused code block's ring`).toMatchObject({ focusVisible: true, style: 'solid' });
+			expect(ring.width).toBeGreaterThanOrEqual(2);
+			expect(ring.contrast).toBeGreaterThanOrEqual(3);
+			await page.keyboard.press('ArrowRight');
+			await expect.poll(() => scrolling.evaluate((p) => p.scrollLeft), `${path}: ArrowRight scrolls the code block`).toBeGreaterThan(0);
+			expect((await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
+		}
 	});
 }
 

@@ -8,7 +8,9 @@
  * - axe's serious and critical rules whose outcome depends on a page's own words and markup rather than
  *   on styles or scripts (axe-core's rule ids, so a finding reads as axe's would): `html-has-lang`,
  *   `document-title`, `link-name`, `button-name`, `image-alt`, `label`, `list` and `listitem`, and
- *   `duplicate-id-aria` (here stricter: no id twice at all, since anchors link to them). Colour, focus
+ *   `duplicate-id-aria` (here stricter: no id twice at all, since anchors link to them), and
+ *   `scrollable-region-focusable` for code blocks (here stricter: every one, since which scroll depends on
+ *   the screen). Colour, focus
  *   and everything styled are the browser's, per template.
  */
 import { createHash } from 'node:crypto';
@@ -99,6 +101,13 @@ export function contentViolations(page: ParsedPage): string[] {
 	}
 	const listed = new Set(all(page, 'ul, ol, menu, [role="list"]').flatMap((l) => l.children));
 	for (const li of all(page, 'li')) if (!listed.has(li)) found.push(`listitem: <li> outside a list: ${text(li).slice(0, 40)}`);
+	// A code block scrolls sideways on a screen too narrow for its longest line, whichever screen that is: each
+	// `<pre>` takes the focus (so the keyboard can scroll it) and is a region with a name (src/lib/focusable-code.ts).
+	for (const pre of all(page, '.expressive-code pre')) {
+		if (attr(pre, 'tabIndex') !== '0' || attr(pre, 'role') !== 'region' || !attr(pre, 'aria-label')?.trim()) {
+			found.push(`scrollable-region-focusable: a code block is not a focusable, named region: ${text(pre).slice(0, 40)}`);
+		}
+	}
 	const ids = all(page, '[id]').map((el) => attr(el, 'id')!);
 	const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 	for (const id of twice) found.push(`duplicate-id-aria: id "${id}" is used twice`);

@@ -42,11 +42,11 @@ describe('redirects', () => {
 		);
 		expect(loadRedirects(root, anchors).problems.map(formatProblem)).toMatchInlineSnapshot(`
 			[
-			  "src/content/redirects.yaml › slugs.0.from: "nix-other" is a live article, so it cannot also redirect. Fix: remove the redirect, or rename the article.",
-			  "src/content/redirects.yaml › slugs.1.to: "podman-missing" is not an article. Fix: redirect to the slug of an existing article.",
-			  "src/content/redirects.yaml › anchors.0.from: #symptoms still exists in podman-new-name. Fix: remove the redirect, or rename the anchor.",
-			  "src/content/redirects.yaml › anchors.1.to: #also-gone is not an anchor of podman-new-name. Fix: use one of: symptoms, root-cause, keep-groups.",
-			  "src/content/redirects.yaml › anchors.2.article: "podman-nope" is not an article. Fix: name the slug of an existing article.",
+			  "src/content/redirects.yaml › slugs.0.from (line 2): "nix-other" is a live article, so it cannot also redirect. Fix: remove the redirect, or rename the article.",
+			  "src/content/redirects.yaml › slugs.1.to (line 3): "podman-missing" is not an article. Fix: redirect to the slug of an existing article.",
+			  "src/content/redirects.yaml › anchors.0.from (line 5): #symptoms still exists in podman-new-name. Fix: remove the redirect, or rename the anchor.",
+			  "src/content/redirects.yaml › anchors.1.to (line 6): #also-gone is not an anchor of podman-new-name. Fix: use one of: symptoms, root-cause, keep-groups.",
+			  "src/content/redirects.yaml › anchors.2.article (line 7): "podman-nope" is not an article. Fix: name the slug of an existing article.",
 			]
 		`);
 	});
