@@ -31,5 +31,7 @@ if (typeof document !== 'undefined') {
 		const element = document.querySelector<HTMLElement>('missing' in note ? '[data-not-found-id]' : '[data-not-found-malformed]')!;
 		element.querySelector('[data-not-found-name]')!.textContent = 'missing' in note ? note.missing : note.malformed;
 		element.hidden = false;
+		// The note says what is wrong with the address; the generic sentence would say it a second time.
+		document.querySelector<HTMLElement>('[data-not-found-generic]')!.hidden = true;
 	}
 }

@@ -49,6 +49,8 @@ test('an ID no article has gets the 404 page, which says so and offers the paste
 		const response = await page.goto(path);
 		expect(response?.status()).toBe(404);
 		await expect(page.locator('[data-not-found-id]')).toHaveText(new RegExp(`No article has the ID ${next}\\.`));
+		// Said once: the generic "not on Faultline" sentence gives way to the note.
+		await expect(page.getByText('This address is not on Faultline.')).toBeHidden();
 		await expect(page.getByRole('textbox', { name: 'Paste an error message' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'search the articles' })).toHaveAttribute('href', '/search/');
 	}
