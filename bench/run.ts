@@ -278,7 +278,7 @@ async function speedTable(articles = loadArticles(root).map((a) => a.data)) {
 	const mbps = (cpu: number) => `${(r.megabytes / cpu).toFixed(0)} MB/s`;
 	const loads = r.turns.map((t) => t.load);
 	table(
-		`The matcher beside grep -F -f over the ${articles.length} articles' signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error): CPU time, in ${r.turns.length} turns (grep, then the matcher), medians; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
+		`The matcher beside grep -F -f over the ${articles.length} articles' signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error): CPU time, in ${r.turns.length} turns (grep, then the matcher${r.other ? ` and the matcher of ${r.other.label}, each first in every other turn` : ''}), medians; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
 		['tool', 'CPU time (median)', 'throughput', 'found', 'vs grep (median of the turns\' ratios)'],
 		[
 			['grep -F -f (fixed strings)', `${r.grepCpu.toFixed(2)} s`, mbps(r.grepCpu), `${r.grepLines} line${r.grepLines === 1 ? '' : 's'}`, '1.0x'],
