@@ -86,9 +86,11 @@ export interface OtherMatcher {
 }
 
 /** Measure both on a log of `megabytes`, in `runs` turns (see the header); `other` runs in the same turns, after the matcher in odd turns and before it in even ones. */
-export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 5, other?: OtherMatcher): GrepSpeed {
+export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 5, other?: OtherMatcher, self?: OtherMatcher): GrepSpeed {
 	const index = compileIndex(articles);
-	const matcher = createMatcher(index);
+	// With a matcher to compare, this one is a fresh copy of its module too (`self`), so that neither shares
+	// the compiled code the bench's own work (compiling, the noise lines) has already shaped.
+	const matcher = (self?.create ?? createMatcher)(index);
 	const otherMatcher = other?.create(index);
 	let otherAnswer: string | null = null;
 	const real = realLogLines(root);

@@ -56,7 +56,7 @@
  *    and that page's style and layout work with its content-visibility rules
  *    as built beside turned off, in turns (bench/layout-cost.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { execFileSync, execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { availableParallelism, loadavg } from 'node:os';
@@ -267,11 +267,21 @@ async function otherMatcher(rev: string): Promise<OtherMatcher> {
 	return { label: commit, create: mod.createMatcher };
 }
 
+/** This working tree's matcher from a copy of its src/lib (for --compare: both matchers then load alike). */
+async function ownCopy(): Promise<OtherMatcher> {
+	const dir = join(root, '.tmp', 'bench', 'compare-worktree');
+	rmSync(dir, { recursive: true, force: true });
+	cpSync(join(root, 'src', 'lib'), join(dir, 'src', 'lib'), { recursive: true });
+	const mod = (await import(pathToFileURL(join(dir, 'src', 'lib', 'matcher', 'index.ts')).href)) as { createMatcher: OtherMatcher['create'] };
+	return { label: 'this tree', create: mod.createMatcher };
+}
+
 /** 9. The matcher beside grep on a realistic log, and the pre-filter's pass rates; with --compare, another commit's matcher in the same turns. */
 async function speedTable(articles = loadArticles(root).map((a) => a.data)) {
 	const before = loadavg()[0];
 	const other = args.compare ? await otherMatcher(args.compare) : undefined;
-	const r = measureGrepSpeed(root, articles, Number(args['log-mb']), Number(args.runs), other);
+	const self = args.compare ? await ownCopy() : undefined;
+	const r = measureGrepSpeed(root, articles, Number(args['log-mb']), Number(args.runs), other, self);
 	if (r.other && r.other.answer !== r.matcherAnswer) throw new Error(`the matcher of ${r.other.label} found ${r.other.answer} in the log, this one ${r.matcherAnswer}`);
 	if (r.matcherAnswer !== NEEDLE_ARTICLE) throw new Error(`the ${r.megabytes} MB log did not find its known error (got ${r.matcherAnswer})`);
 	const rate = (x: number) => `${(100 * x).toFixed(1)} %`;
