@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { ArticleData } from '../src/lib/article-schema.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
-import { createMatcher } from '../src/lib/matcher/index.ts';
+import { createMatcher, type Matcher } from '../src/lib/matcher/index.ts';
+import type { MatcherIndex } from '../src/lib/matcher/index.ts';
 import { noiseBodies, passRate, readRate, realisticLog, realLogLines } from './realistic-log.ts';
 import { loadEvalSet } from '../src/lib/eval-set.ts';
 import { syntheticPaste } from './synthetic.ts';
@@ -36,8 +37,13 @@ export interface GrepSpeed {
 	/** CPU seconds (user + system) of grep's process, and of the matcher in this process: medians over the turns. */
 	grepCpu: number;
 	matcherCpu: number;
-	/** Each turn: grep's and the matcher's CPU seconds, their ratio, and the one-minute load average as the turn began. */
-	turns: { grepCpu: number; matcherCpu: number; ratio: number; load: number }[];
+	/**
+	 * Each turn: grep's and the matcher's CPU seconds, their ratio, and the one-minute load average as the
+	 * turn began; with a matcher to compare (`--compare`), its CPU seconds and ratio to grep in the same turn.
+	 */
+	turns: { grepCpu: number; matcherCpu: number; ratio: number; load: number; otherCpu?: number; otherRatio?: number }[];
+	/** The matcher compared with, if any: its label (a commit), median CPU seconds, median ratio to grep, and what it found. */
+	other?: { label: string; cpu: number; ratio: number; answer: string | null };
 	/** The median of the turns' ratios (matcher CPU / grep CPU). */
 	ratio: number;
 	/** What each found: grep's count of matching lines, the matcher's first article. */
@@ -73,9 +79,20 @@ export function medianOf(values: readonly number[]): number {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Measure both on a log of `megabytes`, in `runs` turns (see the header). */
-export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 5): GrepSpeed {
-	const matcher = createMatcher(compileIndex(articles));
+/** Another matcher to run in the same turns (an older commit's `createMatcher`, bench/run.ts `--compare`), over the same compiled index. */
+export interface OtherMatcher {
+	label: string;
+	create: (index: MatcherIndex) => Matcher;
+}
+
+/** Measure both on a log of `megabytes`, in `runs` turns (see the header); `other` runs in the same turns, after the matcher in odd turns and before it in even ones. */
+export function measureGrepSpeed(root: string, articles: readonly ArticleData[], megabytes = 50, runs = 5, other?: OtherMatcher, self?: OtherMatcher): GrepSpeed {
+	const index = compileIndex(articles);
+	// With a matcher to compare, this one is a fresh copy of its module too (`self`), so that neither shares
+	// the compiled code the bench's own work (compiling, the noise lines) has already shaped.
+	const matcher = (self?.create ?? createMatcher)(index);
+	const otherMatcher = other?.create(index);
+	let otherAnswer: string | null = null;
 	const real = realLogLines(root);
 	const bodies = noiseBodies(real, matcher);
 	const realNoise = real.filter((l) => !matcher.match(l).matches.length);
@@ -91,12 +108,25 @@ export function measureGrepSpeed(root: string, articles: readonly ArticleData[],
 	let matcherAnswer: string | null = null;
 	const turns: GrepSpeed['turns'] = [];
 	matcher.match(log); // warm up: the first run also compiles the matcher's code
+	otherMatcher?.match(log);
 	for (let i = 0; i < runs; i++) {
 		const load = loadavg()[0];
 		const g = grepCpu(patternFile, logFile);
 		grepLines = g.count;
-		const m = cpuSeconds(() => (matcherAnswer = matcher.match(log).matches[0]?.article.id ?? null));
-		turns.push({ grepCpu: g.cpu, matcherCpu: m, ratio: m / g.cpu, load });
+		// The two matchers take turns going first: the second of two runs in a row was seen to run up to a
+		// third faster (the first one's garbage collected during it, or caches warmed), whichever it was.
+		const runMatcher = () => cpuSeconds(() => (matcherAnswer = matcher.match(log).matches[0]?.article.id ?? null));
+		const runOther = () => otherMatcher && cpuSeconds(() => (otherAnswer = otherMatcher.match(log).matches[0]?.article.id ?? null));
+		let m: number;
+		let o: number | undefined;
+		if (i % 2 === 0) {
+			m = runMatcher();
+			o = runOther();
+		} else {
+			o = runOther();
+			m = runMatcher();
+		}
+		turns.push({ grepCpu: g.cpu, matcherCpu: m, ratio: m / g.cpu, load, ...(o === undefined ? {} : { otherCpu: o, otherRatio: o / g.cpu }) });
 	}
 	const lines = log.split('\n');
 	const words = [...new Set(articles.flatMap((a) => a.signatures.flatMap((s) => s.line.toLowerCase().match(/[a-z]+/g) ?? [])))];
@@ -108,6 +138,7 @@ export function measureGrepSpeed(root: string, articles: readonly ArticleData[],
 		matcherCpu: medianOf(turns.map((t) => t.matcherCpu)),
 		turns,
 		ratio: medianOf(turns.map((t) => t.ratio)),
+		...(other ? { other: { label: other.label, cpu: medianOf(turns.map((t) => t.otherCpu!)), ratio: medianOf(turns.map((t) => t.otherRatio!)), answer: otherAnswer } } : {}),
 		grepLines,
 		matcherAnswer,
 		rates: { real: passRate(matcher, real), realNoise: passRate(matcher, realNoise), generated: passRate(matcher, lines), syllables: passRate(matcher, syllables) },

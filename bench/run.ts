@@ -32,7 +32,8 @@
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
  *   npm run bench -- --only speed        only 9 (the matcher beside grep on a 50 MB log, 5 turns; --log-mb N for another size,
- *                                        --runs N for another number of turns)
+ *                                        --runs N for another number of turns, --compare REV to run the matcher of a
+ *                                        commit, e.g. the one before a speed change, in the same turns, side by side)
  *   npm run bench -- --only wizard       only 10 (the wizard walks; a second or two)
  *   npm run bench -- --only lighthouse   only 11 (Lighthouse on the built site's home and longest article, 3 runs each; needs a built site)
  *
@@ -55,11 +56,12 @@
  *    and that page's style and layout work with its content-visibility rules
  *    as built beside turned off, in turns (bench/layout-cost.ts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
@@ -83,7 +85,7 @@ import { measureCli } from './cli.ts';
 import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
 import { measurePasteWeight } from './paste-weight.ts';
-import { measureGrepSpeed, NEEDLE_ARTICLE } from './grep-speed.ts';
+import { measureGrepSpeed, NEEDLE_ARTICLE, type OtherMatcher } from './grep-speed.ts';
 import { measureWalks } from './wizard.ts';
 import { walkFigures } from '../src/wizard/walks.ts';
 import { articlePath } from '../src/lib/addresses.ts';
@@ -123,6 +125,7 @@ const { values: args } = parseArgs({
 		'no-lighthouse': { type: 'boolean', default: false },
 		only: { type: 'string' },
 		misses: { type: 'string' },
+		compare: { type: 'string' },
 	},
 });
 
@@ -252,23 +255,55 @@ async function lighthouseTable() {
 	}
 }
 
-/** 9. The matcher beside grep on a realistic log, and the pre-filter's pass rates. */
-function speedTable(articles = loadArticles(root).map((a) => a.data)) {
+/**
+ * The matcher of another commit (`--compare REV`), to run beside this one: that commit's src/lib, written
+ * under .tmp/bench/compare-<rev> by `git archive`, imported from there.
+ */
+async function otherMatcher(rev: string): Promise<OtherMatcher> {
+	const commit = execFileSync('git', ['rev-parse', '--short', rev], { cwd: root, encoding: 'utf8' }).trim();
+	const dir = join(root, '.tmp', 'bench', `compare-${commit}`);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	execSync(`git archive ${commit} src/lib | tar -x -C "${dir}"`, { cwd: root });
+	const mod = (await import(pathToFileURL(join(dir, 'src', 'lib', 'matcher', 'index.ts')).href)) as { createMatcher: OtherMatcher['create'] };
+	return { label: commit, create: mod.createMatcher };
+}
+
+/** This working tree's matcher from a copy of its src/lib (for --compare: both matchers then load alike). */
+async function ownCopy(): Promise<OtherMatcher> {
+	const dir = join(root, '.tmp', 'bench', 'compare-worktree');
+	rmSync(dir, { recursive: true, force: true });
+	cpSync(join(root, 'src', 'lib'), join(dir, 'src', 'lib'), { recursive: true });
+	const mod = (await import(pathToFileURL(join(dir, 'src', 'lib', 'matcher', 'index.ts')).href)) as { createMatcher: OtherMatcher['create'] };
+	return { label: 'this tree', create: mod.createMatcher };
+}
+
+/** 9. The matcher beside grep on a realistic log, and the pre-filter's pass rates; with --compare, another commit's matcher in the same turns. */
+async function speedTable(articles = loadArticles(root).map((a) => a.data)) {
 	const before = loadavg()[0];
-	const r = measureGrepSpeed(root, articles, Number(args['log-mb']), Number(args.runs));
+	const other = args.compare ? await otherMatcher(args.compare) : undefined;
+	const self = args.compare ? await ownCopy() : undefined;
+	const r = measureGrepSpeed(root, articles, Number(args['log-mb']), Number(args.runs), other, self);
+	if (r.other && r.other.answer !== r.matcherAnswer) throw new Error(`the matcher of ${r.other.label} found ${r.other.answer} in the log, this one ${r.matcherAnswer}`);
 	if (r.matcherAnswer !== NEEDLE_ARTICLE) throw new Error(`the ${r.megabytes} MB log did not find its known error (got ${r.matcherAnswer})`);
 	const rate = (x: number) => `${(100 * x).toFixed(1)} %`;
 	const mbps = (cpu: number) => `${(r.megabytes / cpu).toFixed(0)} MB/s`;
 	const loads = r.turns.map((t) => t.load);
 	table(
-		`The matcher beside grep -F -f over the ${articles.length} articles' signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error): CPU time, in ${r.turns.length} turns (grep, then the matcher), medians; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
+		`The matcher beside grep -F -f over the ${articles.length} articles' signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error): CPU time, in ${r.turns.length} turns (grep, then the matcher${r.other ? ` and the matcher of ${r.other.label}, each first in every other turn` : ''}), medians; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
 		['tool', 'CPU time (median)', 'throughput', 'found', 'vs grep (median of the turns\' ratios)'],
 		[
 			['grep -F -f (fixed strings)', `${r.grepCpu.toFixed(2)} s`, mbps(r.grepCpu), `${r.grepLines} line${r.grepLines === 1 ? '' : 's'}`, '1.0x'],
 			['Faultline matcher (in process)', `${r.matcherCpu.toFixed(2)} s`, mbps(r.matcherCpu), r.matcherAnswer ?? '-', `${r.ratio.toFixed(1)}x`],
+			...(r.other ? [[`the matcher of ${r.other.label} (same turns)`, `${r.other.cpu.toFixed(2)} s`, mbps(r.other.cpu), r.other.answer ?? '-', `${r.other.ratio.toFixed(1)}x`]] : []),
 		],
 	);
-	table('Each turn (the ratio is of the same moment: the load moves between turns)', ['turn', 'load average', 'grep CPU', 'matcher CPU', 'matcher / grep'], r.turns.map((t, i) => [i + 1, t.load.toFixed(1), `${t.grepCpu.toFixed(2)} s`, `${t.matcherCpu.toFixed(2)} s`, `${t.ratio.toFixed(1)}x`]));
+	const o = r.other;
+	table(
+		'Each turn (the ratio is of the same moment: the load moves between turns)',
+		['turn', 'load average', 'grep CPU', 'matcher CPU', 'matcher / grep', ...(o ? [`${o.label} CPU`, `${o.label} / grep`] : [])],
+		r.turns.map((t, i) => [i + 1, t.load.toFixed(1), `${t.grepCpu.toFixed(2)} s`, `${t.matcherCpu.toFixed(2)} s`, `${t.ratio.toFixed(1)}x`, ...(o ? [`${t.otherCpu!.toFixed(2)} s`, `${t.otherRatio!.toFixed(1)}x`] : [])]),
+	);
 	table('Lines that get past the pre-filter (and are normalised and looked up)', ['text', 'passed'], [
 		['real pasted lines (every eval text)', rate(r.rates.real)],
 		['the same, without the lines that match an article', rate(r.rates.realNoise)],
@@ -387,7 +422,7 @@ async function main() {
 		if (args.only === 'paste') return pasteTable();
 		if (args.only === 'accuracy') return void (await accuracyTables());
 		if (args.only === 'mdx') return mdxTable();
-		if (args.only === 'speed') return speedTable();
+		if (args.only === 'speed') return void (await speedTable());
 		if (args.only === 'wizard') return wizardTable();
 		if (args.only === 'lighthouse') return lighthouseTable();
 		throw new Error(`--only takes "accuracy", "cli", "cli-input", "coverage", "paste", "mdx", "speed", "wizard" or "lighthouse", got "${args.only}"`);
@@ -438,7 +473,7 @@ async function main() {
 	table('Matcher latency (median, Node) and index size', ['articles', '1 KB paste', '1 MB paste', 'compile', 'index JSON', 'index gzipped'], rows);
 	table('What the paste box downloads, gzipped: the directory, then the shards a paste needs, or the whole index when that is smaller', ['articles', 'shards (average)', 'directory', '1 KB paste', '4 KB paste', '1 MB paste'], shipping);
 	console.log('\nTargets: >= 95 % top-1 and >= 95 % negatives rejected on unseen text; 1 MB against 10,000 articles under 100 ms; real index under 20 KB gzipped.');
-	speedTable(articles);
+	await speedTable(articles);
 	coverageTable();
 	wizardTable();
 	cliInputTable();

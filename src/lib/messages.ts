@@ -579,6 +579,8 @@ export const pasteBoxMessages = {
 	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
 	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
 	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
+	/** src/components/search/search-ui.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
+	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
 } as const;
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */

@@ -26,8 +26,29 @@ for (const [slug, log] of Object.entries(LOGS)) {
 		await expect(first).toHaveAttribute('data-article', slug);
 		await expect(first.locator('.matched-line')).not.toBeEmpty();
 		await expect(first.locator('.signature')).not.toBeEmpty();
+		// The titles come a moment after the matches (display buckets): they do arrive.
+		await expect(first.locator('.match-summary')).not.toBeEmpty();
 		await first.getByRole('link').click();
 		await expect(page).toHaveURL(new RegExp(`/kb/${slug}/$`));
+	});
+}
+
+// The display texts (titles, summaries, reasons) come in a request of their own after the match: when it
+// fails, the known error still shows, linked by its short ID and id, with a note saying what is missing.
+for (const failure of ['a network error', 'a 404'] as const) {
+	test(`when the display texts fail with ${failure}, the known error still shows and links its article`, async ({ page }) => {
+		await page.route('**/api/v1/matcher/display/*.json', (route) => (failure === 'a 404' ? route.fulfill({ status: 404, body: 'not found' }) : route.abort('failed')));
+		await page.goto('/');
+		await page.locator('main').getByLabel('Paste an error message').fill(LOGS['microvm-overlay-ro-store-race']);
+		await expect(page.locator('main [data-search-status]').first()).toContainText("titles and summaries could not be loaded");
+		const first = page.locator('main [data-known-errors] .match-list li').first();
+		await expect(first).toHaveAttribute('data-article', 'microvm-overlay-ro-store-race');
+		await expect(first.locator('.matched-line')).not.toBeEmpty();
+		await expect(first.locator('.match-summary')).toHaveCount(0);
+		const link = first.getByRole('link');
+		await expect(link).toHaveText(/^FL-\d{4}: microvm-overlay-ro-store-race$/);
+		await link.click();
+		await expect(page).toHaveURL(/\/kb\/microvm-overlay-ro-store-race\/$/);
 	});
 }
 

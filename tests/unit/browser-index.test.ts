@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type MatcherIndex, type MatchResult, type Shard } from '../../src/lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreTokens, splitDisplay, withDisplay, withoutTokens, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreTokens, splitDisplay, withDisplay, withoutDisplay, withoutTokens, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kb = loadKnowledgeBase(root);
@@ -48,6 +48,24 @@ describe('the browser index, display texts apart', () => {
 		const ids = buckets.flatMap((b) => Object.keys(b));
 		expect(ids.sort()).toEqual(index.articles.map((a) => a.id).sort());
 		expect(json).not.toContain('"tokens"');
+	});
+
+	it('without its display texts, a result keeps its answer (ids, short IDs, lines) and shows no reference', () => {
+		const whole = createMatcher(downloaded(slim));
+		let references = 0;
+		for (const text of texts) {
+			const slimResult = whole.match(text, { top: PAGE_RESULTS });
+			references += (JSON.stringify(slimResult).match(/"@\d+"/g) ?? []).length;
+			const bare = withoutDisplay(slimResult);
+			expect(JSON.stringify(bare)).not.toMatch(/"@\d+"/);
+			const answer = (r: MatchResult) => ({
+				matches: r.matches.map((m) => [m.article.id, m.article.shortId, m.confidence, m.score, m.lineNumber, m.matchedLine, m.signature]),
+				excluded: r.excluded.map((e) => [e.article.id, e.article.shortId, e.matchedLine]),
+				ambiguous: r.ambiguous,
+			});
+			expect(answer(bare)).toEqual(answer(display(slimResult)));
+		}
+		expect(references).toBeGreaterThan(0); // the slim results do carry references, so their removal is exercised
 	});
 
 	it('refuses a reason that reads as a reference', () => {

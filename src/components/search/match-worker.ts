@@ -17,7 +17,7 @@
  * fetched then, and only then.
  */
 import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreTokens, withDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreTokens, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
 import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile, matcherShardFile, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
@@ -39,9 +39,14 @@ export interface MatchRequest {
  * The answer for one text. `kind`: how it reads. `likely`: present when no
  * error line matched and the text is not a log, the articles its words fit
  * (possibly none); `likelyError` when they could not be ranked.
+ * `display`: the result's titles, summaries and reasons are not in it
+ * (`withoutDisplay`): `pending` on an early answer, sent as soon as the
+ * matcher has the result while its display records load (another answer
+ * with the same id follows), or on the final one a note for the reader
+ * saying why they could not be loaded (the matches still stand).
  */
 export type MatchResponse =
-	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string }
+	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string; display?: 'pending' | { note: string } }
 	| { id: number; error: string };
 
 /**
@@ -92,6 +97,8 @@ async function matcherFor(text: string): Promise<Matcher> {
 }
 
 const buckets = new Map<number, Promise<DisplayBucket>>();
+/** The display buckets already here, by number: a result whose articles are all in them is shown at once. */
+const loadedBuckets = new Map<number, DisplayBucket>();
 
 /** The result with its titles, summaries and reasons: the display buckets of the articles it names, each fetched once. */
 async function displayed(result: MatchResult): Promise<MatchResult> {
@@ -104,12 +111,26 @@ async function displayed(result: MatchResult): Promise<MatchResult> {
 			const n = displayBucketOf(id, dir.displays);
 			let bucket = buckets.get(n);
 			if (!bucket) {
-				buckets.set(n, (bucket = fetchJson<DisplayBucket>(matcherDisplayFile(n))));
-				bucket.catch(() => buckets.delete(n)); // a failed fetch is tried again on the next text
+				buckets.set(n, (bucket = fetchJson<DisplayBucket>(matcherDisplayFile(n), 'the display texts')));
+				bucket.then((b) => loadedBuckets.set(n, b)).catch(() => buckets.delete(n)); // a failed fetch is tried again on the next text
 			}
 			display.set(id, (await bucket)[id]);
 		}),
 	);
+	return withDisplay(result, display);
+}
+
+/** The result with its display texts when every bucket it needs is already here (no wait); else undefined. */
+async function displayedNow(result: MatchResult): Promise<MatchResult | undefined> {
+	const ids = articlesNamed(result);
+	if (!ids.length) return result;
+	const { directory: dir } = await loadDirectory();
+	const display = new Map<string, ArticleDisplay>();
+	for (const id of ids) {
+		const bucket = loadedBuckets.get(displayBucketOf(id, dir.displays));
+		if (!bucket) return undefined;
+		display.set(id, bucket[id]);
+	}
 	return withDisplay(result, display);
 }
 
@@ -132,10 +153,23 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmU
 		return;
 	}
 	const { id, text, product } = event.data;
+	const post = (response: MatchResponse) => (self as unknown as Worker).postMessage(response);
 	try {
-		const result = await displayed((await matcherFor(text)).match(text, { top: PAGE_RESULTS }));
+		const found = (await matcherFor(text)).match(text, { top: PAGE_RESULTS });
 		const kind = textKind(text);
-		let response: MatchResponse = { id, result, kind };
+		// The answer first: when the display texts the result needs are not here yet, the matches go out
+		// at once without them, and again with them once their buckets arrive. When the buckets cannot be
+		// had, the matches stand without them (the box links each article by its short ID and id).
+		let result = await displayedNow(found);
+		let display: { note: string } | undefined;
+		if (!result) {
+			post({ id, result: withoutDisplay(found), kind, display: 'pending' });
+			result = await displayed(found).catch((error: Error) => {
+				display = { note: pasteBoxMessages.noDisplayTexts(error.message) };
+				return withoutDisplay(found);
+			});
+		}
+		let response: MatchResponse = { id, result, kind, ...(display ? { display } : {}) };
 		if (result.matches.length === 0 && kind !== 'log') {
 			try {
 				response = { ...response, likely: (await proseRanker()).rank(text, ruledOutBy(result), { product }) };
@@ -143,8 +177,8 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmU
 				response = { ...response, likelyError: (error as Error).message };
 			}
 		}
-		(self as unknown as Worker).postMessage(response);
+		post(response);
 	} catch (error) {
-		(self as unknown as Worker).postMessage({ id, error: (error as Error).message } satisfies MatchResponse);
+		post({ id, error: (error as Error).message });
 	}
 });

@@ -48,13 +48,16 @@ function loadPagefind(): Promise<Pagefind> {
 
 let worker: Worker | undefined;
 let nextId = 0;
-const pending = new Map<number, (r: MatchResponse) => void>();
+/** Per request: the final answer's resolver, and what to do with an early one (matches without their display texts). */
+const pending = new Map<number, { resolve: (r: MatchResponse) => void; early?: (r: MatchResponse) => void }>();
 /** The matcher's worker, started once. */
 function matchWorker(): Worker {
 	if (!worker) {
 		worker = new Worker(new URL('./match-worker.ts', import.meta.url), { type: 'module' });
 		worker.addEventListener('message', (e: MessageEvent<MatchResponse>) => {
-			pending.get(e.data.id)?.(e.data);
+			const waiting = pending.get(e.data.id);
+			if ('display' in e.data && e.data.display === 'pending') return waiting?.early?.(e.data);
+			waiting?.resolve(e.data);
 			pending.delete(e.data.id);
 		});
 	}
@@ -69,11 +72,12 @@ export function warmUp(): void {
 	matchWorker().postMessage({ warmUp: true } satisfies WarmUpRequest);
 }
 
-function matchInWorker(text: string, product?: string): Promise<MatchResponse> {
+/** Match a text in the worker: resolves with the final answer; `early` gets the matches first when their display texts are still loading. */
+function matchInWorker(text: string, product?: string, early?: (r: MatchResponse) => void): Promise<MatchResponse> {
 	const worker = matchWorker();
 	const id = nextId++;
 	return new Promise((resolve) => {
-		pending.set(id, resolve);
+		pending.set(id, { resolve, early });
 		worker.postMessage({ id, text, product } satisfies MatchRequest);
 	});
 }
@@ -172,7 +176,14 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		// The answer first: the matcher's result shows (or the wizard step moves on) as soon as the worker
 		// has it. Pagefind, a download of its own, runs only after: for a word search, or when no known
 		// error matched (then the pages are what the reader has left).
-		const response = await matchInWorker(text, product.selectedOptions[0]?.dataset.productId || undefined);
+		// Matches whose titles are still loading show at once, labelled by their IDs (no question or jump
+		// yet: the final answer, a moment later, brings those).
+		const showEarly = (early: MatchResponse) => {
+			if (mine !== generation || 'error' in early) return;
+			renderKnown(known, early.result, early.kind, []);
+			status.textContent = summary(early.result, early.kind);
+		};
+		const response = await matchInWorker(text, product.selectedOptions[0]?.dataset.productId || undefined, showEarly);
 		if (mine !== generation) return;
 
 		const notes: string[] = [];
@@ -186,6 +197,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			if (mine !== generation) return;
 			renderKnown(known, response.result, response.kind, questions);
 			renderLikely(likely, response.likely);
+			if (typeof response.display === 'object') notes.push(response.display.note);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
 			notes.push(summary(response.result, response.kind, response.likely, questions));
 			const target = jumpAsked ? await wizardTarget(form, response.result) : undefined;
@@ -301,7 +313,7 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		children.push(el('p', 'Nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
 	}
 	for (const e of result.excluded) {
-		children.push(withParts(el('p', 'Ruled out ', 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title), `): ${e.why}`));
+		children.push(withParts(el('p', 'Ruled out ', 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));
 	}
 	section.replaceChildren(...children);
 	section.hidden = false;
@@ -372,8 +384,10 @@ function renderMatch(m: Match): HTMLLIElement {
 	const why = el('p', `${m.confidence === 'high' ? 'High' : 'Medium'} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	const sig = el('code', m.signature, 'signature');
-	const cause = el('p', m.article.summary, 'match-summary');
-	li.append(link, cause, why, block(pasted), block(sig));
+	li.append(link);
+	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
+	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
+	li.append(why, block(pasted), block(sig));
 	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more line${m.supporting.length === 1 ? '' : 's'} of your text match this article too.`));
 	return li;
 }
@@ -428,11 +442,11 @@ function excerptNodes(html: string): Node[] {
 	});
 }
 
-/** A link to an article labelled "FL-0003: its title", the title's code spans as code. */
+/** A link to an article labelled "FL-0003: its title", the title's code spans as code; "FL-0003: its-id" while it has no title (display texts not loaded). */
 function articleLink(id: string, shortId: string, title: string): HTMLAnchorElement {
 	const link = document.createElement('a');
 	link.href = articlePath(id);
-	link.append(shortIdNode(shortId), ': ', ...titleNodes(title));
+	link.append(shortIdNode(shortId), ': ', ...titleNodes(title || id));
 	return link;
 }
 

@@ -119,6 +119,26 @@ export function withDisplay(result: MatchResult, display: ReadonlyMap<string, Ar
 	};
 }
 
+/**
+ * A result of the slim index shown without its display records (while they load, or when they could not
+ * be had): what the result already holds stays (article ids, short IDs, matched and signature lines), and
+ * each `why` reference becomes an empty text, so that no `@<n>` reaches the page. Titles and summaries
+ * stay as the slim index has them (empty); the paste box then labels an article by its id.
+ */
+export function withoutDisplay(result: MatchResult): MatchResult {
+	const why = (text: string) => (REF.test(text) ? '' : text);
+	const article = (a: IndexedArticle): IndexedArticle => ({
+		...a,
+		exclusions: a.exclusions.map((e) => ({ ...e, why: why(e.why) })),
+		contexts: a.contexts.map((c) => ({ ...c, why: why(c.why) })),
+	});
+	return {
+		...result,
+		matches: result.matches.map((m): Match => ({ ...m, article: article(m.article), ...(m.context ? { context: { ...m.context, why: why(m.context.why) } } : {}) })),
+		excluded: result.excluded.map((e) => ({ ...e, article: article(e.article), why: why(e.why) })),
+	};
+}
+
 /** The directory as the browser reads it: the shards' (shards.ts) and how many display buckets there are. */
 export interface BrowserDirectory extends ShardDirectory {
 	displays: number;
