@@ -133,10 +133,6 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
-	// Per signature, its words with their weights (made on its first partial reading): a look-up where
-	// `verify` weighs each word of a line by whether the signature has it.
-	const ownWeightsOf: Map<string, number>[] = [];
-	const ownWeights = (s: number) => (ownWeightsOf[s] ??= new Map(index.signatures[s].tokens.map((t, i) => [t, tokenWeights[s][i]])));
 	const mayMatch = (raw: string) => quickLook(raw);
 
 	/**
@@ -216,8 +212,6 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
 		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
 		const recent: string[] = [];
-		// Each of `recent` as `commandText` reads it, made when a diagnostic first asks (most never are).
-		const recentText: (string | undefined)[] = [];
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -242,7 +236,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
 				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
-				if (commands[s] && !isOutputOf(commands[s], recent, recentText)) continue;
+				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
@@ -321,8 +315,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
 			let lineTotal = 0;
-			const own = ownWeights(s);
-			for (const w of words) lineTotal += own.get(w) ?? index.maxWeight;
+			for (const w of words) lineTotal += sig.tokens.includes(w) ? weight(w) : index.maxWeight;
 			if (covered / lineTotal >= SCORING.partialLineShare && specificCovered / specificTotal >= SCORING.partialSpecificShare) {
 				return { score: SCORING.partialScale * sigCoverage, kind: 'partial' };
 			}
@@ -334,13 +327,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
-				if (holdsNonSpace(before)) {
-					recentText.push(undefined);
-					if (recent.push(before) > SCORING.commandLookback) {
-						recent.shift();
-						recentText.shift();
-					}
-				}
+				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -523,18 +510,8 @@ interface ReadEntry {
  * or a comma, no full stop or colon), and `line` goes on in lower case.
  */
 function wrapped(before: string, line: string): boolean {
-	// The cheapest test first: most log lines start with a capital, a digit or a bracket, which a look at
-	// the first character decides without the regular expression.
-	if (before.length < SCORING.wrapWidth) return false;
-	const c = line.charCodeAt(0);
-	if (c > 32 && c < 127 && (c < 97 || c > 122)) return false;
-	return /^\s*[a-z]/.test(line) && /[\w,]\s*$/.test(before);
-}
-
-/** Whether a line holds more than white space (as `/\S/` tests it): a visible ASCII first character decides it without the regular expression. */
-function holdsNonSpace(line: string): boolean {
-	const c = line.charCodeAt(0);
-	return (c > 32 && c < 127) || /\S/.test(line);
+	// The cheapest test first: most log lines start with a capital, a digit or a bracket.
+	return before.length >= SCORING.wrapWidth && /^\s*[a-z]/.test(line) && /[\w,]\s*$/.test(before);
 }
 
 /** A diagnostic's command as `isOutputOf` compares it: its program, and the paths it reads, segment by segment. */
@@ -590,13 +567,12 @@ function escapeRegExp(text: string): string {
  * pastes `cat /sys/fs/cgroup/cgroup.controllers` and its output has shown the root cgroup's
  * controllers, which the same words would not mean under `cat …/user@1000.service/cgroup.controllers`;
  * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
- * what the article's glob over `/dev/vboxusb` does. `texts` keeps each of `recent` as `commandText`
- * reads it (filled here as asked; same length and order as `recent`).
+ * what the article's glob over `/dev/vboxusb` does.
  */
-function isOutputOf(command: CommandPattern, recent: readonly string[], texts: (string | undefined)[]): boolean {
+function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean {
 	if (!command.paths.length) return true;
 	for (let i = recent.length - 1; i >= 0; i--) {
-		const text = (texts[i] ??= commandText(recent[i]));
+		const text = commandText(recent[i]);
 		const run = command.program.exec(text);
 		if (!run) continue;
 		const pasted = pathsOf(text.slice(run.index + run[0].length));
