@@ -26,19 +26,6 @@ function lowerWords(line: string): string[] {
 	return line.toLowerCase().match(RAW_WORDS) ?? [];
 }
 
-/** Per ASCII code, the word character it is in lower case (RAW_WORDS: a-z, 0-9, `_`), or 0 for one that ends a word. */
-const WORD_CHARS = (() => {
-	const table = new Uint8Array(128);
-	for (let c = 48; c <= 57; c++) table[c] = c;
-	for (let c = 97; c <= 122; c++) table[c] = table[c - 32] = c;
-	table[95] = 95;
-	return table;
-})();
-/** Slots of a line's word-hash set to start with (a power of two; it doubles for a line of more than half as many words). */
-const WORD_SET_SIZE = 256;
-/** Where the per-line stamp starts again at 1 (a small integer, as V8 stores them). */
-const STAMP_WRAP = 0x3fffffff;
-
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** Hashes are kept to 30 bits, which V8 stores as small integers (a Set of them never allocates a number). */
@@ -136,41 +123,11 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 	// each word whose hash is a key's starts and ends.
 	let lineHashes = new Int32Array(64);
 	let lineWordCount = 0;
-	// Where each word of the line starts and ends (valid unless the line was read the slow way, `spansValid`).
-	let wordStarts = new Int32Array(64);
-	let wordEnds = new Int32Array(64);
-	let spansValid = true;
 	let keySpans = new Int32Array(32);
 	let keySpanCount = 0;
-	// The line's word hashes as an open-addressing set (WORD_SET_SIZE slots, each valid for the line whose
-	// stamp it carries), filled on the first question about the line: only lines holding a key word are asked
-	// any, and a question then costs a probe or two instead of a pass over the line's words.
-	let wordSet = new Int32Array(WORD_SET_SIZE);
-	let wordSetStamp = new Int32Array(WORD_SET_SIZE);
-	let wordSetMask = WORD_SET_SIZE - 1;
-	let wordSetFilled = -1;
-	function fillWordSet(): void {
-		wordSetFilled = lineStamp;
-		// At most half full, so that a probe for a hash the line lacks soon meets a free slot.
-		if (lineWordCount * 2 > wordSet.length) {
-			let size = wordSet.length;
-			while (lineWordCount * 2 > size) size *= 2;
-			wordSet = new Int32Array(size);
-			wordSetStamp = new Int32Array(size);
-			wordSetMask = size - 1;
-		}
-		for (let i = 0; i < lineWordCount; i++) {
-			const h = lineHashes[i];
-			let slot = h & wordSetMask;
-			while (wordSetStamp[slot] === lineStamp && wordSet[slot] !== h) slot = (slot + 1) & wordSetMask;
-			wordSet[slot] = h;
-			wordSetStamp[slot] = lineStamp;
-		}
-	}
 	/** Whether the line last scanned holds a word of this hash (a hash shared by two words lets a line through, never stops one). */
 	const hasWordHash = (hash: number): boolean => {
-		if (wordSetFilled !== lineStamp) fillWordSet();
-		for (let slot = hash & wordSetMask; wordSetStamp[slot] === lineStamp; slot = (slot + 1) & wordSetMask) if (wordSet[slot] === hash) return true;
+		for (let i = 0; i < lineWordCount; i++) if (lineHashes[i] === hash) return true;
 		return false;
 	};
 
@@ -207,22 +164,14 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 		keySpanCount = 0;
 		scanned = line;
 		lower = lineWords = joined = undefined;
-		spansValid = true;
-		// A new stamp per line; stamps start at 1 (the scratch arrays start at 0), and on the rare wrap the
-		// scratch is cleared, so that no slot written for an earlier line counts for this one.
-		if (++lineStamp === STAMP_WRAP) {
-			lineStamp = 1;
-			hitStamp.fill(0);
-			wordSetStamp.fill(0);
-		}
+		lineStamp = (lineStamp + 1) | 0;
 		let slowWords: string[] | undefined;
 		let start = -1;
 		let hash = 0;
 		for (let i = 0; i <= line.length; i++) {
-			const code = i < line.length ? line.charCodeAt(i) : 32;
-			// A word character, lower-cased (WORD_CHARS); anything else ends a word.
-			const c = code < 128 ? WORD_CHARS[code] : 0;
-			if (c !== 0) {
+			let c = i < line.length ? line.charCodeAt(i) : 32;
+			if (c >= 65 && c <= 90) c += 32;
+			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
 				if (start < 0) {
 					start = i;
 					hash = FNV_OFFSET;
@@ -230,19 +179,13 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 				hash = Math.imul(hash ^ c, FNV_PRIME);
 				continue;
 			}
-			if (code === 0x130 || code === 0x212a) {
+			if (c === 0x130 || c === 0x212a) {
 				slowWords = lowerWords(line);
 				break;
 			}
 			if (start < 0) continue;
 			const h = hash & HASH_MASK;
-			if (lineWordCount === lineHashes.length) {
-				lineHashes = grown(lineHashes);
-				wordStarts = grown(wordStarts);
-				wordEnds = grown(wordEnds);
-			}
-			wordStarts[lineWordCount] = start;
-			wordEnds[lineWordCount] = i;
+			if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
 			lineHashes[lineWordCount++] = h;
 			if ((keyBits[(h >>> 5) & 0x7ff] >>> (h & 31)) & 1) {
 				if (keySpanCount + 3 > keySpans.length) keySpans = grown(keySpans);
@@ -254,7 +197,6 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 		}
 		if (slowWords) {
 			lineWordCount = 0;
-			spansValid = false;
 			for (const w of slowWords) {
 				if (lineWordCount === lineHashes.length) lineHashes = grown(lineHashes);
 				lineHashes[lineWordCount++] = wordHash(w);
@@ -286,57 +228,16 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 	function containsText(text: string): boolean {
 		return (lower ??= scanned.toLowerCase()).includes(text);
 	}
-	/**
-	 * Whether the line's words, joined by single spaces, hold `run` (given with a space at each end: whole
-	 * words; without, its first word may end a longer word and its last start one). Read off the word spans
-	 * of the scan, comparing hashes before characters, so that it allocates nothing; a line read the slow
-	 * way joins its words as the definition says.
-	 */
+	/** Whether the line's words, joined by single spaces, hold `run` (given with a space at each end: whole words). */
 	function inARow(run: string): boolean {
-		if (!spansValid) return (joined ??= ` ${(lineWords ??= lowerWords(scanned)).join(' ')} `).includes(run);
-		const r = runOf(run);
-		const n = r.words.length;
-		const last = n - 1;
-		for (let i = 0; i + n <= lineWordCount; i++) {
-			let k = 0;
-			for (; k < n; k++) {
-				const w = i + k;
-				const word = r.words[k];
-				const start = wordStarts[w];
-				const end = wordEnds[w];
-				const length = end - start;
-				if (n === 1 && !r.whole) {
-					if (!insideWord(scanned, start, end, word)) break;
-				} else if (r.whole || (k > 0 && k < last)) {
-					if (lineHashes[w] !== r.hashes[k] || !sameWord(scanned, start, end, word)) break;
-				} else if (k === 0) {
-					if (length < word.length || !sameWord(scanned, end - word.length, end, word)) break;
-				} else if (length < word.length || !sameWord(scanned, start, start + word.length, word)) break;
-			}
-			if (k === n) return true;
-		}
-		return false;
+		return (joined ??= ` ${(lineWords ??= lowerWords(scanned)).join(' ')} `).includes(run);
 	}
-	/** A run as `inARow` reads it: its words, their hashes, and whether they are whole words (a space at each end). Made once per run. */
-	const runs = new Map<string, { words: string[]; hashes: number[]; whole: boolean }>();
-	function runOf(run: string) {
-		let r = runs.get(run);
-		if (!r) {
-			const words = run.trim().split(' ');
-			runs.set(run, (r = { words, hashes: words.map(wordHash), whole: run.startsWith(' ') }));
-		}
-		return r;
-	}
-	/**
-	 * Whether the line may hold a context or exclusion text: the checks that allocate nothing first (its
-	 * words in a row imply its edges; the edges' look at the lower-cased line comes last).
-	 */
+	/** Whether the line may hold a context or exclusion text: the checks that allocate nothing first. */
 	function holds(c: ContextText, settled: Settled | undefined): boolean {
 		if (settled && (c.kind === 'when' ? settled.contexts : settled.exclusions).has(c.article)) return false;
 		for (const h of c.wordHashes) if (!hasWordHash(h)) return false;
-		if (c.run && !inARow(c.run)) return false;
 		for (const e of c.edges) if (!containsText(e)) return false;
-		return true;
+		return !c.run || inARow(c.run);
 	}
 	/** Whether the key word `key` of the line `quickLook` is looking at decides that it may match. */
 	function seenIn(key: KeyWord, settled: Settled | undefined): boolean {
@@ -348,7 +249,7 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 			if (settled?.signatures.has(s)) continue;
 			const phrase = phrases[s];
 			if (phrase !== undefined) {
-				if (inARow(phrase) && phraseWords[s].every(containsText) && canMeet(s)) return true;
+				if (phraseWords[s].every(containsText) && inARow(phrase) && canMeet(s)) return true;
 				continue;
 			}
 			if (anchorsNeeded[s] > 1) {
@@ -486,12 +387,6 @@ function sameWord(line: string, start: number, end: number, word: string): boole
 		if (c !== word.charCodeAt(i)) return false;
 	}
 	return true;
-}
-
-/** Whether `word` (lower case, ASCII word characters) stands somewhere in `line` between `start` and `end`, ASCII letters compared in either case. */
-function insideWord(line: string, start: number, end: number, word: string): boolean {
-	for (let at = start; at + word.length <= end; at++) if (sameWord(line, at, at + word.length, word)) return true;
-	return false;
 }
 
 /** A copy of `array` twice as long, for scratch space that has filled up. */
