@@ -201,6 +201,18 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(matcher.match('ERRO[0003] Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: open /etc/x: permission denied').matches[0]?.article.id).toBe('podman-rootless-storage-on-nfs');
 	});
 
+	it('a near reading keeps the error a signature ends with: a line without it is another failure of the same call', () => {
+		// crun's device program: "bpf create ``: Invalid argument" (a kernel without cgroup device programs).
+		const bpf = article('crun-cause-bpf', 'FL-0907', { signatures: [{ line: 'Error: OCI runtime error: crun: bpf create ``: Invalid argument', pattern: 'bpf create ``: Invalid argument', where: 'in the tests' }] });
+		const one = createMatcher(compileIndex([bpf]));
+		const ids = (text: string) => one.match(text).matches.map((m) => [m.article.id, m.kind]);
+		// crun 1.14 printed the verifier's log where the error belongs (containers/crun#1400, its own
+		// regression): "bpf" and "create" are there, "invalid argument" is not.
+		expect(ids('OCI runtime create failed: bpf create `0: (61) r2 = *(u32 *)(r1 +0)')).toEqual([]);
+		// The same message with its ending, words in another order, is still a near reading.
+		expect(ids('crun: bpf program create: Invalid argument')).toEqual([['crun-cause-bpf', 'near']]);
+	});
+
 	it('a line several causes print does not match inside a longer line that goes on into another message', () => {
 		// nix-community/nixos-generators#59: Nix 2.3's one-line form of another failure, with binfmt (the
 		// seccomp article's context) in the paste. The trace line alone would decide with that context.

@@ -188,6 +188,28 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return false;
 	}
 
+	/**
+	 * The error a signature's own line ends with, when that ending is only generic words (`…: invalid
+	 * argument`, `…: operation not permitted`, `…: permission denied`): the words after the last `:` of
+	 * its last literal part, when the line ends there. Generic words weigh little, so a near reading could
+	 * drop them, yet among lines of the same call they are what tells the causes apart (`bpf create …:
+	 * invalid argument`, a kernel without cgroup device programs, against a verifier log where the error
+	 * belongs, crun 1.14's own regression, containers/crun#1400). Empty when the line ends otherwise.
+	 */
+	const endings = new Map<number, string[]>();
+	function errorEnding(s: number): string[] {
+		let words = endings.get(s);
+		if (words) return words;
+		const sig = index.signatures[s];
+		const last = sig.parts[sig.parts.length - 1] ?? '';
+		const colon = last.lastIndexOf(':');
+		const clause = colon < 0 ? [] : tokensOf(last.slice(colon + 1));
+		const ownEnd = normalizeLine(sig.line).replace(/[\s.]+$/, '');
+		words = clause.length && clause.every((t) => isGeneric(t) && !t.includes('#')) && ownEnd.endsWith(last.replace(/[\s.]+$/, '')) ? clause : [];
+		endings.set(s, words);
+		return words;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -308,7 +330,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
 			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
+			// The error the signature ends with must be there too: it is what a near reading may not drop (`errorEnding`).
+			const endsAlike = errorEnding(s).every((t) => words.has(t));
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && endsAlike && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
 				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
