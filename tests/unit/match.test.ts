@@ -223,6 +223,20 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(own.matches.map((m) => m.article.id)).toEqual(['nix-installer-seccomp-bpf']);
 	});
 
+	it('a line several causes print, quoted in a sentence, ends at its closing quote or full stop', () => {
+		const wrapped = article('podman-cause-wrapped', 'FL-0908', {
+			signatures: [{ line: 'Error: could not get runtime: operation not permitted', pattern: 'could not get runtime: operation not permitted', where: 'in the tests', decisive: false }],
+			when: [{ text: '--privileged', why: 'works with the privileged flag' }],
+		});
+		const one = createMatcher(compileIndex([wrapped]));
+		const ids = (text: string) => one.match(text).matches.map((m) => m.article.id);
+		// containers/podman#3464: the message in backquotes, then the reporter's own sentence.
+		expect(ids('it still crashes with `could not get runtime: operation not permitted`. Only if I add `--privileged` it works fine.')).toEqual(['podman-cause-wrapped']);
+		expect(ids('Podman says could not get runtime: operation not permitted. It works with --privileged.')).toEqual(['podman-cause-wrapped']);
+		// Words that go on from the message itself are still another message.
+		expect(ids('Error: could not get runtime: operation not permitted with stable podman image, fine with --privileged')).toEqual([]);
+	});
+
 	it('a near reading keeps the words within as many sentences as the message has, not spread over a longer one', () => {
 		const userns = article('userns-cause', 'FL-0906', { signatures: [{ line: 'user namespaces are not enabled in /proc/sys/user/max_user_namespaces', pattern: 'user namespaces are not enabled in {path}', where: 'in the tests' }] });
 		const one = createMatcher(compileIndex([userns]));

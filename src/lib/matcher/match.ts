@@ -612,8 +612,15 @@ function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean
  */
 const SENTENCE_END = /(?<=[\w)'\]])[.;!?](?:\s|$)/;
 
-/** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
+/**
+ * Whether the rest of a normalised line holds a word (two letters or more, not a placeholder) that
+ * continues the message. A message quoted in a sentence ends at its closing quote, and one written as a
+ * sentence at its full stop: what follows ("…crashes with 'could not get runtime: operation not
+ * permitted'. only if i add '--privileged' it works", containers/podman#3464) is the reporter's prose,
+ * not more of the message.
+ */
 function goesOn(rest: string): boolean {
+	if (/^\s*(?:'|[.;!?](?:\s|$))/.test(rest)) return false;
 	return /(?:^|[^#\w])[a-z]{2,}/.test(rest);
 }
 
