@@ -124,6 +124,21 @@ describe('every line that several causes print (each decisive: false signature o
 	const jumps = jumpsOf(loadKnowledgeBase(root).wizard.tree);
 	const lines = real.flatMap((a) => a.signatures.filter((s) => !s.decisive).map((s) => ({ article: a, line: s.line })));
 
+	it('a sysctl value alone says how the kernel is set, not which tool met it: ambiguous, with the question that asks the tool', () => {
+		// Both the Nix sandbox article and the rootless Podman one record these values as confirming output,
+		// and one of them also names the sysctl as `when` context: the same words must not count twice.
+		for (const text of ['user.max_user_namespaces = 0', 'kernel.unprivileged_userns_clone = 0', '$ sysctl kernel.unprivileged_userns_clone\nkernel.unprivileged_userns_clone = 0']) {
+			const result = matcher.match(text);
+			const ids = result.matches.map((m) => m.article.id).sort();
+			expect(ids, text).toEqual(['nix-sandbox-cloning-builder', 'user-namespaces-disabled-in-kernel']);
+			expect(result.ambiguous, text).toBe(true);
+			expect(result.matches.map((m) => m.confidence), text).toEqual(['medium', 'medium']);
+			expect(separatingQuestion(jumps, ids)?.step, text).toBe('start');
+		}
+		// The tool's own error line next to the value decides it.
+		expect(top('kernel.unprivileged_userns_clone = 0\nerror: cloning builder process: Operation not permitted')).toBe('nix-sandbox-cloning-builder');
+	});
+
 	it('is never a high answer alone, unless the line holds its own context or meets a decisive line of the article', () => {
 		expect(lines.length).toBeGreaterThan(50);
 		const wrong = lines.flatMap(({ article, line }) => {

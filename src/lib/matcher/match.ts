@@ -6,7 +6,7 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, neighbourFinder, type IndexedArticle, type MatcherIndex } from './model.ts';
+import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
 
@@ -227,6 +227,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
 		const context = new Map<number, Context>(); // article -> first context seen
+		const contextTexts = new Map<number, string>(); // article -> the normalised `when` text of that context
 		const settled: Settled = { signatures: new Set(), contexts: context, exclusions: excluded };
 		let lines = 0;
 		let read = 0;
@@ -276,6 +277,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				for (const c of entry.contexts ?? []) {
 					if (!context.has(c.article) && normalized.includes(c.text)) {
 						context.set(c.article, { why: c.why, matchedLine: excerpt(raw, tokensOf(c.text)) });
+						contextTexts.set(c.article, c.text);
 					}
 				}
 			}
@@ -369,7 +371,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, lines, options.top ?? PAGE_RESULTS);
+				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS);
 			},
 			linesRead: () => read,
 		};
@@ -396,7 +398,15 @@ export function createMatcher(index: MatcherIndex): Matcher {
  * and the result ambiguous (`candidateOf`). `high` means: an exact decisive
  * line, and no other article explains the text as well.
  */
-function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
+function rank(
+	index: MatcherIndex,
+	best: Map<number, Hit>,
+	excludedByText: Map<number, Exclusion>,
+	context: Map<number, Context>,
+	contextTexts: ReadonlyMap<number, string>,
+	lines: number,
+	top: number,
+): MatchResult {
 	const excluded = new Map(excludedByText);
 	// Diagnostic output first: what rules an article out, and what confirms it (context for its shared lines).
 	const confirmed = new Map<number, [number, Hit]>();
@@ -456,7 +466,13 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
 			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
 		const base = decisive || candidate ? hit.score : diagnosticOnly ? SCORING.diagnosticOnlyScore : SCORING.supportOnlyScale * hit.score;
-		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (context.has(a) ? SCORING.contextBonus : 0);
+		// Output alone whose `when` context is the words of that output or its command is one piece of evidence, not two:
+		// `kernel.unprivileged_userns_clone = 0` is the value of a sysctl, which says how the kernel is set, not
+		// which tool met it (Nix's sandbox or rootless Podman), so an article that also names it as context
+		// gains nothing over another whose output it is too.
+		const said = contextTexts.get(a);
+		const ownContext = context.has(a) && !(diagnosticOnly && said !== undefined && diagnosticWords(index.signatures[s]).includes(said));
+		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (ownContext ? SCORING.contextBonus : 0);
 		const match: Match = {
 			article: index.articles[a],
 			confidence,
@@ -493,6 +509,11 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
+}
+
+/** A diagnostic signature's output and command, normalised as context texts are: what its own evidence says in words. */
+function diagnosticWords(sig: IndexedSignature): string {
+	return `${normalizeLine(sig.line)}\n${sig.command ? normalizeLine(sig.command) : ''}`;
 }
 
 /**
