@@ -124,6 +124,21 @@ describe('every line that several causes print (each decisive: false signature o
 	const jumps = jumpsOf(loadKnowledgeBase(root).wizard.tree);
 	const lines = real.flatMap((a) => a.signatures.filter((s) => !s.decisive).map((s) => ({ article: a, line: s.line })));
 
+	it('a sysctl value alone says how the kernel is set, not which tool met it: ambiguous, with the question that asks the tool', () => {
+		// Both the Nix sandbox article and the rootless Podman one record these values as confirming output,
+		// and one of them also names the sysctl as `when` context: the same words must not count twice.
+		for (const text of ['user.max_user_namespaces = 0', 'kernel.unprivileged_userns_clone = 0', '$ sysctl kernel.unprivileged_userns_clone\nkernel.unprivileged_userns_clone = 0']) {
+			const result = matcher.match(text);
+			const ids = result.matches.map((m) => m.article.id).sort();
+			expect(ids, text).toEqual(['nix-sandbox-cloning-builder', 'user-namespaces-disabled-in-kernel']);
+			expect(result.ambiguous, text).toBe(true);
+			expect(result.matches.map((m) => m.confidence), text).toEqual(['medium', 'medium']);
+			expect(separatingQuestion(jumps, ids)?.step, text).toBe('start');
+		}
+		// The tool's own error line next to the value decides it.
+		expect(top('kernel.unprivileged_userns_clone = 0\nerror: cloning builder process: Operation not permitted')).toBe('nix-sandbox-cloning-builder');
+	});
+
 	it('is never a high answer alone, unless the line holds its own context or meets a decisive line of the article', () => {
 		expect(lines.length).toBeGreaterThan(50);
 		const wrong = lines.flatMap(({ article, line }) => {
@@ -201,6 +216,18 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(matcher.match('ERRO[0003] Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: open /etc/x: permission denied').matches[0]?.article.id).toBe('podman-rootless-storage-on-nfs');
 	});
 
+	it('a near reading keeps the error a signature ends with: a line without it is another failure of the same call', () => {
+		// crun's device program: "bpf create ``: Invalid argument" (a kernel without cgroup device programs).
+		const bpf = article('crun-cause-bpf', 'FL-0907', { signatures: [{ line: 'Error: OCI runtime error: crun: bpf create ``: Invalid argument', pattern: 'bpf create ``: Invalid argument', where: 'in the tests' }] });
+		const one = createMatcher(compileIndex([bpf]));
+		const ids = (text: string) => one.match(text).matches.map((m) => [m.article.id, m.kind]);
+		// crun 1.14 printed the verifier's log where the error belongs (containers/crun#1400, its own
+		// regression): "bpf" and "create" are there, "invalid argument" is not.
+		expect(ids('OCI runtime create failed: bpf create `0: (61) r2 = *(u32 *)(r1 +0)')).toEqual([]);
+		// The same message with its ending, words in another order, is still a near reading.
+		expect(ids('crun: bpf program create: Invalid argument')).toEqual([['crun-cause-bpf', 'near']]);
+	});
+
 	it('a line several causes print does not match inside a longer line that goes on into another message', () => {
 		// nix-community/nixos-generators#59: Nix 2.3's one-line form of another failure, with binfmt (the
 		// seccomp article's context) in the paste. The trace line alone would decide with that context.
@@ -209,6 +236,20 @@ describe('a near or partial reading needs the words that set the signature apart
 		// On a line of its own, the trace line still decides with that context.
 		const own = matcher.match('boot.binfmt.emulatedSystems = [ "aarch64-linux" ];\nerror:\n       … while setting up the build environment');
 		expect(own.matches.map((m) => m.article.id)).toEqual(['nix-installer-seccomp-bpf']);
+	});
+
+	it('a line several causes print, quoted in a sentence, ends at its closing quote or full stop', () => {
+		const wrapped = article('podman-cause-wrapped', 'FL-0908', {
+			signatures: [{ line: 'Error: could not get runtime: operation not permitted', pattern: 'could not get runtime: operation not permitted', where: 'in the tests', decisive: false }],
+			when: [{ text: '--privileged', why: 'works with the privileged flag' }],
+		});
+		const one = createMatcher(compileIndex([wrapped]));
+		const ids = (text: string) => one.match(text).matches.map((m) => m.article.id);
+		// containers/podman#3464: the message in backquotes, then the reporter's own sentence.
+		expect(ids('it still crashes with `could not get runtime: operation not permitted`. Only if I add `--privileged` it works fine.')).toEqual(['podman-cause-wrapped']);
+		expect(ids('Podman says could not get runtime: operation not permitted. It works with --privileged.')).toEqual(['podman-cause-wrapped']);
+		// Words that go on from the message itself are still another message.
+		expect(ids('Error: could not get runtime: operation not permitted with stable podman image, fine with --privileged')).toEqual([]);
 	});
 
 	it('a near reading keeps the words within as many sentences as the message has, not spread over a longer one', () => {

@@ -42,6 +42,18 @@ describe('descriptions', () => {
 		expect(ranker.rank('I am trying to run containers with CPU or memory limits, the container fails to start')[0]?.id).toBe('podman-cgroup-controller-not-delegated');
 	});
 
+	it('counts no everyday word of a sentence as a word shared with an article', () => {
+		// podman-container-tools/podman#10186, told in words: "says", "all", "need", "same", "give" are in
+		// long root causes by chance, and put the no-subuid-range article above the one about the own UID.
+		const text = "Can't use podman alongside docker\n\nThe screenshot says it all.\n\nI need to have my UID in this file for docker to be able to operate in the same manner as podman's \"rootless\" which I need to facilitate my development environment workflow.\n\nPodman should not give a F about my UID being in this file.";
+		const first = ranker.rank(text)[0];
+		expect(first?.id).toBe('podman-subuid-range-includes-own-uid');
+		expect(first?.shared.map((s) => s.word)).not.toEqual(expect.arrayContaining(['says']));
+		expect(first?.shared.map((s) => s.word).filter((w) => ['all', 'need', 'same', 'give', 'being', 'able'].includes(w))).toEqual([]);
+		// Everyday words alone are no description.
+		expect(ranker.rank('I need the same thing as all the others, and it says so every time now')).toEqual([]);
+	});
+
 	it('finds articles by a single distinctive word', () => {
 		// A word shared by several articles lists each of them (here the three subuid articles).
 		expect(ranker.rank('subuid').map((r) => r.id)).toEqual(expect.arrayContaining(['podman-subuid-not-picked-up', 'podman-no-subuid-range-for-user']));

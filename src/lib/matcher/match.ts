@@ -6,7 +6,7 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, neighbourFinder, type IndexedArticle, type MatcherIndex } from './model.ts';
+import { apartSets, isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
 
@@ -138,21 +138,18 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
 	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
-	 * `neighbourFinder`), the words of this
-	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
-	 * near or partial reading of a signature and kept: most lines never need it.
+	 * `neighbourFinder`), the words of this signature that the neighbour lacks (placeholders left out),
+	 * when there are any (model.ts `apartSets`). The compiler records them over the whole index
+	 * (`IndexedSignature.apart`), so merged shards that lack a neighbour still refuse what the whole
+	 * index refuses; read on the first near or partial reading of a signature and kept.
 	 */
 	const apart = new Map<number, string[][]>();
 	const neighbours = neighbourFinder(index, SCORING.minSpecific);
 	function apartFrom(s: number): string[][] {
 		let sets = apart.get(s);
 		if (sets) return sets;
-		const sig = index.signatures[s];
-		sets = [];
-		for (const n of neighbours(s)) {
-			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
-			if (own.length) sets.push(own);
-		}
+		// Decided over the whole index when it was compiled; an index without it: found in this one.
+		sets = index.signatures[s].apart ?? apartSets(index, s, neighbours);
 		apart.set(s, sets);
 		return sets;
 	}
@@ -188,6 +185,28 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return false;
 	}
 
+	/**
+	 * The error a signature's own line ends with, when that ending is only generic words (`…: invalid
+	 * argument`, `…: operation not permitted`, `…: permission denied`): the words after the last `:` of
+	 * its last literal part, when the line ends there. Generic words weigh little, so a near reading could
+	 * drop them, yet among lines of the same call they are what tells the causes apart (`bpf create …:
+	 * invalid argument`, a kernel without cgroup device programs, against a verifier log where the error
+	 * belongs, crun 1.14's own regression, containers/crun#1400). Empty when the line ends otherwise.
+	 */
+	const endings = new Map<number, string[]>();
+	function errorEnding(s: number): string[] {
+		let words = endings.get(s);
+		if (words) return words;
+		const sig = index.signatures[s];
+		const last = sig.parts[sig.parts.length - 1] ?? '';
+		const colon = last.lastIndexOf(':');
+		const clause = colon < 0 ? [] : tokensOf(last.slice(colon + 1));
+		const ownEnd = normalizeLine(sig.line).replace(/[\s.]+$/, '');
+		words = clause.length && clause.every((t) => isGeneric(t) && !t.includes('#')) && ownEnd.endsWith(last.replace(/[\s.]+$/, '')) ? clause : [];
+		endings.set(s, words);
+		return words;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -205,6 +224,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		const best = new Map<number, Hit>(); // signature -> best hit
 		const excluded = new Map<number, Exclusion>(); // article -> first exclusion seen
 		const context = new Map<number, Context>(); // article -> first context seen
+		const contextTexts = new Map<number, string>(); // article -> the normalised `when` text of that context
 		const settled: Settled = { signatures: new Set(), contexts: context, exclusions: excluded };
 		let lines = 0;
 		let read = 0;
@@ -254,6 +274,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				for (const c of entry.contexts ?? []) {
 					if (!context.has(c.article) && normalized.includes(c.text)) {
 						context.set(c.article, { why: c.why, matchedLine: excerpt(raw, tokensOf(c.text)) });
+						contextTexts.set(c.article, c.text);
 					}
 				}
 			}
@@ -308,7 +329,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// of the pattern shows at least one of its words: generic words may differ, but not a whole part
 			// ("…stderr: {*}: permission denied" is not met by "…stderr: write …: no space left on device").
 			const sigCoverage = covered / sigTotals[s];
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
+			// The error the signature ends with must be there too: it is what a near reading may not drop (`errorEnding`).
+			const endsAlike = errorEnding(s).every((t) => words.has(t));
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && endsAlike && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
 				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			}
 			// Partial: the line is a piece of the signature. Words the signature lacks
@@ -345,7 +368,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, lines, options.top ?? PAGE_RESULTS);
+				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS);
 			},
 			linesRead: () => read,
 		};
@@ -372,7 +395,15 @@ export function createMatcher(index: MatcherIndex): Matcher {
  * and the result ambiguous (`candidateOf`). `high` means: an exact decisive
  * line, and no other article explains the text as well.
  */
-function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<number, Exclusion>, context: Map<number, Context>, lines: number, top: number): MatchResult {
+function rank(
+	index: MatcherIndex,
+	best: Map<number, Hit>,
+	excludedByText: Map<number, Exclusion>,
+	context: Map<number, Context>,
+	contextTexts: ReadonlyMap<number, string>,
+	lines: number,
+	top: number,
+): MatchResult {
 	const excluded = new Map(excludedByText);
 	// Diagnostic output first: what rules an article out, and what confirms it (context for its shared lines).
 	const confirmed = new Map<number, [number, Hit]>();
@@ -432,7 +463,13 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 			.filter(([other, h]) => other !== s && h.lineNumber !== hit.lineNumber)
 			.map(([other, h]) => ({ matchedLine: h.line, signature: index.signatures[other].line }));
 		const base = decisive || candidate ? hit.score : diagnosticOnly ? SCORING.diagnosticOnlyScore : SCORING.supportOnlyScale * hit.score;
-		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (context.has(a) ? SCORING.contextBonus : 0);
+		// Output alone whose `when` context is the words of that output or its command is one piece of evidence, not two:
+		// `kernel.unprivileged_userns_clone = 0` is the value of a sysctl, which says how the kernel is set, not
+		// which tool met it (Nix's sandbox or rootless Podman), so an article that also names it as context
+		// gains nothing over another whose output it is too.
+		const said = contextTexts.get(a);
+		const ownContext = context.has(a) && !(diagnosticOnly && said !== undefined && diagnosticWords(index.signatures[s]).includes(said));
+		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (ownContext ? SCORING.contextBonus : 0);
 		const match: Match = {
 			article: index.articles[a],
 			confidence,
@@ -469,6 +506,11 @@ function rank(index: MatcherIndex, best: Map<number, Hit>, excludedByText: Map<n
 			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
+}
+
+/** A diagnostic signature's output and command, normalised as context texts are: what its own evidence says in words. */
+function diagnosticWords(sig: IndexedSignature): string {
+	return `${normalizeLine(sig.line)}\n${sig.command ? normalizeLine(sig.command) : ''}`;
 }
 
 /**
@@ -588,8 +630,15 @@ function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean
  */
 const SENTENCE_END = /(?<=[\w)'\]])[.;!?](?:\s|$)/;
 
-/** Whether the rest of a normalised line holds a word (two letters or more, not a placeholder). */
+/**
+ * Whether the rest of a normalised line holds a word (two letters or more, not a placeholder) that
+ * continues the message. A message quoted in a sentence ends at its closing quote, and one written as a
+ * sentence at its full stop: what follows ("…crashes with 'could not get runtime: operation not
+ * permitted'. only if i add '--privileged' it works", containers/podman#3464) is the reporter's prose,
+ * not more of the message.
+ */
 function goesOn(rest: string): boolean {
+	if (/^\s*(?:'|[.;!?](?:\s|$))/.test(rest)) return false;
 	return /(?:^|[^#\w])[a-z]{2,}/.test(rest);
 }
 
