@@ -12,7 +12,6 @@ import { apiArticles, apiArticleSchema, apiEvidenceSchema } from '../../src/lib/
 import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
-import { checkIndex } from '../../src/cli/index-file.ts';
 import type { CliData } from '../../src/cli/data.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -364,18 +363,6 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		expect(r.code).toBe(2);
 		expect(r.stderr.startsWith(`faultline: ${path} › ${message}`)).toBe(true);
 		expect(r.stderr.trim().split('\n')).toHaveLength(1);
-	});
-
-	it('reads an index with or without the compiled apart sets, and refuses malformed ones, naming the field', () => {
-		const i = data.index.signatures.findIndex((s) => s.apart);
-		expect(i).toBeGreaterThanOrEqual(0);
-		// An index compiled before the field existed: read as it is (the matcher then finds the sets itself).
-		const older = structuredClone(data.index);
-		for (const s of older.signatures) delete s.apart;
-		expect(checkIndex(older, 'old.json').signatures[i].apart).toBeUndefined();
-		const broken = structuredClone(data.index) as unknown as { signatures: Record<string, unknown>[] };
-		broken.signatures[i].apart = ['not a list'];
-		expect(() => checkIndex(broken, 'bad.json')).toThrow(`signatures[${i}].apart: must be a list of lists of strings`);
 	});
 
 	it('names a missing index file', async () => {

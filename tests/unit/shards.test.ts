@@ -7,8 +7,6 @@ import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
-import { articleSchema } from '../../src/lib/article-schema.ts';
-import { validData } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -62,29 +60,6 @@ describe('the sharded index', () => {
 			expect(visible(result)).toEqual(visible(whole.match(paste)));
 			expect(needed.length).toBeLessThan(sharded.directory.shards / 4);
 		}
-	});
-
-	it('refuses in merged shards a near or partial reading that the whole index refuses, though the neighbour is in a shard not fetched', () => {
-		// Two messages sharing four words; the line holds those four and not the word of A's own. In the
-		// whole index, B is A's neighbour and the line does not set A apart from it (match.ts `setApart`).
-		// B's key words are not in the line, so the browser never fetches B's shard.
-		const mk = (id: string, shortId: string, line: string) => articleSchema.parse({ ...validData(), id, shortId, signatures: [{ line, where: 'in the tests' }] });
-		const a = mk('shard-cause-a', 'FL-0911', 'quokka numbat wombat dingo platypus');
-		const b = mk('shard-cause-b', 'FL-0912', 'quokka numbat wombat dingo bilby cassowary echidna');
-		const index = compileIndex([a, b, ...syntheticArticles(100)]);
-		const sharded = shardIndex(index);
-		const line = 'quokka numbat wombat dingo';
-		const { needed, result } = shardedMatch(sharded, line);
-		const merged = mergeShards(needed.map((n) => sharded.shards[n]), sharded.directory.maxWeight);
-		expect(merged.articles.map((x) => x.id)).toContain('shard-cause-a');
-		expect(merged.articles.map((x) => x.id)).not.toContain('shard-cause-b');
-		expect(visible(createMatcher(index).match(line))).toEqual({ ambiguous: false, matches: [], excluded: [] });
-		expect(visible(result)).toEqual(visible(createMatcher(index).match(line)));
-		// What the compiler records makes the difference: without it, the merged shards met A partly.
-		const bare = mergeShards(needed.map((n) => ({ ...sharded.shards[n], signatures: sharded.shards[n].signatures.map(({ apart: _apart, ...sig }) => sig) })), sharded.directory.maxWeight);
-		expect(createMatcher(bare).match(line).matches.map((m) => [m.article.id, m.kind])).toEqual([['shard-cause-a', 'partial']]);
-		// A line with A's own word is still A's.
-		expect(shardedMatch(sharded, 'quokka numbat wombat platypus').result.matches[0]?.article.id).toBe('shard-cause-a');
 	});
 
 	it('a paste without any anchor word needs no shard at all', () => {

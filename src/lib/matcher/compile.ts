@@ -7,7 +7,7 @@ import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { compiledPattern } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
-import { apartSets, isGeneric, keysOf, neighbourFinder, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
 import { isWrapperLine } from './wrapper-lines.ts';
 
@@ -62,7 +62,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		return { text, why: e.why, anchor };
 	};
 
-	const index: MatcherIndex = {
+	return {
 		version: 1,
 		articles: articles.map((a) => ({
 			id: a.id,
@@ -77,15 +77,6 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
-	// What sets each error line apart from its neighbours, over the whole index (model.ts `apartSets`).
-	const neighbours = neighbourFinder(index, SCORING.minSpecific);
-	signatures.forEach((sig, s) => {
-		if (sig.diagnostic) return;
-		const apart = apartSets(index, s, neighbours);
-		if (apart.length) sig.apart = apart;
-	});
-	return index;
-
 }
 
 /**

@@ -6,7 +6,7 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { apartSets, isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
 
@@ -138,18 +138,21 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
 	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
-	 * `neighbourFinder`), the words of this signature that the neighbour lacks (placeholders left out),
-	 * when there are any (model.ts `apartSets`). The compiler records them over the whole index
-	 * (`IndexedSignature.apart`), so merged shards that lack a neighbour still refuse what the whole
-	 * index refuses; read on the first near or partial reading of a signature and kept.
+	 * `neighbourFinder`), the words of this
+	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
+	 * near or partial reading of a signature and kept: most lines never need it.
 	 */
 	const apart = new Map<number, string[][]>();
 	const neighbours = neighbourFinder(index, SCORING.minSpecific);
 	function apartFrom(s: number): string[][] {
 		let sets = apart.get(s);
 		if (sets) return sets;
-		// Decided over the whole index when it was compiled; an index without it: found in this one.
-		sets = index.signatures[s].apart ?? apartSets(index, s, neighbours);
+		const sig = index.signatures[s];
+		sets = [];
+		for (const n of neighbours(s)) {
+			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
+			if (own.length) sets.push(own);
+		}
 		apart.set(s, sets);
 		return sets;
 	}

@@ -88,17 +88,6 @@ export interface IndexedSignature {
 	 * diagnostic output).
 	 */
 	shared?: boolean;
-	/**
-	 * The words that set this signature apart from its neighbours (`neighbourFinder`), decided over the
-	 * whole index at compile time: per neighbour, the words of this signature it lacks (no placeholder),
-	 * sets that contain another set left out (a line holding the smaller holds the larger). A near or
-	 * partial reading must hold a word of each set (match.ts `setApart`). Carried here because the
-	 * browser's merged shards hold only the signatures the paste's key words fetch, not every neighbour,
-	 * and without them a near reading there passed where the whole index refused it. Absent when the
-	 * signature has no neighbour with words of its own to tell it apart (or in an index compiled before
-	 * this field: the matcher then finds the neighbours in the index it has).
-	 */
-	apart?: string[][];
 }
 
 /**
@@ -118,10 +107,10 @@ export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase'>, minHit
  * articles that share at least `minShared` of its specific (non-generic) words, counted per
  * occurrence of a word in either. A near or partial reading of a signature must hold a word that
  * sets it apart from each (match.ts `setApart`). The browser's merged shards hold only the
- * neighbours whose keys the paste holds, so the compiler records what sets each signature apart
- * (`IndexedSignature.apart`, `apartSets`) over the whole index; carrying the neighbours themselves in
- * shards was measured at 3.6 times the signatures per shard. `minShared` is SCORING.minSpecific.
- * Returns a lookup by signature position, built on first use.
+ * neighbours whose keys the paste holds, so a near reading there can pass where the whole index
+ * refuses it (not seen on any eval text; carrying neighbours in shards was measured at 3.6 times the
+ * signatures per shard, so it is not done). `minShared` is SCORING.minSpecific. Returns a lookup by
+ * signature position, built on first use.
  */
 export function neighbourFinder(index: MatcherIndex, minShared: number): (s: number) => number[] {
 	let bySpecificWord: Map<string, number[]> | undefined;
@@ -148,22 +137,4 @@ export interface MatcherIndex {
 	weights: Record<string, number>;
 	/** The weight of a word no signature uses: the highest of all. */
 	maxWeight: number;
-}
-
-/**
- * What sets signature `s` apart from each neighbour (see `neighbourFinder`): per neighbour, the words of
- * `s` (no placeholder) that the neighbour lacks, when there are any, with every set that contains
- * another set left out (a line that holds a word of the smaller holds one of the larger). Empty when no
- * neighbour has such words. Both the compiler (over the whole index) and the matcher (for an index that
- * does not carry `apart`) call it.
- */
-export function apartSets(index: MatcherIndex, s: number, neighbours: (s: number) => number[]): string[][] {
-	const sig = index.signatures[s];
-	const sets = new Map<string, string[]>();
-	for (const n of neighbours(s)) {
-		const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
-		if (own.length) sets.set([...own].sort().join(' '), own);
-	}
-	const bySize = [...sets.values()].sort((x, y) => x.length - y.length);
-	return bySize.filter((set, i) => !bySize.slice(0, i).some((smaller) => smaller.every((t) => set.includes(t))));
 }
