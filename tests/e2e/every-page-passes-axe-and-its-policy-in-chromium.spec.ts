@@ -12,8 +12,7 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
 import { settled, watchViolations } from './watch.ts';
-import AxeBuilder from '@axe-core/playwright';
-import { seriousViolations } from './axe.ts';
+import { axeOn, seriousViolations } from './axe.ts';
 import { focusRing } from './focus.ts';
 import { BROWSER_PAGES, TEMPLATE_PAGES, TEMPLATES } from './templates.ts';
 
@@ -80,7 +79,7 @@ for (const { path, redirectTo, template } of BROWSER_PAGES) {
 			expect(ring.contrast).toBeGreaterThanOrEqual(3);
 			await page.keyboard.press('ArrowRight');
 			await expect.poll(() => scrolling.evaluate((p) => p.scrollLeft), `${path}: ArrowRight scrolls the code block`).toBeGreaterThan(0);
-			expect((await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
+			expect((await axeOn(page).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
 		}
 	});
 }

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { loadArticles } from '../../src/lib/content.ts';
 import { evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { ROOT } from './site.ts';
+import { axeOn } from './axe.ts';
 
 // Each article's sections, badges and metadata are checked in every-built-page-holds-its-content-policy-and-links.spec.ts,
 // their badges' visibility in every-page-passes-axe-and-its-policy-in-chromium.spec.ts.
@@ -39,7 +39,7 @@ for (const theme of ['light', 'dark']) {
 			await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 			await page.goto(`/kb/${id}/`);
 			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-			let axe = new AxeBuilder({ page }).withRules(['color-contrast']);
+			let axe = axeOn(page).withRules(['color-contrast']);
 			for (const level of levels) {
 				await expect(page.locator(`.${evidenceClass(level)}`).first(), level).toBeVisible();
 				axe = axe.include(`.${evidenceClass(level)}`);
