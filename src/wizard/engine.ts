@@ -39,11 +39,19 @@ export class WizardError extends Error {}
  * tested as given: normalize them first (normalizeLine), as the matcher does with what it reads.
  */
 export function firstLineMet(node: ErrorCheckNode, texts: string | readonly string[]): number {
-	const all = typeof texts === 'string' ? [texts] : texts;
-	return node.lines.findIndex((l) => {
-		const re = compilePattern(l.line);
-		return all.some((t) => re.test(t));
-	});
+	return firstLineMetBy(node)(texts);
+}
+
+/**
+ * `firstLineMet` for one step asked many times: the step's patterns are compiled once, here, instead of
+ * once per call (the tree check asks every step about every article's signature).
+ */
+export function firstLineMetBy(node: ErrorCheckNode): (texts: string | readonly string[]) => number {
+	const compiled = node.lines.map((l) => compilePattern(l.line));
+	return (texts) => {
+		const all = typeof texts === 'string' ? [texts] : texts;
+		return compiled.findIndex((re) => all.some((t) => re.test(t)));
+	};
 }
 
 /** The choices of a step, in order; "None of these" last on an error check. */

@@ -6,7 +6,7 @@ import type { ArticleData } from '../lib/article-schema.ts';
 import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
-import { choicesOf, firstLineMet } from './engine.ts';
+import { choicesOf, firstLineMetBy } from './engine.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { compilePattern } from '../lib/matcher/pattern.ts';
 import { inlineCode } from '../lib/inline-code.ts';
@@ -198,8 +198,9 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 	const examples = articles.filter((a) => a.status === 'active').flatMap((a) => a.signatures.map((s) => ({ owner: a.id, line: s.line, text: normalizeLine(s.line) })));
 	for (const node of tree.nodes) {
 		if (node.kind !== 'error-check') continue;
+		const lineMet = firstLineMetBy(node);
 		for (const ex of examples) {
-			const first = node.lines[firstLineMet(node, ex.text)];
+			const first = node.lines[lineMet(ex.text)];
 			const to = first && byId.get(first.next);
 			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
 		}

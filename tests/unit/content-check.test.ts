@@ -5,7 +5,7 @@ import { contentCheck } from '../../src/integrations/content-check.ts';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../../src/lib/content.ts';
+import { readArticleSources } from '../../src/lib/content.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 
 /** Run the integration's config hook the way `astro build` does, on a project root. */
@@ -22,7 +22,8 @@ describe('the content check in the build', () => {
 		const root = new URL('../../', import.meta.url);
 		const { run, logged } = runHook(root);
 		expect(run).not.toThrow();
-		expect(logged).toEqual([`${loadArticles(root.pathname).length} articles pass the content check.`]);
+		// The count of article files as read from disk (not parsed again: the hook has just parsed and checked each).
+		expect(logged).toEqual([`${readArticleSources(root.pathname).length} articles pass the content check.`]);
 	});
 
 	it('fails the build naming the file, the field and the fix: the report logged once, as it is, and exit status 1', () => {

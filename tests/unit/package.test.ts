@@ -111,7 +111,7 @@ describe('the npm package, installed outside the repository', () => {
 	});
 
 	it('lists every article of the current content', () => {
-		const expected = dataFromContent(root).articles;
+		const expected = (sourceData ??= dataFromContent(root)).articles;
 		const plain = faultline(['list']);
 		expect(plain.code).toBe(0);
 		expect(plain.stdout.trim().split('\n')).toEqual(expected.map((a) => `${a.shortId}  ${a.id}  ${a.title}`));

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/lib/content.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher } from '../../src/lib/matcher/index.ts';
@@ -9,7 +8,8 @@ import { createProseRanker, PROSE, proseIndexOf, textKind } from '../../src/lib/
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const articles = loadArticles(root);
+// The model's articles (read and checked once per process, in the order the site and the CLI use).
+const articles = loadKnowledgeBase(root).articles;
 const ranker = createProseRanker(proseDocsOf(articles));
 
 describe('how a text reads', () => {
