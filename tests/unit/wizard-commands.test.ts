@@ -182,6 +182,8 @@ const NOT_HERE: Record<string, string> = {
 	'microvm-boot-lines': 'runs in a microvm.nix guest',
 	'microvm-overlay-order': 'runs in a microvm.nix guest with systemd',
 	'microvm-shutdown-lines': 'needs a microvm.nix host with systemd',
+	'microvm-host-start-lines': 'needs a microvm.nix host with systemd and its journal',
+	'microvm-host-start-how': 'needs a microvm.nix host with systemd',
 	'microvm-eval-lines': 'needs a NixOS configuration with microvm.nix',
 	'microvm-store-owner': 'runs in a guest with Postfix in its store',
 	'microvm-service-line': 'runs in a guest with Postfix',
