@@ -27,6 +27,9 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	await page.getByRole('link', { name: 'Podman, buildah or skopeo, rootless or as root (running a container, pulling, building or pushing an image, podman machine; also through toolbox or distrobox)' }).click();
 	await page.getByRole('link', { name: 'Something else' }).click();
 	await page.getByRole('link', { name: 'None of these' }).click();
+	// With no listed line, one more question asks about a missing login session (round 7's fix) before the end.
+	await expect(page).toHaveURL(/\/wizard\/podman-no-line-session\/$/);
+	await page.getByRole('link', { name: "I'm not sure" }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/$/);
 	await expect(page.getByRole('link', { name: 'Search the knowledge base' })).toHaveAttribute('href', '/search/');
 	const report = new URL((await page.getByRole('link', { name: 'report this problem' }).getAttribute('href'))!);
@@ -35,4 +38,5 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	expect(body).toContain('1. What were you doing when it went wrong? Podman, buildah or skopeo');
 	expect(body).toContain('2. What does the failing command print on its last `Error:` line? Something else');
 	expect(body).toContain('3. Does the failing command print one of these? None of these');
+	expect(body).toContain("4. Which cgroup manager does Podman use where the failing command runs, and who runs it? I'm not sure");
 });
