@@ -393,7 +393,7 @@ function renderMatch(m: Match): HTMLLIElement {
 }
 
 function kindText(m: Match): string {
-	return m.kind === 'exact' ? 'contains' : m.kind === 'near' ? 'has every specific word of' : 'is part of';
+	return m.kind === 'exact' ? 'matches' : m.kind === 'near' ? 'has every specific word of' : 'is part of';
 }
 
 async function searchPages(text: string, productName: string): Promise<PagefindResultData[]> {
