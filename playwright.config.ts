@@ -22,7 +22,7 @@ export default defineConfig({
 	// Deadlines, not waits: every test waits for the state it needs, and fails if it has not come by
 	// then. They are generous because the machine may be shared (2 cores, load average 30 was seen).
 	timeout: 300_000,
-	expect: { timeout: 60_000 },
+	expect: { timeout: 60_000, toPass: { timeout: 60_000 } },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,

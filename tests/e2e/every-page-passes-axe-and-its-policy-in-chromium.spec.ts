@@ -77,8 +77,14 @@ for (const { path, redirectTo, template } of BROWSER_PAGES) {
 			expect(ring, `${path}: the focused code block's ring`).toMatchObject({ focusVisible: true, style: 'solid' });
 			expect(ring.width).toBeGreaterThanOrEqual(2);
 			expect(ring.contrast).toBeGreaterThanOrEqual(3);
-			await page.keyboard.press('ArrowRight');
-			await expect.poll(() => scrolling.evaluate((p) => p.scrollLeft), `${path}: ArrowRight scrolls the code block`).toBeGreaterThan(0);
+			// The key goes to the focused block, which keeps the focus. Chromium may drop a key sent while it is
+			// still laying out the new width (seen once in CI under load: the block focused, never scrolled),
+			// so the key is pressed again until the block scrolls, as a reader would; the focus must not move.
+			await expect(async () => {
+				expect(await scrolling.evaluate((p) => p === document.activeElement), `${path}: the code block keeps the focus`).toBe(true);
+				await page.keyboard.press('ArrowRight');
+				expect(await scrolling.evaluate((p) => p.scrollLeft), `${path}: ArrowRight scrolls the code block`).toBeGreaterThan(0);
+			}).toPass();
 			expect((await axeOn(page).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
 		}
 	});
