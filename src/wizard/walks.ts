@@ -109,6 +109,10 @@ export interface Walk {
 	 * tree. The second walk records no answer for the new question (its
 	 * reporter's thread shows `cgroupManager: cgroupfs`, but walks are not
 	 * edited after the fact), so its replay still takes the way out there.
+	 * Two exceptions, made on 2026-11-30 and said in their `why`: the two
+	 * buildah walks (buildah#420 of round 4, buildah#287 of round 7) answer
+	 * the version question round 7 added, as their threads give it (0.11
+	 * verbatim; for 2017-10 only 0.4 or older existed).
 	 */
 	round?: number;
 }
