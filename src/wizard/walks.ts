@@ -106,13 +106,11 @@ export interface Walk {
 	 * decisive alone, missing from a step that lists the article's lines; a
 	 * reader with no Podman line whose setup, no login session, the cgroup
 	 * manager shows), so, like round 6, it no longer measures an untouched
-	 * tree. The second walk records no answer for the new question (its
-	 * reporter's thread shows `cgroupManager: cgroupfs`, but walks are not
-	 * edited after the fact), so its replay still takes the way out there.
-	 * Two exceptions, made on 2026-11-30 and said in their `why`: the two
-	 * buildah walks (buildah#420 of round 4, buildah#287 of round 7) answer
-	 * the version question round 7 added, as their threads give it (0.11
-	 * verbatim; for 2017-10 only 0.4 or older existed).
+	 * tree. Walks are not edited after the fact, except three answers to
+	 * the questions round 7 added (2026-11-30, each said in its `why`): the
+	 * buildah walks buildah#420 (round 4) and buildah#287 answer the version
+	 * question as their threads give it (0.11 verbatim; in 2017-10 only 0.4
+	 * or older existed), and podman#9410 the cgroup-manager question.
 	 */
 	round?: number;
 }
