@@ -186,6 +186,7 @@ export function wizardTree(articles: readonly Input[]): WizardTree {
 					command: 'journalctl -b --no-pager | tail -n 200',
 					lines: here.map((a) => ({ line: a.signatures[0].line, next: `result-${a.id}` })),
 					signaturesOf: [],
+					groups: [],
 					none: page < pages ? `${product}-${subsystem}-${page + 1}` : `${product}-${subsystem}-none`,
 				});
 				for (const a of here) nodes.push({ id: `result-${a.id}`, kind: 'result', article: a.id });

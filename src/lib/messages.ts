@@ -344,6 +344,22 @@ export const wizardMessages = {
 			? 'give the entry a `shared:` step (the question that tells the causes of its non-decisive lines apart), or list the line under `lines` leading to one'
 			: "list the line under `lines`, or check the signature's pattern",
 	}),
+	groupWithoutWordsNotLast: (title: string) => ({
+		message: `the group "${title}" has no words, so it takes every line the groups before it do not, and the groups after it get none`,
+		fix: 'give it `words`, or move it to the end of `groups`',
+	}),
+	emptyGroup: (title: string) => ({
+		message: `no line of the step goes under the group "${title}", so the page would show an empty heading`,
+		fix: "change its `words` to ones the step's lines show, or remove the group",
+	}),
+	lineInNoGroup: (line: string) => ({
+		message: `the line "${line}" shows none of the groups' words, and there is no group without words to take it`,
+		fix: 'add a word it shows to the group a reader would look in, or end `groups` with a group without words',
+	}),
+	groupsReverseExclusion: (line: string, ruledOut: string) => ({
+		message: `the groups list "${line}" before "${ruledOut}", which its article rules out (excludeWhen): a reader who has both lines takes the first and gets the wrong cause`,
+		fix: 'move a word so that both lines fall under the same group, or the ruled-out line under an earlier one',
+	}),
 	signaturesOfWhat: (slug: string) => ({
 		message: `signaturesOf names "${slug}", which is not an active article`,
 		fix: 'name the slug of an active article in src/content/docs/kb/',

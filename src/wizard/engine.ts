@@ -66,6 +66,32 @@ export function choicesOf(node: WizardNode): Choice[] {
 	return [];
 }
 
+/** A run of a step's choices shown under one heading (`title`), or under none. */
+export interface ChoiceGroup {
+	title?: string;
+	/** The choices, each with its index in choicesOf(node), in order. */
+	choices: { choice: Choice; index: number }[];
+}
+
+/**
+ * A step's choices as its page lists them: an error check with `groups`, its
+ * lines under each group's title (groups without lines left out), then "None
+ * of these" on its own; any other step, all its choices in one untitled run.
+ * The runs keep choicesOf's order, so the n-th choice on the page is choice n.
+ */
+export function choiceGroupsOf(node: WizardNode): ChoiceGroup[] {
+	const all = choicesOf(node).map((choice, index) => ({ choice, index }));
+	if (node.kind !== 'error-check' || node.groups.length === 0) return [{ choices: all }];
+	const runs: ChoiceGroup[] = [];
+	node.lines.forEach((l, i) => {
+		const title = l.group === undefined ? undefined : node.groups[l.group]?.title;
+		const last = runs.at(-1);
+		if (last && last.title === title) last.choices.push(all[i]);
+		else runs.push({ title, choices: [all[i]] });
+	});
+	return [...runs, { choices: all.slice(node.lines.length) }];
+}
+
 /** An error line as shown to readers: a pattern's holes become "…". */
 export function displayLine(line: string): string {
 	return displayPattern(line);

@@ -55,7 +55,42 @@ export const errorCheckSchema = z
 		 * failure without an error line, which the step's `command` must print;
 		 * verbatim. Listed first, so a line that needs a separating question leads to it.
 		 */
-		lines: z.array(z.object({ line: z.string().min(5), next: nodeId }).strict()).default([]),
+		lines: z
+			.array(
+				z
+					.object({
+						line: z.string().min(5),
+						next: nodeId,
+						/**
+						 * The index in `groups` of the group the line is listed under: set by
+						 * expandSignatures from the groups' words (validate.ts), never by hand.
+						 */
+						group: z.number().int().nonnegative().optional(),
+					})
+					.strict(),
+			)
+			.default([]),
+		/**
+		 * For a step with many lines: headings that group them by words a reader
+		 * sees in their own line, in order. A line goes under the first group one
+		 * of whose `words` starts a word of the line (for a pattern that shows
+		 * none, of the article's verbatim example of it), case aside; a last group without
+		 * words takes every other line. The page shows each group under its
+		 * title, linked from a list of the titles; the lines keep their order
+		 * within a group. Without groups the lines form one list.
+		 */
+		groups: z
+			.array(
+				z
+					.object({
+						/** The heading: what its lines are about, naming the words that put a line there. */
+						title: z.string().min(5),
+						/** Words or phrases, each matched at the start of a word (`cgroup` meets `cgroups` and `/sys/fs/cgroup`); none for the last group. */
+						words: z.array(z.string().min(2)).default([]),
+					})
+					.strict(),
+			)
+			.default([]),
 		/**
 		 * Articles whose every decisive signature (its pattern, or its line
 		 * where it has none) is offered after `lines`, each leading to `next`:

@@ -31,7 +31,7 @@ export type FixAnchors = Map<string, string[]>;
 export function expandSignatures(tree: WizardTree, articles: readonly ArticleData[]): WizardTree {
 	const byId = new Map(articles.map((a) => [a.id, a]));
 	const nodes = tree.nodes.map((node) => {
-		if (node.kind !== 'error-check' || node.signaturesOf.length === 0) return node;
+		if (node.kind !== 'error-check' || (node.signaturesOf.length === 0 && node.groups.length === 0)) return node;
 		const lines = [...node.lines];
 		const offered = new Set(lines.map((l) => l.line));
 		for (const { article, next, shared } of node.signaturesOf) {
@@ -45,9 +45,41 @@ export function expandSignatures(tree: WizardTree, articles: readonly ArticleDat
 				lines.push({ line, next: to });
 			}
 		}
-		return { ...node, lines: orderByExclusions(lines, tree, byId) };
+		if (node.groups.length === 0) return { ...node, lines: orderByExclusions(lines, tree, byId) };
+		// Grouped: each line under the first group whose words it shows, the groups in order, and within each
+		// group the order the exclusions ask for (validateTree names a pair that the groups put the wrong way round).
+		const groupOf = groupsOf(node.groups, articles);
+		const grouped = lines.map((l) => ({ ...l, group: groupOf(l.line) }));
+		// A line that fits no group (there is no group without words) comes last; validateTree names it.
+		const order = [...node.groups.keys(), -1];
+		return { ...node, lines: order.flatMap((g) => orderByExclusions(grouped.filter((l) => l.group === g), tree, byId)) };
 	});
 	return { ...tree, nodes };
+}
+
+/**
+ * The group a listed line goes under (schema.ts, `groups`): the index of the
+ * first group one of whose words starts a word (case aside) of the line; for a
+ * line that shows no group's words, of its verbatim example (an article's
+ * signature `line` whose `pattern` it is: a hole such as `{*}` may stand where
+ * the reader's line names the word, as `cannot find …: exec: …` does for
+ * newuidmap), the example's path words counting only then; else the first
+ * group without words; -1 when there is none.
+ */
+export function groupsOf(groups: readonly { words: readonly string[] }[], articles: readonly ArticleData[]): (line: string) => number {
+	const examples = new Map<string, string[]>();
+	for (const sig of articles.flatMap((a) => a.signatures)) if (sig.pattern) examples.set(sig.pattern, [...(examples.get(sig.pattern) ?? []), sig.line]);
+	const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const res = groups.map((g) => (g.words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${g.words.map(escape).join('|')})`, 'iu') : undefined));
+	const rest = res.findIndex((re) => re === undefined);
+	const first = (text: string) => res.findIndex((re) => re !== undefined && re.test(text));
+	return (line) => {
+		for (const text of [line, ...(examples.get(line) ?? [])]) {
+			const g = first(text);
+			if (g >= 0) return g;
+		}
+		return rest;
+	};
 }
 
 /**
@@ -57,7 +89,25 @@ export function expandSignatures(tree: WizardTree, articles: readonly ArticleDat
  * (quadlet-nix#3: newuidmap not found on PATH, then found without setuid).
  * Stable otherwise; two articles that rule each other out keep their order.
  */
-function orderByExclusions(lines: readonly { line: string; next: string }[], tree: WizardTree, articles: ReadonlyMap<string, ArticleData>): { line: string; next: string }[] {
+function orderByExclusions<L extends { line: string; next: string }>(lines: readonly L[], tree: WizardTree, articles: ReadonlyMap<string, ArticleData>): L[] {
+	const before = mustFollow(lines, tree, articles);
+	const placed = new Set<number>();
+	const out: L[] = [];
+	while (out.length < lines.length) {
+		const free = lines.findIndex((_, i) => !placed.has(i) && before[i].every((j) => placed.has(j)));
+		const i = free >= 0 ? free : lines.findIndex((_, k) => !placed.has(k));
+		placed.add(i);
+		out.push(lines[i]);
+	}
+	return out;
+}
+
+/**
+ * For each of an error check's lines, the indexes of the lines that must be
+ * listed before it: those whose text its own article rules out (`excludeWhen`),
+ * unless their article rules this line out in turn (orderByExclusions).
+ */
+function mustFollow(lines: readonly { line: string; next: string }[], tree: WizardTree, articles: ReadonlyMap<string, ArticleData>): number[][] {
 	const steps = new Map(tree.nodes.map((n) => [n.id, n]));
 	const articleOf = (next: string) => {
 		const to = steps.get(next);
@@ -66,18 +116,9 @@ function orderByExclusions(lines: readonly { line: string; next: string }[], tre
 	const rulesOut = (a: ArticleData | undefined, line: string) => (a?.excludeWhen ?? []).some((e) => line.toLowerCase().includes(e.text.toLowerCase()));
 	const owners = lines.map((l) => articleOf(l.next));
 	// before[i]: the lines that must come before line i.
-	const before = lines.map((l, i) =>
+	return lines.map((l, i) =>
 		lines.flatMap((other, j) => (j !== i && owners[j] && owners[i] && owners[j] !== owners[i] && rulesOut(owners[i], other.line) && !rulesOut(owners[j], l.line) ? [j] : [])),
 	);
-	const placed = new Set<number>();
-	const out: { line: string; next: string }[] = [];
-	while (out.length < lines.length) {
-		const free = lines.findIndex((_, i) => !placed.has(i) && before[i].every((j) => placed.has(j)));
-		const i = free >= 0 ? free : lines.findIndex((_, k) => !placed.has(k));
-		placed.add(i);
-		out.push(lines[i]);
-	}
-	return out;
 }
 
 /**
@@ -182,6 +223,22 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 		}
 	}
 
+	// Grouped lines: every line under a group, no empty heading, the group without words last, and no line
+	// listed (in a later group) after a line its article rules out, which a reader with both would take.
+	const articleMap = new Map(articles.map((a) => [a.id, a]));
+	for (const node of tree.nodes) {
+		if (node.kind !== 'error-check' || node.groups.length === 0) continue;
+		const field = `step "${node.id}" › groups`;
+		node.groups.forEach((g, i) => {
+			if (g.words.length === 0 && i < node.groups.length - 1) add(`${field}.${i}`, m.groupWithoutWordsNotLast(g.title));
+			// The group without words may stay empty (the page leaves it out): it is there for lines added later.
+			if (g.words.length > 0 && !node.lines.some((l) => l.group === i)) add(`${field}.${i}`, m.emptyGroup(g.title));
+		});
+		for (const l of node.lines) if (l.group === undefined || l.group < 0) add(field, m.lineInNoGroup(l.line));
+		const before = mustFollow(node.lines, tree, articleMap);
+		node.lines.forEach((l, i) => before[i].forEach((j) => j > i && add(field, m.groupsReverseExclusion(l.line, node.lines[j].line))));
+	}
+
 	// Every question routes: its answers lead to at least two places (a result counts as its article and fix).
 	const place = (id: string) => {
 		const to = byId.get(id);
@@ -228,7 +285,7 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 function textsOf(node: WizardNode): [string, string][] {
 	const texts: [string, string | undefined][] = [];
 	if (node.kind === 'question') texts.push(['prompt', node.prompt], ['help', node.help], ['lookFor', node.lookFor], ...node.answers.map((a, i): [string, string] => [`answers.${i}.label`, a.label]));
-	if (node.kind === 'error-check') texts.push(['prompt', node.prompt], ['help', node.help]);
+	if (node.kind === 'error-check') texts.push(['prompt', node.prompt], ['help', node.help], ...node.groups.map((g, i): [string, string] => [`groups.${i}.title`, g.title]));
 	if (node.kind === 'result') texts.push(['note', node.note]);
 	if (node.kind === 'end') texts.push(['title', node.title], ['text', node.text]);
 	return texts.filter((t): t is [string, string] => t[1] !== undefined);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choicesOf, disproofsOf, firstLineMet, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { allPaths, answer, choiceGroupsOf, choicesOf, disproofsOf, firstLineMet, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
 import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/load.ts';
 import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { ErrorCheckNode, WizardTree } from '../../src/wizard/schema.ts';
@@ -290,6 +290,62 @@ describe('the structural checks of issue 18', () => {
 		const setuid = lines.findIndex((l) => l.line.includes('should have setuid or have filecaps setuid'));
 		expect(setuid).toBeGreaterThanOrEqual(0);
 		expect(setuid).toBeLessThan(firstMissing);
+	});
+
+	it('groups a long list of lines by the words a reader sees, in the groups\' order, and keeps choice n the n-th listed', () => {
+		const pair = articles.filter((a) => ['podman-newuidmap-missing', 'podman-newuidmap-not-setuid'].includes(a.data.id));
+		const raw = {
+			start: 'e',
+			nodes: [
+				{
+					id: 'e',
+					kind: 'error-check',
+					prompt: 'Do you see one?',
+					groups: [
+						{ title: 'Setuid: setuid, filecaps', words: ['setuid', 'filecaps'] },
+						{ title: 'Not found: newuidmap', words: ['newuidmap'] },
+						{ title: 'Any other line' },
+					],
+					signaturesOf: [
+						{ article: 'podman-newuidmap-missing', next: 'missing', shared: 'shared' },
+						{ article: 'podman-newuidmap-not-setuid', next: 'setuid', shared: 'shared' },
+					],
+					none: 'x',
+				},
+				{ id: 'missing', kind: 'result', article: 'podman-newuidmap-missing' },
+				{ id: 'setuid', kind: 'result', article: 'podman-newuidmap-not-setuid' },
+				{ id: 'shared', kind: 'end', title: 'Several causes', text: 'Other causes print these lines too.' },
+				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
+			],
+		};
+		const tree = expandSignatures(parseTree(raw).tree!, pair.map((a) => a.data));
+		const node = tree.nodes[0] as ErrorCheckNode;
+		// Every line under the first group whose words it shows: the setuid lines first, then newuidmap's.
+		for (const l of node.lines) if (/setuid|filecaps/i.test(l.line)) expect(l.group).toBe(0);
+		for (const l of node.lines) if (!/setuid|filecaps/i.test(l.line) && /newuidmap/i.test(l.line)) expect(l.group).toBe(1);
+		expect(node.lines.map((l) => l.group)).toEqual([...node.lines.map((l) => l.group!)].sort());
+		// A pattern whose hole hides the word goes by its article's verbatim line: `cannot find {*}: exec: …` is newuidmap's.
+		const hidden = node.lines.find((l) => l.line.startsWith('cannot find {*}'));
+		expect(hidden?.group).toBe(1);
+		// The page's runs: one per group that has lines, then the way out alone; the n-th choice listed is choice n.
+		const runs = choiceGroupsOf(node);
+		expect(runs.map((r) => r.title)).toEqual(['Setuid: setuid, filecaps', 'Not found: newuidmap', ...(node.lines.some((l) => l.group === 2) ? ['Any other line'] : []), undefined]);
+		expect(runs.flatMap((r) => r.choices.map((c) => c.index))).toEqual(choicesOf(node).map((_, i) => i));
+		expect(runs.at(-1)!.choices.map((c) => c.choice.label)).toEqual(['None of these']);
+		expect(validateTree(tree, pair.map((a) => a.data), fixAnchorsOf(pair)).map(formatProblem)).toEqual([]);
+		// The ruled-out order across groups, a group without words before others, a line in no group, an empty group.
+		const broken = (groups: unknown[]) => {
+			const t = expandSignatures(parseTree({ ...raw, nodes: [{ ...raw.nodes[0], groups }, ...raw.nodes.slice(1)] }).tree!, pair.map((a) => a.data));
+			return validateTree(t, pair.map((a) => a.data), fixAnchorsOf(pair)).map(formatProblem);
+		};
+		expect(broken([{ title: 'Not found: newuidmap', words: ['newuidmap'] }, { title: 'Setuid: setuid, filecaps', words: ['setuid'] }]).some((p) => p.includes('which its article rules out (excludeWhen)'))).toBe(true);
+		expect(broken([{ title: 'Any other line' }, { title: 'Setuid: setuid', words: ['setuid'] }])).toContain(
+			'src/content/wizard/tree.yaml › step "e" › groups.0: the group "Any other line" has no words, so it takes every line the groups before it do not, and the groups after it get none. Fix: give it `words`, or move it to the end of `groups`.',
+		);
+		expect(broken([{ title: 'Setuid: setuid', words: ['setuid'] }]).some((p) => p.includes('shows none of the groups\' words'))).toBe(true);
+		expect(broken([{ title: 'Keyrings: keyring', words: ['keyring'] }, { title: 'Any other line' }])).toContain(
+			'src/content/wizard/tree.yaml › step "e" › groups.0: no line of the step goes under the group "Keyrings: keyring", so the page would show an empty heading. Fix: change its `words` to ones the step\'s lines show, or remove the group.',
+		);
 	});
 
 	it("refuses an error line that sends another article's own line straight to a result", () => {
