@@ -14,6 +14,7 @@ import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/li
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
 import { plainText } from '../../src/lib/inline-code.ts';
+import { choiceGroupsOf } from '../../src/wizard/engine.ts';
 import { contentViolations, gluedWords, policyViolations } from './page-rules.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
@@ -115,6 +116,22 @@ test('the static rules still find what they look for', () => {
 });
 
 const byId = new Map(TREE.nodes.map((n) => [n.id, n]));
+
+test('a wizard step with grouped lines shows each group under its heading, listed and linked at the top, in the order of its choices', () => {
+	const grouped = TREE.nodes.filter((n) => n.kind === 'error-check' && n.groups.length > 0);
+	expect(grouped.length).toBeGreaterThan(0);
+	for (const node of grouped) {
+		const page = parsedPage(`/wizard/${node.id}/`);
+		const runs = choiceGroupsOf(node).filter((r) => r.title !== undefined);
+		const headings = all(page, '.wizard-step h2[id^="lines-"]');
+		expect(headings.map((h) => text(h).trim()), node.id).toEqual(runs.map((r) => plainText(r.title!)));
+		expect(all(page, '.wizard-groups a').map((a) => attr(a, 'href')), node.id).toEqual(headings.map((h) => `#${attr(h, 'id')}`));
+		// Each heading's list holds its group's lines, and the lists together hold every choice, "None of these" last.
+		const lists = all(page, '.wizard-step ul.wizard-choices');
+		expect(lists.slice(0, runs.length).map((ul) => all(ul, ':scope > li').length), node.id).toEqual(runs.map((r) => r.choices.length));
+		expect(text(first(lists.at(-1)!, 'a')).trim(), node.id).toBe('None of these');
+	}
+});
 
 test(`following the links of all ${EDGES.length} wizard answers, without JavaScript, reaches every path's end`, () => {
 	for (const edge of EDGES) {
