@@ -12,8 +12,10 @@ import { compilePattern } from '../lib/matcher/pattern.ts';
 import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
-/** Where the tree lives, relative to the project root. */
-export const TREE_FILE = 'src/content/wizard/tree.yaml';
+import { TREE_FILE } from '../lib/content-inputs.ts';
+
+/** Where the tree lives, relative to the project root (the content inputs are listed in one place, content-inputs.ts). */
+export { TREE_FILE };
 /** Ids taken by the wizard's own pages. */
 const RESERVED = new Set(['map', 'index']);
 
