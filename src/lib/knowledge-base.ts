@@ -9,10 +9,12 @@
  * is fresh while its content files and its code are unchanged. The model is
  * kept per project root until a content file (an article, the wizard tree,
  * the redirects: `isContentFile`) changes, and a change is reported to
- * `forgetKnowledgeBase`; its code cannot change under the running process. The dev server's file watcher reports
- * every change (src/integrations/content-check.ts), so `astro dev` shows an
- * edit at the next page it renders; a build, the CLI and a test read the
- * content once per process, as nothing changes it under them. Nothing is
+ * `forgetKnowledgeBase`; its code cannot change under the running process.
+ * The dev server's file watcher reports every change
+ * (src/integrations/content-check.ts), so `astro dev` shows an edit at the
+ * next page it renders; a build and a test read the content once per process,
+ * as nothing changes it under them, and the CLI reads it only when its disk
+ * cache's key (content and code) changed (src/cli/data-cache.ts). Nothing is
  * checked per call: every page of a build asks for the model, so a per-call
  * check of 10,000 files would run 10,000 times per page.
  */
