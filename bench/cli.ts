@@ -4,9 +4,14 @@
  * outside the repository and run with the system's Node, see
  * scripts/installed-package.ts) beside the in-repository paths (`npx
  * faultline`, and the project's Node 24 running bin/faultline.ts directly).
- * Wall time includes starting Node and, in a clone, compiling the articles.
+ * Wall time includes starting Node and, in a clone, reading the compiled
+ * articles from the cache (src/cli/data-cache.ts; the first, unmeasured run
+ * of each command fills it), or compiling them where the cache cannot be
+ * written (the last clone row: every start compiles, as before the cache).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packAndInstall, systemNode } from '../scripts/installed-package.ts';
@@ -60,10 +65,14 @@ export function measureCli(times = 5, log: (line: string) => void = () => {}): C
 	const pkg = packAndInstall();
 	const projectNode = join(root, 'node_modules/.bin/node');
 	const projectVersion = spawnSync(projectNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	// A cache of the bench's own (filled by each command's first run), and one that cannot be written (a folder under /dev/null).
+	const cached = { ...process.env, FAULTLINE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'faultline-bench-cache-')) };
+	const uncached = { ...process.env, FAULTLINE_CACHE_DIR: '/dev/null/faultline' };
 	const paths: { path: string; node: string; cmd: string; pre: string[]; cwd: string; env?: NodeJS.ProcessEnv }[] = [
 		{ path: 'installed package (faultline)', node: system.version, cmd: pkg.bin, pre: [], cwd: pkg.dir, env: system.env },
-		{ path: 'clone: npx faultline', node: projectVersion, cmd: 'npx', pre: ['faultline'], cwd: root },
-		{ path: 'clone: node bin/faultline.ts', node: projectVersion, cmd: projectNode, pre: [join(root, 'bin/faultline.ts')], cwd: root },
+		{ path: 'clone: npx faultline (cached)', node: projectVersion, cmd: 'npx', pre: ['faultline'], cwd: root, env: cached },
+		{ path: 'clone: node bin/faultline.ts (cached)', node: projectVersion, cmd: projectNode, pre: [join(root, 'bin/faultline.ts')], cwd: root, env: cached },
+		{ path: 'clone: node bin/faultline.ts (no cache: compiles)', node: projectVersion, cmd: projectNode, pre: [join(root, 'bin/faultline.ts')], cwd: root, env: uncached },
 	];
 	const rows = paths.map((p) => {
 		log(`measuring ${p.path}...`);

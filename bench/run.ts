@@ -31,7 +31,7 @@
  *                                        add --misses A (or B, or all) to list the wrong answers of that half
  *   npm run bench -- --only paste        only 7 (needs a built site)
  *   npm run bench -- --only mdx          only 8 (two builds of 1,000 articles; --mdx-size N for another size)
- *   npm run bench -- --only speed        only 9 (the matcher beside grep on a 50 MB log, 5 turns; --log-mb N for another size,
+ *   npm run bench -- --only speed        only 9 (the matcher beside grep on a 50 MB log, 7 turns; --log-mb N for another size,
  *                                        --runs N for another number of turns, --compare REV to run the matcher of a
  *                                        commit, e.g. the one before a speed change, in the same turns, side by side)
  *   npm run bench -- --only wizard       only 10 (the wizard walks; a second or two)
@@ -85,7 +85,7 @@ import { measureCli } from './cli.ts';
 import { measureCliInput } from './cli-input.ts';
 import { COVERAGE_SAMPLE, measureCoverage } from './coverage.ts';
 import { measurePasteWeight } from './paste-weight.ts';
-import { measureGrepSpeed, NEEDLE_ARTICLE, type OtherMatcher } from './grep-speed.ts';
+import { GREP_LOCALE, measureGrepSpeed, NEEDLE_ARTICLE, type OtherMatcher } from './grep-speed.ts';
 import { measureWalks } from './wizard.ts';
 import { walkFigures } from '../src/wizard/walks.ts';
 import { articlePath } from '../src/lib/addresses.ts';
@@ -120,7 +120,7 @@ const { values: args } = parseArgs({
 		sizes: { type: 'string', default: '100,1000,10000' },
 		'mdx-size': { type: 'string', default: '1000' },
 		'log-mb': { type: 'string', default: '50' },
-		runs: { type: 'string', default: '5' },
+		runs: { type: 'string', default: '7' },
 		'no-sites': { type: 'boolean', default: false },
 		'no-lighthouse': { type: 'boolean', default: false },
 		only: { type: 'string' },
@@ -290,19 +290,20 @@ async function speedTable(articles = loadArticles(root).map((a) => a.data)) {
 	const mbps = (cpu: number) => `${(r.megabytes / cpu).toFixed(0)} MB/s`;
 	const loads = r.turns.map((t) => t.load);
 	table(
-		`The matcher beside grep -F -f over the ${articles.length} articles' signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error): CPU time, in ${r.turns.length} turns (grep, then the matcher${r.other ? ` and the matcher of ${r.other.label}, each first in every other turn` : ''}), medians; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
-		['tool', 'CPU time (median)', 'throughput', 'found', 'vs grep (median of the turns\' ratios)'],
+		`The matcher beside grep -F -f over the ${articles.length} articles' ${r.patterns} signature lines, on a realistic ${r.megabytes} MB log (${r.lines.toLocaleString('en')} lines, one known error; input ${r.inputDigest}): CPU time (user + system), after one untimed run of each, in ${r.turns.length} turns (each starting with the next tool), medians; ${r.grepVersion}, LC_ALL=${GREP_LOCALE}; load average ${before.toFixed(1)} at the start, ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during the turns, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores`,
+		['tool', 'CPU time (median)', 'throughput', 'found', 'vs grep (median of the turns\' ratios)', 'ratio, lowest to highest turn'],
 		[
-			['grep -F -f (fixed strings)', `${r.grepCpu.toFixed(2)} s`, mbps(r.grepCpu), `${r.grepLines} line${r.grepLines === 1 ? '' : 's'}`, '1.0x'],
-			['Faultline matcher (in process)', `${r.matcherCpu.toFixed(2)} s`, mbps(r.matcherCpu), r.matcherAnswer ?? '-', `${r.ratio.toFixed(1)}x`],
-			...(r.other ? [[`the matcher of ${r.other.label} (same turns)`, `${r.other.cpu.toFixed(2)} s`, mbps(r.other.cpu), r.other.answer ?? '-', `${r.other.ratio.toFixed(1)}x`]] : []),
+			[`grep -F -f (fixed strings, LC_ALL=${GREP_LOCALE})`, `${r.grepCpu.toFixed(2)} s`, mbps(r.grepCpu), `${r.grepLines} line${r.grepLines === 1 ? '' : 's'}`, '1.0x', '-'],
+			['the same grep, LC_ALL=C.UTF-8 (same turns)', `${r.grepUtf8Cpu.toFixed(2)} s`, mbps(r.grepUtf8Cpu), `${r.grepLines} line${r.grepLines === 1 ? '' : 's'}`, `${(r.grepUtf8Cpu / r.grepCpu).toFixed(1)}x`, '-'],
+			['Faultline matcher (in process)', `${r.matcherCpu.toFixed(2)} s`, mbps(r.matcherCpu), r.matcherAnswer ?? '-', `${r.ratio.toFixed(1)}x`, `${Math.min(...r.turns.map((t) => t.ratio)).toFixed(1)}x to ${Math.max(...r.turns.map((t) => t.ratio)).toFixed(1)}x`],
+			...(r.other ? [[`the matcher of ${r.other.label} (same turns)`, `${r.other.cpu.toFixed(2)} s`, mbps(r.other.cpu), r.other.answer ?? '-', `${r.other.ratio.toFixed(1)}x`, '-']] : []),
 		],
 	);
 	const o = r.other;
 	table(
 		'Each turn (the ratio is of the same moment: the load moves between turns)',
-		['turn', 'load average', 'grep CPU', 'matcher CPU', 'matcher / grep', ...(o ? [`${o.label} CPU`, `${o.label} / grep`] : [])],
-		r.turns.map((t, i) => [i + 1, t.load.toFixed(1), `${t.grepCpu.toFixed(2)} s`, `${t.matcherCpu.toFixed(2)} s`, `${t.ratio.toFixed(1)}x`, ...(o ? [`${t.otherCpu!.toFixed(2)} s`, `${t.otherRatio!.toFixed(1)}x`] : [])]),
+		['turn', 'load average', 'grep CPU', 'grep CPU (C.UTF-8)', 'matcher CPU', 'matcher / grep', ...(o ? [`${o.label} CPU`, `${o.label} / grep`] : [])],
+		r.turns.map((t, i) => [i + 1, t.load.toFixed(1), `${t.grepCpu.toFixed(2)} s`, `${t.grepUtf8Cpu.toFixed(2)} s`, `${t.matcherCpu.toFixed(2)} s`, `${t.ratio.toFixed(1)}x`, ...(o ? [`${t.otherCpu!.toFixed(2)} s`, `${t.otherRatio!.toFixed(1)}x`] : [])]),
 	);
 	table('Lines that get past the pre-filter (and are normalised and looked up)', ['text', 'passed'], [
 		['real pasted lines (every eval text)', rate(r.rates.real)],

@@ -13,26 +13,31 @@
  * built (`deferredRender`, as Astro's glob loader does for MDX): that module
  * is the file itself, so the MDX compiler still strips its front matter.
  *
- * Unchanged files are not rendered again: an entry whose file digest is the
- * same keeps its rendering (Astro keeps the store between builds in its cache).
- * The digest also covers RENDERING_FILES, the code that shapes every
- * article's HTML: Astro empties the store when its config changes, but these
- * are functions the config only points to, so an edit to them alone would
- * leave every article as the old code rendered it.
+ * Unchanged files are not rendered again: an entry whose digest is the same
+ * keeps its rendering (Astro keeps the store between builds in its cache).
+ * The digest follows the project's one staleness rule (content-inputs.ts): a
+ * rendering is fresh while its inputs are, which are the article's file, the
+ * redirects (moved anchors are rendered into the page as aliases) and the
+ * code that shapes every article's HTML: RENDERING_FILES and every module
+ * they import, and the installed packages (`codeDigest`). Astro empties the
+ * store when its config changes, but these are functions the config only
+ * points to, so an edit to them alone would leave every article as the old
+ * code rendered it.
  * In the dev server an edited content file is read, checked and loaded again.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem } from './content.ts';
-import { checkKnowledgeBase, forgetKnowledgeBase, isContentFile } from './knowledge-base.ts';
+import { checkKnowledgeBase, forgetKnowledgeBase } from './knowledge-base.ts';
+import { codeDigest, inputsDigest, isContentFile, REDIRECTS_FILE } from './content-inputs.ts';
 import { formatOf } from './markdown.ts';
 
 /** Where Starlight's docs live, relative to the project root: an entry's id is its path from here without the extension. */
 const DOCS_DIR = 'src/content/docs';
 
-/** The files, relative to the project root, whose change renders every Markdown article again: Expressive Code's config and plugin, the remark plugins. */
+/** The code, relative to the project root, that renders a Markdown article (with every module it imports): Expressive Code's config and plugin, the remark plugins. */
 const RENDERING_FILES = ['ec.config.mjs', 'src/lib/focusable-code.ts', 'src/lib/remark-anchors.ts', 'src/lib/remark-article-sections.ts', 'src/lib/remark-evidence.ts'];
 
 /** The loader for Starlight's docs collection (src/content.config.ts). */
@@ -57,7 +62,7 @@ async function sync({ config, store, parseData, renderMarkdown, generateDigest, 
 	const { model, problems } = checkKnowledgeBase(root);
 	// The content check (src/integrations/content-check.ts) fails the build on these and logs them in the dev server.
 	if (!model) return logger.error(`The articles were not loaded:\n${problems.map(formatProblem).join('\n')}`);
-	const rendering = RENDERING_FILES.map((f) => (existsSync(join(root, f)) ? readFileSync(join(root, f), 'utf8') : '')).join('\0');
+	const rendering = `${inputsDigest(root, [REDIRECTS_FILE])}\0${codeDigest(root, RENDERING_FILES)}`;
 	const untouched = new Set(store.keys());
 	for (const article of model.articles) {
 		const id = article.file.slice(DOCS_DIR.length + 1).replace(/\.mdx?$/, '');

@@ -13,9 +13,10 @@ import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Mess
 import { schemaProblems, yamlLines } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
 import { placeholdersIn } from './article-template.ts';
+import { ARTICLES_DIR } from './content-inputs.ts';
 
-/** Where the articles live, relative to the project root. */
-export const ARTICLES_DIR = 'src/content/docs/kb';
+/** Where the articles live, relative to the project root (the content inputs are listed in one place, content-inputs.ts). */
+export { ARTICLES_DIR };
 
 /** A validated article: its front matter and its body (Markdown, or MDX in an `.mdx` file). */
 export interface Article {

@@ -5,21 +5,25 @@
  * API, the build's checks and the CLI's data all read this model; nothing else
  * reads the content files for them.
  *
- * One cache, one rule: the model is kept per project root until a content
- * file (an article, the wizard tree, the redirects) changes, and a change is
- * reported to `forgetKnowledgeBase`. The dev server's file watcher reports
- * every change (src/integrations/content-check.ts), so `astro dev` shows an
- * edit at the next page it renders; a build, the CLI and a test read the
- * content once per process, as nothing changes it under them. Nothing is
+ * One cache, one rule (src/lib/content-inputs.ts): a product of the content
+ * is fresh while its content files and its code are unchanged. The model is
+ * kept per project root until a content file (an article, the wizard tree,
+ * the redirects: `isContentFile`) changes, and a change is reported to
+ * `forgetKnowledgeBase`; its code cannot change under the running process.
+ * The dev server's file watcher reports every change
+ * (src/integrations/content-check.ts), so `astro dev` shows an edit at the
+ * next page it renders; a build and a test read the content once per process,
+ * as nothing changes it under them, and the CLI reads it only when its disk
+ * cache's key (content and code) changed (src/cli/data-cache.ts). Nothing is
  * checked per call: every page of a build asks for the model, so a per-call
  * check of 10,000 files would run 10,000 times per page.
  */
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ARTICLES_DIR, checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { checkArticles, ContentError, readArticleSources, type Article, type ContentProblem } from './content.ts';
 import { compileIndex, shardIndex } from './matcher/build.ts';
 import type { MatcherIndex } from './matcher/index.ts';
 import { splitDisplay } from './matcher/browser-index.ts';
-import { loadRedirects, REDIRECTS_FILE, type Redirects } from './redirects.ts';
+import { loadRedirects, type Redirects } from './redirects.ts';
 import { PRODUCT_IDS, SECTION_ANCHORS, type ProductId } from './registry.ts';
 import { relatedIndex } from './related.ts';
 import { byShortId } from './short-id.ts';
@@ -27,7 +31,7 @@ import type { ArticleData } from './article-schema.ts';
 import { checkTreeFile, fixAnchorsOf } from '../wizard/load.ts';
 import { nodesById, parentsOf, type Answer } from '../wizard/engine.ts';
 import { splitMaps } from '../wizard/map.ts';
-import { TREE_FILE } from '../wizard/validate.ts';
+import { isContentFile } from './content-inputs.ts';
 import type { WizardNode, WizardTree } from '../wizard/schema.ts';
 
 /** Where Starlight's docs live: an article's page id is its path from here, without the extension (`kb/<slug>`). */
@@ -92,10 +96,8 @@ export function forgetKnowledgeBase(root?: string): void {
 	else models.delete(resolve(root));
 }
 
-/** True when `path` (absolute) is a file the model of the project at `root` is read from. */
-export function isContentFile(root: string, path: string): boolean {
-	return path.startsWith(join(root, ARTICLES_DIR) + sep) || path === join(root, TREE_FILE) || path === join(root, REDIRECTS_FILE);
-}
+/** True when `path` (absolute) is a file the model of the project at `root` is read from (content-inputs.ts). */
+export { isContentFile };
 
 /**
  * The knowledge base of the project at `root` (default: the working

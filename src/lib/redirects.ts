@@ -12,8 +12,10 @@ import { SLUG_PATTERN } from './article-schema.ts';
 import type { ContentProblem } from './content.ts';
 import { redirectMessages as m, type Message } from './messages.ts';
 import { schemaProblems, yamlLines } from './schema-problems.ts';
+import { REDIRECTS_FILE } from './content-inputs.ts';
 
-export const REDIRECTS_FILE = 'src/content/redirects.yaml';
+/** The redirects file, relative to the project root (the content inputs are listed in one place, content-inputs.ts). */
+export { REDIRECTS_FILE };
 
 const anchor = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 export const redirectsSchema = z

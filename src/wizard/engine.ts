@@ -4,7 +4,7 @@
  * components only render what it returns.
  */
 import { displayPattern } from '../lib/matcher/index.ts';
-import { compilePattern } from '../lib/matcher/pattern.ts';
+import { compiledPattern } from '../lib/matcher/pattern.ts';
 import { wizardStepPath } from '../lib/addresses.ts';
 import type { ErrorCheckNode, WizardNode, WizardTree } from './schema.ts';
 import type { ArticleData } from '../lib/article-schema.ts';
@@ -39,18 +39,35 @@ export class WizardError extends Error {}
  * tested as given: normalize them first (normalizeLine), as the matcher does with what it reads.
  */
 export function firstLineMet(node: ErrorCheckNode, texts: string | readonly string[]): number {
-	return firstLineMetBy(node)(texts);
+	const met = linesMeeting(typeof texts === 'string' ? [texts] : texts);
+	return node.lines.findIndex((l) => met(l.line).length > 0);
 }
 
 /**
- * `firstLineMet` for one step asked many times: the step's patterns are compiled once, here, instead of
- * once per call (the tree check asks every step about every article's signature).
+ * Which of `texts` an error line meets (its pattern, compiled as the matcher
+ * compiles it), by index in ascending order; the texts are tested as given, so
+ * normalize them first (normalizeLine). The lookup is built once and keeps each
+ * line's answer: the tree check asks it of every line of every step about
+ * every article's signature, and a line several steps list is worked out once.
+ * A pattern's regular expression is tried only on the texts that hold its
+ * longest literal part (every literal part of a pattern stands in a line it
+ * matches), so most texts cost one substring search.
  */
-export function firstLineMetBy(node: ErrorCheckNode): (texts: string | readonly string[]) => number {
-	const compiled = node.lines.map((l) => compilePattern(l.line));
-	return (texts) => {
-		const all = typeof texts === 'string' ? [texts] : texts;
-		return compiled.findIndex((re) => all.some((t) => re.test(t)));
+export function linesMeeting(texts: readonly string[]): (line: string) => number[] {
+	const byLine = new Map<string, number[]>();
+	return (line) => {
+		let hits = byLine.get(line);
+		if (!hits) {
+			const { parts, source } = compiledPattern(line);
+			const re = new RegExp(source);
+			const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+			hits = [];
+			texts.forEach((text, i) => {
+				if (text.includes(longest) && re.test(text)) hits!.push(i);
+			});
+			byLine.set(line, hits);
+		}
+		return hits;
 	};
 }
 

@@ -6,14 +6,16 @@ import type { ArticleData } from '../lib/article-schema.ts';
 import type { ContentProblem } from '../lib/content.ts';
 import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
-import { choicesOf, firstLineMetBy } from './engine.ts';
+import { choicesOf, linesMeeting } from './engine.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
 import { compilePattern } from '../lib/matcher/pattern.ts';
 import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
-/** Where the tree lives, relative to the project root. */
-export const TREE_FILE = 'src/content/wizard/tree.yaml';
+import { TREE_FILE } from '../lib/content-inputs.ts';
+
+/** Where the tree lives, relative to the project root (the content inputs are listed in one place, content-inputs.ts). */
+export { TREE_FILE };
 /** Ids taken by the wizard's own pages. */
 const RESERVED = new Set(['map', 'index']);
 
@@ -253,14 +255,22 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 	// A line that is another article's error line too must not lead straight to a result: a reader who has
 	// that article's line takes the first listed line that fits it, so it must reach a separating question.
 	const examples = articles.filter((a) => a.status === 'active').flatMap((a) => a.signatures.map((s) => ({ owner: a.id, line: s.line, text: normalizeLine(s.line) })));
+	const met = linesMeeting(examples.map((ex) => ex.text));
 	for (const node of tree.nodes) {
 		if (node.kind !== 'error-check') continue;
-		const lineMet = firstLineMetBy(node);
-		for (const ex of examples) {
-			const first = node.lines[lineMet(ex.text)];
-			const to = first && byId.get(first.next);
-			if (first && to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) add(`step "${node.id}"`, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article));
+		// Each signature's first listed line that meets it, in the step's order; reported in the signatures' order.
+		const taken: [number, { message: string; fix: string }][] = [];
+		const seen = new Set<number>();
+		for (const first of node.lines) {
+			const to = byId.get(first.next);
+			for (const e of met(first.line)) {
+				if (seen.has(e)) continue;
+				seen.add(e);
+				const ex = examples[e];
+				if (to?.kind === 'result' && to.article !== ex.owner && articleById.has(to.article)) taken.push([e, m.lineTakenByOther(ex.line, ex.owner, first.line, to.article)]);
+			}
 		}
+		for (const [, msg] of taken.sort((a, b) => a[0] - b[0])) add(`step "${node.id}"`, msg);
 	}
 
 	// Every release's wording: each signature of an article named in signaturesOf is met by a line the step
@@ -270,7 +280,8 @@ export function validateTree(tree: WizardTree, articles: readonly ArticleData[],
 		const compiled = node.lines.map((l) => compilePattern(l.line));
 		node.signaturesOf.forEach(({ article }, i) => {
 			for (const sig of articleById.get(article)?.signatures ?? []) {
-				if (!compiled.some((re) => re.test(normalizeLine(sig.line)))) add(`step "${node.id}" › signaturesOf.${i}`, m.signatureNotOffered(article, sig.line, sig.decisive === false));
+				const text = normalizeLine(sig.line);
+				if (!compiled.some((re) => re.test(text))) add(`step "${node.id}" › signaturesOf.${i}`, m.signatureNotOffered(article, sig.line, sig.decisive === false));
 			}
 		});
 	}

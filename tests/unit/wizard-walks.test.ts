@@ -5,6 +5,7 @@ import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { checkTreeFile } from '../../src/wizard/load.ts';
 import { parseTree } from '../../src/wizard/validate.ts';
 import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
+import { errorCheckTree } from './wizard-trees.ts';
 import { loadWalks, recognises, replayWalk, replayWalks, walkFigures, type Walk } from '../../src/wizard/walks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,28 +54,19 @@ describe('the wizard-walk evaluation', () => {
 	});
 
 	it('at an error check, takes the first listed of several lines a pick fits, the one the reader saw first', () => {
-		const two = parseTree({
-			start: 'lines',
-			nodes: [
-				{
-					id: 'lines',
-					kind: 'error-check',
-					prompt: 'Do you see this?',
-					lines: [
-						{ line: 'unable to load seccomp BPF program: Invalid argument', next: 'nix' },
-						{ line: 'while setting up the build environment: unable to load seccomp BPF program: Invalid argument', next: 'mac' },
-					],
-					none: 'lost',
-				},
-				{ id: 'nix', kind: 'result', article: 'nix-installer-seccomp-bpf' },
-				{ id: 'mac', kind: 'result', article: 'nix-macos-volume-in-use' },
-				{ id: 'lost', kind: 'end', title: 'Lost', text: 'Search or report it.' },
-			],
-		}).tree!;
-		const pick = { lines: { pick: 'seccomp BPF', why: '' } };
+		const two = errorCheckTree(
+			{
+				lines: [
+					{ line: 'unable to load seccomp BPF program: Invalid argument', next: 'nix' },
+					{ line: 'while setting up the build environment: unable to load seccomp BPF program: Invalid argument', next: 'mac' },
+				],
+			},
+			{ nix: 'nix-installer-seccomp-bpf', mac: 'nix-macos-volume-in-use' },
+		);
+		const pick = { e: { pick: 'seccomp BPF', why: '' } };
 		expect(replayWalk(two, walkOf(pick), 'x').at).toBe('nix');
 		expect(replayWalk(two, walkOf(pick, ['error: while setting up the build environment: unable to load seccomp BPF program: Invalid argument']), 'x').at).toBe('nix');
-		expect(replayWalk(two, walkOf({ lines: { pick: 'setting up', why: '' } }), 'x').at).toBe('mac');
+		expect(replayWalk(two, walkOf({ e: { pick: 'setting up', why: '' } }), 'x').at).toBe('mac');
 	});
 
 	it('takes the way out where the reporter has no answer, or saw no listed line', () => {

@@ -6,6 +6,7 @@ import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/l
 import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { ErrorCheckNode, WizardTree } from '../../src/wizard/schema.ts';
 import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
+import { errorCheckTree } from './wizard-trees.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articles = loadArticles(root);
@@ -229,15 +230,10 @@ describe('the structural checks of issue 18', () => {
 	});
 
 	it('spells out signaturesOf as every signature of the article after the lines, the shared ones to `shared`, and refuses a wording left out', () => {
-		const raw = parseTree({
-			start: 'e',
-			nodes: [
-				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line: 'error: cloning builder process: Operation not permitted', next: 'r' }], signaturesOf: [{ article: 'nix-sandbox-cloning-builder', next: 'r' }], none: 'x' },
-				{ id: 'r', kind: 'result', article: 'nix-sandbox-cloning-builder' },
-				{ id: 's', kind: 'result', article: 'nix-sandbox-cloning-builder', note: 'Shared lines.' },
-				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
-			],
-		}).tree!;
+		const raw = errorCheckTree(
+			{ lines: [{ line: 'error: cloning builder process: Operation not permitted', next: 'r' }], signaturesOf: [{ article: 'nix-sandbox-cloning-builder', next: 'r' }] },
+			{ r: 'nix-sandbox-cloning-builder', s: { article: 'nix-sandbox-cloning-builder', note: 'Shared lines.' } },
+		);
 		const nix = articles.filter((a) => a.data.id === 'nix-sandbox-cloning-builder');
 		const sigs = nix[0].data.signatures;
 		const decisive = sigs.filter((s) => s.decisive !== false).map((s) => s.pattern ?? s.line);
@@ -267,24 +263,15 @@ describe('the structural checks of issue 18', () => {
 
 	it("lists a line after the line its own article's excludeWhen names as another cause (quadlet-nix#3)", () => {
 		const pair = articles.filter((a) => ['podman-newuidmap-missing', 'podman-newuidmap-not-setuid'].includes(a.data.id));
-		const raw = parseTree({
-			start: 'e',
-			nodes: [
-				{
-					id: 'e',
-					kind: 'error-check',
-					prompt: 'Do you see one?',
-					signaturesOf: [
-						{ article: 'podman-newuidmap-missing', next: 'missing' },
-						{ article: 'podman-newuidmap-not-setuid', next: 'setuid' },
-					],
-					none: 'x',
-				},
-				{ id: 'missing', kind: 'result', article: 'podman-newuidmap-missing' },
-				{ id: 'setuid', kind: 'result', article: 'podman-newuidmap-not-setuid' },
-				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
-			],
-		}).tree!;
+		const raw = errorCheckTree(
+			{
+				signaturesOf: [
+					{ article: 'podman-newuidmap-missing', next: 'missing' },
+					{ article: 'podman-newuidmap-not-setuid', next: 'setuid' },
+				],
+			},
+			{ missing: 'podman-newuidmap-missing', setuid: 'podman-newuidmap-not-setuid' },
+		);
 		const lines = (expandSignatures(raw, pair.map((a) => a.data)).nodes[0] as { lines: { line: string; next: string }[] }).lines;
 		const firstMissing = lines.findIndex((l) => l.next === 'missing');
 		const setuid = lines.findIndex((l) => l.line.includes('should have setuid or have filecaps setuid'));
@@ -351,15 +338,10 @@ describe('the structural checks of issue 18', () => {
 	it("refuses an error line that sends another article's own line straight to a result", () => {
 		const pair = articles.filter((a) => ['podman-subuid-not-picked-up', 'podman-subuid-range-includes-own-uid'].includes(a.data.id));
 		const line = 'there might not be enough IDs available in the namespace (requested {*} for {*}): {*}: invalid argument';
-		const t = parseTree({
-			start: 'e',
-			nodes: [
-				{ id: 'e', kind: 'error-check', prompt: 'Do you see one?', lines: [{ line, next: 'a' }, { line: 'newuidmap: write to uid_map failed: Invalid argument', next: 'b' }], none: 'x' },
-				{ id: 'a', kind: 'result', article: 'podman-subuid-not-picked-up' },
-				{ id: 'b', kind: 'result', article: 'podman-subuid-range-includes-own-uid' },
-				{ id: 'x', kind: 'end', title: 'None', text: 'Search or report it.' },
-			],
-		}).tree!;
+		const t = errorCheckTree(
+			{ lines: [{ line, next: 'a' }, { line: 'newuidmap: write to uid_map failed: Invalid argument', next: 'b' }] },
+			{ a: 'podman-subuid-not-picked-up', b: 'podman-subuid-range-includes-own-uid' },
+		);
 		const problems = problemsOf(t, pair);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatch(/^src\/content\/wizard\/tree\.yaml › step "e": the error line of "podman-subuid-range-includes-own-uid" \("ERRO\[0009\] Error while applying layer: .*"\) is first met by "there might not be enough IDs .*", which leads straight to "podman-subuid-not-picked-up"/);

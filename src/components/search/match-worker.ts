@@ -97,41 +97,35 @@ async function matcherFor(text: string): Promise<Matcher> {
 }
 
 const buckets = new Map<number, Promise<DisplayBucket>>();
-/** The display buckets already here, by number: a result whose articles are all in them is shown at once. */
-const loadedBuckets = new Map<number, DisplayBucket>();
+/** The numbers of the display buckets already here: a result whose articles are all in them is shown at once. */
+const arrived = new Set<number>();
 
-/** The result with its titles, summaries and reasons: the display buckets of the articles it names, each fetched once. */
-async function displayed(result: MatchResult): Promise<MatchResult> {
-	const ids = articlesNamed(result);
-	if (!ids.length) return result;
-	const { directory: dir } = await loadDirectory();
-	const display = new Map<string, ArticleDisplay>();
-	await Promise.all(
-		ids.map(async (id) => {
-			const n = displayBucketOf(id, dir.displays);
-			let bucket = buckets.get(n);
-			if (!bucket) {
-				buckets.set(n, (bucket = fetchJson<DisplayBucket>(matcherDisplayFile(n), 'the display texts')));
-				bucket.then((b) => loadedBuckets.set(n, b)).catch(() => buckets.delete(n)); // a failed fetch is tried again on the next text
-			}
-			display.set(id, (await bucket)[id]);
-		}),
-	);
-	return withDisplay(result, display);
+/** Display bucket `n`, fetched once; a failed fetch is tried again on the next text. */
+function bucketNumbered(n: number): Promise<DisplayBucket> {
+	let bucket = buckets.get(n);
+	if (!bucket) {
+		buckets.set(n, (bucket = fetchJson<DisplayBucket>(matcherDisplayFile(n), 'the display texts')));
+		bucket.then(() => arrived.add(n)).catch(() => buckets.delete(n));
+	}
+	return bucket;
 }
 
-/** The result with its display texts when every bucket it needs is already here (no wait); else undefined. */
-async function displayedNow(result: MatchResult): Promise<MatchResult | undefined> {
+/**
+ * The result with its titles, summaries and reasons, from the display buckets
+ * of the articles it names. `wait: true` fetches the buckets not here yet
+ * (rejecting when one cannot be had); `wait: false` answers only from buckets
+ * already here, and undefined when one is missing.
+ */
+async function displayed(result: MatchResult, wait: true): Promise<MatchResult>;
+async function displayed(result: MatchResult, wait: false): Promise<MatchResult | undefined>;
+async function displayed(result: MatchResult, wait: boolean): Promise<MatchResult | undefined> {
 	const ids = articlesNamed(result);
 	if (!ids.length) return result;
 	const { directory: dir } = await loadDirectory();
-	const display = new Map<string, ArticleDisplay>();
-	for (const id of ids) {
-		const bucket = loadedBuckets.get(displayBucketOf(id, dir.displays));
-		if (!bucket) return undefined;
-		display.set(id, bucket[id]);
-	}
-	return withDisplay(result, display);
+	const numbers = ids.map((id) => displayBucketOf(id, dir.displays));
+	if (!wait && numbers.some((n) => !arrived.has(n))) return undefined;
+	const got = await Promise.all(numbers.map(bucketNumbered));
+	return withDisplay(result, new Map<string, ArticleDisplay>(ids.map((id, i) => [id, got[i][id]])));
 }
 
 let prose: Promise<ProseRanker> | undefined;
@@ -160,11 +154,11 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmU
 		// The answer first: when the display texts the result needs are not here yet, the matches go out
 		// at once without them, and again with them once their buckets arrive. When the buckets cannot be
 		// had, the matches stand without them (the box links each article by its short ID and id).
-		let result = await displayedNow(found);
+		let result = await displayed(found, false);
 		let display: { note: string } | undefined;
 		if (!result) {
 			post({ id, result: withoutDisplay(found), kind, display: 'pending' });
-			result = await displayed(found).catch((error: Error) => {
+			result = await displayed(found, true).catch((error: Error) => {
 				display = { note: pasteBoxMessages.noDisplayTexts(error.message) };
 				return withoutDisplay(found);
 			});
