@@ -127,6 +127,17 @@ export const PROSE = Object.freeze({
 	keepShare: 0.6,
 	/** A description must share at least this many of its words with the article (a single search word: that one). */
 	minSharedWords: 3,
+	/**
+	 * A search of a few words (text-kind.ts `words`: a report's title alone reads as one) must share with
+	 * the article at least one word that few articles hold: in at most this share of the articles (their
+	 * title, symptoms, summary and root cause). "Rootless Podman won't work since version 3.1.0" meets an
+	 * article only in words a fifth or more of the knowledge base holds ("rootless", "podman", "since",
+	 * "version"), which say which product failed, not how, yet a search has no margin to pass
+	 * (`searchMargin`), so one article came first by the length of its fields. A description in
+	 * sentences keeps its margin and shared-word rules only: there the same bar dropped a right answer
+	 * (art-prose-podman-10186 shares only "podman", "docker", "uid", "file", "rootless").
+	 */
+	maxCommonShare: 0.2,
 	/** At most this many likely articles. */
 	top: 3,
 	/** Search words longer than 4 letters also meet longer words they begin ("namespace" meets "namespaces"). */
@@ -202,6 +213,14 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 	});
 	search.addAll(docs.map((d) => ({ ...d, symptomsText: d.symptoms.join('\n') })));
 	const byId = new Map(docs.map((d) => [d.id, d]));
+	// In how many articles each term stands, over the fields ranked: what makes a shared word common (`maxCommonShare`).
+	const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+	const articlesWith = new Map<string, number>();
+	for (const d of docs) {
+		const terms = new Set([d.title, d.summary, d.rootCause, ...d.symptoms].flatMap((f) => tokenize(f).map(proseTerm)));
+		for (const t of terms) if (t) articlesWith.set(t, (articlesWith.get(t) ?? 0) + 1);
+	}
+	const distinctive = (term: string) => (articlesWith.get(term) ?? 0) <= docs.length * PROSE.maxCommonShare;
 
 	return {
 		rank(text, ruledOut, options = {}) {
@@ -218,6 +237,9 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 			if (best === 0 || best < second * (kind === 'words' ? PROSE.searchMargin : PROSE.minMargin)) return [];
 			// One shared everyday word ("slow") is no evidence: a description must meet the article in several.
 			if (results[0].queryTerms.length < Math.min(PROSE.minSharedWords, informative.length)) return [];
+			// A search met only in words many articles hold names a product, not a failure: no likely article
+			// (the site still lists Pagefind's pages for it).
+			if (kind === 'words' && !results[0].queryTerms.some(distinctive)) return [];
 			return results
 				.filter((r) => r.score >= best * PROSE.keepShare)
 				.slice(0, PROSE.top)

@@ -41,7 +41,10 @@ export function textKind(text: string): TextKind {
 	if (lines.length === 0) return 'words';
 	const words = text.match(/[A-Za-z][\w'-]*/g) ?? [];
 	const symbols = (text.match(/[/=:[\]{}()<>|`$#@_\\]/g) ?? []).length;
-	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:\s|\$ |#|>|[\w.-]+=|\d{2,}[:-])/.test(l) || (/[/\\][\w.-]+[/\\]/.test(l) && !isSentence(l))).length;
+	// Output-like: a level or bracket prefix, `word: ` or a bare `error:` ending the line (Nix prints its
+	// message on the next line), a prompt, `key=value`, a time, a `…` line of a Nix evaluation trace, or
+	// a path outside a sentence.
+	const outputLike = lines.filter((l) => /^\s*(?:[A-Z]{3,5}\[|\[|\w+:(?:\s|$)|\$ |#|>|…|[\w.-]+=|\d{2,}[:-])/.test(l) || (/[/\\][\w.-]+[/\\]/.test(l) && !isSentence(l))).length;
 	if (lines.length === 1 && words.length <= TEXT_KIND.maxSearchWords && symbols <= 1) return 'words';
 	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
 	return 'prose';

@@ -438,6 +438,21 @@ describe('a line with a single specific word', () => {
 	});
 });
 
+describe("a crun message in Podman's wording before it named the runtime", () => {
+	it('meets the `crun: ` signature exactly after `OCI runtime error: `, and not in Docker\'s wording', () => {
+		// Podman 2.2.1 (containers/podman#8914) printed crun's message without the name containers/podman#12758 added.
+		const old = matcher.match('podman run --rm -it --cpus="1.000" nginx\nError: OCI runtime error: the requested cgroup controller `cpu` is not available');
+		expect(old.matches[0]?.article.id).toBe('podman-cgroup-controller-not-delegated');
+		expect(old.matches[0]?.kind).toBe('exact');
+		// Docker and containerd wrap the same message otherwise, on setups that are not this cause (a rootful
+		// Docker, a cgroup v1 usernetes): the message alone is no answer (containers/crun#1221, usernetes#241).
+		expect(top("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: the requested cgroup controller 'io' is not available: unknown.")).toBeNull();
+		// The current wording still meets it, and a controller the pattern does not list still does not.
+		expect(top('Error: OCI runtime error: crun: the requested cgroup controller `cpuset` is not available')).toBe('podman-cgroup-controller-not-delegated');
+		expect(top('Error: OCI runtime error: the requested cgroup controller `pids` is not available')).not.toBe('podman-cgroup-controller-not-delegated');
+	});
+});
+
 describe('a line wrapped at a width', () => {
 	// containers/buildah#3251, as posted: the terminal wrapped buildah's line before "found in $PATH".
 	const wrappedPaste = 'Error: error running newgidmap: exec: "newgidmap": executable file not\nfound in $PATH:';
@@ -559,6 +574,20 @@ describe('diagnostic output as evidence', () => {
 			diagnostics: [{ command: 'getent group vboxusers', output: 'vboxusers:x:985:alice', pattern: 'vboxusers:x:{n}:{n}', means: 'holds', why: 'a pattern that cannot match its output' }],
 		});
 		expect(checkSelfMatch([broken]).map((p) => p.message)).toEqual(["the diagnostic's pattern does not match its own output"]);
+	});
+});
+
+describe('version output outside the affected releases rules the article out', () => {
+	it('leaves "crun: unknown version specified" unanswered when crun --version shows 1.15 or later (containers/crun#1880)', () => {
+		const line = '$ podman run --rm alpine true\nError: OCI runtime error: crun: unknown version specified';
+		expect(top(line)).toBe('crun-unknown-version-specified');
+		const newer = matcher.match(`${line}\n$ crun --version\ncrun version 1.23.1\ncommit: d20b23dba05e822b93b82f2f34fd5dada433e0c2\nspec: 1.0.0`);
+		expect(newer.matches.map((m) => m.article.id)).not.toContain('crun-unknown-version-specified');
+		expect(newer.excluded.map((e) => e.article.id)).toContain('crun-unknown-version-specified');
+		// An affected release keeps it, at high confidence.
+		const older = matcher.match(`${line}\n$ crun --version\ncrun version 1.14.1`);
+		expect(older.matches[0]?.article.id).toBe('crun-unknown-version-specified');
+		expect(older.matches[0]?.confidence).toBe('high');
 	});
 });
 

@@ -31,6 +31,13 @@ describe('how a text reads', () => {
 		});
 	}
 
+	it('reads a Nix evaluation trace as a log: a bare `error:` line and `…` trace lines (microvm-nix/microvm.nix#333)', () => {
+		const trace = "nix run --show-trace microvm#graphics neverball\nerror:\n       … while calling the 'derivationStrict' builtin\n       … while evaluating derivation 'microvm-cloud-hypervisor-graphical-microvm'\n       error: undefined variable 'kernelAtLeast'";
+		expect(textKind(trace)).toBe('log');
+		// The same words in sentences stay a description.
+		expect(textKind('The example VM does not build: evaluating it stops with an undefined variable.\nI am on NixOS 24.11 under WSL.')).toBe('prose');
+	});
+
 	it('calls error and command output a log', () => {
 		expect(textKind('Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available')).toBe('log');
 		expect(textKind('Jan 18 14:04:36 host kernel: overlayfs: failed to resolve \'/sysroot/nix/.ro-store\': -2\nJan 18 14:04:37 host systemd[1]: Failed to mount /sysroot/nix/store.')).toBe('log');
@@ -52,6 +59,16 @@ describe('descriptions', () => {
 		expect(first?.shared.map((s) => s.word).filter((w) => ['all', 'need', 'same', 'give', 'being', 'able'].includes(w))).toEqual([]);
 		// Everyday words alone are no description.
 		expect(ranker.rank('I need the same thing as all the others, and it says so every time now')).toEqual([]);
+	});
+
+	it('answers a search that shares only words many articles hold with no likely article (a report title alone)', () => {
+		// podman-container-tools/podman#9936's title: "rootless", "podman", "since" and "version" each stand
+		// in a fifth or more of the articles; the report is a storage regression no article covers.
+		const title = "Rootless Podman won't work since version 3.1.0";
+		expect(textKind(title)).toBe('words');
+		expect(ranker.rank(title)).toEqual([]);
+		// A search with one word few articles hold still lists them.
+		expect(ranker.rank('rootless podman subuid').map((r) => r.id)).toContain('podman-no-subuid-range-for-user');
 	});
 
 	it('finds articles by a single distinctive word', () => {

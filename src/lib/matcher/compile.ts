@@ -26,7 +26,8 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			wholeWords.push(wholeWordsOf(parts, glued));
 			// A wrapper line (wrapper-lines.ts) never decides, whatever the article says (the self-check refuses that).
 			const wrapper = isWrapperLine(s.line);
-			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}) });
+			const unnamed = unnamedRuntimeSource(s.pattern ?? s.line);
+			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}), ...(unnamed ? { unnamedSource: unnamed } : {}) });
 		}
 		for (const d of article.diagnostics) {
 			const { parts, source: inner, glued } = compiledPattern(d.pattern ?? d.output);
@@ -77,6 +78,21 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
+}
+
+/**
+ * For a pattern that opens with the OCI runtime's name (`crun: the requested cgroup controller …`), the
+ * same message as Podman printed it before it named the runtime: `OCI runtime error: ` and the runtime's
+ * message (Podman 2.2.1 in containers/podman#8914: `Error: OCI runtime error: the requested cgroup
+ * controller \`cpu\` is not available`). containers/podman#12758 (merged in January 2022) put the name
+ * between the two, so later releases print `OCI runtime error: crun: …`, which the pattern itself meets.
+ * Only Podman's own wrapper: Docker and containerd print `OCI runtime create failed: …: unknown`, where
+ * the message alone names no Podman setup (a rootful Docker, a cgroup v1 usernetes), so that wording is
+ * not taken. Undefined when the pattern names no runtime first.
+ */
+export function unnamedRuntimeSource(pattern: string): string | undefined {
+	const rest = /^crun: (?=\S)/.test(pattern) ? pattern.slice('crun: '.length) : undefined;
+	return rest === undefined ? undefined : `oci runtime error: ${compiledPattern(rest).source}`;
 }
 
 /**

@@ -116,7 +116,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const quickLook = createPrefilter(index, keys, weight);
 
 	const sigTotals = index.signatures.map((sig) => sig.tokens.reduce((sum, t) => sum + weight(t), 0));
-	const exact = index.signatures.map((sig) => new RegExp(sig.source));
+	// A signature's exact form; with an `unnamedSource`, either wording of the message.
+	const exact = index.signatures.map((sig) => new RegExp(sig.unnamedSource ? `${sig.source}|${sig.unnamedSource}` : sig.source));
 	// Per diagnostic signature, the command whose output it is, as `isOutputOf` reads a pasted command line.
 	const commands = index.signatures.map((sig) => (sig.command ? commandPattern(sig.command) : undefined));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);

@@ -43,6 +43,12 @@ export interface IndexedSignature {
 	parts: string[];
 	/** The pattern as a regular expression source over normalised text (pattern.ts): what an exact match must contain. */
 	source: string;
+	/**
+	 * For a pattern that opens with `crun: `: the source of the same message in Podman's wording before
+	 * it named the runtime (`oci runtime error: ` and the message; compile.ts `unnamedRuntimeSource`).
+	 * A line that holds it meets the signature exactly, as one that holds `source` does.
+	 */
+	unnamedSource?: string;
 	/** The distinct words of the parts. */
 	tokens: string[];
 	/**
