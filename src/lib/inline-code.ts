@@ -76,3 +76,13 @@ export function plainText(text: string): string {
 		.parts.map((p) => p.text)
 		.join('');
 }
+
+/**
+ * A text cut after each `/` that has more text after it: a page renders a `<wbr>` between the pieces,
+ * so that a path too long for a phone's line (`/var/run/containers/storage:` in a heading) breaks at a
+ * slash instead of inside a word (`…/st` `orage`), and only when it must, since a `<wbr>` is only an
+ * opportunity. One piece when there is no such slash.
+ */
+export function slashPieces(text: string): string[] {
+	return text.split(/(?<=\/)(?=[^/\s])/);
+}
