@@ -49,7 +49,8 @@ describe('wizard texts read code spans by the CommonMark rule', () => {
 
 describe('a long path may break at its slashes', () => {
 	it('cuts after each slash that has more of the path after it', () => {
-		expect(slashPieces('mkdir /var/run/containers/storage: denied')).toEqual(['mkdir /', 'var/', 'run/', 'containers/', 'storage: denied']);
+		expect(slashPieces('mkdir /var/run/containers/storage: denied')).toEqual(['mkdir /var/', 'run/', 'containers/', 'storage: denied']);
+		expect(slashPieces('"/var/lib/x.lock"')).toEqual(['"/var/', 'lib/', 'x.lock"']);
 		expect(slashPieces('and / or, a/ b, end/')).toEqual(['and / or, a/ b, end/']);
 	});
 });
