@@ -7,6 +7,7 @@ import { PRODUCTS_PATH, SITE_URL, WIZARD_PATH } from './src/lib/addresses.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
+import { rehypeTableRegions } from './src/lib/rehype-table-regions.ts';
 import { anchorAliases } from './src/lib/knowledge-base.ts';
 import { builtSiteCheck, contentSecurityPolicy, hostFiles, inlineScripts } from './src/integrations/post-build.ts';
 import { cacheDir, outDir } from './scripts/build-dir.ts';
@@ -17,6 +18,8 @@ export default defineConfig({
 	// rest (_redirects); 'ignore' lets `astro preview`, the README's server, serve the slashless forms a
 	// reader types (`/FL-0003`) instead of its own "trailingSlash is set to always" 404 page.
 	trailingSlash: 'ignore',
+	// The README's server (`npm run serve`, `npm run preview`) listens here unless given `-- --port N`, which overrides it.
+	server: { port: 4321 },
 	// The paste box's worker is an ES module (it is started with type: 'module'), so the prose
 	// ranking it needs only for descriptions and searches is a chunk of its own, fetched then,
 	// instead of being inlined into every log paste's download (Vite's default 'iife' cannot split).
@@ -38,8 +41,9 @@ export default defineConfig({
 	// `dist/` unless FAULTLINE_OUT_DIR says otherwise: the end-to-end tests build and preview a copy of their own.
 	outDir: outDir(),
 	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
-	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins.
-	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence] }) },
+	// Permanent heading anchors, the sections generated from an article's front matter and the evidence badges are remark plugins;
+	// every table scrolls in a focusable, named region (a rehype plugin: it wraps the table's HTML).
+	markdown: { processor: unified({ remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence], rehypePlugins: [rehypeTableRegions] }) },
 	integrations: [
 		contentCheck(),
 		starlight({

@@ -37,8 +37,8 @@ import { formatOf } from './markdown.ts';
 /** Where Starlight's docs live, relative to the project root: an entry's id is its path from here without the extension. */
 const DOCS_DIR = 'src/content/docs';
 
-/** The code, relative to the project root, that renders a Markdown article (with every module it imports): Expressive Code's config and plugin, the remark plugins. */
-const RENDERING_FILES = ['ec.config.mjs', 'src/lib/focusable-code.ts', 'src/lib/remark-anchors.ts', 'src/lib/remark-article-sections.ts', 'src/lib/remark-evidence.ts'];
+/** The code, relative to the project root, that renders a Markdown article (with every module it imports): Expressive Code's config and plugin, the remark and rehype plugins. */
+const RENDERING_FILES = ['ec.config.mjs', 'src/lib/focusable-code.ts', 'src/lib/remark-anchors.ts', 'src/lib/remark-article-sections.ts', 'src/lib/remark-evidence.ts', 'src/lib/rehype-table-regions.ts'];
 
 /** The loader for Starlight's docs collection (src/content.config.ts). */
 export function articlesLoader(): Loader {

@@ -76,3 +76,14 @@ export function plainText(text: string): string {
 		.parts.map((p) => p.text)
 		.join('');
 }
+
+/**
+ * A text cut after each `/` inside a path (one with a character of the path before it and more of the
+ * path after it): a page renders a `<wbr>` between the pieces, so that a path too long for a phone's
+ * line (`/var/run/containers/storage:` in a heading) breaks at a slash instead of inside a word (`…/st`
+ * `orage`), and only when it must, since a `<wbr>` is only an opportunity. A path's leading slash stays
+ * with it (no line ends in `mkdir /`). One piece when there is no such slash.
+ */
+export function slashPieces(text: string): string[] {
+	return text.split(/(?<=[^\s"'`(/]\/)(?=[^/\s])/);
+}

@@ -39,6 +39,8 @@ export interface MapLayout {
 }
 
 export const BOX = { width: 220, height: 64, columnGap: 120, rowGap: 18, margin: 16, chars: 30 };
+/** The characters an answer's label keeps on its line (its full text is its title): at the labels' 11 px (faultline.css) they fill the column gap. */
+export const EDGE_LABEL_CHARS = 18;
 
 /** The most steps one map draws. */
 export const MAX_BOXES = 300;
@@ -104,7 +106,7 @@ export function layoutMap(
 		boxes.set(id, box);
 		for (const c of children) {
 			const fullLabel = plainText(displayLine(c.label));
-			edges.push({ from: box, to: c.box, label: shorten(fullLabel, 20), fullLabel });
+			edges.push({ from: box, to: c.box, label: shorten(fullLabel, EDGE_LABEL_CHARS), fullLabel });
 		}
 		return box;
 	};

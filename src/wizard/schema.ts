@@ -129,6 +129,12 @@ export const resultSchema = stepSchema('result', {
 	fix: z.string().optional(),
 	/** A sentence about this path, shown above the root cause. */
 	note: z.string().optional(),
+	/**
+	 * The cause as it shows on this path, when the article's title names a symptom that a reader
+	 * reaching it this way does not have (an error line, for a reader who answered that there is
+	 * none): the page's heading reads `Root cause: <cause>` instead of the article's title. Plain text.
+	 */
+	cause: z.string().min(10).optional(),
 });
 
 /** An end without a known article: offers search, articles that may apply, and reporting the problem. */

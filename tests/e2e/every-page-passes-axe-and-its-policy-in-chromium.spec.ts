@@ -9,7 +9,7 @@
  * names, image text, ids, lists, labels, and that each of its features is one the browser saw here).
  * It loaded all 420 pages until then: 95 tests, most of the suite's time.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTICLES } from './site.ts';
 import { settled, watchViolations } from './watch.ts';
 import { axeOn, seriousViolations } from './axe.ts';
@@ -67,27 +67,56 @@ for (const { path, redirectTo, template } of BROWSER_PAGES) {
 		await page.setViewportSize({ width: 390, height: 844 });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${path} at 390 px: overflow`).toBeLessThanOrEqual(0);
 		if (TITLES.has(path)) {
-			// There a long code line scrolls in its block: the keyboard reaches the block, shows the focus and scrolls it.
-			const pres = page.locator('.expressive-code pre');
-			const index = await pres.evaluateAll((all) => all.findIndex((p) => p.scrollWidth > p.clientWidth));
-			expect(index, `${path}: a code block that scrolls at 390 px`).toBeGreaterThanOrEqual(0);
-			const scrolling = pres.nth(index);
-			await scrolling.focus();
-			const ring = await focusRing(scrolling);
-			expect(ring, `${path}: the focused code block's ring`).toMatchObject({ focusVisible: true, style: 'solid' });
-			expect(ring.width).toBeGreaterThanOrEqual(2);
-			expect(ring.contrast).toBeGreaterThanOrEqual(3);
-			// The key goes to the focused block, which keeps the focus. Chromium may drop a key sent while it is
-			// still laying out the new width (seen once in CI under load: the block focused, never scrolled),
-			// so the key is pressed again until the block scrolls, as a reader would; the focus must not move.
-			await expect(async () => {
-				expect(await scrolling.evaluate((p) => p === document.activeElement), `${path}: the code block keeps the focus`).toBe(true);
-				await page.keyboard.press('ArrowRight');
-				expect(await scrolling.evaluate((p) => p.scrollLeft), `${path}: ArrowRight scrolls the code block`).toBeGreaterThan(0);
-			}).toPass();
+			// There a long code line scrolls in its block, and a wide table in its region: the keyboard reaches
+			// each, shows the focus and scrolls it. Every article has such a code block; a table wider than the
+			// phone only some (Multipass's versions table is checked on its own, below).
+			await keyboardScrolls(page, page.locator('.expressive-code pre'), `${path}: a code block`, true);
+			await keyboardScrolls(page, page.locator('.table-scroll'), `${path}: a table`, false);
 			expect((await axeOn(page).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
 		}
 	});
+}
+
+test('at 390 px the Multipass versions table (569 px wide in the new-user walk) scrolls in a focusable, named region, and axe agrees', async ({ page }) => {
+	const path = '/kb/multipass-macos-sequoia-ip-lookup/';
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(path);
+	const region = page.getByRole('region', { name: 'Table (Affected versions)' });
+	await expect(region.locator('table')).toHaveCount(1);
+	await keyboardScrolls(page, region, `${path}: the versions table`, true);
+	expect((await axeOn(page).withRules(['scrollable-region-focusable']).analyze()).violations, `${path} at 390 px`).toEqual([]);
+});
+
+/**
+ * The first of `regions` that scrolls sideways (each brought into view first: below "Root cause" an
+ * article's parts are laid out only near the viewport, `content-visibility: auto`) takes the focus, shows
+ * a ring of at least 2 px and 3:1, and scrolls with ArrowRight while it keeps the focus. `required`: one must scroll.
+ */
+async function keyboardScrolls(page: Page, regions: Locator, what: string, required: boolean): Promise<void> {
+	const index = await regions.evaluateAll(async (all) => {
+		for (const [i, el] of all.entries()) {
+			el.scrollIntoView();
+			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+			if (el.scrollWidth > el.clientWidth) return i;
+		}
+		return -1;
+	});
+	if (!required && index < 0) return;
+	expect(index, `${what} that scrolls at 390 px`).toBeGreaterThanOrEqual(0);
+	const scrolling = regions.nth(index);
+	await scrolling.focus();
+	const ring = await focusRing(scrolling);
+	expect(ring, `${what}: the focused region's ring`).toMatchObject({ focusVisible: true, style: 'solid' });
+	expect(ring.width).toBeGreaterThanOrEqual(2);
+	expect(ring.contrast).toBeGreaterThanOrEqual(3);
+	// The key goes to the focused region, which keeps the focus. Chromium may drop a key sent while it is
+	// still laying out the new width (seen once in CI under load: the block focused, never scrolled),
+	// so the key is pressed again until the region scrolls, as a reader would; the focus must not move.
+	await expect(async () => {
+		expect(await scrolling.evaluate((p) => p === document.activeElement), `${what} keeps the focus`).toBe(true);
+		await page.keyboard.press('ArrowRight');
+		expect(await scrolling.evaluate((p) => p.scrollLeft), `${what}: ArrowRight scrolls it`).toBeGreaterThan(0);
+	}).toPass();
 }
 
 test('the axe check still reports serious and critical violations: faint text, an image with no text alternative', async ({ page }) => {

@@ -9,8 +9,8 @@
  *   on styles or scripts (axe-core's rule ids, so a finding reads as axe's would): `html-has-lang`,
  *   `document-title`, `link-name`, `button-name`, `image-alt`, `label`, `list` and `listitem`, and
  *   `duplicate-id-aria` (here stricter: no id twice at all, since anchors link to them), and
- *   `scrollable-region-focusable` for code blocks (here stricter: every one, since which scroll depends on
- *   the screen). Colour, focus
+ *   `scrollable-region-focusable` for code blocks and tables (here stricter: every one, since which scroll
+ *   depends on the screen). Colour, focus
  *   and everything styled are the browser's, per template.
  */
 import { createHash } from 'node:crypto';
@@ -106,6 +106,16 @@ export function contentViolations(page: ParsedPage): string[] {
 	for (const pre of all(page, '.expressive-code pre')) {
 		if (attr(pre, 'tabIndex') !== '0' || attr(pre, 'role') !== 'region' || !attr(pre, 'aria-label')?.trim()) {
 			found.push(`scrollable-region-focusable: a code block is not a focusable, named region: ${text(pre).slice(0, 40)}`);
+		}
+	}
+	// So does a table wider than the screen: each is wrapped in a focusable, named region that scrolls (src/lib/rehype-table-regions.ts).
+	const wrapped = new Set(all(page, '.sl-markdown-content .table-scroll > table'));
+	for (const table of all(page, '.sl-markdown-content table')) {
+		if (!wrapped.has(table)) found.push(`scrollable-region-focusable: a table is not in a scrolling region: ${text(table).slice(0, 40)}`);
+	}
+	for (const region of all(page, '.sl-markdown-content .table-scroll')) {
+		if (attr(region, 'tabIndex') !== '0' || attr(region, 'role') !== 'region' || !attr(region, 'aria-label')?.trim()) {
+			found.push(`scrollable-region-focusable: a table's scrolling region is not a focusable, named region: ${text(region).slice(0, 40)}`);
 		}
 	}
 	const ids = all(page, '[id]').map((el) => attr(el, 'id')!);

@@ -62,8 +62,11 @@ test('a message with two known causes lists both and says so', async ({ page }) 
 test('a paste with no known error says so, and still offers pages', async ({ page }) => {
 	await page.goto('/');
 	await page.locator('main').getByLabel('Paste an error message').fill('Jan 1 00:00:01 host app[42]: error: permission denied while reading the configuration');
-	await expect(page.locator('main [data-known-errors] h3')).toHaveText('No known error matches this text');
+	await expect(page.locator('main [data-known-errors] h3')).toHaveText('Known errors');
 	await expect(page.locator('main [data-search-status]').first()).toContainText('No known error matches this text.');
+	// The verdict is said once, in the status line; the section under its heading says what the pages below are.
+	await expect(page.locator('main [data-known-errors] p').first()).toHaveText(/^None: nothing in the knowledge base explains this text/);
+	expect((await page.locator('main').innerText()).split('No known error matches').length - 1).toBe(1);
 });
 
 test('with --userns keep-id in the paste, the keep-id article is found and the look-alike ruled out with the reason', async ({ page }) => {

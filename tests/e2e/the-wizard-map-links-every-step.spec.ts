@@ -28,11 +28,26 @@ test.describe('at a desktop size', () => {
 		const viewport = page.locator('[data-map-viewport]');
 		const frame = (await viewport.boundingBox())!;
 		await expect(page.locator('[data-wizard-map]')).toHaveAttribute('data-map-fit', 'true');
-		// After "fit", every root cause's box lies inside the visible width of the map's frame.
+		// After "fit" the map is as wide as its frame, unless that would draw its text below a readable size:
+		// box text at least 11 px and answer labels at least 10 px on the screen (MIN_FIT_SCALE), and then it
+		// scrolls sideways. Every root cause's box lies inside the frame's width, or its scrolling width.
+		const shown = await page.locator('.wizard-map svg').evaluate((svg) => {
+			const size = (sel: string) => {
+				const t = svg.querySelector<SVGTextElement>(sel)!;
+				return t.getScreenCTM()!.a * parseFloat(getComputedStyle(t).fontSize);
+			};
+			const v = svg.parentElement!;
+			return { box: size('.box text'), label: size('.edge-label text'), scrolls: v.scrollWidth > v.clientWidth, scrollWidth: v.scrollWidth };
+		});
+		expect(shown.box).toBeGreaterThanOrEqual(11 - 0.01);
+		expect(shown.label).toBeGreaterThanOrEqual(10 - 0.01);
+		// The whole map (1,600 px drawn) cannot fit 1280 px at that size: it scrolls, and only at the floor.
+		expect(shown.scrolls).toBe(true);
+		expect(shown.box).toBeLessThan(11.05);
 		for (const box of await page.locator('.wizard-map .box-result rect').all()) {
 			const b = (await box.boundingBox())!;
 			expect(b.x).toBeGreaterThanOrEqual(frame.x - 1);
-			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + shown.scrollWidth + 1);
 		}
 		// No line runs through an answer's label: every label is painted after (over) every line, on a halo of the page's colour.
 		const labels = await page.locator('.wizard-map svg').evaluate((svg) => {

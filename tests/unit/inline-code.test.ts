@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineCode, plainText } from '../../src/lib/inline-code.ts';
+import { inlineCode, plainText, slashPieces } from '../../src/lib/inline-code.ts';
 
 const code = (text: string) => inlineCode(text).parts.filter((p) => p.code).map((p) => p.text);
 
@@ -44,5 +44,13 @@ describe('wizard texts read code spans by the CommonMark rule', () => {
 
 	it('reads as plain text without the backticks', () => {
 		expect(plainText('Does ``a `b` c`` fail?')).toBe('Does a `b` c fail?');
+	});
+});
+
+describe('a long path may break at its slashes', () => {
+	it('cuts after each slash that has more of the path after it', () => {
+		expect(slashPieces('mkdir /var/run/containers/storage: denied')).toEqual(['mkdir /var/', 'run/', 'containers/', 'storage: denied']);
+		expect(slashPieces('"/var/lib/x.lock"')).toEqual(['"/var/', 'lib/', 'x.lock"']);
+		expect(slashPieces('and / or, a/ b, end/')).toEqual(['and / or, a/ b, end/']);
 	});
 });

@@ -301,7 +301,8 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		section.hidden = true;
 		return;
 	}
-	const heading = el('h3', result.matches.length ? 'Known errors' : kind === 'log' ? 'No known error matches this text' : 'Known errors ruled out');
+	// A log with no match: the status line above already gives the verdict ("No known error matches this text."), so the heading does not repeat it.
+	const heading = el('h3', result.matches.length || kind === 'log' ? 'Known errors' : 'Known errors ruled out');
 	const children: Node[] = [heading];
 	for (const line of shared) children.push(renderSharedLine(line));
 	if (result.matches.length) {
@@ -310,7 +311,7 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		ol.append(...result.matches.map(renderMatch));
 		children.push(ol);
 	} else if (kind === 'log') {
-		children.push(el('p', 'Nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
+		children.push(el('p', 'None: nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
 	}
 	for (const e of result.excluded) {
 		children.push(withParts(el('p', 'Ruled out ', 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));

@@ -1,6 +1,6 @@
 /**
  * The wizard map's zoom (WizardMap.astro): fitted to its frame's width at
- * first, then zoomed by the toolbar's buttons or + and − on the focused map,
+ * first (never below MIN_FIT_SCALE, so its text stays readable), then zoomed by the toolbar's buttons or + and − on the focused map,
  * in steps of ZOOM_STEP between the fitted size and MAX_ZOOM times the drawn
  * size. Panning is the frame's own scrolling (mouse, touch, arrow keys), so
  * no pan code is needed. The line in the toolbar names the box that has focus,
@@ -14,6 +14,13 @@ const NARROW = '(max-width: 50rem)';
 export const ZOOM_STEP = 1.25;
 /** The largest zoom, as a multiple of the map's drawn size. */
 export const MAX_ZOOM = 2;
+/**
+ * The smallest scale "fit" draws a map at (and zooming out goes to): its box text, 12 px in the SVG
+ * (faultline.css), never shows below 11 px, nor its answers' labels (11 px) below 10 px. A map wider
+ * than that fits its frame's width at this scale and scrolls sideways; fitting a 1,600 px map into a
+ * 1,000 px frame drew its text at about 7 px (issue 19's new-user walk).
+ */
+export const MIN_FIT_SCALE = 11 / 12;
 
 for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]')) {
 	const viewport = frame.querySelector<HTMLElement>('[data-map-viewport]')!;
@@ -22,7 +29,7 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 	const focused = frame.querySelector<HTMLElement>('[data-map-focused]')!;
 	const natural = Number(svg.dataset.mapNaturalWidth);
 	const ratio = Number(svg.getAttribute('height')) / natural;
-	const fitted = () => Math.min(natural, viewport.clientWidth);
+	const fitted = () => Math.min(natural, Math.max(viewport.clientWidth, natural * MIN_FIT_SCALE));
 	let width = fitted();
 	let fit = true;
 
