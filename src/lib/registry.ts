@@ -48,6 +48,7 @@ export const SUBSYSTEMS = {
 	network: 'networking (DNS, proxies, downloads)',
 	'oci-runtime': 'the OCI runtime and the runtime-spec version it accepts',
 	'container-storage': 'container storage (layers, images and the libpod database)',
+	'nix-evaluation': 'Nix evaluation (flakes, pure mode, importing nixpkgs)',
 } as const;
 
 export type ProductId = keyof typeof PRODUCTS;
