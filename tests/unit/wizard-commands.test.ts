@@ -176,6 +176,7 @@ const NOT_HERE: Record<string, string> = {
 	'nix-selinux-check': 'needs getenforce, from the SELinux tools, which this Debian machine does not have',
 	'buildah-lines': 'needs buildah, which this machine does not have',
 	'buildah-before-rootless-version': 'needs buildah, which this machine does not have',
+	'podman-540-build-which': 'needs podman, which this machine does not have',
 	'nix-launchctl-loaded-check': 'runs on macOS',
 	'podman-conmon-version': "runs podman info, which sets up the user's Podman storage",
 	'nix-clone3-check': 'needs a Nix store and strace inside the failing container',
