@@ -7,13 +7,12 @@
 import { expect, test } from '@playwright/test';
 import { createProseRanker } from '../../src/lib/prose.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
-import { loadArticles } from '../../src/lib/content.ts';
-import { ROOT } from './site.ts';
+import { LOADED_ARTICLES } from './site.ts';
 import { plainText } from '../../src/lib/inline-code.ts';
 
 /** The description from issue 15 (kind `prose` in the eval set). */
 const DESCRIPTION = 'I am trying to run containers with CPU or memory limits, the container fails to start';
-const EXPECTED = createProseRanker(proseDocsOf(loadArticles(ROOT))).rank(DESCRIPTION);
+const EXPECTED = createProseRanker(proseDocsOf(LOADED_ARTICLES)).rank(DESCRIPTION);
 
 test('a description on the home page shows likely articles, why they fit, and no known-error verdict', async ({ page }) => {
 	expect(EXPECTED.length).toBeGreaterThan(0);

@@ -7,10 +7,9 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { createProseRanker } from '../../src/lib/prose.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
-import { loadArticles } from '../../src/lib/content.ts';
-import { ROOT } from './site.ts';
+import { LOADED_ARTICLES } from './site.ts';
 
-const ranker = createProseRanker(proseDocsOf(loadArticles(ROOT)));
+const ranker = createProseRanker(proseDocsOf(LOADED_ARTICLES));
 
 async function expectSearch(panel: Locator, words: string) {
 	const expected = ranker.rank(words);

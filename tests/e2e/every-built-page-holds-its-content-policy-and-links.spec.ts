@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_SECTIONS } from '../../src/lib/registry.ts';
-import { loadArticles } from '../../src/lib/content.ts';
 import { EVIDENCE_LEVELS, evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
 import { all, attr, builtPageList, first, parsedPage, text } from './built-html.ts';
@@ -17,9 +16,9 @@ import { plainText } from '../../src/lib/inline-code.ts';
 import { choiceGroupsOf } from '../../src/wizard/engine.ts';
 import { contentViolations, gluedWords, policyViolations } from './page-rules.ts';
 import { fromHtml } from 'hast-util-from-html';
-import { ARTICLES, DIST, EDGES, ROOT, TREE } from './site.ts';
+import { ARTICLES, DIST, EDGES, LOADED_ARTICLES, TREE } from './site.ts';
 
-const OUTLINES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.outline]));
+const OUTLINES = new Map(LOADED_ARTICLES.map((a) => [a.data.id, a.outline]));
 const related = relatedIndex(ARTICLES);
 const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
 

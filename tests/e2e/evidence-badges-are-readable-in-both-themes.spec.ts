@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loadArticles } from '../../src/lib/content.ts';
 import { evidenceClass, type EvidenceLevel } from '../../src/lib/evidence.ts';
-import { ROOT } from './site.ts';
+import { LOADED_ARTICLES } from './site.ts';
 import { axeOn } from './axe.ts';
 
 // Each article's sections, badges and metadata are checked in every-built-page-holds-its-content-policy-and-links.spec.ts,
 // their badges' visibility in every-page-passes-axe-and-its-policy-in-chromium.spec.ts.
-const OUTLINES = new Map(loadArticles(ROOT).map((a) => [a.data.id, a.outline]));
+const OUTLINES = new Map(LOADED_ARTICLES.map((a) => [a.data.id, a.outline]));
 
 /** The evidence levels each article shows as badges (its root cause's and its fixes'). */
 const LEVELS_OF = new Map(

@@ -135,12 +135,22 @@ test(`changing #q= on an open /match/ page to ${IN_URLS.length} hostile inputs s
 	await check();
 });
 
-test(`the search box takes ${HOSTILE_INPUTS.length} hostile inputs as text`, async ({ page }) => {
+/**
+ * The inputs the search dialog's box is given: the first of each kind, the address ones, and the huge ones.
+ * The dialog holds the same paste box as the home page (SearchPanel.astro, run by search-ui.ts): every input
+ * goes through that box and its rendering in the paste box test above, in the same browser. Giving all of
+ * them to the dialog too was the suite's longest test (49 s); what the dialog adds, the box inside a
+ * `<dialog>`, is the same for every input.
+ */
+const IN_DIALOG = [...new Set([...Object.values(HOSTILE_KINDS).map((kind) => kind[0]), ...HOSTILE_KINDS.address, ...HOSTILE_KINDS.enormous])];
+
+test(`the search box takes ${IN_DIALOG.length} hostile inputs as text (all ${HOSTILE_INPUTS.length} in the paste box)`, async ({ page }) => {
+	expect(IN_DIALOG.length).toBeGreaterThanOrEqual(Object.keys(HOSTILE_KINDS).length);
 	const check = await guard(page);
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Search', exact: true }).click();
 	const box = page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message');
-	for (const input of HOSTILE_INPUTS) {
+	for (const input of IN_DIALOG) {
 		// Each input answered to the end before the next (the status line was already full after the first).
 		await clearStatus(page, 'dialog');
 		await box.fill(input);

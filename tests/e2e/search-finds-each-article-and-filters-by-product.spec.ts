@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTICLES } from './site.ts';
+import { seriousViolations } from './axe.ts';
 
 /** A term found in one article only, per article. */
 const DISTINCTIVE = {
@@ -31,6 +32,14 @@ test.describe('in one open search dialog', () => {
 	});
 	test.afterAll(async () => {
 		await page.close();
+	});
+
+	// First, on the dialog as it opens with its first results: axe on everything the open dialog shows.
+	// (It had a file and a page of its own, pages-have-no-serious-accessibility-violations.spec.ts.)
+	test('axe finds no serious or critical violation in the open search dialog', async () => {
+		await dialog.getByLabel('Paste an error message').fill('podman');
+		await expect(dialog.locator('.search-results li').first()).toBeVisible();
+		expect(await seriousViolations(page, 'dialog')).toEqual([]);
 	});
 
 	for (const [slug, term] of Object.entries(DISTINCTIVE)) {

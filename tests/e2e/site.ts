@@ -8,7 +8,12 @@ import { checkTreeFile } from '../../src/wizard/load.ts';
 import { outDir } from '../../scripts/build-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const ARTICLES = loadArticles(ROOT).map((a) => a.data);
+/**
+ * The real articles, read and checked once per test process: every worker imports this module, and
+ * reading them took 2 to 3 s of CPU each time (it was done twice here, and a third time by a spec).
+ */
+export const LOADED_ARTICLES = loadArticles(ROOT);
+export const ARTICLES = LOADED_ARTICLES.map((a) => a.data);
 
 /** The built site under test: the tests' own build directory (playwright.config.ts sets it; scripts/build-dir.ts). */
 export const DIST = join(ROOT, outDir());
@@ -21,7 +26,7 @@ export function builtPages(): string[] {
 }
 
 /** The real wizard tree and every path through it. */
-export const TREE = checkTreeFile(ROOT, loadArticles(ROOT)).tree!;
+export const TREE = checkTreeFile(ROOT, LOADED_ARTICLES).tree!;
 export const PATHS = allPaths(TREE);
 
 /** Every answer of the tree once, as a link from one step to the next, with the depth of the step it starts from (its answers so far). */
