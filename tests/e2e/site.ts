@@ -2,17 +2,19 @@
 import { join } from 'node:path';
 import { builtPages as listBuiltPages } from '../../src/lib/links.ts';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../../src/lib/content.ts';
+import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { allPaths } from '../../src/wizard/engine.ts';
-import { checkTreeFile } from '../../src/wizard/load.ts';
 import { outDir } from '../../scripts/build-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
- * The real articles, read and checked once per test process: every worker imports this module, and
- * reading them took 2 to 3 s of CPU each time (it was done twice here, and a third time by a spec).
+ * The real knowledge base, read and checked once per test process: every worker imports this module,
+ * and reading the articles took 2 to 3 s of CPU each time. It is the model the site is built from
+ * (src/lib/knowledge-base.ts), kept per process, so a spec that asks for it (a-first-visit) reads nothing again.
  */
-export const LOADED_ARTICLES = loadArticles(ROOT);
+const KB = loadKnowledgeBase(ROOT);
+/** The real articles, in file-name order (the model orders them by short ID). */
+export const LOADED_ARTICLES = [...KB.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 export const ARTICLES = LOADED_ARTICLES.map((a) => a.data);
 
 /** The built site under test: the tests' own build directory (playwright.config.ts sets it; scripts/build-dir.ts). */
@@ -26,7 +28,7 @@ export function builtPages(): string[] {
 }
 
 /** The real wizard tree and every path through it. */
-export const TREE = checkTreeFile(ROOT, LOADED_ARTICLES).tree!;
+export const TREE = KB.wizard.tree;
 export const PATHS = allPaths(TREE);
 
 /** Every answer of the tree once, as a link from one step to the next, with the depth of the step it starts from (its answers so far). */
