@@ -631,6 +631,15 @@ describe('a wrapper line (it names the step that failed, whatever the cause)', (
 		expect(['Install failure: the store is not writable', 'Action `setup_default_profile` errored because nix-env failed', 'error: unable to load seccomp BPF program'].filter(isWrapperLine)).toEqual([]);
 	});
 
+	it("is buildah's exit status of a RUN step too: a missing command alone is no answer (containers/podman#25460's article)", () => {
+		expect(['subprocess exited with status 127', 'Error: building at STEP "RUN ls": exit status 127'].filter((l) => !isWrapperLine(l))).toEqual([]);
+		// busybox's line for a command missing from the image, and the two exit-status lines every cause prints:
+		// they do not corroborate one another, so nothing is answered without the article's context.
+		const paste = 'STEP 2/2: RUN foo\n/bin/sh: foo: not found\nsubprocess exited with status 127\nError: building at STEP "RUN foo": exit status 127';
+		expect(top(paste)).toBeNull();
+		expect(top(`Trying to pull quay.io/podman/stable:v5.4.0...\n${paste}`)).toBe('podman-5-4-0-chroot-build-host-root');
+	});
+
 	it('answers nothing alone, however many articles quote it (a shared line would make them candidates)', () => {
 		const result = matcher.match(`Error:\n   0: Install failure\n   1: Error executing action\n   ${wrapperLine}\n   4: Failed to execute command: error: manifest is empty`);
 		expect(result.matches).toEqual([]);
