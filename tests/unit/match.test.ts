@@ -228,6 +228,24 @@ describe('a near or partial reading needs the words that set the signature apart
 		expect(ids('crun: bpf program create: Invalid argument')).toEqual([['crun-cause-bpf', 'near']]);
 	});
 
+	it("a near reading keeps a hole's prefix: the character before a value that tells the causes apart", () => {
+		// crun 0.10.3 to 1.20 look a name that starts with a dot up in the working directory only
+		// (containers/crun#1664); a command missing from the image prints the same words with another name
+		// (containers/crun#1688), and crun before 0.15 printed them with no name at all.
+		const dot = article('crun-cause-dot', 'FL-0908', {
+			signatures: [{ line: 'Error: crun: executable file `...test` not found in $PATH: No such file or directory', pattern: 'executable file `.{word}` not found in $PATH', where: 'in the tests' }],
+		});
+		const one = createMatcher(compileIndex([dot]));
+		const ids = (text: string) => one.match(text).matches.map((m) => [m.article.id, m.kind]);
+		expect(ids('Error: crun: executable file `nonexistent` not found in $PATH: No such file or directory')).toEqual([]);
+		expect(ids("Error: crun: executable file '/bin/sh' not found in $PATH: No such file or directory")).toEqual([]);
+		expect(ids('Error: executable file not found in $PATH: No such file or directory: OCI runtime command not found error')).toEqual([]);
+		expect(ids('exec: "newuidmap": executable file not found in $PATH')).toEqual([]);
+		// The dot there: exact in either quote style, and near when the words around it are reworded.
+		expect(ids("Error: crun: executable file '.hidden' not found in $PATH")).toEqual([['crun-cause-dot', 'exact']]);
+		expect(ids('executable file `.hidden` was not found in the $PATH')).toEqual([['crun-cause-dot', 'near']]);
+	});
+
 	it('a line several causes print does not match inside a longer line that goes on into another message', () => {
 		// nix-community/nixos-generators#59: Nix 2.3's one-line form of another failure, with binfmt (the
 		// seccomp article's context) in the paste. The trace line alone would decide with that context.
@@ -566,6 +584,10 @@ describe('diagnostic output as evidence', () => {
 		// The output is a value of its own; a path that ends in the same letters is not it.
 		expect(answer('mount_program = "/usr/bin/fuse-overlayfs"')).toEqual([]);
 		expect(answer('$ stat -f -c %T /var/lib/containers/storage\noverlayfs')).toEqual(['podman-overlay-cause']);
+		// One word is output as a line of its own or a key's value, not a word of the reader's sentence
+		// (containers/buildah#3126's title).
+		expect(answer('"ERRO error unmounting" in overlayfs in buildah 1.20, regression')).toEqual([]);
+		expect(answer('  graphDriverName: overlayfs')).toEqual(['podman-overlay-cause']);
 		expect(compileIndex([overlay]).signatures.find((s) => s.diagnostic)?.source).toBe(wholeValue('overlayfs', 'overlayfs'));
 	});
 
@@ -607,6 +629,15 @@ describe('a wrapper line (it names the step that failed, whatever the cause)', (
 	it('is recognised from the tool\'s format strings, numbered or not, and not when the line goes on', () => {
 		expect(['3: Action `setup_default_profile` errored', 'Action `create_directory` errored', '1: Error executing action', '0: Install failure', 'Child action `configure_nix`'].filter((l) => !isWrapperLine(l))).toEqual([]);
 		expect(['Install failure: the store is not writable', 'Action `setup_default_profile` errored because nix-env failed', 'error: unable to load seccomp BPF program'].filter(isWrapperLine)).toEqual([]);
+	});
+
+	it("is buildah's exit status of a RUN step too: a missing command alone is no answer (containers/podman#25460's article)", () => {
+		expect(['subprocess exited with status 127', 'Error: building at STEP "RUN ls": exit status 127'].filter((l) => !isWrapperLine(l))).toEqual([]);
+		// busybox's line for a command missing from the image, and the two exit-status lines every cause prints:
+		// they do not corroborate one another, so nothing is answered without the article's context.
+		const paste = 'STEP 2/2: RUN foo\n/bin/sh: foo: not found\nsubprocess exited with status 127\nError: building at STEP "RUN foo": exit status 127';
+		expect(top(paste)).toBeNull();
+		expect(top(`Trying to pull quay.io/podman/stable:v5.4.0...\n${paste}`)).toBe('podman-5-4-0-chroot-build-host-root');
 	});
 
 	it('answers nothing alone, however many articles quote it (a shared line would make them candidates)', () => {

@@ -100,9 +100,14 @@ export function unnamedRuntimeSource(pattern: string): string | undefined {
  * character, the text before (after) it in the line is not a word character, `.`, `/` or `-`. Output is
  * a value of its own (`overlayfs`, `cgroup2fs`, `memory pids`); the same letters inside a longer value
  * (`/usr/bin/fuse-overlayfs` in a config file) are not that output. A pattern that opens or closes with
- * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands.
+ * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands. A pattern of one bare word
+ * is the whole line, or the value at the end of a `key: value` line.
  */
 export function wholeValue(pattern: string, source: string): string {
+	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`) is output only as a line of its own or as the
+	// value a key ends the line with (`cgroupManager: cgroupfs`): in a sentence ("…" in overlayfs in
+	// buildah 1.20, containers/buildah#3126) it is a word the reader wrote, not what the command printed.
+	if (/^\w+$/.test(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
 	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
 	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
 	return `${lead}${source}${trail}`;

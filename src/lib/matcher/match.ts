@@ -211,6 +211,50 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return words;
 	}
 
+	/**
+	 * Signature `s`'s literal parts with the prefix of each hole cut off: the characters of a value's own
+	 * shape (`HOLE_PREFIX`: `.`, `-`, `~`, `@`, `+`) that end a part where a hole follows it, as the `.` of
+	 * `` executable file `.{word}` `` with no space between (crun resolves a name that starts with a dot in the working directory
+	 * only, containers/crun#1664; any other missing command prints the same words, containers/crun#1688).
+	 * Undefined when no part ends so: then these are the parts themselves, already tested.
+	 */
+	const looseOf = new Map<number, string[] | undefined>();
+	function looseParts(s: number): string[] | undefined {
+		if (looseOf.has(s)) return looseOf.get(s);
+		const sig = index.signatures[s];
+		const last = sig.parts.length - 1;
+		// The last part is followed by a hole unless the pattern ends with it.
+		const endsWithLast = last >= 0 && sig.source.endsWith(escapeRegExp(sig.parts[last]));
+		let changed = false;
+		const loose = sig.parts.map((part, i) => {
+			// Only a prefix glued to its hole (`'.{word}`); a part that ends before a space ends a sentence.
+			if ((i === last && endsWithLast) || !sig.source.includes(escapeRegExp(part)) || sig.source.includes(`${escapeRegExp(part)} `)) return part;
+			const cut = part.replace(HOLE_PREFIX, '');
+			if (cut !== part && /\w/.test(cut)) changed = true;
+			return /\w/.test(cut) ? cut : part;
+		});
+		const result = changed ? loose : undefined;
+		looseOf.set(s, result);
+		return result;
+	}
+
+	/**
+	 * Per part of signature `s` that `looseParts` cut, the prefix as the line must show it for a near or
+	 * partial reading: the part's last punctuation (a quote before the dot, say) and the prefix, followed
+	 * by a character of a value (`'\.[^\s']`).
+	 */
+	const keysOf = new Map<number, RegExp[]>();
+	function prefixKeys(s: number): RegExp[] {
+		let keys = keysOf.get(s);
+		if (keys) return keys;
+		const loose = looseParts(s) ?? [];
+		keys = index.signatures[s].parts
+			.filter((part, i) => loose[i] !== undefined && loose[i] !== part)
+			.map((part) => new RegExp(`${escapeRegExp(/[^\w\s]*$/.exec(part)![0])}[^\s']`));
+		keysOf.set(s, keys);
+		return keys;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -325,6 +369,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// Every literal part there, in order, yet the pattern refused: a hole holds what its type forbids
 			// (another controller, a sentence where a path belongs). That is another message, not a near one.
 			if (sig.parts.length > 1 && inOrder(normalized, sig.parts)) return undefined;
+			// The same with a hole's prefix left out (`executable file '.{word}'` against `executable file
+			// 'nonexistent'`): the line is that message with another value, and the character the pattern
+			// puts before the value is the one that tells the causes apart, which no near reading may drop.
+			const loose = looseParts(s);
+			if (loose && inOrder(normalized, loose)) return undefined;
+			// And a near or partial reading must show that prefix before a value (`'.` and a word): the same
+			// words with no value, or with a value that does not start so, say nothing of this cause.
+			if (loose && !prefixKeys(s).every((key) => key.test(normalized))) return undefined;
 			// Near or partial: only when the line holds a word that sets this signature apart from each of
 			// its neighbours (see `setApart`), so a line that is another article's wording is not read as a
 			// near version of this one.
@@ -645,6 +697,13 @@ function goesOn(rest: string): boolean {
 	if (/^\s*(?:'|[.;!?](?:\s|$))/.test(rest)) return false;
 	return /(?:^|[^#\w])[a-z]{2,}/.test(rest);
 }
+
+/**
+ * The characters that end a literal part right before a hole and belong to the value's shape, not to the
+ * message's punctuation (quotes, brackets, `:` and `=` are left alone): a name that starts with a dot, a
+ * flag's dash, a home's tilde, a unit's `@`. Read by `looseParts`.
+ */
+const HOLE_PREFIX = /[.\-~@+]+$/;
 
 /** True when the parts occur in this order in the line. */
 function inOrder(line: string, parts: readonly string[]): boolean {

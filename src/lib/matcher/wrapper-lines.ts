@@ -32,6 +32,19 @@ export const WRAPPER_LINES: readonly { pattern: string; source: string }[] = [
 		pattern: 'Install failure',
 		source: 'DeterminateSystems/nix-installer src/cli/subcommand/install/mod.rs',
 	},
+	{
+		// chroot/run_common.go: fmt.Fprintf(os.Stderr, "subprocess exited with status %d\n", …): a RUN step's
+		// command under chroot isolation exited non-zero, whatever the reason (a command missing from the image,
+		// a failing script, containers/podman#25460's unmounted root).
+		pattern: 'subprocess exited with status {n}',
+		source: 'containers/buildah chroot/run_common.go (as of 5b1b18eeb)',
+	},
+	{
+		// imagebuildah/stage_executor.go: fmt.Errorf("building at STEP \"%s\": %w", step.Message, err), with the
+		// RUN command's exit status as the wrapped error: names the step, not why it failed.
+		pattern: 'building at STEP "{*}": exit status {n}',
+		source: 'containers/buildah imagebuildah/stage_executor.go (as of 5b1b18eeb)',
+	},
 ];
 
 const compiled = WRAPPER_LINES.map((w) => compilePattern(w.pattern));
