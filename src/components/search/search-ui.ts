@@ -389,7 +389,7 @@ function renderMatch(m: Match): HTMLLIElement {
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
 	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
 	li.append(why, block(pasted), block(sig));
-	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more line${m.supporting.length === 1 ? '' : 's'} of your text match this article too.`));
+	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more ${m.supporting.length === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`));
 	return li;
 }
 
