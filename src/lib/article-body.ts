@@ -38,8 +38,12 @@ export interface Fix {
 	anchor: string | undefined;
 	/** The evidence level its evidence paragraph states, as written (the body check makes sure it is one of the four). */
 	evidence: string | undefined;
-	/** The fenced code blocks under the fix's heading, in order (what the wizard's result step shows). */
-	code: CodeBlock[];
+	/**
+	 * The fenced code blocks under the fix's heading, in order (what the wizard's result step shows), each
+	 * with the paragraph just above it in the fix (its `lead`: what the block is for, where it goes), unless
+	 * that is the fix's Verify or Evidence paragraph.
+	 */
+	code: (CodeBlock & { lead?: string })[];
 	/** Its `**Verify:**` paragraph: the words after the label, lines joined (Markdown as written), and its 1-based line. */
 	verify: { text: string; line: number } | undefined;
 }
@@ -92,7 +96,7 @@ export function parseArticleBody(body: string, format: BodyFormat = 'md'): Parse
 				title: f.text,
 				anchor: f.anchor,
 				evidence: evidenceIn(f)[0],
-				code: codeBlocks.filter((c) => c.line > f.line && c.line <= f.endLine),
+				code: codeBlocks.filter((c) => c.line > f.line && c.line <= f.endLine).map((c) => ({ ...c, lead: leadParagraph(lines, codeLines, c.line, f.line) })),
 				verify: verifyParagraph(lines, codeLines, f.line + 1, f.endLine),
 			}))
 		: [];
@@ -161,6 +165,23 @@ function split(tree: Root, lines: string[], headings: Heading[], depth: number, 
 		const endLine = i + 1 < found.length ? found[i + 1].heading.position!.start.line - 1 : to;
 		return { ...h, endLine, body: lines.slice(h.line, endLine).join('\n') };
 	});
+}
+
+/** A paragraph that says how a fix is verified or how sure it is: never a code block's lead. */
+const LABELLED_PARAGRAPH = /^\*\*(?:Verify|Evidence):\*\*/;
+
+/**
+ * The paragraph that ends just above the fence on line `fence` (blank lines between allowed), below the
+ * heading on line `floor`: its lines trimmed and joined with spaces (Markdown as written); undefined when
+ * code, a heading or nothing is there, or when it is a Verify or Evidence paragraph.
+ */
+function leadParagraph(lines: string[], codeLines: Set<number>, fence: number, floor: number): string | undefined {
+	let l = fence - 1;
+	while (l > floor && !(lines[l - 1] ?? '').trim()) l--;
+	const words: string[] = [];
+	for (; l > floor && !codeLines.has(l) && (lines[l - 1] ?? '').trim() && !/^\s*#/.test(lines[l - 1]); l--) words.unshift(lines[l - 1].trim());
+	const text = words.join(' ');
+	return text && !LABELLED_PARAGRAPH.test(text) ? text : undefined;
 }
 
 /** A paragraph that starts `**Verify:**`. */

@@ -137,6 +137,8 @@ test('a result step shows the recommended fix with its commands and how to verif
 	await expect(shown.getByRole('heading')).toHaveText(`The recommended fix: ${plainText(fix.title)}`);
 	await expect(shown.locator('pre').first()).toContainText(fix.code[0].code.split('\n')[0].trim());
 	await expect(shown.locator('[data-wizard-verify]')).toHaveText(`Verify: ${plainText(fix.verify!.text)}`);
+	// Each block comes with the article's sentence just above it (what it is for, where it goes), in order.
+	await expect(shown.locator('[data-wizard-fix-lead]')).toHaveText(fix.code.flatMap((c) => (c.lead ? [plainText(c.lead)] : [])));
 	await inTheme(page, 'dark');
 	await page.reload();
 	expect(await seriousViolations(page)).toEqual([]);

@@ -85,6 +85,20 @@ describe('the body template check', () => {
 		expect(outline.rootCauseEvidence).toBe('confirmed upstream');
 	});
 
+	it('gives each code block of a fix the paragraph just above it as its lead, never a Verify or Evidence paragraph', () => {
+		const body = validBody.replace(
+			'Do it.\n',
+			'Do it in a shell:\n\n```sh\necho one\n```\n\nThen in your NixOS configuration,\nnot in a shell:\n\n```nix\nx = 1;\n```\n\n```sh\necho right after\n```\n',
+		).replace('**Verify:** it works.\n', '**Verify:** it works.\n\n```sh\necho check\n```\n');
+		const [fix] = outlineOf(body).fixes;
+		expect(fix.code.map((c) => [c.code, c.lead])).toEqual([
+			['echo one', 'Do it in a shell:'],
+			['x = 1;', 'Then in your NixOS configuration, not in a shell:'],
+			['echo right after', undefined],
+			['echo check', undefined],
+		]);
+	});
+
 	it('needs an evidence level on every fix', () => {
 		expect(messagesOf(validBody.replace(/\*\*Evidence:\*\* reported\. .*\n/, ''))).toMatchInlineSnapshot(`
 			[
