@@ -34,11 +34,15 @@ test('a description on the home page shows likely articles, why they fit, and no
 	await expect(page.locator('main')).not.toContainText('this may be a new problem');
 });
 
-test('a description that fits no article says so, without calling it a new problem', async ({ page }) => {
+test('a description that fits no article says so, without calling it a new problem, and offers the wizard', async ({ page }) => {
 	await page.goto('/');
 	await page.locator('main').getByLabel('Paste an error message').fill('My computer is slow today, and the fan is loud when I open many tabs in the browser.');
 	await expect(page.locator('main [data-search-status]')).toContainText('no article stands out for this description');
-	await expect(page.locator('main [data-likely-articles]')).toBeHidden();
+	// A symptom with no error line is what the wizard is for: the answer points there, and lists no article.
+	const likely = page.locator('main [data-likely-articles]');
+	await expect(likely.locator('.likely-note')).toContainText('None: no article’s description fits these words.');
+	await expect(likely.getByRole('link', { name: 'start the wizard' })).toHaveAttribute('href', '/wizard/');
+	await expect(likely.locator('.likely-list')).toHaveCount(0);
 	await expect(page.locator('main [data-known-errors]')).toBeHidden();
 	await expect(page.locator('main')).not.toContainText('this may be a new problem');
 });

@@ -33,6 +33,17 @@ for (const [slug, log] of Object.entries(LOGS)) {
 	});
 }
 
+test("a line pasted word for word as the article has it shows once, said to be the article's error line", async ({ page }) => {
+	const line = 'Error: OCI runtime error: crun: the requested cgroup controller `cpu` is not available';
+	await page.goto('/');
+	await page.locator('main').getByLabel('Paste an error message').fill(line);
+	const first = page.locator('main [data-known-errors] .match-list li').first();
+	await expect(first).toHaveAttribute('data-article', 'podman-cgroup-controller-not-delegated');
+	await expect(first).toContainText("line 1 of your text is this article's error line, word for word:");
+	await expect(first.locator('.matched-line')).toHaveText(line);
+	await expect(first.locator('.signature')).toHaveCount(0);
+});
+
 // The display texts (titles, summaries, reasons) come in a request of their own after the match: when it
 // fails, the known error still shows, linked by its short ID and id, with a note saying what is missing.
 for (const failure of ['a network error', 'a 404'] as const) {

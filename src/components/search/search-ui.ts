@@ -21,7 +21,7 @@ import type { ProseMatch } from '../../lib/prose.ts';
 import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
-import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, wizardStepPath } from '../../lib/addresses.ts';
+import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
 
 
@@ -344,8 +344,19 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
  * Hidden when the worker did not rank (an error line matched, or a log).
  */
 function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined) {
-	if (!likely?.length) {
+	if (!likely) {
 		section.hidden = true;
+		return;
+	}
+	if (!likely.length) {
+		// Ranked, and nothing fits: a reader with a symptom and no error line is who the wizard is for.
+		const wizard = el('a', 'start the wizard');
+		wizard.href = WIZARD_PATH;
+		section.replaceChildren(
+			el('h3', 'Likely articles'),
+			withParts(el('p', 'None: no article’s description fits these words. Without an error line, the wizard finds the cause one question at a time, each with the command that answers it: ', 'likely-note'), wizard, '.'),
+		);
+		section.hidden = false;
 		return;
 	}
 	const ol = document.createElement('ol');
@@ -382,13 +393,16 @@ function renderMatch(m: Match): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.article.id;
 	const link = articleLink(m.article.id, m.article.shortId, m.article.title);
-	const why = el('p', `${m.confidence === 'high' ? 'High' : 'Medium'} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
+	// A line pasted word for word as the article has it shows once: two identical boxes read as a glitch.
+	const same = m.matchedLine.trim() === m.signature;
+	const level = m.confidence === 'high' ? 'High' : 'Medium';
+	const why = el('p', same ? `${level} confidence: line ${m.lineNumber} of your text is this article's error line, word for word:` : `${level} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
-	const sig = el('code', m.signature, 'signature');
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
 	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
-	li.append(why, block(pasted), block(sig));
+	li.append(why, block(pasted));
+	if (!same) li.append(block(el('code', m.signature, 'signature')));
 	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more ${m.supporting.length === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`));
 	return li;
 }
