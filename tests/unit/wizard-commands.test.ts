@@ -209,6 +209,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
+	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-shell-hook-check': 'reads the macOS system files /etc/zshrc and /etc/bashrc',
