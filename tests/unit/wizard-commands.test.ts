@@ -53,6 +53,14 @@ const limitsWhere: Runnable = {
 };
 
 const RUN_HERE: Record<string, Runnable> = {
+	'nix-setup': {
+		needs: ['uname', 'ls'],
+		// The kernel's name and release, the macOS version on a Mac only, then any backup an earlier install left.
+		shape: ([kernel, ...rest]) => {
+			expect(kernel).toMatch(/^(Linux|Darwin) \S+$/);
+			for (const l of rest) expect(l).toMatch(/^\d+(\.\d+)*$|^\/etc\/\S+\.backup-before-nix$/);
+		},
+	},
 	'nix-where': {
 		needs: ['uname', 'ls'],
 		// The architecture, then the binfmt_misc entries (qemu-<arch>, rosetta, register, status), one word each.
@@ -209,6 +217,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
+	'multipass-setup': 'runs in PowerShell on Windows',
 	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
