@@ -53,6 +53,28 @@ const limitsWhere: Runnable = {
 };
 
 const RUN_HERE: Record<string, Runnable> = {
+	'podman-limits-version': {
+		needs: ['stat'],
+		// The cgroup file system's type, one word.
+		shape: (lines) => expect(lines).toEqual([expect.stringMatching(/^(cgroup2fs|tmpfs)$/)]),
+	},
+	'podman-limits-session': {
+		needs: ['id', 'pgrep'],
+		// The user's name, then the PID of their systemd instance or none.
+		shape: ([name, ...rest]) => {
+			expect(name).toMatch(/^\S+$/);
+			expect(rest.length).toBeGreaterThanOrEqual(1);
+			for (const l of rest) expect(l).toMatch(/^(\d+|none)$/);
+		},
+	},
+	'podman-single-mapping-helpers': {
+		needs: [],
+		// Each helper's absolute path, or nothing for a helper not installed.
+		shape: (lines) => {
+			expect(lines.length).toBeLessThanOrEqual(2);
+			for (const l of lines) expect(l).toMatch(/^\/\S+\/new[ug]idmap$/);
+		},
+	},
 	'nix-setup': {
 		needs: ['uname', 'ls'],
 		// The kernel's name and release, the macOS version on a Mac only, then any backup an earlier install left.
@@ -218,6 +240,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'multipass-setup': 'runs in PowerShell on Windows',
+	'podman-single-mapping-caps': 'needs newuidmap and newgidmap, which this machine does not have',
 	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
