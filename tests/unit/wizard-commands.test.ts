@@ -53,6 +53,26 @@ const limitsWhere: Runnable = {
 };
 
 const RUN_HERE: Record<string, Runnable> = {
+	'nix-userns-release': {
+		needs: ['grep'],
+		// NAME and VERSION from /etc/os-release (a rolling release has no VERSION).
+		shape: (lines) => {
+			expect(lines.length).toBeGreaterThanOrEqual(1);
+			for (const l of lines) expect(l).toMatch(/^(NAME|VERSION)=/);
+		},
+	},
+	'microvm-boot-module-grep': {
+		needs: ['grep'],
+		setUp: () => {
+			writeFileSync(join(scratch, 'flake.nix'), '{ outputs = { microvm, ... }: { host = [ microvm.nixosModules.host ]; guest = [ microvm.nixosModules.microvm ];\n  extra = [ microvm.nixosModules.microvm-extra ]; }; }\n');
+			return {};
+		},
+		// file:line:text for each import of either module, and nothing for another name (nixosModules.microvm-extra).
+		shape: (lines) => {
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(/^\.\/flake\.nix:1:.*nixosModules\.host.*nixosModules\.microvm/);
+		},
+	},
 	'podman-limits-version': {
 		needs: ['stat'],
 		// The cgroup file system's type, one word.
