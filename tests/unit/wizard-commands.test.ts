@@ -87,6 +87,14 @@ const RUN_HERE: Record<string, Runnable> = {
 			for (const l of rest) expect(l).toMatch(/^(\d+|none)$/);
 		},
 	},
+	'podman-ids-helpers': {
+		needs: [],
+		// Each helper's absolute path, or nothing for a helper not installed.
+		shape: (lines) => {
+			expect(lines.length).toBeLessThanOrEqual(2);
+			for (const l of lines) expect(l).toMatch(/^\/\S+\/new[ug]idmap$/);
+		},
+	},
 	'podman-single-mapping-helpers': {
 		needs: [],
 		// Each helper's absolute path, or nothing for a helper not installed.
@@ -260,6 +268,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'multipass-setup': 'runs in PowerShell on Windows',
+	'podman-ids-caps': 'needs newuidmap and newgidmap, which this machine does not have',
 	'podman-single-mapping-caps': 'needs newuidmap and newgidmap, which this machine does not have',
 	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
