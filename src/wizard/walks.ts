@@ -119,6 +119,11 @@ export interface Walk {
 	 * tree after round 7's fixes (Podman's 'Something else' lines in groups);
 	 * 28 right (21 of them honest no-matches: 21 of the 28 have no article),
 	 * none wrong, no dead end, median 2 questions.
+	 * Session 11 (2026-11-30) added questions where dead-ended walks of rounds
+	 * 2 to 4 had ended at an end step (an "I'm not sure" or "None of these"
+	 * that now leads to a question on a fact of the machine, with a command),
+	 * and recorded the answers those reporters give to the new questions only,
+	 * each `why` quoting their thread and saying the question came after the walk.
 	 */
 	round?: number;
 }

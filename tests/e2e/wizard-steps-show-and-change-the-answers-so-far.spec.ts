@@ -30,6 +30,9 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	// With no listed line, one more question asks about a missing login session (round 7's fix) before the end.
 	await expect(page).toHaveURL(/\/wizard\/podman-no-line-session\/$/);
 	await page.getByRole('link', { name: "I'm not sure" }).click();
+	// Then one about the machine's setup (session 11's fix), whose way out is the end.
+	await expect(page).toHaveURL(/\/wizard\/podman-setup\/$/);
+	await page.getByRole('link', { name: "None of these, or I'm not sure" }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/$/);
 	await expect(page.getByRole('link', { name: 'Search the knowledge base' })).toHaveAttribute('href', '/search/');
 	const report = new URL((await page.getByRole('link', { name: 'report this problem' }).getAttribute('href'))!);
@@ -39,4 +42,5 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	expect(body).toContain('2. What does the failing command print on its last `Error:` line? Something else');
 	expect(body).toContain('3. Does the failing command print one of these? None of these');
 	expect(body).toContain("4. Which cgroup manager does Podman use where the failing command runs, and who runs it? I'm not sure");
+	expect(body).toContain("5. Is one of these true of the machine where Podman fails? None of these, or I'm not sure");
 });

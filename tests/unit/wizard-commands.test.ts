@@ -53,6 +53,64 @@ const limitsWhere: Runnable = {
 };
 
 const RUN_HERE: Record<string, Runnable> = {
+	'nix-userns-release': {
+		needs: ['grep'],
+		// NAME and VERSION from /etc/os-release (a rolling release has no VERSION).
+		shape: (lines) => {
+			expect(lines.length).toBeGreaterThanOrEqual(1);
+			for (const l of lines) expect(l).toMatch(/^(NAME|VERSION)=/);
+		},
+	},
+	'microvm-boot-module-grep': {
+		needs: ['grep'],
+		setUp: () => {
+			writeFileSync(join(scratch, 'flake.nix'), '{ outputs = { microvm, ... }: { host = [ microvm.nixosModules.host ]; guest = [ microvm.nixosModules.microvm ];\n  extra = [ microvm.nixosModules.microvm-extra ]; }; }\n');
+			return {};
+		},
+		// file:line:text for each import of either module, and nothing for another name (nixosModules.microvm-extra).
+		shape: (lines) => {
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(/^\.\/flake\.nix:1:.*nixosModules\.host.*nixosModules\.microvm/);
+		},
+	},
+	'podman-limits-version': {
+		needs: ['stat'],
+		// The cgroup file system's type, one word.
+		shape: (lines) => expect(lines).toEqual([expect.stringMatching(/^(cgroup2fs|tmpfs)$/)]),
+	},
+	'podman-limits-session': {
+		needs: ['id', 'pgrep'],
+		// The user's name, then the PID of their systemd instance or none.
+		shape: ([name, ...rest]) => {
+			expect(name).toMatch(/^\S+$/);
+			expect(rest.length).toBeGreaterThanOrEqual(1);
+			for (const l of rest) expect(l).toMatch(/^(\d+|none)$/);
+		},
+	},
+	'podman-ids-helpers': {
+		needs: [],
+		// Each helper's absolute path, or nothing for a helper not installed.
+		shape: (lines) => {
+			expect(lines.length).toBeLessThanOrEqual(2);
+			for (const l of lines) expect(l).toMatch(/^\/\S+\/new[ug]idmap$/);
+		},
+	},
+	'podman-single-mapping-helpers': {
+		needs: [],
+		// Each helper's absolute path, or nothing for a helper not installed.
+		shape: (lines) => {
+			expect(lines.length).toBeLessThanOrEqual(2);
+			for (const l of lines) expect(l).toMatch(/^\/\S+\/new[ug]idmap$/);
+		},
+	},
+	'nix-setup': {
+		needs: ['uname', 'ls'],
+		// The kernel's name and release, the macOS version on a Mac only, then any backup an earlier install left.
+		shape: ([kernel, ...rest]) => {
+			expect(kernel).toMatch(/^(Linux|Darwin) \S+$/);
+			for (const l of rest) expect(l).toMatch(/^\d+(\.\d+)*$|^\/etc\/\S+\.backup-before-nix$/);
+		},
+	},
 	'nix-where': {
 		needs: ['uname', 'ls'],
 		// The architecture, then the binfmt_misc entries (qemu-<arch>, rosetta, register, status), one word each.
@@ -209,6 +267,10 @@ const NOT_HERE: Record<string, string> = {
 	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
+	'multipass-setup': 'runs in PowerShell on Windows',
+	'podman-ids-caps': 'needs newuidmap and newgidmap, which this machine does not have',
+	'podman-single-mapping-caps': 'needs newuidmap and newgidmap, which this machine does not have',
+	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-shell-hook-check': 'reads the macOS system files /etc/zshrc and /etc/bashrc',
