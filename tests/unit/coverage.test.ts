@@ -29,7 +29,7 @@ describe('the kept-aside sample', () => {
 	/** A thread as `owner/name#N`, with the index's mirror name for containers/* put back (coverage-sample.md). */
 	const canonical = (source: string) => source.replace(/^podman-container-tools\//, 'containers/');
 
-	it('has about 30 reports from the upstream trackers, ids ca-<product>-<issue>, none twice', () => {
+	it('has at least 30 reports from the upstream trackers, ids ca-<product>-<issue>, none twice', () => {
 		expect(aside.length).toBeGreaterThanOrEqual(30);
 		for (const r of aside) {
 			expect(r.source, r.id).toMatch(TRACKERS);
@@ -39,7 +39,12 @@ describe('the kept-aside sample', () => {
 		expect(new Set(aside.map((r) => r.source)).size).toBe(aside.length);
 	});
 
-	it('shares no thread with the main sample it checks', () => {
+	/**
+	 * The main sample's own threads are the draw's only fixture exclusion (coverage-sample.md, "The kept-aside
+	 * sample"): threads other fixtures use stay in, since skipping them removed the harvested, often covered,
+	 * threads and biased the first draw.
+	 */
+	it('shares no thread with the main sample it checks (threads other fixtures use may appear)', () => {
 		const main = new Set(sample.map((r) => canonical(r.source)));
 		for (const r of aside) expect(main.has(canonical(r.source)), r.id).toBe(false);
 	});
