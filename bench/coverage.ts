@@ -9,6 +9,11 @@
  * article was written counts as soon as the article lands, without editing
  * the sample.
  *
+ * A second sample, drawn the same way with other generic queries of the same
+ * kind, is kept aside to check the first (`tests/fixtures/coverage-aside.jsonl`,
+ * "The kept-aside sample" in the same .md): the bench prints its share beside
+ * the main one, read with the same loader and counted the same way.
+ *
  *   npm run bench -- --only coverage
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +22,9 @@ import { loadArticles } from '../src/lib/content.ts';
 
 /** The sample file, relative to the project root. */
 export const COVERAGE_SAMPLE = 'tests/fixtures/coverage-sample.jsonl';
+
+/** The kept-aside sample (same fields, ids `ca-<product>-<issue>`), relative to the project root. */
+export const COVERAGE_ASIDE = 'tests/fixtures/coverage-aside.jsonl';
 
 /** One failure report of the sample, read to its cause. */
 export interface CoverageReport {
@@ -100,8 +108,21 @@ export function activeArticles(root: string): Set<string> {
 	return new Set(loadArticles(root).filter((a) => a.data.status === 'active').map((a) => a.data.id));
 }
 
-/** Coverage of the repository's sample against the repository's articles. */
-export function measureCoverage(root: string): CoverageFigures & { sample: CoverageReport[] } {
-	const sample = loadCoverageSample(root);
-	return { sample, ...coverageOf(sample, activeArticles(root)) };
+/** Coverage of one of the repository's samples (the main one unless `file` says otherwise) against the repository's articles. */
+export function measureCoverage(root: string, file = COVERAGE_SAMPLE, active: ReadonlySet<string> = activeArticles(root)): CoverageFigures & { sample: CoverageReport[] } {
+	const sample = loadCoverageSample(root, file);
+	return { sample, ...coverageOf(sample, active) };
+}
+
+/**
+ * The main sample's and the kept-aside sample's rows side by side:
+ * `[product, mainCovered, mainTotal, asideCovered, asideTotal]`, products in
+ * the main sample's order, then any found only in the kept-aside one, `all`
+ * last. A product missing from one sample has 0 of 0 there.
+ */
+export function besideEachOther(main: CoverageFigures, aside: CoverageFigures): [string, number, number, number, number][] {
+	const of = (f: CoverageFigures) => new Map(f.rows.map(([p, c, t]) => [p, [c, t] as const]));
+	const [m, a] = [of(main), of(aside)];
+	const products = [...new Set([...m.keys(), ...a.keys()])].filter((p) => p !== 'all');
+	return [...products, 'all'].map((p) => [p, ...(m.get(p) ?? [0, 0]), ...(a.get(p) ?? [0, 0])] as [string, number, number, number, number]);
 }
