@@ -5,12 +5,22 @@
  * and recognise addresses through these functions, so a URL shape changes
  * here or nowhere. Browser-safe: no Node imports.
  *
- * Override the public URL at build time with FAULTLINE_SITE_URL.
+ * Override the public URL at build time with FAULTLINE_SITE_URL (SITE_URL_VARIABLE).
  */
 import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 
-/** The public URL of the site, without a trailing slash (links the CLI prints, the sitemap). */
-export const SITE_URL: string = (globalThis.process?.env?.FAULTLINE_SITE_URL ?? 'https://faultline.dev').replace(/\/$/, '');
+/** The public site's address, without a trailing slash. */
+export const PUBLIC_SITE_URL = 'https://faultline.dev';
+
+/**
+ * The environment variable that names another address for the site: at build time the site's own
+ * (sitemap, canonical links, the API's URLs), at run time the one the CLI's links point to (a site
+ * served locally, `npm run serve`: http://localhost:4321); the CLI's --base-url wins over it.
+ */
+export const SITE_URL_VARIABLE = 'FAULTLINE_SITE_URL';
+
+/** The URL of the site, without a trailing slash (links the CLI prints, the sitemap): SITE_URL_VARIABLE, else the public site. */
+export const SITE_URL: string = (globalThis.process?.env?.[SITE_URL_VARIABLE] || PUBLIC_SITE_URL).replace(/\/$/, '');
 
 /** Where readers report a problem the knowledge base does not know. */
 export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
