@@ -621,6 +621,8 @@ export const pasteBoxMessages = {
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */
 export const buildMessages = {
+	titleNestedQuotes: () =>
+		'a title quotes an error in double quotes only when the quoted words hold no double quote themselves (a quote in a quote reads as two): quote the part before or after the inner quotes, or name it in words',
 	signatureTrailingSpace: () =>
 		'a signature does not end in spaces: the page shows code without trailing spaces, so the line as written would not be on it; remove them',
 	contentProblems: (count: number, report: string) => `The content check found ${count} problem(s):\n${report}`,
