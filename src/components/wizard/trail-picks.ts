@@ -3,8 +3,9 @@
  * on to the same step (two wordings of one error), a step's page lists them all, joined by "or"; the
  * address names the one the reader picked (`?picked=<step>.<n>`, PICKED_PARAM in addresses.ts), and
  * this script shows that one alone. The picks it applied travel on with every link onward or back to a
- * step (`data-wizard-onward`), so a result two steps further still echoes the reader's line. Without
- * this script the list of all of them stays: never a line the reader did not pick, alone.
+ * step (`data-wizard-onward`), so a result two steps further still echoes the reader's line, and an
+ * end's pre-filled report names the reader's answer (`data-report-answers`, Step.astro). Without this
+ * script the list of all of them stays: never a line the reader did not pick, alone.
  */
 import { picksIn, withPicks, type Pick } from '~/lib/addresses';
 
@@ -20,4 +21,17 @@ for (const entry of document.querySelectorAll<HTMLElement>('[data-trail-node]'))
 }
 if (applied.length > 0) {
 	for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-wizard-onward]')) link.setAttribute('href', withPicks(link.getAttribute('href')!, applied));
+}
+
+const report = document.querySelector<HTMLAnchorElement>('a[data-report-answers]');
+if (report && applied.length > 0) {
+	const answers = JSON.parse(report.dataset.reportAnswers!) as Record<string, { line: string; lines: Record<string, string> }>;
+	const url = new URL(report.href);
+	const body = url.searchParams.get('body');
+	// No body: the link was too long to pre-fill (Step.astro), and stays the tracker's plain address.
+	if (body !== null) {
+		const picked = new Map(applied.flatMap((p) => (answers[p.node]?.lines[p.choice] ? [[answers[p.node].line, answers[p.node].lines[p.choice]]] : [])));
+		url.searchParams.set('body', body.split('\n').map((line) => picked.get(line) ?? line).join('\n'));
+		report.setAttribute('href', url.href);
+	}
 }
