@@ -91,7 +91,7 @@ describe('the wizard engine', () => {
 	});
 
 	it('in the real tree, every step reached by several lines has them all in its trail', () => {
-		const several = real.nodes.filter((n) => choicesOf(n).some((c, i) => picksOf(n, i).length > 0));
+		const several = real.nodes.filter((n) => choicesOf(n).some((_, i) => picksOf(n, i).length > 0));
 		expect(several.length).toBeGreaterThan(0);
 		for (const n of several) {
 			choicesOf(n).forEach((c, i) => {
