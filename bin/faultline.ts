@@ -10,6 +10,8 @@
  *   faultline match [FILE|-] [--json|--markdown] [--top N] [--base-url URL] [--index URL|FILE]
  *   faultline match --batch FILE.jsonl
  *   faultline list [--json]
+ *
+ * FAULTLINE_SITE_URL in the environment points the links at another site (http://localhost:4321); --base-url wins.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +26,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
 	stdin: process.stdin,
 	stdout: process.stdout,
 	stderr: process.stderr,
+	env: process.env,
 });

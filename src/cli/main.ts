@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import { SITE_URL } from '../lib/addresses.ts';
+import { PUBLIC_SITE_URL, SITE_URL_VARIABLE } from '../lib/addresses.ts';
 import { createMatcher, ruledOutBy, SHORT_RESULTS, type Matcher, type MatcherIndex, type MatchResult } from '../lib/matcher/index.ts';
 import { listLine, toJson, toMarkdown, toolArticle, toPlainText, type Likely } from '../lib/presenters.ts';
 import { createProseRanker } from '../lib/prose.ts';
@@ -18,7 +18,7 @@ import { BadEvent, commentFor, type GitHubEvent } from './issue-comment.ts';
 import type { CliData } from './data.ts';
 import { separatingQuestion } from '../wizard/engine.ts';
 import { BadIndex, loadIndex } from './index-file.ts';
-import { cliHelp, cliUsageMessages as u, inputName } from '../lib/messages.ts';
+import { cliHelp, cliUsageMessages as u, inputName, siteUrlProblems } from '../lib/messages.ts';
 
 export interface CliIo {
 	/**
@@ -33,11 +33,13 @@ export interface CliIo {
 	stderr: Writable;
 	/** For `--index URL` (default: the global fetch); nothing is fetched otherwise. */
 	fetch?: typeof fetch;
+	/** The environment (process.env), for FAULTLINE_SITE_URL (SITE_URL_VARIABLE); none read without it. */
+	env?: Readonly<Record<string, string | undefined>>;
 }
 
 const HELP = {
 	main: cliHelp.main(),
-	match: cliHelp.match({ top: SHORT_RESULTS, site: SITE_URL }),
+	match: cliHelp.match({ top: SHORT_RESULTS, site: PUBLIC_SITE_URL }),
 	comment: cliHelp.comment(),
 	list: cliHelp.list(),
 };
@@ -114,7 +116,7 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 	if (positionals.length > 1) throw new UsageError(u.severalInputs(positionals));
 	const top = values.top === undefined ? SHORT_RESULTS : Number(values.top);
 	if (!Number.isInteger(top) || top < 1) throw new UsageError(u.badTop(String(values.top)));
-	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
+	const baseUrl = baseUrlOf(values['base-url'] as string | undefined, io.env);
 	const data = await io.data();
 	const product = values.product as string | undefined;
 	const products = [...new Set(data.articles.flatMap((a) => a.products))].sort();
@@ -203,7 +205,7 @@ async function commentCommand(args: string[], io: CliIo, say: (s: Writable, t: s
 	const event = checkEvent(await readEventJson(source, io), inputName(source));
 	const data = await io.data();
 	const matcher = createMatcher(await indexOf(values.index as string | undefined, data, io));
-	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined), data.wizard, createProseRanker(data.prose.docs));
+	const comment = commentFor(event, matcher, baseUrlOf(values['base-url'] as string | undefined, io.env), data.wizard, createProseRanker(data.prose.docs));
 	if (comment) io.stdout.write(comment);
 	return comment ? 0 : 1;
 }
@@ -253,7 +255,7 @@ async function listCommand(args: string[], io: CliIo, say: (s: Writable, t: stri
 		return 0;
 	}
 	if (positionals.length > 0) throw new UsageError(u.listArguments(positionals));
-	const baseUrl = baseUrlOf(values['base-url'] as string | undefined);
+	const baseUrl = baseUrlOf(values['base-url'] as string | undefined, io.env);
 	const { articles } = await io.data();
 	if (values.json) say(io.stdout, JSON.stringify(articles.map((a) => toolArticle(a, baseUrl)), null, 2));
 	else say(io.stdout, articles.map(listLine).join('\n'));
@@ -267,10 +269,33 @@ async function indexOf(source: string | undefined, data: CliData, io: CliIo): Pr
 	return loadIndex(source, io.fetch ?? fetch);
 }
 
-function baseUrlOf(value: string | undefined): string {
-	if (value === undefined) return SITE_URL;
-	if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(u.badBaseUrl(value));
-	return value.replace(/\/$/, '');
+/**
+ * The address of the site the links point to, without a trailing slash: --base-url, else
+ * FAULTLINE_SITE_URL from the environment (a site served locally: http://localhost:4321), else the
+ * public site. A value that is not an http(s) address of a site (a scheme, a host, no query or
+ * fragment) is a UsageError that says which of the two it came from and what is wrong with it.
+ */
+function baseUrlOf(option: string | undefined, env: CliIo['env']): string {
+	const fromEnv = env?.[SITE_URL_VARIABLE] || undefined;
+	const value = option ?? fromEnv;
+	if (value === undefined) return PUBLIC_SITE_URL;
+	const problem = siteUrlProblem(value);
+	if (problem) throw new UsageError(option !== undefined ? u.badBaseUrl(value, problem) : u.badSiteUrlVariable(SITE_URL_VARIABLE, value, problem));
+	return value.replace(/\/+$/, '');
+}
+
+/** What keeps `value` from being a site's address (src/lib/messages.ts siteUrlProblems), or undefined when it is one. */
+function siteUrlProblem(value: string): string | undefined {
+	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return siteUrlProblems.noScheme();
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return siteUrlProblems.notUrl();
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return siteUrlProblems.notHttp(url.protocol.slice(0, -1));
+	if (url.search || url.hash || value.includes('#') || value.includes('?')) return siteUrlProblems.queryOrFragment();
+	return undefined;
 }
 
 async function openInput(source: string, io: CliIo): Promise<Readable> {

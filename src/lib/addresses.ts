@@ -5,12 +5,22 @@
  * and recognise addresses through these functions, so a URL shape changes
  * here or nowhere. Browser-safe: no Node imports.
  *
- * Override the public URL at build time with FAULTLINE_SITE_URL.
+ * Override the public URL at build time with FAULTLINE_SITE_URL (SITE_URL_VARIABLE).
  */
 import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 
-/** The public URL of the site, without a trailing slash (links the CLI prints, the sitemap). */
-export const SITE_URL: string = (globalThis.process?.env?.FAULTLINE_SITE_URL ?? 'https://faultline.dev').replace(/\/$/, '');
+/** The public site's address, without a trailing slash. */
+export const PUBLIC_SITE_URL = 'https://faultline.dev';
+
+/**
+ * The environment variable that names another address for the site: at build time the site's own
+ * (sitemap, canonical links, the API's URLs), at run time the one the CLI's links point to (a site
+ * served locally, `npm run serve`: http://localhost:4321); the CLI's --base-url wins over it.
+ */
+export const SITE_URL_VARIABLE = 'FAULTLINE_SITE_URL';
+
+/** The URL of the site, without a trailing slash (links the CLI prints, the sitemap): SITE_URL_VARIABLE, else the public site. */
+export const SITE_URL: string = (globalThis.process?.env?.[SITE_URL_VARIABLE] || PUBLIC_SITE_URL).replace(/\/$/, '');
 
 /** Where readers report a problem the knowledge base does not know. */
 export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
@@ -49,9 +59,48 @@ export function productPath(product: string, page = 1): string {
 /** The wizard's start page. */
 export const WIZARD_PATH = '/wizard/';
 
-/** The page of one wizard step, `/wizard/<id>/`. */
-export function wizardStepPath(step: string): string {
-	return `${WIZARD_PATH}${step}/`;
+/**
+ * The query parameter that says which answer a reader picked at a step where several lead on to the
+ * same step (two wordings of one error): `picked=<step>.<choice index>`, once per such step on the way.
+ * The step's page is the same however it was reached; its answers so far echo the picked one
+ * (src/components/wizard/trail-picks.ts), or all of them when the address names none.
+ */
+export const PICKED_PARAM = 'picked';
+
+/** One answer picked: at which step (its id), and which choice (its index in the step's choices). */
+export interface Pick {
+	node: string;
+	choice: number;
+}
+
+/** The page of one wizard step, `/wizard/<id>/`, with the answers picked on the way when they matter (`?picked=<step>.<n>`, PICKED_PARAM). */
+export function wizardStepPath(step: string, picks: readonly Pick[] = []): string {
+	return `${WIZARD_PATH}${step}/${picksQuery(picks)}`;
+}
+
+function picksQuery(picks: readonly Pick[]): string {
+	const query = picks.map((p) => `${PICKED_PARAM}=${p.node}.${p.choice}`).join('&');
+	return query ? `?${query}` : '';
+}
+
+/**
+ * A wizard step's address (wizardStepPath) carrying `picks` too, before the picks it names itself: the
+ * answers picked on the way to the page a link is on travel on with the reader. A pick the address
+ * names for the same step wins.
+ */
+export function withPicks(href: string, picks: readonly Pick[]): string {
+	const at = href.indexOf('?');
+	const path = at < 0 ? href : href.slice(0, at);
+	const own = picksIn(at < 0 ? '' : href.slice(at));
+	return `${path}${picksQuery([...picks.filter((p) => !own.some((o) => o.node === p.node)), ...own])}`;
+}
+
+/** The picks a wizard step's address names (its query, `?picked=<step>.<n>`), in order; a malformed one is ignored. */
+export function picksIn(search: string): Pick[] {
+	return new URLSearchParams(search).getAll(PICKED_PARAM).flatMap((value) => {
+		const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d{1,4})$/.exec(value);
+		return m ? [{ node: m[1], choice: Number(m[2]) }] : [];
+	});
 }
 
 /** The map of the whole wizard tree (`/wizard/map/`), or of the branch from one step (`/wizard/map/<id>/`). */

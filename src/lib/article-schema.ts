@@ -99,6 +99,20 @@ export const sourceSchema = z
 	})
 	.strict();
 
+/**
+ * True when a text's double quotes do not pair up as quotes around words: some quoted part holds a
+ * double quote itself, as in `fails with "open "x": denied"` or `conmon bytes """`. Between a closing
+ * quote and the next opening one there must be a space or punctuation on both sides (`"a" or "b"`,
+ * `"a", "b"`); an escaped quote (`\"`) counts as a quote. An odd number of quotes nests too.
+ */
+export function quotesNest(text: string): boolean {
+	const parts = text.replace(/\\"/g, '"').split('"');
+	if (parts.length % 2 === 0) return true;
+	// Odd indexes are quoted; an even one between two quoted parts is what lies between a closing and an opening quote.
+	for (let i = 2; i < parts.length - 1; i += 2) if (!/^[\s,.;:!?)\]]/.test(parts[i]) || !/[\s([]$/.test(parts[i])) return true;
+	return parts.some((p, i) => i % 2 === 1 && p === '');
+}
+
 /** The fields of an article's front matter, without the cross-field rules. */
 export const articleFields = z
 	.object({
@@ -106,8 +120,12 @@ export const articleFields = z
 		id: z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens, e.g. podman-foo-bar'),
 		/** The short permanent ID, `FL-0001` style; unique and never reused. */
 		shortId: z.string().regex(SHORT_ID_PATTERN, 'must be FL- and four digits (more from FL-10000 on), e.g. FL-0006'),
-		/** The page title: the failure, as a reader would describe it. */
-		title: z.string().min(10).max(120),
+		/** The page title: the failure, as a reader would describe it; an error it quotes holds no double quote (quotesNest). */
+		title: z
+			.string()
+			.min(10)
+			.max(120)
+			.refine((s) => !quotesNest(s), buildMessages.titleNestedQuotes()),
 		/** The root cause in one sentence. Also the page's meta description. */
 		summary: z
 			.string()

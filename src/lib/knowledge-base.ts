@@ -29,7 +29,7 @@ import { relatedIndex } from './related.ts';
 import { byShortId } from './short-id.ts';
 import type { ArticleData } from './article-schema.ts';
 import { checkTreeFile, fixAnchorsOf } from '../wizard/load.ts';
-import { nodesById, parentsOf, type Answer } from '../wizard/engine.ts';
+import { nodesById, parentsOf, type TrailStep } from '../wizard/engine.ts';
 import { splitMaps } from '../wizard/map.ts';
 import { isContentFile } from './content-inputs.ts';
 import type { WizardNode, WizardTree } from '../wizard/schema.ts';
@@ -42,8 +42,8 @@ export interface WizardModel {
 	tree: WizardTree;
 	/** The steps by id. */
 	byId: Map<string, WizardNode>;
-	/** The answer that leads to each step. */
-	parents: Map<string, Answer>;
+	/** The way in to each step: the step before it and each choice there that leads to it (engine.ts parentsOf). */
+	parents: Map<string, TrailStep>;
 	/** Each map's root step and the branches it draws as one box (src/wizard/map.ts). */
 	maps: Map<string, Set<string>>;
 }

@@ -485,6 +485,12 @@ Options:
   -h, --help       this help
   -V, --version    print the version
 
+Environment:
+  FAULTLINE_SITE_URL  the site the links point to, when not the public one
+                      (the site served by npm run serve:
+                      FAULTLINE_SITE_URL=http://localhost:4321); --base-url
+                      wins over it
+
 Run 'faultline <command> --help' for a command's options.`,
 	match: (d: { top: number; site: string }) => `Usage: faultline match [FILE|-] [options]
 
@@ -499,7 +505,10 @@ Options:
   --top N           at most N matches (default ${d.top})
   --product ID      with no error line in a description or a few search
                     words: rank only this product's articles (e.g. podman)
-  --base-url URL    site address for links (default ${d.site})
+  --base-url URL    the site the links point to (default: FAULTLINE_SITE_URL
+                    from the environment when set, else ${d.site});
+                    for the site npm run serve serves on this machine:
+                    --base-url http://localhost:4321
   --batch FILE      JSON lines {"id","text"} in; one JSON line per input out
   --index URL|FILE  match against this matcher index instead of the one
                     built in (e.g. ${d.site}${MATCHER_INDEX_PATH});
@@ -521,6 +530,14 @@ Lists every article: short ID, slug and title (with --json: the objects of
 the site's ${apiPath('articles.json')}: id, shortId, title, url, summary, products,
 signatures, sources, rootCause: {evidence}, fixes: [{anchor, title,
 evidence, url}], status, replacedBy).`,
+} as const;
+
+/** Why a value is not a site's address (--base-url, FAULTLINE_SITE_URL; src/cli/main.ts): after "got '…', ". */
+export const siteUrlProblems = {
+	noScheme: () => 'which has no http:// or https:// in front',
+	notUrl: () => 'which is not a URL',
+	notHttp: (scheme: string) => `which is a ${scheme}: address, not http:// or https://`,
+	queryOrFragment: () => 'which has a ? query or # fragment; give the address alone',
 } as const;
 
 /**
@@ -553,7 +570,10 @@ export const cliUsageMessages = {
 	eventFieldNotText: (field: string, kind: string) => `"${field}" is ${kind}, not text`,
 	listArguments: (args: readonly string[]) => `list takes no arguments, got: ${args.join(' ')}`,
 	emptyIndex: () => '--index needs a URL or a file',
-	badBaseUrl: (value: string) => `--base-url must be an http(s) URL, got '${value}'`,
+	/** `why` is one of siteUrlProblems. */
+	badBaseUrl: (value: string, why: string) => `--base-url takes the address the site is served at, such as http://localhost:4321; got '${value}', ${why}`,
+	badSiteUrlVariable: (variable: string, value: string, why: string) =>
+		`${variable} (from the environment) must be the address the site is served at, such as http://localhost:4321; got '${value}', ${why}. Fix or unset it, or pass --base-url`,
 	directory: (input: string) => `${input} is a directory; pass a log file, or - for standard input`,
 	noSuchFile: (input: string) => `${input}: no such file`,
 	cannotRead: (input: string, code: string | undefined) => `cannot read ${input}${code ? ` (${code})` : ''}`,
@@ -601,6 +621,8 @@ export const pasteBoxMessages = {
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */
 export const buildMessages = {
+	titleNestedQuotes: () =>
+		'a title quotes an error in double quotes only when the quoted words hold no double quote themselves (a quote in a quote reads as two): quote the part before or after the inner quotes, or name it in words',
 	signatureTrailingSpace: () =>
 		'a signature does not end in spaces: the page shows code without trailing spaces, so the line as written would not be on it; remove them',
 	contentProblems: (count: number, report: string) => `The content check found ${count} problem(s):\n${report}`,

@@ -135,16 +135,33 @@ export function answer(tree: WizardTree, state: WizardState, choice: number): Wi
 	return { at: choices[choice].next, answers: [...state.answers, { node: state.at, choice }] };
 }
 
-/** Each step's one way in: the step and choice that lead to it. */
-export function parentsOf(tree: WizardTree): Map<string, Answer> {
-	const parents = new Map<string, Answer>();
-	for (const node of tree.nodes) choicesOf(node).forEach((c, choice) => parents.set(c.next, { node: node.id, choice }));
+/**
+ * One step on the way to another: the step, and each of its choices that leads on, in choice order.
+ * Several when several of an error check's lines lead to the same next step (two wordings of one
+ * error): the page of that next step is the same however it was reached, so which one the reader
+ * picked travels in its address (`picksIn`, addresses.ts), never in the page.
+ */
+export interface TrailStep {
+	node: string;
+	choices: number[];
+}
+
+/** Each step's one way in: the step that leads to it, and every choice there that does. */
+export function parentsOf(tree: WizardTree): Map<string, TrailStep> {
+	const parents = new Map<string, TrailStep>();
+	for (const node of tree.nodes) {
+		choicesOf(node).forEach((c, choice) => {
+			const known = parents.get(c.next);
+			if (known?.node === node.id) known.choices.push(choice);
+			else parents.set(c.next, { node: node.id, choices: [choice] });
+		});
+	}
 	return parents;
 }
 
-/** The answers that lead from the start to a step (each step has one way in). */
-export function trailTo(tree: WizardTree, id: string, parents = parentsOf(tree)): Answer[] {
-	const trail: Answer[] = [];
+/** The steps and choices that lead from the start to a step (each step has one way in). */
+export function trailTo(tree: WizardTree, id: string, parents = parentsOf(tree)): TrailStep[] {
+	const trail: TrailStep[] = [];
 	const seen = new Set<string>();
 	for (let at = id; at !== tree.start; ) {
 		const parent = parents.get(at);
@@ -154,6 +171,16 @@ export function trailTo(tree: WizardTree, id: string, parents = parentsOf(tree))
 		at = parent.node;
 	}
 	return trail;
+}
+
+/**
+ * The picks a link to a choice's next step carries in its address (wizardStepPath): this answer, when
+ * another choice of the step leads to the same step (two wordings of one error), so that step's page
+ * can echo the reader's own line; none otherwise (the step alone says which answer led there).
+ */
+export function picksOf(node: WizardNode, choice: number): Answer[] {
+	const choices = choicesOf(node);
+	return choices.filter((c) => c.next === choices[choice].next).length > 1 ? [{ node: node.id, choice }] : [];
 }
 
 /** Every path from the start to a step with no choices (a result or an end), as the states reached. */

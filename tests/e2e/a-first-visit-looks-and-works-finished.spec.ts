@@ -151,6 +151,26 @@ test('a result step shows the recommended fix with its commands and how to verif
 	expect(ring.contrast).toBeGreaterThanOrEqual(3);
 });
 
+// A result whose recommended fix has code after its Verify paragraph (a check to run once the fix is in).
+const verifiedAfter = TREE.nodes.find((n) => {
+	if (n.kind !== 'result') return false;
+	const fix = kb.byId.get(n.article)!.outline.fixes.find((f) => f.anchor === (n.fix ?? kb.fixes.get(n.article)?.[0]));
+	return !!fix?.verify && fix.code.some((c) => c.line > fix.verify!.line);
+})!;
+
+test('a result step shows the code after the Verify paragraph after it, each block with its own lead', async ({ page }) => {
+	if (verifiedAfter.kind !== 'result') throw new Error('not a result');
+	const fix = kb.byId.get(verifiedAfter.article)!.outline.fixes.find((f) => f.anchor === (verifiedAfter.fix ?? kb.fixes.get(verifiedAfter.article)?.[0]))!;
+	const after = fix.code.filter((c) => c.line > fix.verify!.line);
+	await page.goto(wizardStepPath(verifiedAfter.id));
+	const shown = page.locator('[data-wizard-fix]');
+	await expect(shown.locator('pre')).toHaveCount(fix.code.length);
+	const afterVerify = shown.locator('[data-wizard-verify] ~ .expressive-code pre');
+	await expect(afterVerify).toHaveCount(after.length);
+	for (const [i, c] of after.entries()) await expect(afterVerify.nth(i)).toContainText(c.code.split('\n')[0].trim());
+	await expect(shown.locator('[data-wizard-fix-lead]')).toHaveText(fix.code.flatMap((c) => (c.lead ? [plainText(c.lead)] : [])));
+});
+
 // A result whose article records output that rules it out (issue 18: what would prove the result wrong).
 const disproved = TREE.nodes.find((n) => n.kind === 'result' && kb.byId.get(n.article)!.data.diagnostics.some((d) => d.means === 'rules-out'))!;
 

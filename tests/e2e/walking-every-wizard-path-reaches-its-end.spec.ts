@@ -32,7 +32,7 @@ for (const edge of SAMPLE) {
 		await expect(page.locator('[data-step]')).toHaveAttribute('data-step', edge.from);
 		await expect(page.locator('.wizard-trail li')).toHaveCount(edge.depth);
 		await page.locator('.wizard-choices > li').nth(edge.choice).getByRole('link').click();
-		await expect(page).toHaveURL(new RegExp(`/wizard/${edge.to}/$`));
+		await expect(page).toHaveURL(new RegExp(`/wizard/${edge.to}/(\\?picked=${edge.from}\\.${edge.choice})?$`));
 		await expect(page.locator('.wizard-trail li')).toHaveCount(edge.depth + 1);
 		const end = byId.get(edge.to)!;
 		if (end.kind === 'result') {

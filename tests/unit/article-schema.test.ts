@@ -72,6 +72,20 @@ describe('the article schema', () => {
 		expect(problem).toContain('a signature does not end in spaces');
 	});
 
+	it('rejects a title whose quoted error holds double quotes itself, and takes quotes side by side', () => {
+		for (const title of [
+			'conmon 2.1.9: every container fails with "container create failed (no logs from conmon): conmon bytes """',
+			'Podman 1.8.1 to 1.9.3: "unable to write pod event: "open : no such file or directory"" on every run',
+			'buildah 1.20.0 rootless: "error creating overlay mount to …, mount_data="…,userxattr": invalid argument"',
+			'Multipass: "launch failed: Remote \\"\\" is unknown or unreachable." with no image list',
+		]) {
+			const [problem] = problemsOf(withFields({ title }));
+			expect(problem, title).toContain('› title');
+			expect(problem, title).toContain('a quote in a quote reads as two');
+		}
+		expect(problemsOf(withFields({ title: 'Podman: "unable to write pod event" with "open : no such file or directory" (rootless)' }))).toEqual([]);
+	});
+
 	it('needs a replacement for a retired article', () => {
 		expect(problemsOf(withFields({ status: 'retired' }))).toMatchInlineSnapshot(`
 			[

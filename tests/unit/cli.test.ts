@@ -57,11 +57,11 @@ const contentData = () => (data ??= dataFromContent(root));
  * standard input (nothing: an empty one, as a spawned process with no input gets), and standard output and
  * error collected as bytes and decoded once at the end, as a pipe would deliver them.
  */
-async function faultline(args: string[], input?: string | Buffer, isTTY = false) {
+async function faultline(args: string[], input?: string | Buffer, isTTY = false, env?: Record<string, string>) {
 	const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
 	const sink = (key: 'out' | 'err') => new Writable({ write: (c: Buffer, _e, done) => (chunks[key].push(Buffer.from(c)), done()) });
 	const stdin = Object.assign(Readable.from(input === undefined ? [] : [input]), { isTTY });
-	const code = await runCli(args, { data: contentData, version: '9.9.9', stdin, stdout: sink('out'), stderr: sink('err') });
+	const code = await runCli(args, { data: contentData, version: '9.9.9', stdin, stdout: sink('out'), stderr: sink('err'), env });
 	return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
 }
 
@@ -254,7 +254,10 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 		[['match', '/no/such/file.log'], 'faultline: /no/such/file.log: no such file'],
 		[['match', '--top', 'zero'], "faultline: --top takes a whole number of 1 or more, got 'zero'"],
 		[['match', '--json', '--markdown'], 'faultline: --json and --markdown cannot be combined; pick one'],
-		[['match', '--base-url', 'kb.example.org'], "faultline: --base-url must be an http(s) URL, got 'kb.example.org'"],
+		[['match', '--base-url', 'localhost:4321'], "faultline: --base-url takes the address the site is served at, such as http://localhost:4321; got 'localhost:4321', which has no http:// or https:// in front"],
+		[['match', '--base-url', 'ftp://kb.example.org'], "faultline: --base-url takes the address the site is served at, such as http://localhost:4321; got 'ftp://kb.example.org', which is a ftp: address, not http:// or https://"],
+		[['match', '--base-url', 'http://'], "faultline: --base-url takes the address the site is served at, such as http://localhost:4321; got 'http://', which is not a URL"],
+		[['list', '--base-url', 'http://localhost:4321/?x=1'], "faultline: --base-url takes the address the site is served at, such as http://localhost:4321; got 'http://localhost:4321/?x=1', which has a ? query or # fragment; give the address alone"],
 		[['frobnicate'], "faultline: unknown command 'frobnicate'; the commands are match, list and comment (see faultline --help)"],
 		[['match', 'a.log', 'b.log'], 'faultline: match reads one input, got 2: a.log b.log'],
 	])('%j', async (args, message) => {
@@ -279,6 +282,33 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 	});
 });
 
+describe('the site the links point to', () => {
+	const urlsOf = async (args: string[], env?: Record<string, string>) => {
+		const r = await faultline(['match', '--json', ...args], CI_LOG, false, env);
+		expect([r.code, r.stderr]).toEqual([0, '']);
+		return JSON.parse(r.stdout).matches.map((m: { url: string }) => m.url);
+	};
+
+	it('is the public site by default, FAULTLINE_SITE_URL when set, and --base-url over both', async () => {
+		expect(await urlsOf([])).toEqual(['https://faultline.dev/kb/nix-installer-seccomp-bpf/']);
+		expect(await urlsOf([], { FAULTLINE_SITE_URL: '' })).toEqual(['https://faultline.dev/kb/nix-installer-seccomp-bpf/']);
+		expect(await urlsOf([], { FAULTLINE_SITE_URL: 'http://localhost:4321/' })).toEqual(['http://localhost:4321/kb/nix-installer-seccomp-bpf/']);
+		expect(await urlsOf(['--base-url', 'http://127.0.0.1:8080'], { FAULTLINE_SITE_URL: 'http://localhost:4321' })).toEqual(['http://127.0.0.1:8080/kb/nix-installer-seccomp-bpf/']);
+		const listed = JSON.parse((await faultline(['list', '--json'], undefined, false, { FAULTLINE_SITE_URL: 'http://localhost:4321' })).stdout);
+		expect(listed[0].url).toMatch(/^http:\/\/localhost:4321\/kb\//);
+	});
+
+	it('refuses a FAULTLINE_SITE_URL that is not a site address, saying where it came from and what to do', async () => {
+		const r = await faultline(['match'], CI_LOG, false, { FAULTLINE_SITE_URL: 'localhost:4321' });
+		expect([r.code, r.stderr.trim()]).toEqual([
+			2,
+			"faultline: FAULTLINE_SITE_URL (from the environment) must be the address the site is served at, such as http://localhost:4321; got 'localhost:4321', which has no http:// or https:// in front. Fix or unset it, or pass --base-url",
+		]);
+		// --base-url wins, so a bad variable is not read then.
+		expect((await faultline(['match', '--base-url', 'http://localhost:4321'], CI_LOG, false, { FAULTLINE_SITE_URL: 'bad' })).code).toBe(0);
+	});
+});
+
 describe('faultline list and help', () => {
 	it('lists every article as JSON with the documented fields', async () => {
 		const r = await faultline(['list', '--json']);
@@ -298,6 +328,9 @@ describe('faultline list and help', () => {
 		const help = await faultline(['--help']);
 		expect([help.code, help.stderr]).toEqual([0, '']);
 		expect(help.stdout).toContain('Commands:');
+		// Where the links point, and how to point them at a site served locally, said in both helps.
+		expect(help.stdout).toContain('FAULTLINE_SITE_URL=http://localhost:4321');
+		expect((await faultline(['match', '--help'])).stdout).toContain('--base-url http://localhost:4321');
 		expect((await faultline(['match', '--help'])).stdout).toContain('Exit status: 0 a match was found');
 		expect((await faultline(['list', '--help'])).stdout).toContain('Usage: faultline list');
 	});

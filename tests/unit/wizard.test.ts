@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles } from '../../src/lib/content.ts';
-import { allPaths, answer, choiceGroupsOf, choicesOf, disproofsOf, firstLineMet, jumpTarget, jumpsOf, nodesById, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
+import { allPaths, answer, choiceGroupsOf, choicesOf, disproofsOf, firstLineMet, jumpTarget, jumpsOf, nodesById, picksOf, separatingQuestion, start, trailTo, WizardError } from '../../src/wizard/engine.ts';
 import { checkTreeFile, commandProblems, fixAnchorsOf } from '../../src/wizard/load.ts';
 import { expandSignatures, parseTree, validateTree } from '../../src/wizard/validate.ts';
 import type { ErrorCheckNode, WizardTree } from '../../src/wizard/schema.ts';
@@ -69,9 +69,37 @@ describe('the wizard engine', () => {
 
 	it('knows the answers that lead to any step', () => {
 		expect(trailTo(smallTree(), 'nix')).toEqual([
-			{ node: 'start', choice: 0 },
-			{ node: 'nix-lines', choice: 0 },
+			{ node: 'start', choices: [0] },
+			{ node: 'nix-lines', choices: [0] },
 		]);
+	});
+
+	it('keeps every line that leads to a step, not the last one alone, and links to it with the line picked', () => {
+		// Two wordings of one error lead to the same result: the trail holds both (the page shows the
+		// reader's from its address), and a link names its own line only where another leads there too.
+		const tree = smallTree();
+		const lines = nodesById(tree).get('nix-lines') as ErrorCheckNode;
+		lines.lines.push({ line: 'error: unable to load seccomp BPF program: {*}', next: 'nix' });
+		expect(trailTo(tree, 'nix')).toEqual([
+			{ node: 'start', choices: [0] },
+			{ node: 'nix-lines', choices: [0, 1] },
+		]);
+		expect(picksOf(lines, 0)).toEqual([{ node: 'nix-lines', choice: 0 }]);
+		expect(picksOf(lines, 1)).toEqual([{ node: 'nix-lines', choice: 1 }]);
+		expect(picksOf(lines, 2)).toEqual([]);
+		expect(picksOf(nodesById(tree).get('start')!, 0)).toEqual([]);
+	});
+
+	it('in the real tree, every step reached by several lines has them all in its trail', () => {
+		const several = real.nodes.filter((n) => choicesOf(n).some((_, i) => picksOf(n, i).length > 0));
+		expect(several.length).toBeGreaterThan(0);
+		for (const n of several) {
+			choicesOf(n).forEach((c, i) => {
+				const leading = choicesOf(n).flatMap((d, j) => (d.next === c.next ? [j] : []));
+				expect(trailTo(real, c.next).at(-1)).toEqual({ node: n.id, choices: leading });
+				expect(picksOf(n, i)).toEqual(leading.length > 1 ? [{ node: n.id, choice: i }] : []);
+			});
+		}
 	});
 
 	it('jumps to the result for one article, and to the question that separates several', () => {
