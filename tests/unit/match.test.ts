@@ -418,6 +418,28 @@ describe('context that makes a shared line decisive (`when`)', () => {
 		]);
 	});
 
+	it('never ranks a cause met on the shared line and another of its own lines below one met on the shared line alone', () => {
+		// The shape of containers/podman#2542: one article's decisive line is a line another cause prints too
+		// (so it is `shared`), and the other cause's article meets that line and a second line of its own.
+		const ownLine = 'WARN[0000] using rootless single mapping into the namespace. This might break some images.';
+		const decisiveShared = article('podman-decisive-shared', 'FL-0903', { signatures: [{ line: shared, pattern, where: 'in the tests' }] });
+		const twoLines = article('podman-two-lines', 'FL-0904', {
+			signatures: [
+				{ line: shared, pattern, where: 'in the tests', decisive: false },
+				{ line: ownLine, where: 'in the tests', decisive: false },
+			],
+		});
+		const pair = createMatcher(compileIndex([decisiveShared, twoLines]));
+		// Alone, the shared line is one candidate of each: a tie.
+		expect(pair.match(shared).ambiguous).toBe(true);
+		// With the second article's own line too, that article is never below the first: first, or tied with it.
+		const result = pair.match(`${ownLine}\n${shared}`);
+		const score = (id: string) => result.matches.find((m) => m.article.id === id)?.score ?? 0;
+		expect(score('podman-two-lines')).toBeGreaterThan(score('podman-decisive-shared'));
+		expect(result.matches[0].article.id).toBe('podman-two-lines');
+		expect(result.matches.every((m) => m.confidence === 'medium')).toBe(true);
+	});
+
 	it('answers nothing from a line only one article knows as non-decisive (the other causes are unknown)', () => {
 		expect(createMatcher(compileIndex([stale])).match(shared).matches).toEqual([]);
 	});

@@ -506,8 +506,13 @@ function rank(
 		if (excluded.has(a)) continue;
 		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
 		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
-		// A shared line without this article's context: one candidate among the causes that print it.
-		const candidate = decisive || corroborated || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
+		// A shared line without this article's context: one candidate among the causes that print it. With a
+		// second line of the article (corroborated), still a candidate at the shared line's full score: that
+		// line counts for this cause as much as for any other that prints it, and the second line is more
+		// (see `base`), so a cause met on the shared line and another of its own lines is never ranked below
+		// one met on the shared line alone (containers/podman#2542: the single-mapping warning and the
+		// lchown error, against an article whose decisive-but-shared line is that lchown error).
+		const candidate = decisive || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
 		if (!decisive && !corroborated && !diagnosticOnly && !candidate) continue;
 		const [s, hit] = decisive ?? candidate ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
 		// A message with several known causes is high only with this cause's own context or confirming output.
