@@ -611,6 +611,31 @@ describe('diagnostic output as evidence', () => {
 		expect(answer('"ERRO error unmounting" in overlayfs in buildah 1.20, regression')).toEqual([]);
 		expect(answer('  graphDriverName: overlayfs')).toEqual(['podman-overlay-cause']);
 		expect(compileIndex([overlay]).signatures.find((s) => s.diagnostic)?.source).toBe(wholeValue('overlayfs', 'overlayfs'));
+		// The word alone on a line says nothing of where it came from: only right after its command.
+		expect(answer('overlayfs')).toEqual([]);
+		expect(answer('$ stat -f -c %T /tmp\noverlayfs')).toEqual([]);
+	});
+
+	it('reads a one-value output (one word, or a hole of alternatives alone) after its command or as a key\'s value', () => {
+		// FL-0086's shape (printenv BUILDAH_ISOLATION): a rules-out output that is one of a few words.
+		const error = 'Error: chroot frobnicator stalled: pivot_root kelvin probe';
+		const chroot = article('buildah-chroot-cause', 'FL-0906', {
+			signatures: [{ line: error, where: 'in the tests' }],
+			diagnostics: [{ command: 'printenv BUILDAH_ISOLATION', output: 'oci', pattern: '{oci|rootless}', means: 'rules-out', why: 'not chroot isolation' }],
+		});
+		const one = createMatcher(compileIndex([chroot]));
+		const sig = one.index.signatures.find((s) => s.diagnostic)!;
+		expect(sig.values).toEqual(['oci', 'rootless']);
+		expect(sig.anchors).toEqual([]);
+		const ruledOut = (text: string) => one.match(`${error}\n${text}`).excluded.map((e) => e.article.id);
+		expect(ruledOut('$ printenv BUILDAH_ISOLATION\noci')).toEqual(['buildah-chroot-cause']);
+		expect(ruledOut('$ sudo printenv BUILDAH_ISOLATION\n\n  rootless')).toEqual(['buildah-chroot-cause']);
+		expect(ruledOut('BUILDAH_ISOLATION=rootless')).toEqual(['buildah-chroot-cause']);
+		// Not alone without the command, nor under another one, nor inside a line, nor another value.
+		for (const text of ['oci', '$ printenv HOME\noci', 'Error: OCI runtime error: oci runtime failed', 'the default is oci here', '$ printenv BUILDAH_ISOLATION\nchroot', 'rootlessport']) {
+			expect(ruledOut(text), text).toEqual([]);
+		}
+		expect(one.match(error).matches.map((m) => m.article.id)).toEqual(['buildah-chroot-cause']);
 	});
 
 	it('is checked at build: a diagnostic pattern must match its own output', () => {
