@@ -167,7 +167,7 @@ const STOP_WORDS = new Set(
 		'i me my we our you your he she they them their there here when what which who how why do does did done doing ' +
 		'have has had can could would should will just also but if then so than too very into out up down over about ' +
 		'get gets got trying try tried run running use using used fails failed fail error errors issue problem work works working ' +
-		'all any some same says say said need needs needed give gives given being able other another only even still each every one two make makes made see seen way thing things now new like want know sure' +
+		'all any some same says say said need needs needed give gives given being able other another only even still each every one two make makes made see seen way thing things now new like want know sure ' +
 		'since version versions'
 	).split(' '),
 );

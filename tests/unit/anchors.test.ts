@@ -42,7 +42,8 @@ describe('anchor choice', () => {
 				expect(COMMON_LOG_WORDS.has(a) || DATE_WORDS.has(a), `${a} in ${sig.line}`).toBe(false);
 				expect(mayAnchor(a)).toBe(true);
 			}
-			expect(sig.anchors.length > 0 || sig.phrase !== undefined, sig.line).toBe(true);
+			// A one-value diagnostic output is looked up by its value at a line's end instead (compile.ts `valuesOf`).
+			expect(sig.anchors.length > 0 || sig.phrase !== undefined || (sig.diagnostic !== undefined && (sig.values?.length ?? 0) > 0), sig.line).toBe(true);
 		}
 	});
 
@@ -118,6 +119,23 @@ describe('the pre-filter (one scan over each raw line)', () => {
 		for (let i = 0; i < 50; i++) t.addLine('Error: crun: the path `/app` is not a regular file: Operation not permitted: OCI permission denied');
 		expect(t.linesRead()).toBe(1);
 		expect(t.result().matches[0]?.lineNumber).toBe(1);
+	});
+
+	it('lets a line through for a one-value diagnostic output only when it ends with the value', () => {
+		// A one-word output (`oci`) is no anchor: a log full of "OCI runtime error" lines is not read for it,
+		// settled or not, while a line that is the value, or a key's value, is.
+		const oci = articleSchema.parse({
+			...validData(),
+			diagnostics: [{ command: 'printenv BUILDAH_ISOLATION', output: 'oci', pattern: '{oci|rootless}', means: 'rules-out', why: 'not chroot isolation' }],
+		});
+		const m = createMatcher(compileIndex([oci]));
+		const s = m.session();
+		for (let i = 0; i < 50; i++) s.addLine(`Error: OCI runtime error: crun: take ${i}: OCI permission denied`);
+		expect(s.linesRead()).toBe(0);
+		expect(m.mayMatch('Error: OCI runtime error: oci permission denied')).toBe(false);
+		expect(m.mayMatch('oci')).toBe(true);
+		expect(m.mayMatch('BUILDAH_ISOLATION=rootless ')).toBe(true);
+		expect(m.mayMatch('rootlessport')).toBe(false);
 	});
 });
 

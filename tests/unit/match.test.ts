@@ -418,6 +418,28 @@ describe('context that makes a shared line decisive (`when`)', () => {
 		]);
 	});
 
+	it('never ranks a cause met on the shared line and another of its own lines below one met on the shared line alone', () => {
+		// The shape of containers/podman#2542: one article's decisive line is a line another cause prints too
+		// (so it is `shared`), and the other cause's article meets that line and a second line of its own.
+		const ownLine = 'WARN[0000] using rootless single mapping into the namespace. This might break some images.';
+		const decisiveShared = article('podman-decisive-shared', 'FL-0903', { signatures: [{ line: shared, pattern, where: 'in the tests' }] });
+		const twoLines = article('podman-two-lines', 'FL-0904', {
+			signatures: [
+				{ line: shared, pattern, where: 'in the tests', decisive: false },
+				{ line: ownLine, where: 'in the tests', decisive: false },
+			],
+		});
+		const pair = createMatcher(compileIndex([decisiveShared, twoLines]));
+		// Alone, the shared line is one candidate of each: a tie.
+		expect(pair.match(shared).ambiguous).toBe(true);
+		// With the second article's own line too, that article is never below the first: first, or tied with it.
+		const result = pair.match(`${ownLine}\n${shared}`);
+		const score = (id: string) => result.matches.find((m) => m.article.id === id)?.score ?? 0;
+		expect(score('podman-two-lines')).toBeGreaterThan(score('podman-decisive-shared'));
+		expect(result.matches[0].article.id).toBe('podman-two-lines');
+		expect(result.matches.every((m) => m.confidence === 'medium')).toBe(true);
+	});
+
 	it('answers nothing from a line only one article knows as non-decisive (the other causes are unknown)', () => {
 		expect(createMatcher(compileIndex([stale])).match(shared).matches).toEqual([]);
 	});
@@ -589,6 +611,31 @@ describe('diagnostic output as evidence', () => {
 		expect(answer('"ERRO error unmounting" in overlayfs in buildah 1.20, regression')).toEqual([]);
 		expect(answer('  graphDriverName: overlayfs')).toEqual(['podman-overlay-cause']);
 		expect(compileIndex([overlay]).signatures.find((s) => s.diagnostic)?.source).toBe(wholeValue('overlayfs', 'overlayfs'));
+		// The word alone on a line says nothing of where it came from: only right after its command.
+		expect(answer('overlayfs')).toEqual([]);
+		expect(answer('$ stat -f -c %T /tmp\noverlayfs')).toEqual([]);
+	});
+
+	it('reads a one-value output (one word, or a hole of alternatives alone) after its command or as a key\'s value', () => {
+		// FL-0086's shape (printenv BUILDAH_ISOLATION): a rules-out output that is one of a few words.
+		const error = 'Error: chroot frobnicator stalled: pivot_root kelvin probe';
+		const chroot = article('buildah-chroot-cause', 'FL-0906', {
+			signatures: [{ line: error, where: 'in the tests' }],
+			diagnostics: [{ command: 'printenv BUILDAH_ISOLATION', output: 'oci', pattern: '{oci|rootless}', means: 'rules-out', why: 'not chroot isolation' }],
+		});
+		const one = createMatcher(compileIndex([chroot]));
+		const sig = one.index.signatures.find((s) => s.diagnostic)!;
+		expect(sig.values).toEqual(['oci', 'rootless']);
+		expect(sig.anchors).toEqual([]);
+		const ruledOut = (text: string) => one.match(`${error}\n${text}`).excluded.map((e) => e.article.id);
+		expect(ruledOut('$ printenv BUILDAH_ISOLATION\noci')).toEqual(['buildah-chroot-cause']);
+		expect(ruledOut('$ sudo printenv BUILDAH_ISOLATION\n\n  rootless')).toEqual(['buildah-chroot-cause']);
+		expect(ruledOut('BUILDAH_ISOLATION=rootless')).toEqual(['buildah-chroot-cause']);
+		// Not alone without the command, nor under another one, nor inside a line, nor another value.
+		for (const text of ['oci', '$ printenv HOME\noci', 'Error: OCI runtime error: oci runtime failed', 'the default is oci here', '$ printenv BUILDAH_ISOLATION\nchroot', 'rootlessport']) {
+			expect(ruledOut(text), text).toEqual([]);
+		}
+		expect(one.match(error).matches.map((m) => m.article.id)).toEqual(['buildah-chroot-cause']);
 	});
 
 	it('is checked at build: a diagnostic pattern must match its own output', () => {

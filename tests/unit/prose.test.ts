@@ -59,6 +59,8 @@ describe('descriptions', () => {
 		expect(first?.shared.map((s) => s.word).filter((w) => ['all', 'need', 'same', 'give', 'being', 'able'].includes(w))).toEqual([]);
 		// Everyday words alone are no description.
 		expect(ranker.rank('I need the same thing as all the others, and it says so every time now')).toEqual([]);
+		// The list's last words, each one a stop word (they once ran together into one word, "suresince").
+		for (const word of ['sure', 'since', 'version', 'versions']) expect(ranker.rank(word), word).toEqual([]);
 	});
 
 	it('answers a search that shares only words many articles hold with no likely article (a report title alone)', () => {

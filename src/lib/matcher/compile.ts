@@ -32,10 +32,11 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		for (const d of article.diagnostics) {
 			const { parts, source: inner, glued } = compiledPattern(d.pattern ?? d.output);
 			const source = wholeValue(d.pattern ?? d.output, inner);
+			const values = valuesOf(d.pattern ?? d.output);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command });
+			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command, ...(values ? { values } : {}) });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -47,6 +48,8 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	}
 	const maxWeight = Math.max(1, ...Object.values(weights));
 	signatures.forEach((sig, i) => {
+		// A one-value output is looked up by its value at a line's end, never by an anchor (`valuesOf`).
+		if (sig.values) return;
 		const words = lookupWords(wholeWords[i], weights);
 		// A pattern whose every word touches a hole (`{*}noexec{*}`) is looked up by those words as they are.
 		Object.assign(sig, words.anchors.length || words.phrase ? words : lookupWords(sig.parts.map(tokensOf), weights));
@@ -104,13 +107,28 @@ export function unnamedRuntimeSource(pattern: string): string | undefined {
  * is the whole line, or the value at the end of a `key: value` line.
  */
 export function wholeValue(pattern: string, source: string): string {
-	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`) is output only as a line of its own or as the
-	// value a key ends the line with (`cgroupManager: cgroupfs`): in a sentence ("…" in overlayfs in
-	// buildah 1.20, containers/buildah#3126) it is a word the reader wrote, not what the command printed.
-	if (/^\w+$/.test(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
+	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`), or a hole of alternatives alone (`{oci|rootless}`),
+	// is output only as a line of its own or as the value a key ends the line with (`cgroupManager: cgroupfs`):
+	// in a sentence ("…" in overlayfs in buildah 1.20, containers/buildah#3126) it is a word the reader wrote,
+	// not what the command printed.
+	if (valuesOf(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
 	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
 	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
 	return `${lead}${source}${trail}`;
+}
+
+/**
+ * The values a one-value diagnostic output may be: its one bare word (`overlayfs`, `Enforcing`), or the
+ * alternatives of a pattern that is one hole of them alone (`{oci|rootless}`, `printenv BUILDAH_ISOLATION`),
+ * in lower case as a raw line holds them; undefined for any other pattern. Such output is a whole line or a key's value
+ * (`wholeValue`), and the matcher looks it up by the value a line ends with, not by an anchor: a word such
+ * as `oci` is in many log lines, each of which an anchor would send through the quick look unsettled
+ * (match.ts `valueLine`). A line that is the value alone counts only right after the diagnostic's command.
+ */
+export function valuesOf(pattern: string): string[] | undefined {
+	if (/^\w+$/.test(pattern)) return [pattern.toLowerCase()];
+	const alternatives = /^\{([\w.-]+(?:\|[\w.-]+)+)\}$/.exec(pattern);
+	return alternatives ? alternatives[1].toLowerCase().split('|') : undefined;
 }
 
 /** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */

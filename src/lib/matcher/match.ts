@@ -8,7 +8,7 @@
  */
 import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
-import { createPrefilter, keyTables, type ContextText, type Settled } from './prefilter.ts';
+import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
 
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
@@ -134,7 +134,42 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
-	const mayMatch = (raw: string) => quickLook(raw);
+	const mayMatch = (raw: string) => quickLook(raw) || valueLine(raw) !== undefined;
+
+	// One-value diagnostic outputs (compile.ts `valuesOf`: `overlayfs`, `{oci|rootless}`), by the hash of each
+	// value (`wordHash`), and the longest value: what `valueLine` looks a line's last word up in.
+	const valuesByHash = new Map<number, { value: string; sigs: number[] }[]>();
+	let longestValue = 0;
+	index.signatures.forEach((sig, s) => {
+		for (const value of sig.values ?? []) {
+			const list = valuesByHash.get(wordHash(value)) ?? valuesByHash.set(wordHash(value), []).get(wordHash(value))!;
+			const entry = list.find((e) => e.value === value);
+			if (entry) entry.sigs.push(s);
+			else list.push({ value, sigs: [s] });
+			longestValue = Math.max(longestValue, value.length);
+		}
+	});
+	// Per one-value diagnostic, its command as `runsCommand` looks for it in the line before the output.
+	const commandRuns = index.signatures.map((sig) => (sig.values && sig.command ? commandRunOf(sig.command) : undefined));
+	/**
+	 * The one-value diagnostics whose value a raw line ends with (after spaces), as a word of its own: the
+	 * only lines read for them (see `readValue` in the session). A line holding the word elsewhere ("Error:
+	 * OCI runtime error: …") is not, so a common word such as `oci` sends no line through the quick look.
+	 * One scan back from the line's end, hashed as `wordHash` hashes: a line that ends otherwise costs no
+	 * allocation.
+	 */
+	function valueLine(raw: string): number[] | undefined {
+		if (!longestValue) return undefined;
+		let end = raw.length;
+		while (end > 0 && raw.charCodeAt(end - 1) <= 32) end--;
+		let start = end;
+		while (start > 0 && end - start <= longestValue && isValueChar(raw.charCodeAt(start - 1))) start--;
+		if (start === end || end - start > longestValue) return undefined;
+		const entries = valuesByHash.get(rangeHash(raw, start, end));
+		if (!entries) return undefined;
+		const value = raw.slice(start, end).toLowerCase();
+		return entries.find((e) => e.value === value)?.sigs;
+	}
 
 	/**
 	 * The words that set each signature apart from its neighbours: for every error-line signature of
@@ -328,6 +363,29 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			}
 		}
 
+		/**
+		 * Reads a line that ends with a one-value diagnostic's value (`valueLine`) for those diagnostics: its
+		 * pattern (`wholeValue`: the value as a line of its own, or a key's value) must meet the line, and a
+		 * line that is the value alone counts only right after the command that prints it (`runsCommand`),
+		 * since a word alone on a line says nothing of where it came from; a key's value (`graphDriverName:
+		 * overlayfs`, `BUILDAH_ISOLATION=oci`) names what it is.
+		 */
+		function readValue(raw: string, lineNumber: number, sigs: readonly number[]) {
+			let normalized: string | undefined;
+			for (const s of sigs) {
+				if (settled.signatures.has(s)) continue;
+				if (normalized === undefined) {
+					read++;
+					normalized = normalizeLine(raw);
+				}
+				if (!exact[s].test(normalized)) continue;
+				const keyed = /[:=]/.test(normalized);
+				if (keyed ? commands[s] && !isOutputOf(commands[s], recent) : !(commandRuns[s] && runsCommand(commandRuns[s], recent[recent.length - 1]))) continue;
+				best.set(s, { score: 1, kind: 'exact', line: excerpt(raw, index.signatures[s].tokens), lineNumber });
+				settled.signatures.add(s);
+			}
+		}
+
 		/** How signature `s` meets one raw line on its own (see `verify`). */
 		function metAlone(s: number, raw: string) {
 			const normalized = normalizeLine(raw);
@@ -407,6 +465,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
 				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
+				// One-value diagnostic output, which no anchor leads to (`valueLine`).
+				const valueSigs = raw.length <= SCORING.window ? valueLine(raw) : undefined;
+				if (valueSigs) readValue(raw, lines, valueSigs);
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -506,8 +567,13 @@ function rank(
 		if (excluded.has(a)) continue;
 		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
 		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
-		// A shared line without this article's context: one candidate among the causes that print it.
-		const candidate = decisive || corroborated || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
+		// A shared line without this article's context: one candidate among the causes that print it. With a
+		// second line of the article (corroborated), still a candidate at the shared line's full score: that
+		// line counts for this cause as much as for any other that prints it, and the second line is more
+		// (see `base`), so a cause met on the shared line and another of its own lines is never ranked below
+		// one met on the shared line alone (containers/podman#2542: the single-mapping warning and the
+		// lchown error, against an article whose decisive-but-shared line is that lchown error).
+		const candidate = decisive || diagnosticOnly ? undefined : candidateOf(index, all, sharedOn, closed);
 		if (!decisive && !corroborated && !diagnosticOnly && !candidate) continue;
 		const [s, hit] = decisive ?? candidate ?? all.reduce((x, y) => (y[1].score > x[1].score ? y : x));
 		// A message with several known causes is high only with this cause's own context or confirming output.
@@ -652,6 +718,40 @@ function commandText(line: string): string {
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/^sudo /, '');
+}
+
+/** A one-value diagnostic's command as `runsCommand` looks for it: its program and paths (`CommandPattern`), and its plain arguments. */
+interface CommandRun {
+	pattern: CommandPattern;
+	/** The arguments that are neither options nor paths nor shell text (`buildah_isolation` of `printenv BUILDAH_ISOLATION`), lower case. */
+	args: string[];
+}
+
+/** A command as `runsCommand` reads it; undefined for an empty one. */
+function commandRunOf(command: string): CommandRun | undefined {
+	const pattern = commandPattern(command);
+	if (!pattern) return undefined;
+	const args = commandText(command).split(' ').slice(1).filter((w) => /^[a-z0-9_][\w.@:]*$/.test(w));
+	return { pattern, args };
+}
+
+/**
+ * Whether a pasted line runs the command `run` (at its start or after a prompt, `sudo` allowed): its
+ * program, each of its plain arguments as a word after it, and no path that parts from the command's
+ * (`isOutputOf`). `getenforce` then `Enforcing`, `printenv BUILDAH_ISOLATION` then `oci`.
+ */
+function runsCommand(run: CommandRun, line: string | undefined): boolean {
+	if (line === undefined) return false;
+	const text = `${commandText(line)} `;
+	const met = run.pattern.program.exec(text);
+	if (!met) return false;
+	const rest = ` ${text.slice(met.index + met[0].length)}`;
+	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, [line]);
+}
+
+/** Whether a character code is one a one-value output holds (compile.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
+function isValueChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
 function escapeRegExp(text: string): string {

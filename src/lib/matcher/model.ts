@@ -81,6 +81,12 @@ export interface IndexedSignature {
 	 */
 	command?: string;
 	/**
+	 * For a diagnostic whose output is one value (compile.ts `valuesOf`): the values it may be, in lower
+	 * case. Such a signature has no anchors or phrase: a line is read for it when it ends with one of
+	 * these (match.ts `valueLine`), and these are its keys (`keysOf`), which the shards are cut by.
+	 */
+	values?: string[];
+	/**
 	 * True when the line only names the step that failed, whatever the cause
 	 * (wrapper-lines.ts): no evidence for the article on its own. It supports
 	 * a match another line makes, and never decides, makes a candidate or
@@ -102,7 +108,8 @@ export interface IndexedSignature {
  * holds one of the first n - needed + 1; a phrase's key word otherwise.
  * `minHits` is MIN_ANCHOR_HITS (scoring.ts).
  */
-export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase'>, minHits: number): string[] {
+export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase' | 'values'>, minHits: number): string[] {
+	if (sig.values) return sig.values.flatMap((v) => v.match(/[a-z0-9_]+/g) ?? []);
 	if (sig.phrase) return [sig.phrase.key];
 	const needed = Math.min(minHits, sig.anchors.length);
 	return sig.anchors.slice(0, sig.anchors.length - needed + 1);

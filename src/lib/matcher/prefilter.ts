@@ -39,6 +39,20 @@ export function wordHash(word: string): number {
 }
 
 /**
+ * `wordHash` of `text.slice(start, end)` lower-cased, for text of ASCII characters there, without making
+ * the string (match.ts `valueLine`).
+ */
+export function rangeHash(text: string, start: number, end: number): number {
+	let hash = FNV_OFFSET;
+	for (let i = start; i < end; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 65 && c <= 90) c += 32;
+		hash = Math.imul(hash ^ c, FNV_PRIME);
+	}
+	return hash & HASH_MASK;
+}
+
+/**
  * The index's key words, as both the quick look and the full reading of a line look them up. Built
  * once per matcher by `keyTables`; signatures and articles are named by their position in the index.
  */
