@@ -39,6 +39,12 @@ export interface IndexedSignature {
 	article: number;
 	/** The verbatim line, as the article quotes it. */
 	line: string;
+	/**
+	 * The pattern (typed holes, pattern.ts), when the article gives one; otherwise the line is the
+	 * pattern. `parts`, `source` and `unnamedSource` are derived from it (pattern.ts `signatureForm`),
+	 * which is how the browser's download does without them (browser-index.ts).
+	 */
+	pattern?: string;
 	/** The normalised literal parts of the pattern, in order; holes sit between them. */
 	parts: string[];
 	/** The pattern as a regular expression source over normalised text (pattern.ts): what an exact match must contain. */
