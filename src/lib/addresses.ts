@@ -10,7 +10,7 @@
 import { SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 
 /** The public URL of the site, without a trailing slash (links the CLI prints, the sitemap). */
-export const SITE_URL: string = (globalThis.process?.env?.FAULTLINE_SITE_URL ?? 'https://faultline.dev').replace(/\/$/, '');
+export const SITE_URL: string = /* @__PURE__ */ (globalThis.process?.env?.FAULTLINE_SITE_URL ?? 'https://faultline.dev').replace(/\/$/, '');
 
 /** Where readers report a problem the knowledge base does not know. */
 export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
@@ -82,7 +82,7 @@ export function apiPath(file: string): string {
 
 /** The whole matcher index, which the CLI can also read (`--index`). */
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
-export const MATCHER_INDEX_PATH = apiPath(MATCHER_INDEX_FILE);
+export const MATCHER_INDEX_PATH = /* @__PURE__ */ apiPath(MATCHER_INDEX_FILE);
 
 /** The browser's whole index (display texts apart, src/lib/matcher/browser-index.ts), for a paste that needs most shards. */
 export const MATCHER_WHOLE_FILE = 'matcher/whole.json';
