@@ -134,6 +134,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
+	// Per signature, its words with their weights, for a partial reading's total over the line's words; made on first use.
+	const ownWeights: Map<string, number>[] = [];
 	const mayMatch = (raw: string) => quickLook(raw);
 
 	/**
@@ -279,7 +281,18 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let previous = ''; // the line before, for a wrapped line
 		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
 		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
-		const recent: string[] = [];
+		// A ring of SCORING.commandLookback lines, `recentCount` of them from `recentStart` on, oldest first; with
+		// each line as `isOutputOf` reads it (`commandText`), made when a diagnostic first asks and kept while the
+		// line is recent (a log asks of the same lines for many candidates).
+		const lookback = SCORING.commandLookback;
+		const recent: string[] = new Array(lookback);
+		const recentTexts: (string | undefined)[] = new Array(lookback);
+		let recentStart = 0;
+		let recentCount = 0;
+		const recentText = (i: number) => {
+			const at = (recentStart + i) % lookback;
+			return (recentTexts[at] ??= commandText(recent[at]));
+		};
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -304,7 +317,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
 				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
-				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
+				if (commands[s] && !isOutputOf(commands[s], recentCount, recentText)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
@@ -394,7 +407,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
 			let lineTotal = 0;
-			for (const w of words) lineTotal += sig.tokens.includes(w) ? weight(w) : index.maxWeight;
+			const own = (ownWeights[s] ??= new Map(sig.tokens.map((t) => [t, weight(t)])));
+			for (const w of words) lineTotal += own.get(w) ?? index.maxWeight;
 			if (covered / lineTotal >= SCORING.partialLineShare && specificCovered / specificTotal >= SCORING.partialSpecificShare) {
 				return { score: SCORING.partialScale * sigCoverage, kind: 'partial' };
 			}
@@ -406,7 +420,13 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
-				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
+				if (holdsNonSpace(before)) {
+					const at = (recentStart + recentCount) % lookback;
+					if (recentCount < lookback) recentCount++;
+					else recentStart = (recentStart + 1) % lookback;
+					recent[at] = before;
+					recentTexts[at] = undefined;
+				}
 				// A line wrapped where it reached the terminal's or the tracker's width ("…executable file not"
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
@@ -602,6 +622,12 @@ interface ReadEntry {
 	contexts?: ContextText[];
 }
 
+/** `/\S/.test(line)`, without the regular expression for a line that starts with a visible ASCII character (most of a log). */
+function holdsNonSpace(line: string): boolean {
+	const c = line.charCodeAt(0);
+	return (c > 32 && c < 127) || /\S/.test(line);
+}
+
 /**
  * Whether `line` reads as the rest of `before`, wrapped at a width: `before`
  * is at least SCORING.wrapWidth characters and ends inside a sentence (a word
@@ -659,18 +685,18 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Whether output may be the output of the diagnostic's command, given the lines before it (`recent`,
- * oldest first). It may, unless the nearest of them that runs the same program runs it on another
+ * Whether output may be the output of the diagnostic's command, given the `count` lines before it
+ * (each as `commandText` gives it by `textOf`, oldest first). It may, unless the nearest of them that runs the same program runs it on another
  * path: one that parts from every path of the diagnostic's command before either ends. A reader who
  * pastes `cat /sys/fs/cgroup/cgroup.controllers` and its output has shown the root cgroup's
  * controllers, which the same words would not mean under `cat …/user@1000.service/cgroup.controllers`;
  * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
  * what the article's glob over `/dev/vboxusb` does.
  */
-function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean {
+function isOutputOf(command: CommandPattern, count: number, textOf: (i: number) => string): boolean {
 	if (!command.paths.length) return true;
-	for (let i = recent.length - 1; i >= 0; i--) {
-		const text = commandText(recent[i]);
+	for (let i = count - 1; i >= 0; i--) {
+		const text = textOf(i);
 		const run = command.program.exec(text);
 		if (!run) continue;
 		const pasted = pathsOf(text.slice(run.index + run[0].length));
