@@ -140,9 +140,11 @@ function proseRanker(): Promise<ProseRanker> {
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmUpRequest>) => {
 	if ('warmUp' in event.data) {
-		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES).
+		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES); unless a
+		// text came first (a paste as the cursor arrives) and its shards are already on their way, which are what
+		// it needs: the whole index as well would be fetched for nothing.
 		loadDirectory()
-			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES ? loadWhole().then(() => undefined) : undefined))
+			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES && shards.size === 0 ? loadWhole().then(() => undefined) : undefined))
 			.catch(() => undefined);
 		return;
 	}
