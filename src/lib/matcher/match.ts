@@ -316,10 +316,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
-				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
-				if (commands[s] && !isOutputOf(commands[s], recentCount, recentText)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
+				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
+				// Asked after `verify` (a diagnostic's exact pattern), which turns most lines away at less cost.
+				if (commands[s] && !isOutputOf(commands[s], recentCount, recentText)) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (previous && hit.score <= previous.score) continue;
