@@ -20,7 +20,7 @@ export const PUBLIC_SITE_URL = 'https://faultline.dev';
 export const SITE_URL_VARIABLE = 'FAULTLINE_SITE_URL';
 
 /** The URL of the site, without a trailing slash (links the CLI prints, the sitemap): SITE_URL_VARIABLE, else the public site. */
-export const SITE_URL: string = (globalThis.process?.env?.[SITE_URL_VARIABLE] || PUBLIC_SITE_URL).replace(/\/$/, '');
+export const SITE_URL: string = /* @__PURE__ */ (globalThis.process?.env?.[SITE_URL_VARIABLE] || PUBLIC_SITE_URL).replace(/\/$/, '');
 
 /** Where readers report a problem the knowledge base does not know. */
 export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
@@ -131,7 +131,7 @@ export function apiPath(file: string): string {
 
 /** The whole matcher index, which the CLI can also read (`--index`). */
 export const MATCHER_INDEX_FILE = 'matcher-index.json';
-export const MATCHER_INDEX_PATH = apiPath(MATCHER_INDEX_FILE);
+export const MATCHER_INDEX_PATH = /* @__PURE__ */ apiPath(MATCHER_INDEX_FILE);
 
 /** The browser's whole index (display texts apart, src/lib/matcher/browser-index.ts), for a paste that needs most shards. */
 export const MATCHER_WHOLE_FILE = 'matcher/whole.json';

@@ -175,14 +175,23 @@ export const schemaMessages = {
 	unknownField: (key: string, fix: string) => ({ message: `unknown field \`${key}\``, fix }),
 } as const;
 
+/**
+ * The fix for a product or subsystem id that is not one. A call (marked pure), not a template: a browser
+ * bundle that imports messages.ts for other messages then leaves out the registry's tables (a template
+ * literal's string conversion counts as a side effect to the bundler, which kept them).
+ */
+function useIds(what: string, ids: readonly string[]): string {
+	return `use ${what} ids from src/lib/registry.ts: ${ids.join(', ')}`;
+}
+
 /** How each front-matter field of an article is fixed (src/lib/article-schema.ts): the hint a contributor reads. */
 export const articleFieldFixes: Record<string, string> = {
 	id: 'set `id` to the file name without .md (lower-case, hyphens)',
 	shortId: 'give the next free FL-NNNN (see `npx faultline list`); IDs are never reused',
 	title: 'a title of 10 to 120 characters naming the failure',
 	summary: 'write the root cause as one sentence of 20 to 320 characters, ending with a full stop',
-	products: `use product ids from src/lib/registry.ts: ${PRODUCT_IDS.join(', ')}`,
-	subsystems: `use subsystem ids from src/lib/registry.ts: ${SUBSYSTEM_IDS.join(', ')}`,
+	products: /* @__PURE__ */ useIds('product', PRODUCT_IDS),
+	subsystems: /* @__PURE__ */ useIds('subsystem', SUBSYSTEM_IDS),
 	signatures: 'list each verbatim error line as { line, where }, with `pattern` marking variable parts by typed holes ({path}, {n}, {hex}, {word}, {a|b}, or {*})',
 	excludeWhen: 'list { text, why } for context that points to a different cause',
 	when: 'list { text, why } for context that points to this cause among those that print the same line',

@@ -54,8 +54,10 @@ export const SUBSYSTEMS = {
 export type ProductId = keyof typeof PRODUCTS;
 export type SubsystemId = keyof typeof SUBSYSTEMS;
 
-export const PRODUCT_IDS = Object.keys(PRODUCTS) as [ProductId, ...ProductId[]];
-export const SUBSYSTEM_IDS = Object.keys(SUBSYSTEMS) as [SubsystemId, ...SubsystemId[]];
+// `@__PURE__`: a bundle that uses neither list (the paste box's worker and page script) drops them, and the
+// product and subsystem tables with them, instead of computing them at load for nothing.
+export const PRODUCT_IDS = /* @__PURE__ */ Object.keys(PRODUCTS) as [ProductId, ...ProductId[]];
+export const SUBSYSTEM_IDS = /* @__PURE__ */ Object.keys(SUBSYSTEMS) as [SubsystemId, ...SubsystemId[]];
 
 /** The display name of a product, e.g. `microvm.nix` for `microvm-nix`. */
 export function productName(id: ProductId): string {

@@ -11,7 +11,7 @@
 export type TextKind = 'words' | 'prose' | 'log';
 
 /** The shape settings, in one place. */
-export const TEXT_KIND = Object.freeze({
+export const TEXT_KIND = /* @__PURE__ */ Object.freeze({
 	/** A short search is at most this many words on one line (with at most one symbol). */
 	maxSearchWords: 6,
 	/**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type MatcherIndex, type MatchResult, type Shard } from '../../src/lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreTokens, splitDisplay, withDisplay, withoutDisplay, withoutTokens, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreDerived, splitDisplay, withDisplay, withoutDisplay, withoutDerived, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kb = loadKnowledgeBase(root);
@@ -12,7 +12,7 @@ const { index: slim, buckets } = kb.display();
 const texts = loadEvalSet(root).map((i) => i.text);
 
 /** As the page writes a file and the worker reads it back: JSON without tokens, tokens derived again. */
-const downloaded = <T extends MatcherIndex>(part: T): T => restoreTokens<T>(JSON.parse(JSON.stringify(withoutTokens(part))));
+const downloaded = <T extends MatcherIndex>(part: T): T => restoreDerived<T>(JSON.parse(JSON.stringify(withoutDerived(part))));
 
 /** As the worker fills a result in: only the buckets of the articles it names. */
 function display(result: MatchResult): MatchResult {
@@ -21,6 +21,15 @@ function display(result: MatchResult): MatchResult {
 }
 
 describe('the browser index, display texts apart', () => {
+	it('is, once downloaded and restored, the same index: whole and every shard, each signature’s parts, sources and tokens derived again', () => {
+		expect(downloaded(slim)).toEqual(slim);
+		for (const shard of kb.shards().shards) expect(downloaded<Shard>(shard)).toEqual(shard);
+		// The derived fields do exist, so the restoring is exercised: holes, a runtime's older wording, whole values.
+		expect(slim.signatures.filter((s) => s.pattern).length).toBeGreaterThan(slim.signatures.length / 2);
+		expect(slim.signatures.some((s) => s.unnamedSource)).toBe(true);
+		expect(slim.signatures.some((s) => s.diagnostic && s.pattern)).toBe(true);
+	});
+
 	it('gives the compiled index’s whole result, titles and reasons included, for every eval text, whole or sharded', () => {
 		const full = createMatcher(index);
 		const whole = createMatcher(downloaded(slim));
@@ -39,7 +48,7 @@ describe('the browser index, display texts apart', () => {
 	});
 
 	it('downloads to decide no title, summary or reason, and every article’s display once', () => {
-		const json = JSON.stringify(withoutTokens(slim));
+		const json = JSON.stringify(withoutDerived(slim));
 		for (const a of index.articles) {
 			expect(json).not.toContain(JSON.stringify(a.title));
 			expect(json).not.toContain(JSON.stringify(a.summary));
@@ -47,7 +56,7 @@ describe('the browser index, display texts apart', () => {
 		}
 		const ids = buckets.flatMap((b) => Object.keys(b));
 		expect(ids.sort()).toEqual(index.articles.map((a) => a.id).sort());
-		expect(json).not.toContain('"tokens"');
+		for (const field of ['tokens', 'parts', 'source', 'unnamedSource']) expect(json).not.toContain(`"${field}"`);
 	});
 
 	it('without its display texts, a result keeps its answer (ids, short IDs, lines) and shows no reference', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { loadArticles } from '../../src/lib/content.ts';
 import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } from '../../src/lib/matcher/build.ts';
-import { wholeValue } from '../../src/lib/matcher/compile.ts';
+import { wholeValue } from '../../src/lib/matcher/pattern.ts';
 import { createMatcher, sameLineGroups } from '../../src/lib/matcher/index.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';

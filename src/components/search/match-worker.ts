@@ -17,7 +17,7 @@
  * fetched then, and only then.
  */
 import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreTokens, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreDerived, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
 import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile, matcherShardFile, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
@@ -61,7 +61,7 @@ function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	});
 }
 
-/** A shard or the whole index as downloaded: signatures without `tokens` (restoreTokens derives them). */
+/** A shard or the whole index as downloaded: signatures without `tokens`, `parts`, `source` and `unnamedSource` (restoreDerived derives them). */
 type Slim<T extends MatcherIndex> = Omit<T, 'signatures'> & { signatures: SlimSignature[] };
 
 let directory: Promise<{ directory: BrowserDirectory; anchors: Set<string> }> | undefined;
@@ -79,7 +79,7 @@ function loadDirectory(): Promise<{ directory: BrowserDirectory; anchors: Set<st
 
 /** The whole browser index's matcher, fetched once; a failed fetch is tried again. */
 function loadWhole(): Promise<Matcher> {
-	whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreTokens(i)));
+	whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreDerived(i)));
 	whole.catch(() => (whole = undefined));
 	return whole;
 }
@@ -90,7 +90,7 @@ async function matcherFor(text: string): Promise<Matcher> {
 	if (whole || needed.length > dir.wholeAbove) return loadWhole();
 	const key = needed.join(',');
 	if (merged?.key !== key) {
-		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Slim<Shard>>(matcherShardFile(n)).then((shard) => restoreTokens<Shard>(shard)));
+		for (const n of needed) if (!shards.has(n)) shards.set(n, fetchJson<Slim<Shard>>(matcherShardFile(n)).then((shard) => restoreDerived<Shard>(shard)));
 		merged = { key, matcher: createMatcher(mergeShards(await Promise.all(needed.map((n) => shards.get(n)!)), dir.maxWeight)) };
 	}
 	return merged.matcher;
@@ -140,9 +140,11 @@ function proseRanker(): Promise<ProseRanker> {
 
 self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmUpRequest>) => {
 	if ('warmUp' in event.data) {
-		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES).
+		// A small index comes whole with the cursor, so the paste waits for none (PREFETCH_WHOLE_BYTES); unless a
+		// text came first (a paste as the cursor arrives) and its shards are already on their way, which are what
+		// it needs: the whole index as well would be fetched for nothing.
 		loadDirectory()
-			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES ? loadWhole().then(() => undefined) : undefined))
+			.then(({ directory: dir }) => (dir.wholeBytes <= PREFETCH_WHOLE_BYTES && shards.size === 0 ? loadWhole().then(() => undefined) : undefined))
 			.catch(() => undefined);
 		return;
 	}

@@ -5,20 +5,23 @@
  * summary and the reasons (`why`) shown beside a context, an exclusion or a
  * diagnostic are needed only for the few articles a result names. So the
  * shards and the whole index the browser fetches carry, in place of each
- * `why`, a reference `@<n>` into its article's display record, and no title,
- * summary or `tokens` (which the browser derives from `parts`, as compile.ts
- * does). The display records come in small numbered buckets, fetched for the
- * articles of a result only; a request names a bucket number, never an
- * article (nor anything of the paste).
+ * `why`, a reference `@<n>` into its article's display record, and no title
+ * or summary. Nor do they carry what the browser derives again, with the
+ * compiler's own functions: a signature's `parts`, `source` and
+ * `unnamedSource` (from its pattern or line, pattern.ts `signatureForm`) and
+ * its `tokens` (from the parts). The display records come in small numbered
+ * buckets, fetched for the articles of a result only; a request names a
+ * bucket number, never an article (nor anything of the paste).
  *
- * `restoreTokens` and `withDisplay` undo the split exactly: matching the
- * slim index and filling in the display gives the same result as matching
- * the whole compiled index (tests/unit/browser-index.test.ts, on every eval
- * text).
+ * `restoreDerived` and `withDisplay` undo the split exactly: the restored
+ * index equals the split one, and matching it and filling in the display
+ * gives the same result as matching the whole compiled index
+ * (tests/unit/browser-index.test.ts, on every eval text).
  */
 import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
 import type { Match, MatchResult } from './match.ts';
 import { tokensOf } from './normalize.ts';
+import { signatureForm } from './pattern.ts';
 import { shardOf, type ShardDirectory } from './shards.ts';
 import { buildMessages, pasteBoxMessages } from '../messages.ts';
 
@@ -36,8 +39,11 @@ export type DisplayBucket = Record<string, ArticleDisplay>;
 /** About this many articles per display bucket: a result names one to a few articles, each bucket a kilobyte or two gzipped. */
 const ARTICLES_PER_BUCKET = 4;
 
-/** A signature as the browser downloads it: without `tokens`, which `restoreTokens` derives from `parts`. */
-export type SlimSignature = Omit<IndexedSignature, 'tokens'>;
+/** What a signature's pattern (or line) and its parts give again, so the download leaves it out. */
+type Derived = 'tokens' | 'parts' | 'source' | 'unnamedSource';
+
+/** A signature as the browser downloads it: without what `restoreDerived` derives again. */
+export type SlimSignature = Omit<IndexedSignature, Derived>;
 
 /** The bucket an article's display record is in (the same FNV-1a hash as the shards). */
 export function displayBucketOf(articleId: string, buckets: number): number {
@@ -49,7 +55,7 @@ const REF = /^@(\d+)$/;
 /**
  * Split a compiled index: the same index with each `why` replaced by its
  * reference and titles and summaries emptied (tokens kept, for sharding; drop
- * them with `withoutTokens` when writing), and the display records in
+ * what is derived with `withoutDerived` when writing), and the display records in
  * `buckets` buckets. Throws when a `why` text already reads as a reference.
  */
 export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; buckets: DisplayBucket[] } {
@@ -74,14 +80,24 @@ export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; bucket
 	return { index: { ...index, articles, signatures }, buckets };
 }
 
-/** An index (or shard) as written for the browser: the same, its signatures without `tokens`. */
-export function withoutTokens<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
-	return { ...index, signatures: index.signatures.map(({ tokens: _tokens, ...rest }) => rest) };
+/** An index (or shard) as written for the browser: the same, its signatures without `tokens`, `parts`, `source` and `unnamedSource`. */
+export function withoutDerived<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
+	return { ...index, signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, ...rest }) => rest) };
 }
 
-/** An index (or shard) as downloaded, with each signature's `tokens` derived again from its parts (compile.ts: the distinct words of the parts). */
-export function restoreTokens<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
-	return { ...index, signatures: index.signatures.map((s) => ({ ...s, tokens: [...new Set(s.parts.flatMap(tokensOf))] })) } as unknown as T;
+/**
+ * An index (or shard) as downloaded, each signature with what the compiler derived put back: `parts`,
+ * `source` and `unnamedSource` from its pattern, or its line when it has none (signatureForm, as
+ * compile.ts calls it), and `tokens`, the distinct words of the parts.
+ */
+export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
+	return {
+		...index,
+		signatures: index.signatures.map((s) => {
+			const { parts, source, unnamedSource } = signatureForm(s.pattern ?? s.line, s.diagnostic !== undefined);
+			return { ...s, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
+		}),
+	} as unknown as T;
 }
 
 /** The ids of the articles a result names (its matches and exclusions): the display records it needs. */
@@ -142,6 +158,6 @@ export function withoutDisplay(result: MatchResult): MatchResult {
 /** The directory as the browser reads it: the shards' (shards.ts) and how many display buckets there are. */
 export interface BrowserDirectory extends ShardDirectory {
 	displays: number;
-	/** The whole browser index's size as written (`withoutTokens`), gzipped, in bytes: the worker fetches it early when it is small. */
+	/** The whole browser index's size as written (`withoutDerived`), gzipped, in bytes: the worker fetches it early when it is small. */
 	wholeBytes: number;
 }

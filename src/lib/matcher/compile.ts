@@ -5,7 +5,7 @@
  */
 import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
-import { compiledPattern } from './pattern.ts';
+import { signatureForm, valuesOf } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
 import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
@@ -20,23 +20,21 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	articles.forEach((article, i) => {
 		const words = new Set<string>();
 		for (const s of article.signatures) {
-			const { parts, source, glued } = compiledPattern(s.pattern ?? s.line);
+			const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? s.line, false);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
 			// A wrapper line (wrapper-lines.ts) never decides, whatever the article says (the self-check refuses that).
 			const wrapper = isWrapperLine(s.line);
-			const unnamed = unnamedRuntimeSource(s.pattern ?? s.line);
-			signatures.push({ article: i, line: s.line, parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}), ...(unnamed ? { unnamedSource: unnamed } : {}) });
+			signatures.push({ article: i, line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}), ...(unnamedSource ? { unnamedSource } : {}) });
 		}
 		for (const d of article.diagnostics) {
-			const { parts, source: inner, glued } = compiledPattern(d.pattern ?? d.output);
-			const source = wholeValue(d.pattern ?? d.output, inner);
+			const { parts, source, glued } = signatureForm(d.pattern ?? d.output, true);
 			const values = valuesOf(d.pattern ?? d.output);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
 			wholeWords.push(wholeWordsOf(parts, glued));
-			signatures.push({ article: i, line: d.output, parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command, ...(values ? { values } : {}) });
+			signatures.push({ article: i, line: d.output, ...(d.pattern ? { pattern: d.pattern } : {}), parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command, ...(values ? { values } : {}) });
 		}
 		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
 	});
@@ -81,54 +79,6 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
-}
-
-/**
- * For a pattern that opens with the OCI runtime's name (`crun: the requested cgroup controller …`), the
- * same message as Podman printed it before it named the runtime: `OCI runtime error: ` and the runtime's
- * message (Podman 2.2.1 in containers/podman#8914: `Error: OCI runtime error: the requested cgroup
- * controller \`cpu\` is not available`). containers/podman#12758 (merged in January 2022) put the name
- * between the two, so later releases print `OCI runtime error: crun: …`, which the pattern itself meets.
- * Only Podman's own wrapper: Docker and containerd print `OCI runtime create failed: …: unknown`, where
- * the message alone names no Podman setup (a rootful Docker, a cgroup v1 usernetes), so that wording is
- * not taken. Undefined when the pattern names no runtime first.
- */
-export function unnamedRuntimeSource(pattern: string): string | undefined {
-	const rest = /^crun: (?=\S)/.test(pattern) ? pattern.slice('crun: '.length) : undefined;
-	return rest === undefined ? undefined : `oci runtime error: ${compiledPattern(rest).source}`;
-}
-
-/**
- * A diagnostic output's pattern as a whole value in a line: where the pattern starts (ends) with a word
- * character, the text before (after) it in the line is not a word character, `.`, `/` or `-`. Output is
- * a value of its own (`overlayfs`, `cgroup2fs`, `memory pids`); the same letters inside a longer value
- * (`/usr/bin/fuse-overlayfs` in a config file) are not that output. A pattern that opens or closes with
- * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands. A pattern of one bare word
- * is the whole line, or the value at the end of a `key: value` line.
- */
-export function wholeValue(pattern: string, source: string): string {
-	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`), or a hole of alternatives alone (`{oci|rootless}`),
-	// is output only as a line of its own or as the value a key ends the line with (`cgroupManager: cgroupfs`):
-	// in a sentence ("…" in overlayfs in buildah 1.20, containers/buildah#3126) it is a word the reader wrote,
-	// not what the command printed.
-	if (valuesOf(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
-	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
-	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
-	return `${lead}${source}${trail}`;
-}
-
-/**
- * The values a one-value diagnostic output may be: its one bare word (`overlayfs`, `Enforcing`), or the
- * alternatives of a pattern that is one hole of them alone (`{oci|rootless}`, `printenv BUILDAH_ISOLATION`),
- * in lower case as a raw line holds them; undefined for any other pattern. Such output is a whole line or a key's value
- * (`wholeValue`), and the matcher looks it up by the value a line ends with, not by an anchor: a word such
- * as `oci` is in many log lines, each of which an anchor would send through the quick look unsettled
- * (match.ts `valueLine`). A line that is the value alone counts only right after the diagnostic's command.
- */
-export function valuesOf(pattern: string): string[] | undefined {
-	if (/^\w+$/.test(pattern)) return [pattern.toLowerCase()];
-	const alternatives = /^\{([\w.-]+(?:\|[\w.-]+)+)\}$/.exec(pattern);
-	return alternatives ? alternatives[1].toLowerCase().split('|') : undefined;
 }
 
 /** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */

@@ -134,9 +134,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	// Per signature, each word's weight and whether it is generic, as `verify` reads them for every candidate.
 	const tokenWeights = index.signatures.map((sig) => sig.tokens.map(weight));
 	const tokenGeneric = index.signatures.map((sig) => sig.tokens.map(isGeneric));
+	// Per signature, its words with their weights, for a partial reading's total over the line's words; made on first use.
+	const ownWeights: Map<string, number>[] = [];
 	const mayMatch = (raw: string) => quickLook(raw) || valueLine(raw) !== undefined;
 
-	// One-value diagnostic outputs (compile.ts `valuesOf`: `overlayfs`, `{oci|rootless}`), by the hash of each
+	// One-value diagnostic outputs (pattern.ts `valuesOf`: `overlayfs`, `{oci|rootless}`), by the hash of each
 	// value (`wordHash`), and the longest value: what `valueLine` looks a line's last word up in.
 	const valuesByHash = new Map<number, { value: string; sigs: number[] }[]>();
 	let longestValue = 0;
@@ -314,7 +316,18 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let previous = ''; // the line before, for a wrapped line
 		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
 		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
-		const recent: string[] = [];
+		// A ring of SCORING.commandLookback lines, `recentCount` of them from `recentStart` on, oldest first; with
+		// each line as `isOutputOf` reads it (`commandText`), made when a diagnostic first asks and kept while the
+		// line is recent (a log asks of the same lines for many candidates).
+		const lookback = SCORING.commandLookback;
+		const recent: string[] = new Array(lookback);
+		const recentTexts: (string | undefined)[] = new Array(lookback);
+		let recentStart = 0;
+		let recentCount = 0;
+		const recentText = (i: number) => {
+			const at = (recentStart + i) % lookback;
+			return (recentTexts[at] ??= commandText(recent[at]));
+		};
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -338,10 +351,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
-				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
-				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
+				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
+				// Asked after `verify` (a diagnostic's exact pattern), which turns most lines away at less cost.
+				if (commands[s] && !isOutputOf(commands[s], recentCount, recentText)) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (previous && hit.score <= previous.score) continue;
@@ -380,7 +394,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 				if (!exact[s].test(normalized)) continue;
 				const keyed = /[:=]/.test(normalized);
-				if (keyed ? commands[s] && !isOutputOf(commands[s], recent) : !(commandRuns[s] && runsCommand(commandRuns[s], recent[recent.length - 1]))) continue;
+				const newest = recentCount ? recent[(recentStart + recentCount - 1) % lookback] : undefined;
+				if (keyed ? commands[s] && !isOutputOf(commands[s], recentCount, recentText) : !(commandRuns[s] && runsCommand(commandRuns[s], newest))) continue;
 				best.set(s, { score: 1, kind: 'exact', line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 				settled.signatures.add(s);
 			}
@@ -452,7 +467,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// (a different path, another subsystem) count against it at full weight,
 			// so the score depends on this signature alone, not on the rest of the index.
 			let lineTotal = 0;
-			for (const w of words) lineTotal += sig.tokens.includes(w) ? weight(w) : index.maxWeight;
+			const own = (ownWeights[s] ??= new Map(sig.tokens.map((t) => [t, weight(t)])));
+			for (const w of words) lineTotal += own.get(w) ?? index.maxWeight;
 			if (covered / lineTotal >= SCORING.partialLineShare && specificCovered / specificTotal >= SCORING.partialSpecificShare) {
 				return { score: SCORING.partialScale * sigCoverage, kind: 'partial' };
 			}
@@ -464,7 +480,13 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
-				if (/\S/.test(before) && recent.push(before) > SCORING.commandLookback) recent.shift();
+				if (holdsNonSpace(before)) {
+					const at = (recentStart + recentCount) % lookback;
+					if (recentCount < lookback) recentCount++;
+					else recentStart = (recentStart + 1) % lookback;
+					recent[at] = before;
+					recentTexts[at] = undefined;
+				}
 				// One-value diagnostic output, which no anchor leads to (`valueLine`).
 				const valueSigs = raw.length <= SCORING.window ? valueLine(raw) : undefined;
 				if (valueSigs) readValue(raw, lines, valueSigs);
@@ -668,6 +690,12 @@ interface ReadEntry {
 	contexts?: ContextText[];
 }
 
+/** `/\S/.test(line)`, without the regular expression for a line that starts with a visible ASCII character (most of a log). */
+function holdsNonSpace(line: string): boolean {
+	const c = line.charCodeAt(0);
+	return (c > 32 && c < 127) || /\S/.test(line);
+}
+
 /**
  * Whether `line` reads as the rest of `before`, wrapped at a width: `before`
  * is at least SCORING.wrapWidth characters and ends inside a sentence (a word
@@ -746,10 +774,10 @@ function runsCommand(run: CommandRun, line: string | undefined): boolean {
 	const met = run.pattern.program.exec(text);
 	if (!met) return false;
 	const rest = ` ${text.slice(met.index + met[0].length)}`;
-	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, [line]);
+	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, 1, () => commandText(line));
 }
 
-/** Whether a character code is one a one-value output holds (compile.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
+/** Whether a character code is one a one-value output holds (pattern.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
 function isValueChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
@@ -759,18 +787,18 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Whether output may be the output of the diagnostic's command, given the lines before it (`recent`,
- * oldest first). It may, unless the nearest of them that runs the same program runs it on another
+ * Whether output may be the output of the diagnostic's command, given the `count` lines before it
+ * (each as `commandText` gives it by `textOf`, oldest first). It may, unless the nearest of them that runs the same program runs it on another
  * path: one that parts from every path of the diagnostic's command before either ends. A reader who
  * pastes `cat /sys/fs/cgroup/cgroup.controllers` and its output has shown the root cgroup's
  * controllers, which the same words would not mean under `cat …/user@1000.service/cgroup.controllers`;
  * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
  * what the article's glob over `/dev/vboxusb` does.
  */
-function isOutputOf(command: CommandPattern, recent: readonly string[]): boolean {
+function isOutputOf(command: CommandPattern, count: number, textOf: (i: number) => string): boolean {
 	if (!command.paths.length) return true;
-	for (let i = recent.length - 1; i >= 0; i--) {
-		const text = commandText(recent[i]);
+	for (let i = count - 1; i >= 0; i--) {
+		const text = textOf(i);
 		const run = command.program.exec(text);
 		if (!run) continue;
 		const pasted = pathsOf(text.slice(run.index + run[0].length));

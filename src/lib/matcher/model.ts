@@ -5,9 +5,9 @@
  * runs at import time or needs Node.
  */
 
-/** Words that say something failed but not what: they never decide a match. */
-const GENERIC_WORDS = new Set(
-	(
+/** Words that say something failed but not what: they never decide a match. (`@__PURE__`: a bundle that never asks, the paste box's page script, drops the list.) */
+const GENERIC_WORDS = /* @__PURE__ */ new Set(
+	/* @__PURE__ */ (
 		'a an the to of in on for with is are be by at from and or as it its this that not no such ' +
 		'error errors fatal failed fail failure warning warn info debug cannot could can open opening ' +
 		'permission denied operation permitted invalid argument file directory exist exists does ' +
@@ -39,6 +39,12 @@ export interface IndexedSignature {
 	article: number;
 	/** The verbatim line, as the article quotes it. */
 	line: string;
+	/**
+	 * The pattern (typed holes, pattern.ts), when the article gives one; otherwise the line is the
+	 * pattern. `parts`, `source` and `unnamedSource` are derived from it (pattern.ts `signatureForm`),
+	 * which is how the browser's download does without them (browser-index.ts).
+	 */
+	pattern?: string;
 	/** The normalised literal parts of the pattern, in order; holes sit between them. */
 	parts: string[];
 	/** The pattern as a regular expression source over normalised text (pattern.ts): what an exact match must contain. */

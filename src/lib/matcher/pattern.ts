@@ -101,6 +101,54 @@ export function compiledPattern(pattern: string): { parts: string[]; source: str
 	return { parts, source: pieces.slice(from, to).join(''), glued };
 }
 
+/**
+ * For a pattern that opens with the OCI runtime's name (`crun: the requested cgroup controller …`), the
+ * same message as Podman printed it before it named the runtime: `OCI runtime error: ` and the runtime's
+ * message (Podman 2.2.1 in containers/podman#8914: `Error: OCI runtime error: the requested cgroup
+ * controller \`cpu\` is not available`). containers/podman#12758 (merged in January 2022) put the name
+ * between the two, so later releases print `OCI runtime error: crun: …`, which the pattern itself meets.
+ * Only Podman's own wrapper: Docker and containerd print `OCI runtime create failed: …: unknown`, where
+ * the message alone names no Podman setup (a rootful Docker, a cgroup v1 usernetes), so that wording is
+ * not taken. Undefined when the pattern names no runtime first.
+ */
+export function unnamedRuntimeSource(pattern: string): string | undefined {
+	const rest = /^crun: (?=\S)/.test(pattern) ? pattern.slice('crun: '.length) : undefined;
+	return rest === undefined ? undefined : `oci runtime error: ${compiledPattern(rest).source}`;
+}
+
+/**
+ * A diagnostic output's pattern as a whole value in a line: where the pattern starts (ends) with a word
+ * character, the text before (after) it in the line is not a word character, `.`, `/` or `-`. Output is
+ * a value of its own (`overlayfs`, `cgroup2fs`, `memory pids`); the same letters inside a longer value
+ * (`/usr/bin/fuse-overlayfs` in a config file) are not that output. A pattern that opens or closes with
+ * `{*}`, or with punctuation (`[{path}//deleted]`), is matched as it stands. A pattern of one bare word
+ * is the whole line, or the value at the end of a `key: value` line.
+ */
+export function wholeValue(pattern: string, source: string): string {
+	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`) is output only as a line of its own or as the
+	// value a key ends the line with (`cgroupManager: cgroupfs`): in a sentence ("…" in overlayfs in
+	// buildah 1.20, containers/buildah#3126) it is a word the reader wrote, not what the command printed.
+	if (/^\w+$/.test(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
+	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
+	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
+	return `${lead}${source}${trail}`;
+}
+
+/**
+ * What the matcher reads of a signature (model.ts IndexedSignature): `text` is its pattern, or its line
+ * (a diagnostic's output) when the article gives no pattern; `diagnostic` for a diagnostic's output,
+ * which is matched as a whole value (`wholeValue`). Its literal parts, its source, for a line that
+ * opens with the runtime's name the older wording's source (`unnamedRuntimeSource`), and `glued` as
+ * compiledPattern gives it. The compiler (compile.ts) and the browser, which derives these again from
+ * the downloaded index (browser-index.ts `restoreDerived`), both call this: one rule, one result.
+ */
+export function signatureForm(text: string, diagnostic: boolean): { parts: string[]; source: string; unnamedSource?: string; glued: [boolean, boolean][] } {
+	const { parts, source, glued } = compiledPattern(text);
+	if (diagnostic) return { parts, source: wholeValue(text, source), glued };
+	const unnamedSource = unnamedRuntimeSource(text);
+	return { parts, source, ...(unnamedSource ? { unnamedSource } : {}), glued };
+}
+
 /** A compiled pattern, for testing many lines. */
 export function compilePattern(pattern: string): RegExp {
 	return new RegExp(patternSource(pattern));

@@ -26,6 +26,18 @@ function lowerWords(line: string): string[] {
 	return line.toLowerCase().match(RAW_WORDS) ?? [];
 }
 
+/**
+ * Per ASCII code, the code a RAW_WORDS character has in lower case (letters, digits, `_`), or 0 for any
+ * other character: the scan in `quickLook` reads each character once through it.
+ */
+const WORD_CODES = /* @__PURE__ */ wordCodes();
+
+function wordCodes(): Uint8Array {
+	const codes = new Uint8Array(128);
+	for (let c = 0; c < 128; c++) if (/[a-z0-9_]/i.test(String.fromCharCode(c))) codes[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+	return codes;
+}
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** Hashes are kept to 30 bits, which V8 stores as small integers (a Set of them never allocates a number). */
@@ -182,10 +194,11 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 		let slowWords: string[] | undefined;
 		let start = -1;
 		let hash = 0;
-		for (let i = 0; i <= line.length; i++) {
-			let c = i < line.length ? line.charCodeAt(i) : 32;
-			if (c >= 65 && c <= 90) c += 32;
-			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
+		const end = line.length;
+		for (let i = 0; i <= end; i++) {
+			const code = i < end ? line.charCodeAt(i) : 32;
+			const c = code < 128 ? WORD_CODES[code] : 0;
+			if (c !== 0) {
 				if (start < 0) {
 					start = i;
 					hash = FNV_OFFSET;
@@ -193,7 +206,7 @@ export function createPrefilter(index: MatcherIndex, keys: KeyTables, weight: (w
 				hash = Math.imul(hash ^ c, FNV_PRIME);
 				continue;
 			}
-			if (c === 0x130 || c === 0x212a) {
+			if (code === 0x130 || code === 0x212a) {
 				slowWords = lowerWords(line);
 				break;
 			}

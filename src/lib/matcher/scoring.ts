@@ -1,4 +1,11 @@
 /**
+ * A signature is verified only when a line holds this many of its anchors (or all, if it has fewer).
+ * Chosen (a0fae4a); sharding relies on it (shard-index.ts). SCORING holds it as `minAnchorHits`; it is
+ * set here, not read from SCORING, so that a bundle using neither (the paste box's page script) drops both.
+ */
+export const MIN_ANCHOR_HITS = 2;
+
+/**
  * The matcher's thresholds, weights and result counts: one frozen object,
  * read by compiling, matching and sharding, and nowhere else written as a
  * number.
@@ -13,7 +20,7 @@
  * reliability table (`npm run bench -- --no-sites`). Change one only with
  * that table in hand, before and after.
  */
-export const SCORING = Object.freeze({
+export const SCORING = /* @__PURE__ */ Object.freeze({
 	/**
 	 * Lines longer than this (characters) are read in overlapping windows, so
 	 * a megabyte line costs no more than many short ones. Chosen (a0fae4a);
@@ -43,8 +50,8 @@ export const SCORING = Object.freeze({
 	minSpecific: 2,
 	/** A signature is looked up by at most this many of its most specific words (its anchors). Chosen (a0fae4a). */
 	anchorsPerSignature: 3,
-	/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). Chosen (a0fae4a); sharding relies on it (shard-index.ts). */
-	minAnchorHits: 2,
+	/** MIN_ANCHOR_HITS, above. */
+	minAnchorHits: MIN_ANCHOR_HITS,
 	/**
 	 * A generic word (see isGeneric in model.ts) weighs this share of what
 	 * its rarity alone would give it: it may fill out a near match but never
@@ -91,9 +98,6 @@ export const SCORING = Object.freeze({
 	/** Scores and word weights are rounded to this many decimals, so the JSON index and results are stable and small. Chosen. */
 	decimals: 3,
 });
-
-/** A signature is verified only when a line holds this many of its anchors (or all, if it has fewer). */
-export const MIN_ANCHOR_HITS = SCORING.minAnchorHits;
 
 /** Round a score or weight to `SCORING.decimals` decimals. */
 export function roundScore(value: number): number {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadKnowledgeBase } from '../../../../lib/knowledge-base.ts';
-import { withoutTokens } from '../../../../lib/matcher/browser-index.ts';
+import { withoutDerived } from '../../../../lib/matcher/browser-index.ts';
 
 /** The browser's index whole (display texts apart, no `tokens`): the paste box fetches it instead of shards when a paste needs most of them. Tools read /api/v1/matcher-index.json. */
-export const GET: APIRoute = () => new Response(JSON.stringify(withoutTokens(loadKnowledgeBase().display().index)), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () => new Response(JSON.stringify(withoutDerived(loadKnowledgeBase().display().index)), { headers: { 'Content-Type': 'application/json' } });
