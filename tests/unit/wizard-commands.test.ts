@@ -245,7 +245,7 @@ const NOT_HERE: Record<string, string> = {
 	'microvm-host-start-lines': 'needs a microvm.nix host with systemd and its journal',
 	'microvm-host-start-how': 'needs a microvm.nix host with systemd',
 	'microvm-eval-lines': 'needs a NixOS configuration with microvm.nix',
-	'microvm-store-owner': 'runs in a guest with Postfix in its store',
+	'microvm-store-owner': "reads a microvm.nix guest's /nix/store, which this machine does not have",
 	'microvm-service-line': 'runs in a guest with Postfix',
 	'microvm-any-line': 'runs in a microvm.nix guest',
 	'microvm-shutdown-hangs': 'needs a microvm.nix host with systemd',
