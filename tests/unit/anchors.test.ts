@@ -42,7 +42,7 @@ describe('anchor choice', () => {
 				expect(COMMON_LOG_WORDS.has(a) || DATE_WORDS.has(a), `${a} in ${sig.line}`).toBe(false);
 				expect(mayAnchor(a)).toBe(true);
 			}
-			// A one-value diagnostic output is looked up by its value at a line's end instead (compile.ts `valuesOf`).
+			// A one-value diagnostic output is looked up by its value at a line's end instead (pattern.ts `valuesOf`).
 			expect(sig.anchors.length > 0 || sig.phrase !== undefined || (sig.diagnostic !== undefined && (sig.values?.length ?? 0) > 0), sig.line).toBe(true);
 		}
 	});

@@ -51,7 +51,7 @@ export interface IndexedSignature {
 	source: string;
 	/**
 	 * For a pattern that opens with `crun: `: the source of the same message in Podman's wording before
-	 * it named the runtime (`oci runtime error: ` and the message; compile.ts `unnamedRuntimeSource`).
+	 * it named the runtime (`oci runtime error: ` and the message; pattern.ts `unnamedRuntimeSource`).
 	 * A line that holds it meets the signature exactly, as one that holds `source` does.
 	 */
 	unnamedSource?: string;
@@ -87,7 +87,7 @@ export interface IndexedSignature {
 	 */
 	command?: string;
 	/**
-	 * For a diagnostic whose output is one value (compile.ts `valuesOf`): the values it may be, in lower
+	 * For a diagnostic whose output is one value (pattern.ts `valuesOf`): the values it may be, in lower
 	 * case. Such a signature has no anchors or phrase: a line is read for it when it ends with one of
 	 * these (match.ts `valueLine`), and these are its keys (`keysOf`), which the shards are cut by.
 	 */

@@ -125,13 +125,28 @@ export function unnamedRuntimeSource(pattern: string): string | undefined {
  * is the whole line, or the value at the end of a `key: value` line.
  */
 export function wholeValue(pattern: string, source: string): string {
-	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`) is output only as a line of its own or as the
-	// value a key ends the line with (`cgroupManager: cgroupfs`): in a sentence ("…" in overlayfs in
-	// buildah 1.20, containers/buildah#3126) it is a word the reader wrote, not what the command printed.
-	if (/^\w+$/.test(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
+	// One bare word (`overlayfs`, `Enforcing`, `cgroup2fs`), or a hole of alternatives alone (`{oci|rootless}`),
+	// is output only as a line of its own or as the value a key ends the line with (`cgroupManager: cgroupfs`):
+	// in a sentence ("…" in overlayfs in buildah 1.20, containers/buildah#3126) it is a word the reader wrote,
+	// not what the command printed.
+	if (valuesOf(pattern)) return `^(?:[^:=]*[:=] ?)?${source}\s*$`;
 	const lead = /^\w/.test(pattern) ? '(?<![\\w./-])' : '';
 	const trail = /\w$/.test(pattern) ? '(?![\\w./-])' : '';
 	return `${lead}${source}${trail}`;
+}
+
+/**
+ * The values a one-value diagnostic output may be: its one bare word (`overlayfs`, `Enforcing`), or the
+ * alternatives of a pattern that is one hole of them alone (`{oci|rootless}`, `printenv BUILDAH_ISOLATION`),
+ * in lower case as a raw line holds them; undefined for any other pattern. Such output is a whole line or a key's value
+ * (`wholeValue`), and the matcher looks it up by the value a line ends with, not by an anchor: a word such
+ * as `oci` is in many log lines, each of which an anchor would send through the quick look unsettled
+ * (match.ts `valueLine`). A line that is the value alone counts only right after the diagnostic's command.
+ */
+export function valuesOf(pattern: string): string[] | undefined {
+	if (/^\w+$/.test(pattern)) return [pattern.toLowerCase()];
+	const alternatives = /^\{([\w.-]+(?:\|[\w.-]+)+)\}$/.exec(pattern);
+	return alternatives ? alternatives[1].toLowerCase().split('|') : undefined;
 }
 
 /**
