@@ -26,6 +26,9 @@ for (const [slug, log] of Object.entries(LOGS)) {
 		await expect(first).toHaveAttribute('data-article', slug);
 		await expect(first.locator('.matched-line')).not.toBeEmpty();
 		await expect(first.locator('.signature')).not.toBeEmpty();
+		// Each of the two code boxes says whose line it holds: the reader's, then the article's.
+		await expect(first.locator('.match-box-label')).toHaveText([/^Your line \(line \d+ of your text\):$/, "The article's error line:"]);
+		await expect(first.locator('.match-box-label + pre .matched-line, .match-box-label + pre .signature')).toHaveCount(2);
 		// The titles come a moment after the matches (display buckets): they do arrive.
 		await expect(first.locator('.match-summary')).not.toBeEmpty();
 		await first.getByRole('link').click();
@@ -42,6 +45,7 @@ test("a line pasted word for word as the article has it shows once, said to be t
 	await expect(first).toContainText("line 1 of your text is this article's error line, word for word:");
 	await expect(first.locator('.matched-line')).toHaveText(line);
 	await expect(first.locator('.signature')).toHaveCount(0);
+	await expect(first.locator('.match-box-label')).toHaveText(['Your line (line 1 of your text):']);
 });
 
 // The display texts (titles, summaries, reasons) come in a request of their own after the match: when it
