@@ -10,7 +10,7 @@ import type { Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { articlePath } from './addresses.ts';
 
 /** A short ID in running text: FL- and four or more digits (src/lib/short-id.ts), not inside a longer word. */
-const SHORT_ID_IN_TEXT = /(?<![\w-])FL-\d{4,}(?![\w-])/g;
+const SHORT_ID_IN_TEXT = /(?<![\w-])FL-(?:\d{4}|[1-9]\d{4,})(?![\w-])/g;
 
 /** An unknown short ID in prose: where it is and what to do. */
 export class UnknownShortIdError extends Error {
