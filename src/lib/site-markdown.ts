@@ -3,8 +3,8 @@
  * rendered Markdown shares, for the articles (astro.config.mjs) and for a fix's instructions on a wizard
  * result step (renderFixMarkdown) alike.
  */
-import { createMarkdownProcessor, type MarkdownRenderer, type Smartypants } from '@astrojs/markdown-remark';
-import { remarkShortIds } from './remark-short-ids.ts';
+import { createMarkdownProcessor, type MarkdownRenderer, type RemarkPlugin, type Smartypants } from '@astrojs/markdown-remark';
+import { remarkShortIds, type ShortIdOptions } from './remark-short-ids.ts';
 import { shortIdArticles } from './knowledge-base.ts';
 
 /**
@@ -15,7 +15,7 @@ import { shortIdArticles } from './knowledge-base.ts';
 export const SMARTYPANTS: Smartypants = { dashes: false };
 
 /** The remark plugin that links short IDs in prose, as astro.config.mjs and renderFixMarkdown use it. */
-export const shortIdLinks = [remarkShortIds, { articles: () => shortIdArticles() }] as const;
+export const shortIdLinks: [RemarkPlugin, ShortIdOptions] = [remarkShortIds as RemarkPlugin, { articles: () => shortIdArticles() }];
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -30,7 +30,7 @@ export async function renderFixMarkdown(markdown: string, file?: string): Promis
 		gfm: true,
 		smartypants: SMARTYPANTS,
 		syntaxHighlight: false,
-		remarkPlugins: [shortIdLinks as never],
+		remarkPlugins: [shortIdLinks],
 		remarkRehype: { allowDangerousHtml: false },
 	});
 	return (await (await renderer).render(markdown, file ? { fileURL: new URL(`file://${file}`) } : undefined)).code;
