@@ -46,7 +46,16 @@ export interface Fix {
 	code: (CodeBlock & { lead?: string })[];
 	/** Its `**Verify:**` paragraph: the words after the label, lines joined (Markdown as written), and its 1-based line. */
 	verify: { text: string; line: number } | undefined;
+	/**
+	 * Its instructions, what a wizard result step shows above the Verify paragraph: the top-level blocks under
+	 * the fix's heading in order (paragraphs, lists, quotes, tables as their Markdown source; fenced code as a
+	 * CodeBlock), up to the first Evidence or Verify paragraph, not including it.
+	 */
+	steps: FixStep[];
 }
+
+/** One block of a fix's instructions: Markdown source (1-based `line` of its first line), or a fenced code block. */
+export type FixStep = { kind: 'markdown'; markdown: string; line: number } | ({ kind: 'code' } & CodeBlock);
 
 /** A fenced code block: its language tag (`''` when none), its contents, and the 1-based line of its opening fence. */
 export interface CodeBlock {
@@ -98,6 +107,7 @@ export function parseArticleBody(body: string, format: BodyFormat = 'md'): Parse
 				evidence: evidenceIn(f)[0],
 				code: codeBlocks.filter((c) => c.line > f.line && c.line <= f.endLine).map((c) => ({ ...c, lead: leadParagraph(lines, codeLines, c.line, f.line) })),
 				verify: verifyParagraph(lines, codeLines, f.line + 1, f.endLine),
+				steps: fixSteps(tree, lines, codeBlocks, f),
 			}))
 		: [];
 	return { tree, lines, codeLines, outline: { headings, sections, fixes, rootCauseEvidence: rootCause ? evidenceIn(rootCause)[0] : undefined, codeBlocks } };
@@ -182,6 +192,21 @@ function leadParagraph(lines: string[], codeLines: Set<number>, fence: number, f
 	for (; l > floor && !codeLines.has(l) && (lines[l - 1] ?? '').trim() && !/^\s*#/.test(lines[l - 1]); l--) words.unshift(lines[l - 1].trim());
 	const text = words.join(' ');
 	return text && !LABELLED_PARAGRAPH.test(text) ? text : undefined;
+}
+
+/** The top-level blocks under a fix's heading up to its first Verify or Evidence paragraph (Fix['steps']). */
+function fixSteps(tree: Root, lines: string[], codeBlocks: CodeBlock[], fix: Section): FixStep[] {
+	const fenced = new Map(codeBlocks.map((c) => [c.line, c]));
+	const steps: FixStep[] = [];
+	for (const node of tree.children) {
+		const start = node.position?.start.line;
+		const end = node.position?.end.line;
+		if (start === undefined || end === undefined || start <= fix.line || start > fix.endLine) continue;
+		if (node.type === 'paragraph' && LABELLED_PARAGRAPH.test((lines[start - 1] ?? '').trim())) break;
+		const code = node.type === 'code' ? fenced.get(start) : undefined;
+		steps.push(code ? { kind: 'code', ...code } : { kind: 'markdown', markdown: lines.slice(start - 1, end).join('\n'), line: start });
+	}
+	return steps;
 }
 
 /** A paragraph that starts `**Verify:**`. */

@@ -164,6 +164,14 @@ export function anchorAliases(root = process.cwd()): Map<string, Map<string, str
 	return checkKnowledgeBase(root).model?.anchorAliases ?? new Map();
 }
 
+/**
+ * Each article's slug by its short ID, as the short-ID link plugin wants them (src/lib/remark-short-ids.ts);
+ * empty while the content has problems, which the content check reports with file and field.
+ */
+export function shortIdArticles(root = process.cwd()): Map<string, string> {
+	return new Map((checkKnowledgeBase(root).model?.articles ?? []).map((a) => [a.data.shortId, a.data.id]));
+}
+
 /** The redirects' moved anchors by article, then by new anchor: the old anchors that lead to it. */
 function aliasesOf(redirects: Redirects): Map<string, Map<string, string[]>> {
 	const aliases = new Map<string, Map<string, string[]>>();

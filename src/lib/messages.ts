@@ -626,6 +626,9 @@ export const pasteBoxMessages = {
 	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
 	/** src/components/search/search-ui.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
 	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
+	/** src/components/search/search-ui.ts: the labels of a match's two code boxes, the reader's own line and the line the article quotes. */
+	yourLine: (lineNumber: number) => `Your line (line ${lineNumber} of your text):`,
+	articleLine: () => "The article's error line:",
 } as const;
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */

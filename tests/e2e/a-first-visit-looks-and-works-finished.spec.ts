@@ -137,8 +137,8 @@ test('a result step shows the recommended fix with its commands and how to verif
 	await expect(shown.getByRole('heading')).toHaveText(`The recommended fix: ${plainText(fix.title)}`);
 	await expect(shown.locator('pre').first()).toContainText(fix.code[0].code.split('\n')[0].trim());
 	await expect(shown.locator('[data-wizard-verify]')).toHaveText(`Verify: ${plainText(fix.verify!.text)}`);
-	// Each block comes with the article's sentence just above it (what it is for, where it goes), in order.
-	await expect(shown.locator('[data-wizard-fix-lead]')).toHaveText(fix.code.flatMap((c) => (c.lead ? [plainText(c.lead)] : [])));
+	// The fix's instructions as the article has them, in order: one block per paragraph, list or code block.
+	expect(await blocksBeforeVerify(page)).toBe(fix.steps.length);
 	await inTheme(page, 'dark');
 	await page.reload();
 	expect(await seriousViolations(page)).toEqual([]);
@@ -168,7 +168,36 @@ test('a result step shows the code after the Verify paragraph after it, each blo
 	const afterVerify = shown.locator('[data-wizard-verify] ~ .expressive-code pre');
 	await expect(afterVerify).toHaveCount(after.length);
 	for (const [i, c] of after.entries()) await expect(afterVerify.nth(i)).toContainText(c.code.split('\n')[0].trim());
-	await expect(shown.locator('[data-wizard-fix-lead]')).toHaveText(fix.code.flatMap((c) => (c.lead ? [plainText(c.lead)] : [])));
+	// Each block after Verify comes with the article's sentence just above it (what it is for).
+	await expect(shown.locator('[data-wizard-fix-lead]')).toHaveText(after.flatMap((c) => (c.lead ? [plainText(c.lead)] : [])));
+});
+
+/** The blocks a result step shows between its fix's heading and its Verify paragraph (the examples note aside). */
+const blocksBeforeVerify = (page: Page) =>
+	page.locator('[data-wizard-fix]').evaluate((section) => {
+		const blocks: Element[] = [];
+		for (let el = section.querySelector('h2')!.nextElementSibling; el && !el.matches('[data-wizard-verify]'); el = el.nextElementSibling) if (!el.matches('[data-wizard-examples]')) blocks.push(el);
+		return blocks.length;
+	});
+
+// A result whose recommended fix is written as prose with no code before its Verify paragraph: it showed
+// nothing but its title and Verify on 80 of 276 result steps (new-user walk, problem 1).
+const proseOnly = TREE.nodes.find((n) => {
+	if (n.kind !== 'result') return false;
+	const fix = kb.byId.get(n.article)!.outline.fixes.find((f) => f.anchor === (n.fix ?? kb.fixes.get(n.article)?.[0]));
+	return !!fix?.verify && fix.steps.length > 0 && fix.steps.every((s) => s.kind === 'markdown');
+})!;
+
+test("a result step whose fix is prose shows the fix's instructions between its title and Verify", async ({ page }) => {
+	if (proseOnly.kind !== 'result') throw new Error('not a result');
+	const fix = kb.byId.get(proseOnly.article)!.outline.fixes.find((f) => f.anchor === (proseOnly.fix ?? kb.fixes.get(proseOnly.article)?.[0]))!;
+	await page.goto(wizardStepPath(proseOnly.id));
+	expect(await blocksBeforeVerify(page)).toBe(fix.steps.length);
+	// Inline code stays code, and nothing of the Markdown shows raw.
+	const first = page.locator('[data-wizard-fix] h2 ~ :is(p, ul, ol)').first();
+	if (fix.steps[0].kind === 'markdown' && fix.steps[0].markdown.includes('`')) await expect(first.locator('code').first()).toBeVisible();
+	await expect(first).not.toContainText('`');
+	await expect(first).not.toContainText('**');
 });
 
 // A result whose article records output that rules it out (issue 18: what would prove the result wrong).
@@ -182,4 +211,27 @@ test('a result step says what would prove it wrong: the article\'s own "rules ou
 	await expect(shown.getByRole('heading')).toHaveText('Not this cause if…');
 	await expect(shown.locator('pre')).toHaveCount(rulesOut.length * 2);
 	await expect(shown.locator('pre').nth(1)).toContainText(rulesOut[0].output.split('\n')[0].trim());
+});
+
+// The typography pass keeps `--` as written: "Give --userns=auto its user" once showed "Give —userns=auto its
+// user", an option that does not exist, in the heading and the table of contents (new-user walk, problem 3).
+test('an option with two dashes shows as written in headings, the table of contents and prose', async ({ page }) => {
+	await page.goto(articlePath('podman-no-subuid-range-for-user'));
+	await expect(page.locator('main h3#userns-auto-containers-user')).toHaveText('Give --userns=auto its user');
+	await expect(page.locator('starlight-toc a[href="#userns-auto-containers-user"]').first()).toHaveText('Give --userns=auto its user');
+	expect(await page.locator('main').innerText()).not.toMatch(/—[a-z]/);
+	// Cited articles are links: "(FL-0014)" leads to that article.
+	await expect(page.locator('main .sl-markdown-content a', { hasText: /^FL-\d{4}$/ }).first()).toHaveAttribute('href', /^\/kb\/[a-z0-9-]+\/$/);
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+	test('the home page (no sidebar, no menu) still offers the theme switch, and nothing overflows sideways', async ({ page }) => {
+		await page.goto('/');
+		const select = page.locator('header starlight-theme-select select');
+		await expect(select).toBeVisible();
+		await select.selectOption('light');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	});
 });

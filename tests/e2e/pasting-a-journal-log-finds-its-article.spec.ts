@@ -26,6 +26,9 @@ for (const [slug, log] of Object.entries(LOGS)) {
 		await expect(first).toHaveAttribute('data-article', slug);
 		await expect(first.locator('.matched-line')).not.toBeEmpty();
 		await expect(first.locator('.signature')).not.toBeEmpty();
+		// Each of the two code boxes says whose line it holds: the reader's, then the article's.
+		await expect(first.locator('.match-box-label')).toHaveText([/^Your line \(line \d+ of your text\):$/, "The article's error line:"]);
+		await expect(first.locator('.match-box-label + pre .matched-line, .match-box-label + pre .signature')).toHaveCount(2);
 		// The titles come a moment after the matches (display buckets): they do arrive.
 		await expect(first.locator('.match-summary')).not.toBeEmpty();
 		await first.getByRole('link').click();
@@ -42,6 +45,7 @@ test("a line pasted word for word as the article has it shows once, said to be t
 	await expect(first).toContainText("line 1 of your text is this article's error line, word for word:");
 	await expect(first.locator('.matched-line')).toHaveText(line);
 	await expect(first.locator('.signature')).toHaveCount(0);
+	await expect(first.locator('.match-box-label')).toHaveText(['Your line (line 1 of your text):']);
 });
 
 // The display texts (titles, summaries, reasons) come in a request of their own after the match: when it
@@ -87,4 +91,17 @@ test('with --userns keep-id in the paste, the keep-id article is found and the l
 	await expect(page.locator('main [data-known-errors] .match-list li')).toHaveCount(1);
 	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'podman-keep-id-owner-only-home');
 	await expect(page.locator('main .excluded-note')).toContainText('FL-0004');
+});
+
+// The box does not wrap (a log keeps its lines): after a real paste of a long line, its start shows, not its end.
+test('after a paste, the box shows the start of a long line', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const line = `Error: OCI runtime error: crun: ${'x'.repeat(300)} the end`;
+	await page.goto('/');
+	const box = page.locator('main').getByLabel('Paste an error message');
+	await page.evaluate((text) => navigator.clipboard.writeText(text), line);
+	await box.focus();
+	await page.keyboard.press('ControlOrMeta+V');
+	await expect(box).toHaveValue(line);
+	await expect.poll(() => box.evaluate((t: HTMLTextAreaElement) => t.scrollWidth > t.clientWidth && t.scrollLeft === 0)).toBe(true);
 });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** Opens a wizard step, pastes `text` into its paste box and asks for the cause. */
 async function pasteOnStep(page: Page, step: string, text: string) {
-	await page.goto(`/wizard/${step}/`);
+	await page.goto(step ? `/wizard/${step}/` : '/wizard/');
 	await page.getByText('Or paste an error message').click();
 	await page.locator('main').getByLabel('Paste an error message').fill(text);
 	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
@@ -10,6 +10,11 @@ async function pasteOnStep(page: Page, step: string, text: string) {
 
 test('a confident match on a wizard step jumps to its result step', async ({ page }) => {
 	await pasteOnStep(page, 'start', "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");
+	await expect(page).toHaveURL(/\/wizard\/result-overlay-race\/$/);
+});
+
+test('the first step at /wizard/ offers the paste box too, and a confident match there jumps to its result step', async ({ page }) => {
+	await pasteOnStep(page, '', "Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");
 	await expect(page).toHaveURL(/\/wizard\/result-overlay-race\/$/);
 });
 

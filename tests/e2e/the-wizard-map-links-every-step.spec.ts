@@ -71,6 +71,9 @@ test.describe('at a desktop size', () => {
 		// The whole map (1,600 px drawn) cannot fit 1280 px at that size: it scrolls, and only at the floor.
 		expect(shown.scrolls).toBe(true);
 		expect(shown.box).toBeLessThan(11.05);
+		// ... and says so, and the fit button does not promise the page's width (new-user walk, problem 5).
+		await expect(page.locator('[data-map-scrolls]')).toBeVisible();
+		await expect(page.locator('[data-map-zoom="fit"]')).not.toContainText('width');
 		// The boxes are measured in one call (the same rectangles boundingBox() gives in the main frame), not one call per box.
 		const boxes = await page.locator('.wizard-map .box-result rect').evaluateAll((rects) => rects.map((r) => ({ x: r.getBoundingClientRect().x, width: r.getBoundingClientRect().width })));
 		expect(boxes.length).toBeGreaterThan(0);
@@ -104,6 +107,12 @@ test.describe('at a desktop size', () => {
 		const first = page.locator('.wizard-map svg a').first();
 		await first.focus();
 		await expect(page.locator('[data-map-focused]')).toHaveText((await first.getAttribute('data-label'))!);
+		// Every box's whole label on hover: its own tooltip (the link's <title>), and the toolbar line names it.
+		const last = page.locator('.wizard-map svg a').last();
+		await expect(last.locator('title')).toHaveText((await last.getAttribute('data-label'))!);
+		await last.scrollIntoViewIfNeeded();
+		await last.hover();
+		await expect(page.locator('[data-map-focused]')).toHaveText((await last.getAttribute('data-label'))!);
 	});
 });
 

@@ -81,7 +81,7 @@ describe('the body template check', () => {
 
 	it('lists the fixes with their anchors, recommended first, each with its code and its Verify paragraph', () => {
 		const outline = outlineOf(validBody);
-		expect(outline.fixes).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported', code: [], verify: { text: 'it works.', line: 32 } }]);
+		expect(outline.fixes).toEqual([{ title: 'Do the right thing', anchor: 'right-thing', evidence: 'reported', code: [], verify: { text: 'it works.', line: 32 }, steps: [{ kind: 'markdown', markdown: 'Do it.', line: 28 }] }]);
 		expect(outline.rootCauseEvidence).toBe('confirmed upstream');
 	});
 

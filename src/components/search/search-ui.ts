@@ -23,6 +23,7 @@ import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
+import { pasteBoxMessages } from '../../lib/messages.ts';
 
 
 interface PagefindResultData {
@@ -401,8 +402,9 @@ function renderMatch(m: Match): HTMLLIElement {
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
 	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
-	li.append(why, block(pasted));
-	if (!same) li.append(block(el('code', m.signature, 'signature')));
+	// Two grey boxes look alike: each says whose line it holds (the article's could pass for another line of the paste).
+	li.append(why, el('p', pasteBoxMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
+	if (!same) li.append(el('p', pasteBoxMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
 	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more ${m.supporting.length === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`));
 	return li;
 }

@@ -4,7 +4,9 @@
  * in steps of ZOOM_STEP between the fitted size and MAX_ZOOM times the drawn
  * size. Panning is the frame's own scrolling (mouse, touch, arrow keys), so
  * no pan code is needed. The line in the toolbar names the box that has focus,
- * in full. Without this script the map is drawn at its own size and scrolls.
+ * in full, and so does the box under the pointer (its `<title>` is the browser's tooltip too). When the map is
+ * wider than its frame (a big tree at MIN_FIT_SCALE), a line in the toolbar says that it scrolls sideways.
+ * Without this script the map is drawn at its own size and scrolls.
  */
 
 /** The screens where the outline replaces the drawn map (the breakpoint in faultline.css, Starlight's 50rem). */
@@ -27,6 +29,7 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 	const svg = viewport.querySelector<SVGSVGElement>('svg')!;
 	const tools = frame.querySelector<HTMLElement>('[data-map-tools]')!;
 	const focused = frame.querySelector<HTMLElement>('[data-map-focused]')!;
+	const scrolls = frame.querySelector<HTMLElement>('[data-map-scrolls]')!;
 	const natural = Number(svg.dataset.mapNaturalWidth);
 	const ratio = Number(svg.getAttribute('height')) / natural;
 	const fitted = () => Math.min(natural, Math.max(viewport.clientWidth, natural * MIN_FIT_SCALE));
@@ -38,6 +41,7 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 		svg.setAttribute('height', String(Math.round(width * ratio)));
 		for (const b of tools.querySelectorAll<HTMLButtonElement>('[data-map-zoom="fit"]')) b.setAttribute('aria-pressed', String(fit));
 		frame.dataset.mapFit = String(fit);
+		scrolls.hidden = viewport.scrollWidth <= viewport.clientWidth + 1;
 	};
 	const zoom = (how: string) => {
 		if (how === 'fit') (fit = true), (width = fitted());
@@ -64,6 +68,10 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 	viewport.addEventListener('focusin', (e) => {
 		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
 		focused.textContent = box?.dataset.label ?? '';
+	});
+	viewport.addEventListener('pointerover', (e) => {
+		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
+		if (box) focused.textContent = box.dataset.label ?? '';
 	});
 	new ResizeObserver(() => fit && ((width = fitted()), apply())).observe(viewport);
 	apply();
