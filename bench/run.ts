@@ -176,6 +176,7 @@ const ROUND_LABELS: Record<number, string> = {
 	6: 'round 6 (30 reports found by generic searches, written blind against the tree after round 5: 27/30 right; then the tree fixed for the failures it showed)',
 	7: 'round 7 (30 new reports found by generic searches, written blind against the tree after round 6\'s fixes, 2026-11-30: 28/30 right; then the tree fixed for the failures it showed)',
 	8: 'round 8 (28 new reports found by generic searches, written blind against the tree after round 7\'s fixes, 2026-11-30: 28/28 right, 21 of them honest no-matches)',
+	9: 'round 9 (25 new reports found by generic searches, written blind against the tree after round 8 and the s11-wizard changes, 2026-11-30: 23/25 right, 19 of them honest no-matches, none wrong, 2 dead ends)',
 };
 
 function wizardTable() {

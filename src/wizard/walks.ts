@@ -124,6 +124,18 @@ export interface Walk {
 	 * that now leads to a question on a fact of the machine, with a command),
 	 * and recorded the answers those reporters give to the new questions only,
 	 * each `why` quoting their thread and saying the question came after the walk.
+	 * 9: written blind in the same way as round 8, 2026-11-30: 25 new
+	 * reporters drawn with generic queries of the trackers (Multipass on
+	 * Windows and macOS, the Nix installers, Nix, buildah, crun run by hand,
+	 * microvm.nix, Podman), none already in the walks, the coverage sample or
+	 * the eval sets, each read to its cause and given its `expected` before
+	 * the tree was read, then walked against the tree after the session 11
+	 * questions above; 23 right (19 of them honest no-matches: 19 of the 25
+	 * have no article), none wrong, 2 dead ends (a Multipass 1.15 service
+	 * that will not stay running, whose thread does not give the display
+	 * language the way to the takeown article asks; Nix gone from PATH after
+	 * a macOS update, with only the installer's generic failure line and no
+	 * quoted "command not found"), median 3 questions.
 	 */
 	round?: number;
 }
