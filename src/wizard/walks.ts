@@ -240,7 +240,10 @@ export function recognises(listed: string, seen: string): boolean {
 	if (listed.endsWith('.') && compilePattern(listed.slice(0, -1)).test(seen)) return true;
 	const piece = seen.trim();
 	if (piece.split(/\s+/).length >= FRAGMENT_WORDS && patternParts(listed).some((part) => part.includes(piece))) return true;
-	return quotedInPart(listed).some((re) => re.test(seen));
+	return quotedInPart(listed).some(({ re, goesOn }) => {
+		const met = re.exec(seen);
+		return met !== null && (goesOn === undefined || cutWhereItGoesOn(seen.slice(met.index + met[0].length), goesOn));
+	});
 }
 
 /**
@@ -259,17 +262,42 @@ export function recognises(listed: string, seen: string): boolean {
  * Docker runtime line, "{path}: no such file or directory", met
  * containers/podman#5173's unrelated mkdir error).
  */
-function quotedInPart(pattern: string): RegExp[] {
+function quotedInPart(pattern: string): { re: RegExp; goesOn?: string }[] {
 	const segments = segmentsOf(pattern);
 	const words = (part: Segment[]) => part.reduce((n, s) => n + ('hole' in s ? 1 : s.literal.split(/\s+/).filter((w) => /\w/.test(w)).length), 0);
-	const pieces: Segment[][] = [];
+	// A start piece is the message cut where the reader stopped quoting: what follows it in their line may
+	// only go on as the message does (the start of the literal text after the piece), then stop. Followed
+	// by other words, it is another message that opens the same way ("failed to open file '…': Permission
+	// denied(13)" is not "failed to open file '…': Illegal byte sequence(42)").
+	const pieces: QuotedPiece[] = [];
 	segments.forEach((s, i) => {
-		if (!('hole' in s) || s.hole === '*') return;
-		if (i < segments.length - 1) pieces.push(segments.slice(0, i + 1));
+		if (!('hole' in s) || s.hole === '*' || i === segments.length - 1) return;
+		const next = segments[i + 1];
+		pieces.push({ part: segments.slice(0, i + 1), goesOn: 'literal' in next ? next.literal : '' });
 	});
 	const first = segments.findIndex((s) => 'hole' in s);
-	if (first > 0 && (segments[first] as { hole: unknown }).hole !== '*' && words(segments.slice(0, first)) <= OPENING_WORDS) pieces.push(segments.slice(first));
-	return pieces.filter((part) => words(part) >= FRAGMENT_WORDS).map((part) => compilePattern(part.map(patternText).join('')));
+	if (first > 0 && (segments[first] as { hole: unknown }).hole !== '*' && words(segments.slice(0, first)) <= OPENING_WORDS) pieces.push({ part: segments.slice(first) });
+	return pieces
+		.filter(({ part }) => words(part) >= FRAGMENT_WORDS)
+		.map(({ part, goesOn }) => ({ re: compilePattern(part.map(patternText).join('')), goesOn }));
+}
+
+/** A piece of a pattern a reader may have quoted (quotedInPart); `goesOn` for a start piece: the literal text the message goes on with. */
+interface QuotedPiece {
+	part: Segment[];
+	goesOn?: string;
+}
+
+/**
+ * Whether the rest of a reader's line after a start piece is the message going on as it does and then
+ * cut (a prefix of `goesOn`, compared as normalised text: no case, any quote alike, runs of spaces as
+ * one), or closing punctuation alone.
+ */
+function cutWhereItGoesOn(rest: string, goesOn: string): boolean {
+	// As the matcher's normalisation reads them: no case, quotes of any kind alike, runs of spaces as one.
+	const flat = (t: string) => t.toLowerCase().replace(/["'`]/g, "'").replace(/\s+/g, ' ');
+	const said = flat(rest).replace(/[\s.,;:!?'")\]…]+$/, '');
+	return !said || flat(goesOn).startsWith(said);
 }
 
 /** The most words before a pattern's first hole that a reader's quote may leave out (quotedInPart): "short-name" in "short-name \"{path}\" did not resolve …". */

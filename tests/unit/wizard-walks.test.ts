@@ -53,6 +53,17 @@ describe('the wizard-walk evaluation', () => {
 		expect(recognises('requested OCI runtime {word} is not available: invalid argument', seen('cgroup controller is not available: invalid argument'))).toBe(false);
 	});
 
+	it('takes a start piece only when the line stops there or goes on as the message does, not for another message that opens the same way', () => {
+		const seen = (text: string) => normalizeLine(text);
+		// Cut after the message's own next words (coreos/fedora-coreos-tracker#479's excerpt): the same message.
+		const tmpdir = 'database libpod temporary files directory (tmpdir) "{path}" does not match our libpod temporary files directory (tmpdir) "{path}": database configuration mismatch';
+		expect(recognises(tmpdir, seen('Error: could not get runtime: database libpod temporary files directory (tmpdir) "/tmp/run-1000/libpod/tmp" does not match'))).toBe(true);
+		// The same opening with another ending (canonical/multipass#4193): another failure.
+		const cert = "Caught an unhandled exception: failed to open file '{*}/multipass-client-certificate/multipass_{cert|cert_key}.pem': Illegal byte sequence(42)";
+		expect(recognises(cert, seen("[error] [client] Caught an unhandled exception: failed to open file 'C:/Users/alice/AppData/Local/multipass-client-certificate/multipass_cert_key.pem': Illegal byte sequence(42)"))).toBe(true);
+		expect(recognises(cert, seen("[error] [client] Caught an unhandled exception: failed to open file 'C:/Users/alice/AppData/Local/multipass-client-certificate/multipass_cert_key.pem': Permission denied(13)"))).toBe(false);
+	});
+
 	it('at an error check, takes the first listed of several lines a pick fits, the one the reader saw first', () => {
 		const two = errorCheckTree(
 			{
