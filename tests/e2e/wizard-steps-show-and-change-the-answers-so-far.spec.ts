@@ -36,6 +36,9 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	// Then one about the machine's setup (session 11's fix), whose way out is the end. Where several answers
 	// lead to the same step, the address names the one clicked (?picked=), and the page and report give it alone.
 	await expect(page).toHaveURL(/\/wizard\/podman-setup\/(\?picked=[^/]*)?$/);
+	// The picks so far travel on in the links once trail-picks.ts has run, which shows each answer alone:
+	// wait for that state before the next click (under load the click can come before the script).
+	for (const answered of await page.locator('.wizard-trail li').all()) await expect(answered.locator('.trail-answer:visible')).toHaveCount(1);
 	await page.getByRole('link', { name: "None of these, or I'm not sure" }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/(\?picked=[^/]*)?$/);
 	for (const answered of await page.locator('.wizard-trail li').all()) await expect(answered.locator('.trail-answer:visible')).toHaveCount(1);
