@@ -6,6 +6,13 @@ test('/match/?q= shows the article that explains the text', async ({ page }) => 
 	await page.goto(`/match/?q=${encodeURIComponent(LOG)}`);
 	await expect(page.locator('main').getByLabel('Paste an error message')).toHaveValue(LOG);
 	await expect(page.locator('main [data-known-errors] .match-list li').first()).toHaveAttribute('data-article', 'multipass-nfs-apparmor');
+	// The answer comes first; how to link here follows it (a reader who followed a link came for the answer).
+	const answerFirst = await page.evaluate(() => {
+		const panel = document.querySelector('[data-results-page]')!;
+		const linking = [...document.querySelectorAll('main h2')].find((h) => h.textContent === 'Linking to this page')!;
+		return Boolean(panel.compareDocumentPosition(linking) & Node.DOCUMENT_POSITION_FOLLOWING);
+	});
+	expect(answerFirst).toBe(true);
 });
 
 test('/match/#q= works too, keeping the text out of the request', async ({ page }) => {
