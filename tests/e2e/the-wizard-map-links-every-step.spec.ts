@@ -50,6 +50,27 @@ test('the map has a box for every step, and every box links to a page that exist
 
 test.describe('at a desktop size', () => {
 	test.use({ viewport: { width: 1280, height: 900 } });
+	test('"whole width" draws every root cause inside the frame, and names a box under the pointer in full', async ({ page }) => {
+		await page.goto('/wizard/map/');
+		const viewport = page.locator('[data-map-viewport]');
+		const whole = page.getByRole('button', { name: 'Whole width (overview)' });
+		await whole.click();
+		await expect(whole).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByRole('button', { name: 'Fit (smallest readable)' })).toHaveAttribute('aria-pressed', 'false');
+		await expect(page.locator('[data-map-scrolls]')).toBeHidden();
+		const frame = (await viewport.boundingBox())!;
+		const boxes = await page.locator('.wizard-map .box-result rect').evaluateAll((rects) => rects.map((r) => ({ x: r.getBoundingClientRect().x, width: r.getBoundingClientRect().width })));
+		expect(boxes.length).toBeGreaterThan(0);
+		for (const b of boxes) {
+			expect(b.x).toBeGreaterThanOrEqual(frame.x - 1);
+			expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+		}
+		// The text is small at this size: the toolbar line names the box under the pointer in full.
+		const last = page.locator('.wizard-map .box-result').last();
+		await last.hover();
+		await expect(page.locator('[data-map-focused]')).toHaveText((await last.getAttribute('data-label'))!);
+	});
+
 	test('the map fits the width, zooms with buttons and keys, and names a focused box in full', async ({ page }) => {
 		await page.goto('/wizard/map/');
 		const viewport = page.locator('[data-map-viewport]');

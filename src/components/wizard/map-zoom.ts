@@ -1,7 +1,9 @@
 /**
  * The wizard map's zoom (WizardMap.astro): fitted to its frame's width at
- * first (never below MIN_FIT_SCALE, so its text stays readable), then zoomed by the toolbar's buttons or + and − on the focused map,
- * in steps of ZOOM_STEP between the fitted size and MAX_ZOOM times the drawn
+ * first (never below MIN_FIT_SCALE, so its text stays readable); "whole width" draws all of it in the
+ * frame's width, however small its text (an overview: the line in the toolbar names the box under the
+ * pointer or with focus, in full); then zoomed by the toolbar's buttons or + and − on the focused map,
+ * in steps of ZOOM_STEP between the whole width and MAX_ZOOM times the drawn
  * size. Panning is the frame's own scrolling (mouse, touch, arrow keys), so
  * no pan code is needed. The line in the toolbar names the box that has focus,
  * in full, and so does the box under the pointer (its `<title>` is the browser's tooltip too). When the map is
@@ -17,7 +19,7 @@ export const ZOOM_STEP = 1.25;
 /** The largest zoom, as a multiple of the map's drawn size. */
 export const MAX_ZOOM = 2;
 /**
- * The smallest scale "fit" draws a map at (and zooming out goes to): its box text, 12 px in the SVG
+ * The smallest scale "fit" draws a map at (zooming out goes on to the whole width): its box text, 12 px in the SVG
  * (faultline.css), never shows below 11 px, nor its answers' labels (11 px) below 10 px. A map wider
  * than that fits its frame's width at this scale and scrolls sideways; fitting a 1,600 px map into a
  * 1,000 px frame drew its text at about 7 px (issue 19's new-user walk).
@@ -33,22 +35,25 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 	const natural = Number(svg.dataset.mapNaturalWidth);
 	const ratio = Number(svg.getAttribute('height')) / natural;
 	const fitted = () => Math.min(natural, Math.max(viewport.clientWidth, natural * MIN_FIT_SCALE));
+	const whole = () => Math.min(natural, viewport.clientWidth);
+	/** `fit` and `width` follow the frame's width as it changes; a zoom step or the actual size does not. */
+	let mode: 'fit' | 'width' | 'set' = 'fit';
 	let width = fitted();
-	let fit = true;
 
 	const apply = () => {
 		svg.setAttribute('width', String(Math.round(width)));
 		svg.setAttribute('height', String(Math.round(width * ratio)));
-		for (const b of tools.querySelectorAll<HTMLButtonElement>('[data-map-zoom="fit"]')) b.setAttribute('aria-pressed', String(fit));
-		frame.dataset.mapFit = String(fit);
+		for (const b of tools.querySelectorAll<HTMLButtonElement>('[data-map-zoom="fit"], [data-map-zoom="width"]')) b.setAttribute('aria-pressed', String(b.dataset.mapZoom === mode));
+		frame.dataset.mapFit = String(mode === 'fit');
 		scrolls.hidden = viewport.scrollWidth <= viewport.clientWidth + 1;
 	};
 	const zoom = (how: string) => {
-		if (how === 'fit') (fit = true), (width = fitted());
-		else if (how === 'actual') (fit = false), (width = natural);
+		if (how === 'fit') (mode = 'fit'), (width = fitted());
+		else if (how === 'width') (mode = 'width'), (width = whole());
+		else if (how === 'actual') (mode = 'set'), (width = natural);
 		else {
-			fit = false;
-			width = Math.max(fitted(), Math.min(natural * MAX_ZOOM, how === 'in' ? width * ZOOM_STEP : width / ZOOM_STEP));
+			mode = 'set';
+			width = Math.max(whole(), Math.min(natural * MAX_ZOOM, how === 'in' ? width * ZOOM_STEP : width / ZOOM_STEP));
 		}
 		apply();
 	};
@@ -73,6 +78,6 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
 		if (box) focused.textContent = box.dataset.label ?? '';
 	});
-	new ResizeObserver(() => fit && ((width = fitted()), apply())).observe(viewport);
+	new ResizeObserver(() => mode !== 'set' && ((width = mode === 'fit' ? fitted() : whole()), apply())).observe(viewport);
 	apply();
 }
