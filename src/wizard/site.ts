@@ -15,6 +15,18 @@ export function wizard(): WizardModel & { articles: Map<string, Article>; fixes:
 	return { ...model.wizard, articles: model.byId, fixes: model.fixes };
 }
 
+/**
+ * An error check with more answers than this puts the paste box first, open, above its list: comparing a
+ * line character by character against 190 wordings (Podman's "Something else", 27 screens on a phone, the
+ * session-11 new-user walk) is slower than pasting it. Shorter checks keep the box closed after the list.
+ */
+export const LONG_ERROR_CHECK = 30;
+
+/** Whether a step is an error check long enough to offer the paste box first (LONG_ERROR_CHECK). */
+export function pasteFirst(node: WizardNode): boolean {
+	return node.kind === 'error-check' && choicesOf(node).length > LONG_ERROR_CHECK;
+}
+
 /** The wizard's maps (src/wizard/map.ts): each map's root step and the branches it draws as one box. */
 export function wizardMaps(): Map<string, Set<string>> {
 	return loadKnowledgeBase().wizard.maps;

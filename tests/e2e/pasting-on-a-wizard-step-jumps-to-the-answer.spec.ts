@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { choicesOf } from '../../src/wizard/engine.ts';
+import { LONG_ERROR_CHECK } from '../../src/wizard/site.ts';
+import { TREE } from './site.ts';
 
 /** Opens a wizard step, pastes `text` into its paste box and asks for the cause. */
 async function pasteOnStep(page: Page, step: string, text: string) {
@@ -28,4 +31,26 @@ test('a text with no known error stays on the step and says so', async ({ page }
 	await pasteOnStep(page, 'microvm', 'Jan 1 00:00:01 host app[42]: error: something else entirely went wrong');
 	await expect(page.locator('main [data-known-errors] h3')).toHaveText('Known errors');
 	await expect(page).toHaveURL(/\/wizard\/microvm\/$/);
+});
+
+test('a long error check puts its paste box first, open, above the list; a short one keeps it closed after', async ({ page }) => {
+	const checks = TREE.nodes.filter((n) => n.kind === 'error-check');
+	const long = checks.find((n) => choicesOf(n).length > LONG_ERROR_CHECK)!;
+	const short = checks.find((n) => choicesOf(n).length <= LONG_ERROR_CHECK)!;
+	await page.goto(`/wizard/${long.id}/`);
+	const first = page.locator('main details.wizard-paste');
+	await expect(first).toHaveCount(1);
+	await expect(first).toHaveAttribute('open', '');
+	const before = await page.evaluate(() => {
+		const paste = document.querySelector('main details.wizard-paste')!;
+		const list = document.querySelector('main .wizard-choices')!;
+		return Boolean(paste.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+	});
+	expect(before).toBe(true);
+	await page.locator('main').getByLabel('Paste an error message').fill("Jan 18 14:04:36 host kernel: overlayfs: failed to resolve '/sysroot/nix/.ro-store': -2");
+	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
+	await expect(page).toHaveURL(/\/wizard\/result-overlay-race\/$/);
+	await page.goto(`/wizard/${short.id}/`);
+	await expect(page.locator('main details.wizard-paste')).not.toHaveAttribute('open', '');
+	await expect(page.getByText('Or paste an error message')).toBeVisible();
 });

@@ -12,7 +12,8 @@ test('pasting, matching, searching and walking the wizard send no part of the pa
 	await page.getByRole('dialog', { name: 'Search' }).getByLabel('Paste an error message').fill(`seccomp ${SECRET}`);
 	await expect(page.locator('dialog [data-search-status]')).not.toHaveText('');
 	await page.goto('/wizard/nix-error/');
-	await page.getByText('Or paste an error message').click();
+	// A long error check offers its paste box first, already open (LONG_ERROR_CHECK).
+	await expect(page.locator('main details[data-paste-first]')).toHaveAttribute('open', '');
 	await page.locator('main').getByLabel('Paste an error message').fill(paste);
 	await page.locator('main').getByRole('button', { name: 'Find the cause' }).click();
 	await expect(page).toHaveURL(/\/wizard\/result-overlay-race\/$/);
