@@ -22,6 +22,12 @@ export const SITE_URL_VARIABLE = 'FAULTLINE_SITE_URL';
 /** The URL of the site, without a trailing slash (links the CLI prints, the sitemap): SITE_URL_VARIABLE, else the public site. */
 export const SITE_URL: string = /* @__PURE__ */ (globalThis.process?.env?.[SITE_URL_VARIABLE] || PUBLIC_SITE_URL).replace(/\/$/, '');
 
+/**
+ * A name in an address: an article's slug, a wizard step's id, a fix's anchor; lower-case words
+ * joined by hyphens, as the source of a regular expression (anchor it where it is used).
+ */
+export const NAME_SOURCE = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
 /** Where readers report a problem the knowledge base does not know. */
 export const TRACKER_URL = 'https://github.com/faultline-kb/faultline/issues/new';
 
@@ -95,10 +101,12 @@ export function withPicks(href: string, picks: readonly Pick[]): string {
 	return `${path}${picksQuery([...picks.filter((p) => !own.some((o) => o.node === p.node)), ...own])}`;
 }
 
+const PICK_VALUE = new RegExp(`^(${NAME_SOURCE})\\.(\\d{1,4})$`);
+
 /** The picks a wizard step's address names (its query, `?picked=<step>.<n>`), in order; a malformed one is ignored. */
 export function picksIn(search: string): Pick[] {
 	return new URLSearchParams(search).getAll(PICKED_PARAM).flatMap((value) => {
-		const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d{1,4})$/.exec(value);
+		const m = PICK_VALUE.exec(value);
 		return m ? [{ node: m[1], choice: Number(m[2]) }] : [];
 	});
 }

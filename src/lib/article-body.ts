@@ -11,6 +11,7 @@ import { MdxSyntaxError, parseBody, sectionsOfTree, type BodyFormat } from './ma
 import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './registry.ts';
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
+import { NAME_SOURCE } from './addresses.ts';
 
 const SECTION_ANCHOR_SET = new Set(Object.values(SECTION_ANCHORS));
 
@@ -82,7 +83,7 @@ export interface BodyOutline {
 }
 
 /** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
-export const EXPLICIT_ANCHOR = /\s*\\?\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+export const EXPLICIT_ANCHOR = new RegExp(`\\s*\\\\?\\{#(${NAME_SOURCE})\\}\\s*$`);
 /** An ATX heading's line: its hashes and its words. */
 const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 

@@ -4,13 +4,14 @@
  * content check, the CLI and the tests all validate with this one schema.
  */
 import { z } from 'zod';
+import { NAME_SOURCE } from './addresses.ts';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { SHORT_ID_PATTERN } from './short-id.ts';
 import { buildMessages } from './messages.ts';
 import { NOT_REPRODUCED_REASONS, type NotReproducedReason } from './repro.ts';
 
 /** A permanent article slug: lower-case words joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = new RegExp(`^${NAME_SOURCE}$`);
 export { SHORT_ID_PATTERN } from './short-id.ts';
 const ISSUE_REF = /^[\w.-]+\/[\w.-]+#\d+$/;
 const COMMIT_REF = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;

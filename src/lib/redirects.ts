@@ -17,7 +17,7 @@ import { REDIRECTS_FILE } from './content-inputs.ts';
 /** The redirects file, relative to the project root (the content inputs are listed in one place, content-inputs.ts). */
 export { REDIRECTS_FILE };
 
-const anchor = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const anchor = z.string().regex(SLUG_PATTERN);
 export const redirectsSchema = z
 	.object({
 		/** Renamed articles: the old slug keeps working and leads to the new one. */

@@ -3,8 +3,9 @@
  * lives in src/content/wizard/tree.yaml.
  */
 import { z } from 'zod';
+import { NAME_SOURCE } from '../lib/addresses.ts';
 
-const nodeId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const nodeId = z.string().regex(new RegExp(`^${NAME_SOURCE}$`), 'must be lower-case words joined by hyphens');
 
 /** One answer of a question. */
 export const answerSchema = z
