@@ -645,6 +645,9 @@ export const buildMessages = {
 	evalItemFields: (at: string) => `${at}: an eval item needs "id", "text" and "expected" (an article slug or null).`,
 	searchIndex: (errors: readonly string[]) => `the search index (Pagefind) failed: ${errors.join('; ')}`,
 	/** src/lib/matcher/browser-index.ts: a `why` text that already looks like the `@n` reference it would be replaced by. */
+	/** src/lib/remark-short-ids.ts: a short ID in an article's prose that names no article. */
+	unknownShortIdInProse: (at: string, shortId: string) =>
+		`${at}: ${shortId} names no article; write the short ID of an existing article, or put it in backticks if it is not a reference`,
 	displayReferenceInWhy: (article: string, why: string) =>
 		`a why text of article ${article} reads as a display reference (@ and a number alone): ${why}; reword it`,
 	treeNotYaml: (reason: string) => ({ message: `cannot be read as YAML: ${reason}`, fix: 'fix the YAML syntax' }),

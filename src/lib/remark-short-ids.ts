@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { articlePath } from './addresses.ts';
+import { buildMessages } from './messages.ts';
+import { SHORT_ID_SOURCE } from './short-id.ts';
 
 /** A short ID in running text: FL- and four or more digits (src/lib/short-id.ts), not inside a longer word. */
-const SHORT_ID_IN_TEXT = /(?<![\w-])FL-(?:\d{4}|[1-9]\d{4,})(?![\w-])/g;
+const SHORT_ID_IN_TEXT = new RegExp(`(?<![\\w-])${SHORT_ID_SOURCE}(?![\\w-])`, 'g');
 
 /** An unknown short ID in prose: where it is and what to do. */
 export class UnknownShortIdError extends Error {
 	constructor(file: string, line: number, shortId: string) {
-		super(`${file}:${line}: ${shortId} names no article; write the short ID of an existing article, or put it in backticks if it is not a reference`);
+		super(buildMessages.unknownShortIdInProse(`${file}:${line}`, shortId));
 		this.name = 'UnknownShortIdError';
 	}
 }
@@ -31,14 +33,16 @@ export function remarkShortIds(options: ShortIdOptions) {
 		const articles = options.articles();
 		// An empty map means the content has problems, which the content check reports; link nothing then.
 		if (articles.size === 0) return;
-		walk(tree, articles, { name: file.path ? relative(process.cwd(), file.path) : '<markdown>', offset: bodyOffset(file) });
+		// The front matter's lines are counted only for an error's line number: no second read of a good file.
+		walk(tree, articles, { name: file.path ? relative(process.cwd(), file.path) : '<markdown>', offset: () => bodyOffset(file) });
 	};
 }
 
 /** Where an error points: the file (relative to the working directory) and the lines above the body (its front matter). */
 interface Where {
 	name: string;
-	offset: number;
+	/** The lines above the body, counted when an error needs them. */
+	offset: () => number;
 }
 
 /** The lines of the file above the Markdown that was parsed (front matter), so lines count from the file's top; 0 when unknown. */
@@ -78,7 +82,7 @@ function linked(text: Text, articles: ReadonlyMap<string, string>, file: Where):
 		const slug = articles.get(m[0]);
 		if (!slug) {
 			const before = text.value.slice(0, m.index);
-			throw new UnknownShortIdError(file.name, file.offset + (text.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0), m[0]);
+			throw new UnknownShortIdError(file.name, file.offset() + (text.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0), m[0]);
 		}
 		if (m.index > from) out.push({ type: 'text', value: text.value.slice(from, m.index) });
 		out.push({ type: 'link', url: articlePath(slug), children: [{ type: 'text', value: m[0] }] });
