@@ -314,20 +314,9 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let lines = 0;
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
-		// The last lines before this one that hold more than spaces (at most SCORING.commandLookback): where the
-		// command whose output a line is, if the paste shows it, is found (`isOutputOf`).
-		// A ring of SCORING.commandLookback lines, `recentCount` of them from `recentStart` on, oldest first; with
-		// each line as `isOutputOf` reads it (`commandText`), made when a diagnostic first asks and kept while the
-		// line is recent (a log asks of the same lines for many candidates).
-		const lookback = SCORING.commandLookback;
-		const recent: string[] = new Array(lookback);
-		const recentTexts: (string | undefined)[] = new Array(lookback);
-		let recentStart = 0;
-		let recentCount = 0;
-		const recentText = (i: number) => {
-			const at = (recentStart + i) % lookback;
-			return (recentTexts[at] ??= commandText(recent[at]));
-		};
+		// The last lines before this one that hold more than spaces: where the command whose output a line
+		// is, if the paste shows it, is found (`isOutputOf`).
+		const recent = new RecentLines(SCORING.commandLookback);
 
 		/**
 		 * Reads one line (or window) of the paste. `parts`: for two wrapped lines read joined, the two
@@ -355,7 +344,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (!hit) continue;
 				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
 				// Asked after `verify` (a diagnostic's exact pattern), which turns most lines away at less cost.
-				if (commands[s] && !isOutputOf(commands[s], recentCount, recentText)) continue;
+				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (previous && hit.score <= previous.score) continue;
@@ -394,8 +383,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 				if (!exact[s].test(normalized)) continue;
 				const keyed = /[:=]/.test(normalized);
-				const newest = recentCount ? recent[(recentStart + recentCount - 1) % lookback] : undefined;
-				if (keyed ? commands[s] && !isOutputOf(commands[s], recentCount, recentText) : !(commandRuns[s] && runsCommand(commandRuns[s], newest))) continue;
+				if (keyed ? commands[s] && !isOutputOf(commands[s], recent) : !(commandRuns[s] && runsCommand(commandRuns[s], recent.newest()))) continue;
 				best.set(s, { score: 1, kind: 'exact', line: excerpt(raw, index.signatures[s].tokens), lineNumber });
 				settled.signatures.add(s);
 			}
@@ -480,13 +468,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				lines++;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
-				if (holdsNonSpace(before)) {
-					const at = (recentStart + recentCount) % lookback;
-					if (recentCount < lookback) recentCount++;
-					else recentStart = (recentStart + 1) % lookback;
-					recent[at] = before;
-					recentTexts[at] = undefined;
-				}
+				if (holdsNonSpace(before)) recent.push(before);
 				// One-value diagnostic output, which no anchor leads to (`valueLine`).
 				const valueSigs = raw.length <= SCORING.window ? valueLine(raw) : undefined;
 				if (valueSigs) readValue(raw, lines, valueSigs);
@@ -691,6 +673,44 @@ interface ReadEntry {
 }
 
 /** `/\S/.test(line)`, without the regular expression for a line that starts with a visible ASCII character (most of a log). */
+/**
+ * The last `size` lines of a paste that hold more than spaces, oldest first, as a ring (a log of a million
+ * lines shifts no array); each with its text as `isOutputOf` reads it (`commandText`), made when a
+ * diagnostic first asks and kept while the line is recent (a log asks of the same lines for many candidates).
+ */
+class RecentLines {
+	private readonly size: number;
+	private readonly lines: string[];
+	private readonly texts: (string | undefined)[];
+	private start = 0;
+	count = 0;
+
+	constructor(size: number) {
+		this.size = size;
+		this.lines = new Array(size);
+		this.texts = new Array(size);
+	}
+
+	push(line: string): void {
+		const at = (this.start + this.count) % this.size;
+		if (this.count < this.size) this.count++;
+		else this.start = (this.start + 1) % this.size;
+		this.lines[at] = line;
+		this.texts[at] = undefined;
+	}
+
+	/** The i-th line's command text, oldest first (`commandText`). */
+	text(i: number): string {
+		const at = (this.start + i) % this.size;
+		return (this.texts[at] ??= commandText(this.lines[at]));
+	}
+
+	/** The line just before the current one, if any. */
+	newest(): string | undefined {
+		return this.count ? this.lines[(this.start + this.count - 1) % this.size] : undefined;
+	}
+}
+
 function holdsNonSpace(line: string): boolean {
 	const c = line.charCodeAt(0);
 	return (c > 32 && c < 127) || /\S/.test(line);
@@ -774,7 +794,7 @@ function runsCommand(run: CommandRun, line: string | undefined): boolean {
 	const met = run.pattern.program.exec(text);
 	if (!met) return false;
 	const rest = ` ${text.slice(met.index + met[0].length)}`;
-	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, 1, () => commandText(line));
+	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, { count: 1, text: () => commandText(line) });
 }
 
 /** Whether a character code is one a one-value output holds (pattern.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
@@ -795,10 +815,10 @@ function escapeRegExp(text: string): string {
  * `findmnt -R /proc` and its table are not `findmnt -T /nix/store`; `ls -l /dev/vboxusb/001` lists
  * what the article's glob over `/dev/vboxusb` does.
  */
-function isOutputOf(command: CommandPattern, count: number, textOf: (i: number) => string): boolean {
+function isOutputOf(command: CommandPattern, recent: Pick<RecentLines, 'count' | 'text'>): boolean {
 	if (!command.paths.length) return true;
-	for (let i = count - 1; i >= 0; i--) {
-		const text = textOf(i);
+	for (let i = recent.count - 1; i >= 0; i--) {
+		const text = recent.text(i);
 		const run = command.program.exec(text);
 		if (!run) continue;
 		const pasted = pathsOf(text.slice(run.index + run[0].length));
