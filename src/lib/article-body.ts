@@ -12,6 +12,7 @@ import { ARTICLE_SECTIONS, SECTION_ANCHORS, type ArticleSection } from './regist
 import { EVIDENCE_PARAGRAPH, isEvidenceLevel, UNRECORDED_LEVELS } from './evidence.ts';
 import { messages, type Message } from './messages.ts';
 import { NAME_SOURCE } from './addresses.ts';
+import { repeatedText, type RenderedFrontMatter } from './repeated-text.ts';
 
 const SECTION_ANCHOR_SET = new Set(Object.values(SECTION_ANCHORS));
 
@@ -278,7 +279,16 @@ export function checkArticleBody(
 		firstLine = 1,
 		format = 'md',
 		reproduced = false,
-	}: { signatures?: readonly string[]; requireErrorBlock?: boolean; firstLine?: number; format?: BodyFormat; reproduced?: boolean },
+		frontMatter,
+	}: {
+		signatures?: readonly string[];
+		requireErrorBlock?: boolean;
+		firstLine?: number;
+		format?: BodyFormat;
+		reproduced?: boolean;
+		/** What the page renders from the front matter, for the check that the body does not say it again (repeated-text.ts). */
+		frontMatter?: RenderedFrontMatter;
+	},
 ): { outline?: BodyOutline; problems: BodyProblem[] } {
 	const problems: BodyProblem[] = [];
 	const add = (field: string, m: Message) => problems.push({ field, ...m });
@@ -361,6 +371,15 @@ export function checkArticleBody(
 				mdxLines.add(i + 1);
 			}
 		});
+	}
+	// Text said twice: in two sections, or in the body and in what the page renders from the front matter.
+	for (const r of repeatedText(tree, outline, frontMatter)) {
+		const field = `body › ${r.at.section} (${at(r.at.line)})`;
+		const first = 'field' in r.first ? r.first.field : `"${r.first.section}" (${at(r.first.line)})`;
+		if (r.kind === 'sentence') add(field, messages.repeatedSentence(r.text, first));
+		else if (r.kind === 'code') add(field, messages.repeatedCode(r.text, first));
+		else if (r.kind === 'front-matter') add(field, messages.repeatsFrontMatter(r.text, first));
+		else add(field, messages.restatesVersionsTable(r.text));
 	}
 	for (const found of unsafeMarkdown(tree)) {
 		if (found.kind === 'html' && mdxLines.has(found.line)) continue; // already named as MDX

@@ -87,7 +87,7 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	// Whether a reproduction is recorded: from the raw front matter while it does not parse, so that a schema
 	// error elsewhere does not also report "reproduced here" as unrecorded.
 	const reproduced = parsed.success ? parsed.data.reproduced !== undefined : (raw as Record<string, unknown>).reproduced !== undefined;
-	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced });
+	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced, frontMatter: parsed.success ? parsed.data : undefined });
 	for (const p of body.problems) problems.push({ file, ...p });
 
 	// An unedited template passes the schema: its placeholders are what give it away, each named.

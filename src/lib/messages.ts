@@ -109,6 +109,26 @@ export const messages = {
 		message: `section "## ${section}" appears twice`,
 		fix: 'merge the two into one section',
 	}),
+	/**
+	 * Text said twice (repeated-text.ts): `what` is the repeated text, `first` where its first copy is (a body section
+	 * and line, or the front-matter field the page renders). The fix names the template's home of each kind of fact.
+	 */
+	repeatedSentence: (what: string, first: string) => ({
+		message: `this sentence is already in ${first}: "${what}"`,
+		fix: `say it once, in the section the template gives it (CONTRIBUTING.md, "Write the body": the error lines in Error messages, why it happens in Root cause, diagnostic commands in How to confirm, each fix's commands in its fix, release notes and look-alikes in Affected versions), and refer to it from here ("see Root cause")`,
+	}),
+	repeatedCode: (what: string, first: string) => ({
+		message: `this code block is already in ${first}: "${what}"`,
+		fix: 'keep the block once, where the template puts it (error output in Error messages, commands that confirm in How to confirm, commands that fix in their fix), and refer to it from here ("the commands under How to confirm")',
+	}),
+	repeatsFrontMatter: (what: string, field: string) => ({
+		message: `this sentence repeats the front matter's \`${field}\`, which the page already shows: "${what}"`,
+		fix: 'cut it from the body: the page renders the symptoms under Symptoms, the versions table under Affected versions and the diagnostics table under How to confirm',
+	}),
+	restatesVersionsTable: (tokens: string) => ({
+		message: `this sentence retells the versions table, which the page shows just above it (it names ${tokens})`,
+		fix: 'cut what the table already says; keep in Affected versions only notes the table lacks and look-alikes, and the per-release wording of the error in Error messages',
+	}),
 	noErrorBlock: () => ({
 		message: 'section "## Error messages" has no code block',
 		fix: 'quote the error lines verbatim in a fenced code block (```text)',
