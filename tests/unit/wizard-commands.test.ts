@@ -257,6 +257,7 @@ const NOT_HERE: Record<string, string> = {
 	'multipass-chown-windows': 'runs in PowerShell on Windows',
 	'multipass-timeout-where': 'needs sudo and macOS bridge100',
 	'multipass-timeout-host': 'needs Multipass',
+	'multipass-timeout-linux': 'needs sudo and firewalld, which this machine does not have',
 	'multipass-timeout-windows': 'runs in PowerShell on Windows',
 	'podman-applylayer': "runs podman info and podman unshare, which set up the user's Podman storage",
 	'podman-pids-controller-where': "runs podman info, which sets up the user's Podman storage",
