@@ -144,11 +144,12 @@ export const PROSE = Object.freeze({
 	 * The closest articles shown as search results when no article stands out (`ProseRanking.closest`):
 	 * never an answer, so they need no margin. `minWords`: informative words a description needs to be
 	 * searched at all (a search of a few words needs one); `share`: of the first result's score;
-	 * `minSharedWords`: words an article shares with the text unless one of them is distinctive
-	 * (`maxCommonShare`); `top`: at most this many; `pageWords`: at most this many of the text's words are
+	 * `minSharedWords`: words an article shares with the text, or `minSharedWithRare` when one of them
+	 * few articles hold (`maxCommonShare`): one everyday word ("open", "browser") lists nothing;
+	 * `top`: at most this many; `pageWords`: at most this many of the text's words are
 	 * searched in the pages (`ProseRanking.words`).
 	 */
-	closest: { minWords: 2, share: 0.3, minSharedWords: 3, top: 5, pageWords: 8 },
+	closest: { minWords: 2, share: 0.3, minSharedWords: 3, minSharedWithRare: 2, top: 5, pageWords: 8 },
 	/** Search words longer than 4 letters also meet longer words they begin ("namespace" meets "namespaces"). */
 	prefix: true,
 	/** Search words longer than 6 letters also meet words one or two letters off (a typo). */
@@ -317,7 +318,8 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 				// The text's words that meet the article as written or as a word's start ("namespace",
 				// "namespaces"): a word met only one or two letters off ("computer", "computed") is no reason to list it.
 				const words = r.queryTerms.filter((q) => r.terms.some((t) => meets(q, t)));
-				return words.some(fewMeet) || words.length >= Math.min(PROSE.closest.minSharedWords, informative.length);
+				const enough = (n: number) => words.length >= Math.min(n, informative.length);
+				return enough(PROSE.closest.minSharedWords) || (enough(PROSE.closest.minSharedWithRare) && words.some(fewMeet));
 			})
 			.filter(shown)
 			.slice(0, PROSE.closest.top)
