@@ -2,7 +2,9 @@
  * Descriptions and word searches: text that holds no error line. A reader who
  * writes "containers with CPU limits fail to start" gets the articles whose
  * title, symptoms, summary and root cause fit, ranked by BM25 (MiniSearch),
- * as `likely`, never as a known error. The bench compares this with Fuse.js
+ * as `likely`, never as a known error; when none stands out, the closest
+ * articles by their words, as search results that answer nothing
+ * (`ProseRanker.ranking`). The bench compares this with Fuse.js
  * on the prose texts of the eval set (bench/run.ts); BM25 won there (see
  * the commit that added this file), so it is the one used.
  *
@@ -43,7 +45,7 @@ export interface ProseMatch {
 	shortId: string;
 	title: string;
 	summary: string;
-	/** BM25 score relative to the best answer (1 for the first). */
+	/** BM25 score relative to the first ranked article's (1 for it; all below 1 when the text ruled that one out). */
 	relative: number;
 	/** Why it ranks: each word of the article the text met, and the fields that hold it; the reader sees these. */
 	shared: { word: string; fields: ProseField[] }[];
@@ -317,9 +319,9 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 			.filter((r) => {
 				// The text's words that meet the article as written or as a word's start ("namespace",
 				// "namespaces"): a word met only one or two letters off ("computer", "computed") is no reason to list it.
-				const words = r.queryTerms.filter((q) => r.terms.some((t) => meets(q, t)));
-				const enough = (n: number) => words.length >= Math.min(n, informative.length);
-				return enough(PROSE.closest.minSharedWords) || (enough(PROSE.closest.minSharedWithRare) && words.some(fewMeet));
+				const met = r.queryTerms.filter((q) => r.terms.some((t) => meets(q, t)));
+				const enough = (n: number) => met.length >= Math.min(n, informative.length);
+				return enough(PROSE.closest.minSharedWords) || (enough(PROSE.closest.minSharedWithRare) && met.some(fewMeet));
 			})
 			.filter(shown)
 			.slice(0, PROSE.closest.top)

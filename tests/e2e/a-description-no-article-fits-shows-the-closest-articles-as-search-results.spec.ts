@@ -91,6 +91,9 @@ for (const size of SIZES) {
 				await expect(closest.getByRole('heading', { level: 3 })).toHaveText(proseMessages.closestHeading());
 				await expect(closest.locator('.closest-list > li')).toHaveCount(expected.closest.length);
 			} else await expect(closest).toBeHidden();
+			// No page holds all of its words: the pages holding some of them, the most first, said so.
+			await expect(main.locator('[data-text-results] .search-results li a').first()).toBeVisible();
+			await expect(main.locator('[data-search-status]')).toContainText(proseMessages.pagesWithSomeWords(expected.words));
 			expect(await seriousViolations(page, 'main [data-search-panel]')).toEqual([]);
 		});
 	});
