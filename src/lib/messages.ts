@@ -661,14 +661,18 @@ export const proseMessages = {
 		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
 		return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 	},
-	/** The CLI's line under each closest article: the words it shares. */
-	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
-	/** The CLI's last line after the closest articles: the wizard. */
-	closestWizard: (url: string) => `Or let the wizard find the cause one question at a time: ${url}`,
 	/** The pages' status note: none holds all the words searched, and none holds any (a log's line, or words no page has). */
 	noPageHasAllWords: () => 'No page contains all of these words.',
 	/** The pages' status note: no page holds all of a description's words; the pages listed hold some of them, most first. */
 	pagesWithSomeWords: (words: readonly string[]) => `No page contains all of its words; the pages below contain some of them (${words.join(', ')}), the most first.`,
+} as const;
+
+/** The CLI's own lines for the closest articles (src/lib/presenters.ts), apart so that the paste box's bundle does not carry them. */
+export const proseCliMessages = {
+	/** The line under each closest article: the words it shares. */
+	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
+	/** The last line after the closest articles: the wizard. */
+	closestWizard: (url: string) => `Or let the wizard find the cause one question at a time: ${url}`,
 } as const;
 
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */

@@ -20,7 +20,7 @@ import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } fro
 import type { SeparatingQuestion } from '../wizard/engine.ts';
 import type { ProseMatch } from './prose.ts';
 import type { TextKind } from './text-kind.ts';
-import { proseMessages } from './messages.ts';
+import { proseCliMessages, proseMessages } from './messages.ts';
 import { plainText } from './inline-code.ts';
 
 /**
@@ -190,7 +190,7 @@ export function toPlainText(result: MatchResult, baseUrl: string, question: (art
 			const closest = likely.articles.length ? [] : (likely.closest ?? []);
 			// No article stands out: the verdict line stays, and the closest articles follow as a short search-result list.
 			const search = closest.length
-				? `\n\n${proseMessages.closestHeading()}:${closest.map((l) => `\n  ${l.shortId}  ${l.title}\n    ${articleUrl(baseUrl, l.id)}\n    ${proseMessages.closestShares(l.shared.map((s) => s.word))}`).join('')}\n\n${proseMessages.closestWizard(absolute(baseUrl, WIZARD_PATH))}`
+				? `\n\n${proseMessages.closestHeading()}:${closest.map((l) => `\n  ${l.shortId}  ${l.title}\n    ${articleUrl(baseUrl, l.id)}\n    ${proseCliMessages.closestShares(l.shared.map((s) => s.word))}`).join('')}\n\n${proseCliMessages.closestWizard(absolute(baseUrl, WIZARD_PATH))}`
 				: '';
 			return `${proseMessages.summary(likely.kind, likely.articles.length, closest.length)}${list}${search}${ruledOut}`;
 		}

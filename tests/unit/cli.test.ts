@@ -13,7 +13,7 @@ import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { CliData } from '../../src/cli/data.ts';
-import { proseMessages } from '../../src/lib/messages.ts';
+import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -162,7 +162,7 @@ describe('faultline match', () => {
 		expect(verdict).toBe(proseMessages.summary('prose', 0, 1));
 		expect(rest.join('\n')).toContain(`${proseMessages.closestHeading()}:`);
 		expect(text.stdout).toContain('https://kb.example.org/kb/podman-rootless-storage-on-nfs/');
-		expect(text.stdout).toContain(proseMessages.closestWizard('https://kb.example.org/wizard/'));
+		expect(text.stdout).toContain(proseCliMessages.closestWizard('https://kb.example.org/wizard/'));
 		expect(text.stdout).not.toMatch(/likely, not a known error|No known error/);
 		const json = JSON.parse((await faultline(['match', '--json'], NFS)).stdout);
 		// The verdict is unchanged: no match, no likely article; the search results stand apart, with no confidence.
