@@ -161,13 +161,14 @@ async function matchCommand(args: string[], io: CliIo, say: (s: Writable, t: str
 const DESCRIPTION_MAX = 16 * 1024;
 
 /**
- * The likely articles for a text with no error line, as the site ranks them (prose.ts, text-kind.ts):
- * undefined for a log, which gets none.
+ * The likely articles for a text with no error line, as the site ranks them (prose.ts, text-kind.ts),
+ * and when none stands out the closest articles as search results: undefined for a log, which gets none.
  */
 function likelyFor(text: string, result: MatchResult, data: CliData, product: string | undefined): Likely | undefined {
 	const kind = textKind(text);
 	if (kind === 'log') return undefined;
-	return { kind, articles: createProseRanker(data.prose.docs).rank(text, ruledOutBy(result), { product }) };
+	const ranking = createProseRanker(data.prose.docs).ranking(text, ruledOutBy(result), { product });
+	return { kind, articles: ranking.likely, closest: ranking.closest };
 }
 
 async function batch(file: string, matcher: Matcher, top: number, baseUrl: string, io: CliIo): Promise<number> {

@@ -651,6 +651,50 @@ export const pasteBoxMessages = {
 	articleLine: () => "The article's error line:",
 } as const;
 
+/**
+ * What a description or a search with no error line gets, on the site (src/components/search/search-ui.ts)
+ * and in the CLI (src/lib/presenters.ts) alike: likely articles when one stands out (prose.ts), else no
+ * known match, never a "no known error" verdict, and the closest articles by their words as search
+ * results, plainly not a diagnosis.
+ */
+export const proseMessages = {
+	/** The status line (site) and the first line (CLI): how many likely articles, or none and whether search results follow. */
+	summary: (kind: 'words' | 'prose', likely: number, closest = 0) => {
+		const articles = `${likely} likely article${likely === 1 ? '' : 's'}`;
+		const rest = closest ? `; the closest articles by their words follow, as search results` : '';
+		if (kind === 'words') return likely ? `Search: ${articles} for these words.` : `Search: no article stands out for these words${rest}.`;
+		return likely ? `No error line in this text; ${articles} by its description.` : `No error line in this text, and no article stands out for this description${rest}.`;
+	},
+	/** The closest articles' heading (site) and label (CLI). */
+	closestHeading: () => 'Closest articles by their words — not a diagnosis',
+	/** Under the heading: what these are, and what to do with them. */
+	closestNote: () =>
+		'Search results, not a known match: no article stands out for your text, and these share the most words with it. Read each one’s symptoms, and check with its “How to confirm” before you follow it.',
+	/** The likely section when none stands out, beside the closest articles (site); the wizard's link follows. */
+	likelyNone: (closest: number) =>
+		`${closest ? 'None stands out: no article’s description fits these words well enough to be an answer.' : 'None: no article’s description fits these words.'} Without an error line, the wizard finds the cause one question at a time, each with the command that answers it: `,
+	/** The wizard link's text after `likelyNone`. */
+	startWizard: () => 'start the wizard',
+	/** Why an article ranks (likely or closest): "shares “subuid” (title, symptoms) and “range” (root cause) with this article". */
+	sharedWords: (shared: readonly { word: string; fields: readonly string[] }[], max = 6) => {
+		const parts = shared.slice(0, max).map((s) => `“${s.word}” (${s.fields.join(', ')})`);
+		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
+		return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
+	},
+	/** The pages' status note: none holds all the words searched, and none holds any (a log's line, or words no page has). */
+	noPageHasAllWords: () => 'No page contains all of these words.',
+	/** The pages' status note: no page holds all of a description's words; the pages listed hold some of them, most first. */
+	pagesWithSomeWords: (words: readonly string[]) => `No page contains all of its words; the pages below contain some of them (${words.join(', ')}), the most first.`,
+} as const;
+
+/** The CLI's own lines for the closest articles (src/lib/presenters.ts), apart so that the paste box's bundle does not carry them. */
+export const proseCliMessages = {
+	/** The line under each closest article: the words it shares. */
+	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
+	/** The last line after the closest articles: the wizard. */
+	closestWizard: (url: string) => `Or let the wizard find the cause one question at a time: ${url}`,
+} as const;
+
 /** The build's summaries (src/integrations/), the eval set's and the search index's errors. */
 export const buildMessages = {
 	titleNestedQuotes: () =>

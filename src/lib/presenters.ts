@@ -13,22 +13,38 @@
  * Every function takes the site's base URL, so links point wherever the
  * knowledge base is deployed. Nothing here needs Node or reads files.
  */
-import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH } from './addresses.ts';
+import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH, WIZARD_PATH } from './addresses.ts';
 import type { EvidenceLevel } from './evidence.ts';
 import type { ProductId } from './registry.ts';
 import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } from './matcher/index.ts';
 import type { SeparatingQuestion } from '../wizard/engine.ts';
 import type { ProseMatch } from './prose.ts';
-import { likelySummary, type TextKind } from './text-kind.ts';
+import type { TextKind } from './text-kind.ts';
+import { proseCliMessages, proseMessages } from './messages.ts';
 import { plainText } from './inline-code.ts';
 
 /**
  * A text with no error line, ranked by its description (prose.ts): how it reads (`kind`, never
- * `log`: a log gets no likely articles) and the likely articles, best first (possibly none).
+ * `log`: a log gets no likely articles) and the likely articles, best first (possibly none); when
+ * none stands out, `closest`: the articles nearest its words, as search results (`ProseRanking.closest`).
  */
 export interface Likely {
 	kind: Exclude<TextKind, 'log'>;
 	articles: ProseMatch[];
+	closest?: ProseMatch[];
+}
+
+/**
+ * A closest article in the CLI's `--json` (`closest`): a search result, not an answer, so it has no
+ * `confidence`; `relative`, its BM25 score over the first ranked article's; `shared`, the words it shares with the text.
+ */
+export interface JsonClosest {
+	id: string;
+	shortId: string;
+	title: string;
+	url: string;
+	relative: number;
+	shared: ProseMatch['shared'];
 }
 
 /** A likely article in the CLI's `--json`: `confidence` is always `likely`; `shared`, the words it shares with the text and where they stand. */
@@ -53,11 +69,17 @@ export interface JsonMatch {
 	signature: string;
 }
 
-/** The CLI's `--json` shape; `likely` only for a description or a search with no error line (then `matches` is empty). */
-export function toJson(result: MatchResult, baseUrl: string, likely?: Likely): { matches: JsonMatch[]; ambiguous: boolean; likely?: JsonLikely[] } {
+/**
+ * The CLI's `--json` shape; `likely` only for a description or a search with no error line (then `matches` is empty);
+ * `closest` beside an empty `likely`, when articles are near the text's words: search results, which change no verdict.
+ */
+export function toJson(result: MatchResult, baseUrl: string, likely?: Likely): { matches: JsonMatch[]; ambiguous: boolean; likely?: JsonLikely[]; closest?: JsonClosest[] } {
 	return {
 		...(likely && result.matches.length === 0
 			? { likely: likely.articles.map((l) => ({ id: l.id, shortId: l.shortId, title: l.title, url: articleUrl(baseUrl, l.id), confidence: 'likely' as const, relative: l.relative, shared: l.shared })) }
+			: {}),
+		...(likely?.closest?.length && result.matches.length === 0
+			? { closest: likely.closest.map((l) => ({ id: l.id, shortId: l.shortId, title: l.title, url: articleUrl(baseUrl, l.id), relative: l.relative, shared: l.shared })) }
 			: {}),
 		matches: result.matches.map((m) => ({
 			id: m.article.id,
@@ -165,7 +187,12 @@ export function toPlainText(result: MatchResult, baseUrl: string, question: (art
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
 		if (likely) {
 			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  likely, not a known error; shares: ${l.shared.map((s) => s.word).join(', ')}`).join('');
-			return `${likelySummary(likely.kind, likely.articles.length)}${list}${ruledOut}`;
+			const closest = likely.articles.length ? [] : (likely.closest ?? []);
+			// No article stands out: the verdict line stays, and the closest articles follow as a short search-result list.
+			const search = closest.length
+				? `\n\n${proseMessages.closestHeading()}:${closest.map((l) => `\n  ${l.shortId}  ${l.title}\n    ${articleUrl(baseUrl, l.id)}\n    ${proseCliMessages.closestShares(l.shared.map((s) => s.word))}`).join('')}\n\n${proseCliMessages.closestWizard(absolute(baseUrl, WIZARD_PATH))}`
+				: '';
+			return `${proseMessages.summary(likely.kind, likely.articles.length, closest.length)}${list}${search}${ruledOut}`;
 		}
 		return `No known error matches this text.${ruledOut}`;
 	}

@@ -2,7 +2,9 @@
  * Descriptions and word searches: text that holds no error line. A reader who
  * writes "containers with CPU limits fail to start" gets the articles whose
  * title, symptoms, summary and root cause fit, ranked by BM25 (MiniSearch),
- * as `likely`, never as a known error. The bench compares this with Fuse.js
+ * as `likely`, never as a known error; when none stands out, the closest
+ * articles by their words, as search results that answer nothing
+ * (`ProseRanker.ranking`). The bench compares this with Fuse.js
  * on the prose texts of the eval set (bench/run.ts); BM25 won there (see
  * the commit that added this file), so it is the one used.
  *
@@ -43,7 +45,7 @@ export interface ProseMatch {
 	shortId: string;
 	title: string;
 	summary: string;
-	/** BM25 score relative to the best answer (1 for the first). */
+	/** BM25 score relative to the first ranked article's (1 for it; all below 1 when the text ruled that one out). */
 	relative: number;
 	/** Why it ranks: each word of the article the text met, and the fields that hold it; the reader sees these. */
 	shared: { word: string; fields: ProseField[] }[];
@@ -140,6 +142,16 @@ export const PROSE = Object.freeze({
 	maxCommonShare: 0.2,
 	/** At most this many likely articles. */
 	top: 3,
+	/**
+	 * The closest articles shown as search results when no article stands out (`ProseRanking.closest`):
+	 * never an answer, so they need no margin. `minWords`: informative words a description needs to be
+	 * searched at all (a search of a few words needs one); `share`: of the first result's score;
+	 * `minSharedWords`: words an article shares with the text, or `minSharedWithRare` when one of them
+	 * few articles hold (`maxCommonShare`): one everyday word ("open", "browser") lists nothing;
+	 * `top`: at most this many; `pageWords`: at most this many of the text's words are
+	 * searched in the pages (`ProseRanking.words`).
+	 */
+	closest: { minWords: 2, share: 0.3, minSharedWords: 3, minSharedWithRare: 2, top: 5, pageWords: 8 },
 	/** Search words longer than 4 letters also meet longer words they begin ("namespace" meets "namespaces"). */
 	prefix: true,
 	/** Search words longer than 6 letters also meet words one or two letters off (a typo). */
@@ -197,6 +209,30 @@ export interface ProseRanker {
 	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
 	 */
 	rank(text: string, ruledOut?: ReadonlySet<string>, options?: RankOptions): ProseMatch[];
+	/**
+	 * The same ranking (one search), with what the reader is shown when no article stands out:
+	 * `likely` is exactly `rank`'s answer; `closest` is empty unless `likely` is, and then holds the
+	 * articles nearest the text by their words (`PROSE.closest`), as search results, never an answer
+	 * (the eval set's answer stays null). Ruled-out articles are in neither.
+	 */
+	ranking(text: string, ruledOut?: ReadonlySet<string>, options?: RankOptions): ProseRanking;
+}
+
+/** A text's ranking: the likely articles, or, when none stands out, the closest ones as search results. */
+export interface ProseRanking {
+	/** Likely articles (one stands out by the margin): `ProseRanker.rank`. */
+	likely: ProseMatch[];
+	/**
+	 * When `likely` is empty: the articles nearest the text by their words, best first, each with the
+	 * words it shares (`shared`); no diagnosis, only what a search lists. Empty when `likely` is not.
+	 */
+	closest: ProseMatch[];
+	/**
+	 * The text's informative words (no stop word, no single letter), lower case, each once, in the
+	 * text's order, at most `PROSE.closest.pageWords`: what the pages' full-text search is asked, word
+	 * by word (a page need not hold all of them; the paste box's Pagefind step).
+	 */
+	words: string[];
 }
 
 /**
@@ -221,42 +257,79 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 	// In how many articles each term stands, over the fields ranked: what makes a shared word common (`maxCommonShare`).
 	const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 	const articlesWith = new Map<string, number>();
+	const termsOf: Set<string>[] = [];
 	for (const d of docs) {
-		const terms = new Set([d.title, d.summary, d.rootCause, ...d.symptoms].flatMap((f) => tokenize(f).map(proseTerm)));
-		for (const t of terms) if (t) articlesWith.set(t, (articlesWith.get(t) ?? 0) + 1);
+		const terms = new Set([d.title, d.summary, d.rootCause, ...d.symptoms].flatMap((f) => tokenize(f).map(proseTerm)).filter((t): t is string => t !== null));
+		termsOf.push(terms);
+		for (const t of terms) articlesWith.set(t, (articlesWith.get(t) ?? 0) + 1);
 	}
 	const distinctive = (term: string) => (articlesWith.get(term) ?? 0) <= docs.length * PROSE.maxCommonShare;
+	/** A search word meets a word of an article as written, or (`prefix`, a word longer than 4 letters) as its start. */
+	const meets = (word: string, term: string) => term === word || (PROSE.prefix && word.length > 4 && term.startsWith(word));
+	// In how many articles a search word meets a word (as `meets` says): a word few articles meet tells them apart.
+	const articlesMeeting = new Map<string, number>();
+	const fewMeet = (word: string) => {
+		let n = articlesMeeting.get(word);
+		if (n === undefined) articlesMeeting.set(word, (n = termsOf.filter((terms) => terms.has(word) || [...terms].some((t) => meets(word, t))).length));
+		return n > 0 && n <= docs.length * PROSE.maxCommonShare;
+	};
 
-	return {
-		rank(text, ruledOut, options = {}) {
-			const informative = (text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && w.length > 1);
-			const kind = textKind(text);
-			if (informative.length < Math.min(PROSE.minWords, kind === 'words' ? 1 : PROSE.minWords)) return [];
-			const product = options.product;
-			const results = search.search(text.slice(0, 2000), product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
-			// The text's lines as the matcher reads them, made only when a ranked article has an excludeWhen text.
-			let lines: string[] | undefined;
-			const rulesOut = (d: ProseDoc) => d.excludeWhen.some((t) => (lines ??= text.split(/\r?\n|\r/).map(normalizeLine)).some((line) => line.includes(t)));
-			const best = results[0]?.score ?? 0;
-			const second = results[1]?.score ?? 0;
-			if (best === 0 || best < second * (kind === 'words' ? PROSE.searchMargin : PROSE.minMargin)) return [];
+	const ranking = (text: string, ruledOut: ReadonlySet<string> | undefined, options: RankOptions): ProseRanking => {
+		const informative = (text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && w.length > 1);
+		const words = [...new Set(informative.map((w) => w.toLowerCase()))].slice(0, PROSE.closest.pageWords);
+		const kind = textKind(text);
+		if (informative.length < Math.min(PROSE.closest.minWords, kind === 'words' ? 1 : PROSE.closest.minWords)) return { likely: [], closest: [], words };
+		const product = options.product;
+		const results = search.search(text.slice(0, 2000), product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
+		if (!results.length) return { likely: [], closest: [], words };
+		// The text's lines as the matcher reads them, made only when a ranked article has an excludeWhen text.
+		let lines: string[] | undefined;
+		const rulesOut = (d: ProseDoc) => d.excludeWhen.some((t) => (lines ??= text.split(/\r?\n|\r/).map(normalizeLine)).some((line) => line.includes(t)));
+		const shown = (r: (typeof results)[number]) => !ruledOut?.has(String(r.id)) && !rulesOut(byId.get(String(r.id))!);
+		const best = results[0].score;
+		const second = results[1]?.score ?? 0;
+		const toMatch = (r: (typeof results)[number]): ProseMatch => {
+			const d = byId.get(String(r.id))!;
+			const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({
+				word,
+				fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))],
+			}));
+			return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000, shared };
+		};
+		const standsOut =
+			informative.length >= Math.min(PROSE.minWords, kind === 'words' ? 1 : PROSE.minWords) &&
+			best >= second * (kind === 'words' ? PROSE.searchMargin : PROSE.minMargin) &&
 			// One shared everyday word ("slow") is no evidence: a description must meet the article in several.
-			if (results[0].queryTerms.length < Math.min(PROSE.minSharedWords, informative.length)) return [];
+			results[0].queryTerms.length >= Math.min(PROSE.minSharedWords, informative.length) &&
 			// A search met only in words many articles hold names a product, not a failure: no likely article
 			// (the site still lists Pagefind's pages for it).
-			if (kind === 'words' && !results[0].queryTerms.some(distinctive)) return [];
-			return results
-				.filter((r) => r.score >= best * PROSE.keepShare)
-				.slice(0, PROSE.top)
-				.filter((r) => !ruledOut?.has(String(r.id)) && !rulesOut(byId.get(String(r.id))!))
-				.map((r) => {
-					const d = byId.get(String(r.id))!;
-					const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({
-						word,
-						fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))],
-					}));
-					return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000, shared };
-				});
-		},
+			(kind !== 'words' || results[0].queryTerms.some(distinctive));
+		const likely = standsOut
+			? results
+					.filter((r) => r.score >= best * PROSE.keepShare)
+					.slice(0, PROSE.top)
+					.filter(shown)
+					.map(toMatch)
+			: [];
+		if (likely.length) return { likely, closest: [], words };
+		// No article stands out: the nearest by their words, as a search lists them. Each must meet the text
+		// in a word few articles hold, or in several words, so that a product's name alone lists nothing.
+		const closest = results
+			.filter((r) => r.score >= best * PROSE.closest.share)
+			.filter((r) => {
+				// The text's words that meet the article as written or as a word's start ("namespace",
+				// "namespaces"): a word met only one or two letters off ("computer", "computed") is no reason to list it.
+				const met = r.queryTerms.filter((q) => r.terms.some((t) => meets(q, t)));
+				const enough = (n: number) => met.length >= Math.min(n, informative.length);
+				return enough(PROSE.closest.minSharedWords) || (enough(PROSE.closest.minSharedWithRare) && met.some(fewMeet));
+			})
+			.filter(shown)
+			.slice(0, PROSE.closest.top)
+			.map(toMatch);
+		return { likely: [], closest, words };
+	};
+	return {
+		rank: (text, ruledOut, options = {}) => ranking(text, ruledOut, options).likely,
+		ranking: (text, ruledOut, options = {}) => ranking(text, ruledOut, options),
 	};
 }

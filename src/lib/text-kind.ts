@@ -49,13 +49,3 @@ export function textKind(text: string): TextKind {
 	if (outputLike * 2 >= lines.length || symbols > words.length / 3) return 'log';
 	return 'prose';
 }
-
-/**
- * What is said of a description or a search with no error line, on the site and in the tools
- * alike: how many likely articles it has, never a "no known error" verdict.
- */
-export function likelySummary(kind: Exclude<TextKind, 'log'>, count: number): string {
-	const articles = `${count} likely article${count === 1 ? '' : 's'}`;
-	if (kind === 'words') return count ? `Search: ${articles} for these words.` : 'Search: no article stands out for these words.';
-	return count ? `No error line in this text; ${articles} by its description.` : 'No error line in this text, and no article stands out for this description.';
-}

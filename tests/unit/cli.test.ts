@@ -13,6 +13,7 @@ import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { CliData } from '../../src/cli/data.ts';
+import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -150,6 +151,26 @@ describe('faultline match', () => {
 		expect(json.likely[0]).toMatchObject({ id: 'podman-cgroup-controller-not-delegated', confidence: 'likely' });
 		// A log with no known error gets no likely articles: it is no description.
 		expect(JSON.parse((await faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n')).stdout).likely).toBeUndefined();
+	});
+
+	it('lists the closest articles under the verdict line when no article stands out, and in --json apart from it', async () => {
+		// A covered problem in plain words (the s11 new-user report, item 2): no likely article, no known match.
+		const NFS = 'rootless podman fails when my home directory is on NFS\n';
+		const text = await faultline(['match', '--base-url', 'https://kb.example.org'], NFS);
+		expect(text.code).toBe(1);
+		const [verdict, ...rest] = text.stdout.split('\n');
+		expect(verdict).toBe(proseMessages.summary('prose', 0, 1));
+		expect(rest.join('\n')).toContain(`${proseMessages.closestHeading()}:`);
+		expect(text.stdout).toContain('https://kb.example.org/kb/podman-rootless-storage-on-nfs/');
+		expect(text.stdout).toContain(proseCliMessages.closestWizard('https://kb.example.org/wizard/'));
+		expect(text.stdout).not.toMatch(/likely, not a known error|No known error/);
+		const json = JSON.parse((await faultline(['match', '--json'], NFS)).stdout);
+		// The verdict is unchanged: no match, no likely article; the search results stand apart, with no confidence.
+		expect(json).toMatchObject({ matches: [], ambiguous: false, likely: [] });
+		expect(json.closest.map((c: { id: string }) => c.id)).toContain('podman-rootless-storage-on-nfs');
+		expect(Object.keys(json.closest[0])).toEqual(['id', 'shortId', 'title', 'url', 'relative', 'shared']);
+		// Beside likely articles there are none.
+		expect(JSON.parse((await faultline(['match', '--json'], DESCRIPTION)).stdout).closest).toBeUndefined();
 	});
 
 	it('narrows the likely articles to --product, and refuses an unknown product', async () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
-import { createMatcher } from '../../src/lib/matcher/index.ts';
+import { createMatcher, ruledOutBy } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
 import { createProseRanker, PROSE, proseIndexOf, textKind } from '../../src/lib/prose.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
@@ -139,6 +139,85 @@ describe('descriptions', () => {
 	});
 });
 
+describe('search results when no article stands out', () => {
+	const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
+	// Descriptions of covered problems in plain words, as a first-time reader typed them (the s11 new-user
+	// report, item 2): each got "no article stands out" and nothing else.
+	const NFS = 'rootless podman fails when my home directory is on NFS';
+
+	it('answers exactly as rank does, from the same search', () => {
+		const texts = [...loadEvalSet(root).map((i) => i.text), NFS, 'subuid', 'my computer is slow today and the fan is loud'];
+		for (const text of texts) {
+			const ruledOut = ruledOutBy(matcher.match(text));
+			expect(ranker.ranking(text, ruledOut).likely, text.slice(0, 60)).toEqual(ranker.rank(text, ruledOut));
+		}
+	});
+
+	it('lists the closest articles, with the covered one among them, as no answer', () => {
+		const r = ranker.ranking(NFS);
+		expect(r.likely).toEqual([]);
+		expect(r.closest.map((m) => m.id)).toContain('podman-rootless-storage-on-nfs');
+		expect(r.closest.length).toBeLessThanOrEqual(PROSE.closest.top);
+		// Why each is listed: the words it shares with the text, each with the fields that hold it.
+		const nfs = r.closest.find((m) => m.id === 'podman-rootless-storage-on-nfs')!;
+		expect(nfs.shared.map((s) => s.word)).toEqual(expect.arrayContaining(['nfs', 'podman', 'rootless']));
+		expect(nfs.shared.find((s) => s.word === 'nfs')?.fields).toContain('title');
+		// Best first, each within its share of the first.
+		const scores = r.closest.map((m) => m.relative);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		for (const m of r.closest) expect(m.relative).toBeGreaterThanOrEqual(PROSE.closest.share);
+		// The eval set's answer for the text stays none: the closest articles are no answer.
+		const item = { id: 'nfs', source: 'local', text: NFS, expected: null, kind: 'prose' as const };
+		expect(answer(matcher, [item], ranker)[0]).toMatchObject({ got: null, confidence: null });
+	});
+
+	it('lists none beside likely articles', () => {
+		const r = ranker.ranking('I am trying to run containers with CPU or memory limits, the container fails to start');
+		expect(r.likely[0]?.id).toBe('podman-cgroup-controller-not-delegated');
+		expect(r.closest).toEqual([]);
+		for (const item of loadEvalSet(root)) {
+			const ranked = ranker.ranking(item.text, ruledOutBy(matcher.match(item.text)));
+			if (ranked.likely.length) expect(ranked.closest, item.id).toEqual([]);
+		}
+	});
+
+	it('lists no article a word met only one or two letters off, or a product name alone, brings', () => {
+		// "computer" meets "computed" and "computes" by the typo allowance: no reason to list those articles.
+		expect(ranker.ranking('my computer is slow today and the fan is loud')).toMatchObject({ likely: [], closest: [] });
+		// "rootless" and "podman" stand in a fifth or more of the articles: they name a product, not a failure.
+		expect(ranker.ranking("Rootless Podman won't work since version 3.1.0").closest).toEqual([]);
+	});
+
+	it('never lists an article the text rules out', () => {
+		// Real texts whose first-ranked article their own lines rule out (an excludeWhen met), with no likely article.
+		const items = loadEvalSet(root).filter((i) => ['s6a-neg-multipass-1972-hypervisor-launch-off', 's7p-neg-stackrox-2336-short-name-enforced-tty'].includes(i.id));
+		expect(items).toHaveLength(2);
+		const ruledOutArticles = ['multipass-windows-hyperv-stale-ics-lease', 'podman-short-name-no-search-registries'];
+		for (const [n, item] of items.entries()) {
+			const ranked = ranker.ranking(item.text, ruledOutBy(matcher.match(item.text)));
+			expect(ranked.likely, item.id).toEqual([]);
+			expect(ranked.closest.map((m) => m.id), item.id).not.toContain(ruledOutArticles[n]);
+		}
+		// An article the matcher ruled out is left out too.
+		const first = ranker.ranking(NFS).closest[0].id;
+		expect(ranker.ranking(NFS, new Set([first])).closest.map((m) => m.id)).not.toContain(first);
+	});
+
+	it('narrows the closest articles to the product the reader chose', () => {
+		const products = new Map(articles.map((a) => [a.data.id, a.data.products]));
+		const podman = ranker.ranking(NFS, undefined, { product: 'podman' }).closest;
+		expect(podman.map((m) => m.id)).toContain('podman-rootless-storage-on-nfs');
+		for (const m of podman) expect(products.get(m.id)).toContain('podman');
+		for (const m of ranker.ranking(NFS, undefined, { product: 'multipass' }).closest) expect(products.get(m.id)).toContain('multipass');
+	});
+
+	it('gives the text’s informative words for the pages’ search: lower case, each once, no stop word', () => {
+		expect(ranker.ranking(NFS).words).toEqual(['rootless', 'podman', 'home', 'directory', 'nfs']);
+		expect(ranker.ranking('Subuid subuid').words).toEqual(['subuid']);
+		expect(ranker.ranking('a b c d e f g h i j k l m n o p q r s t u v w x y z alpha beta gamma delta epsilon zeta eta theta iota kappa').words).toHaveLength(PROSE.closest.pageWords);
+	});
+});
+
 describe('the prose index the site serves', () => {
 	const served = createProseRanker(proseIndexOf(proseDocsOf(articles)).docs);
 
@@ -157,6 +236,10 @@ describe('the prose index the site serves', () => {
 		});
 		expect(differ).toEqual([]);
 		expect(texts.filter((t) => served.rank(t).length > 0).length).toBeGreaterThan(5);
+		// The closest articles (search results when none stands out) too, up to the same rounding at their cut-off.
+		const near = (r: typeof ranker, t: string) => r.ranking(t).closest.filter((m) => Math.abs(m.relative - PROSE.closest.share) > ROUNDING);
+		expect(texts.filter((t) => key(near(served, t)) !== key(near(ranker, t)))).toEqual([]);
+		expect(texts.filter((t) => served.ranking(t).closest.length > 0).length).toBeGreaterThan(5);
 	});
 
 	it('is smaller than the documents it stands for', () => {

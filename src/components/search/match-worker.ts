@@ -46,7 +46,18 @@ export interface MatchRequest {
  * saying why they could not be loaded (the matches still stand).
  */
 export type MatchResponse =
-	| { id: number; result: MatchResult; kind: TextKind; likely?: ProseMatch[]; likelyError?: string; display?: 'pending' | { note: string } }
+	| {
+			id: number;
+			result: MatchResult;
+			kind: TextKind;
+			likely?: ProseMatch[];
+			/** With `likely` empty: the closest articles by their words, search results (prose.ts `ProseRanking.closest`). */
+			closest?: ProseMatch[];
+			/** The text's informative words, for the pages' search (prose.ts `ProseRanking.words`). */
+			words?: string[];
+			likelyError?: string;
+			display?: 'pending' | { note: string };
+	  }
 	| { id: number; error: string };
 
 /**
@@ -168,7 +179,8 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmU
 		let response: MatchResponse = { id, result, kind, ...(display ? { display } : {}) };
 		if (result.matches.length === 0 && kind !== 'log') {
 			try {
-				response = { ...response, likely: (await proseRanker()).rank(text, ruledOutBy(result), { product }) };
+				const ranking = (await proseRanker()).ranking(text, ruledOutBy(result), { product });
+				response = { ...response, likely: ranking.likely, closest: ranking.closest, words: ranking.words };
 			} catch (error) {
 				response = { ...response, likelyError: (error as Error).message };
 			}

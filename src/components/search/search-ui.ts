@@ -11,19 +11,24 @@
  * - a log: the known errors it holds, or the verdict that none matches;
  * - a description: the known errors if an error line is in it, otherwise the
  *   articles whose prose fits it, marked `likely` (prose.ts), never a verdict;
- * - a few words: a search, the likely articles and the pages, never a verdict.
+ *   when none stands out, the closest articles by their words as search
+ *   results, labelled as no diagnosis, with the wizard offered;
+ * - a few words: a search, the likely (or closest) articles and the pages, never a verdict.
+ * The pages (Pagefind, which requires every word of a query) are asked for a
+ * description's informative words together, then, when no page holds them
+ * all, word by word (`searchPages`).
  * A line that several causes print comes with the wizard's question that
  * tells them apart (engine.ts `separatingQuestion`, as the CLI prints it).
  */
 import type { MatchRequest, MatchResponse, WarmUpRequest } from './match-worker.ts';
 import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
 import type { ProseMatch } from '../../lib/prose.ts';
-import { likelySummary, type TextKind } from '../../lib/text-kind.ts';
+import type { TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
-import { pasteBoxMessages } from '../../lib/messages.ts';
+import { pasteBoxMessages, proseMessages } from '../../lib/messages.ts';
 
 
 interface PagefindResultData {
@@ -33,7 +38,12 @@ interface PagefindResultData {
 }
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
-	search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+	search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindResult {
+	id: string;
+	score: number;
+	data(): Promise<PagefindResultData>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -155,6 +165,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	const status = form.querySelector<HTMLElement>('[data-search-status]')!;
 	const known = form.querySelector<HTMLElement>('[data-known-errors]')!;
 	const likely = form.querySelector<HTMLElement>('[data-likely-articles]')!;
+	const closest = form.querySelector<HTMLElement>('[data-closest-articles]')!;
 	const textResults = form.querySelector<HTMLElement>('[data-text-results]')!;
 	const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
 	let generation = 0;
@@ -167,7 +178,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		jumpAsked ||= jump;
 		const raw = currentText(form, input);
 		if (!raw.trim()) {
-			known.hidden = likely.hidden = textResults.hidden = true;
+			known.hidden = likely.hidden = closest.hidden = textResults.hidden = true;
 			status.textContent = '';
 			return;
 		}
@@ -190,22 +201,25 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		const notes: string[] = [];
 		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
 		let searchWords = true;
+		let words: string[] | undefined;
 		if ('error' in response) {
 			notes.push(`Known-error matching is unavailable: ${response.error}.`);
-			known.hidden = likely.hidden = true;
+			known.hidden = likely.hidden = closest.hidden = true;
 		} else {
 			const questions = await questionsFor(response.result);
 			if (mine !== generation) return;
 			renderKnown(known, response.result, response.kind, questions);
-			renderLikely(likely, response.likely);
+			renderLikely(likely, response.likely, response.closest);
+			renderClosest(closest, response.closest);
+			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
-			notes.push(summary(response.result, response.kind, response.likely, questions));
+			notes.push(summary(response.result, response.kind, response.likely, questions, response.closest));
 			const target = jumpAsked ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
 			jumpAsked = false;
 			if (target) {
-				status.textContent = `${summary(response.result, response.kind, response.likely, questions)} Going to the matching step…`;
+				status.textContent = `${summary(response.result, response.kind, response.likely, questions, response.closest)} Going to the matching step…`;
 				location.assign(target);
 				return;
 			}
@@ -217,11 +231,12 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			return;
 		}
 		status.textContent = [...notes, 'Searching the pages…'].join(' ');
-		const pages = await searchPages(text, product.value);
+		const { pages, some } = await searchPages(text, product.value, words);
 		if (mine !== generation) return;
 		list.replaceChildren(...pages.map(renderPage));
 		textResults.hidden = pages.length === 0;
-		if (pages.length === 0) notes.push('No page contains all of these words.');
+		if (pages.length === 0) notes.push(proseMessages.noPageHasAllWords());
+		else if (some) notes.push(proseMessages.pagesWithSomeWords(words ?? []));
 		status.textContent = notes.join(' ');
 	};
 
@@ -286,14 +301,14 @@ async function questionsFor(result: MatchResult): Promise<SharedLine[]> {
 }
 
 /** The status line: what was found. A search or a description never gets the "no known error" verdict. */
-function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = []): string {
+function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = [], closest: readonly ProseMatch[] = []): string {
 	const n = result.matches.length;
 	if (n > 0 && result.ambiguous) {
 		return `This message has ${n} known causes; ${shared.some((l) => l.question) ? 'the question below tells them apart' : 'each article says how to tell them apart'}.`;
 	}
 	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
 	if (kind === 'log') return 'No known error matches this text.';
-	return likelySummary(kind, likely.length);
+	return proseMessages.summary(kind, likely.length, likely.length ? 0 : closest.length);
 }
 
 function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, shared: readonly SharedLine[]) {
@@ -344,19 +359,17 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
  * known error, marked `likely`, each with the words it shares with the text.
  * Hidden when the worker did not rank (an error line matched, or a log).
  */
-function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined) {
+function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined, closest: readonly ProseMatch[] = []) {
 	if (!likely) {
 		section.hidden = true;
 		return;
 	}
 	if (!likely.length) {
-		// Ranked, and nothing fits: a reader with a symptom and no error line is who the wizard is for.
-		const wizard = el('a', 'start the wizard');
+		// Ranked, and nothing stands out: no known match. A reader with a symptom and no error line is who the
+		// wizard is for; the closest articles, if any, follow in their own section as search results.
+		const wizard = el('a', proseMessages.startWizard());
 		wizard.href = WIZARD_PATH;
-		section.replaceChildren(
-			el('h3', 'Likely articles'),
-			withParts(el('p', 'None: no article’s description fits these words. Without an error line, the wizard finds the cause one question at a time, each with the command that answers it: ', 'likely-note'), wizard, '.'),
-		);
+		section.replaceChildren(el('h3', 'Likely articles'), withParts(el('p', proseMessages.likelyNone(closest.length), 'likely-note'), wizard, '.'));
 		section.hidden = false;
 		return;
 	}
@@ -371,23 +384,40 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 	section.hidden = false;
 }
 
+/**
+ * When no article stands out: the closest articles by their words (prose.ts `ProseRanking.closest`),
+ * plainly labelled as search results and no diagnosis, each with the words it shares and where; no
+ * `likely` badge, no verdict. Hidden when there are none.
+ */
+function renderClosest(section: HTMLElement, closest: readonly ProseMatch[] | undefined) {
+	if (!closest?.length) {
+		section.hidden = true;
+		return;
+	}
+	const ol = document.createElement('ol');
+	ol.className = 'closest-list';
+	ol.append(
+		...closest.map((m) => {
+			const li = document.createElement('li');
+			li.dataset.article = m.id;
+			li.append(articleLink(m.id, m.shortId, m.title), el('p', m.summary, 'match-summary'), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
+			return li;
+		}),
+	);
+	section.replaceChildren(el('h3', proseMessages.closestHeading()), el('p', proseMessages.closestNote(), 'closest-note'), ol);
+	section.hidden = false;
+}
+
 function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.id;
 	const link = articleLink(m.id, m.shortId, m.title);
 	const badge = el('span', 'likely', 'likely-badge');
-	const why = el('p', `Why: ${sharedWords(m)}.`, 'likely-why');
+	const why = el('p', `Why: ${proseMessages.sharedWords(m.shared)}.`, 'likely-why');
 	const confirm = el('a', 'How to confirm it');
 	confirm.href = sectionPath(m.id, 'How to confirm');
 	li.append(link, ' ', badge, el('p', m.summary, 'match-summary'), why, confirm);
 	return li;
-}
-
-/** "shares “subuid” (title, symptoms) and “range” (root cause)": the words the text and the article share, and where. */
-function sharedWords(m: ProseMatch): string {
-	const parts = m.shared.slice(0, 6).map((s) => `“${s.word}” (${s.fields.join(', ')})`);
-	const more = m.shared.length > 6 ? ` and ${m.shared.length - 6} more` : '';
-	return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 }
 
 function renderMatch(m: Match): HTMLLIElement {
@@ -413,12 +443,36 @@ function kindText(m: Match): string {
 	return m.kind === 'exact' ? 'matches' : m.kind === 'near' ? 'has every specific word of' : 'is part of';
 }
 
-async function searchPages(text: string, productName: string): Promise<PagefindResultData[]> {
-	const query = pageQuery(text);
-	if (!query) return [];
+/** At most this many pages are listed. */
+const PAGES = 8;
+
+/**
+ * The pages for a text. `words`: a description's or a search's informative words (prose.ts
+ * `ProseRanking.words`); without them (a log, or a search an error line matched) the query is
+ * `pageQuery`'s. Pagefind requires every word of a query, so when no page holds all the words, each
+ * word is asked alone and the pages are ranked by how many of the words they hold, then by the sum of
+ * their scores (`some`: the pages listed hold only some of the words).
+ */
+async function searchPages(text: string, productName: string, words?: readonly string[]): Promise<{ pages: PagefindResultData[]; some: boolean }> {
+	const query = words?.length ? words.join(' ') : pageQuery(text);
+	if (!query) return { pages: [], some: false };
 	const pf = await loadPagefind();
-	const search = await pf.search(query, { filters: productName ? { product: productName } : undefined });
-	return Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+	const options = { filters: productName ? { product: productName } : undefined };
+	const all = await pf.search(query, options);
+	if (all.results.length || !words || words.length < 2) return { pages: await Promise.all(all.results.slice(0, PAGES).map((r) => r.data())), some: false };
+	const each = await Promise.all(words.map((word) => pf.search(word, options)));
+	const byPage = new Map<string, { result: PagefindResult; words: number; score: number }>();
+	for (const { results } of each) {
+		for (const result of results) {
+			const page = byPage.get(result.id) ?? { result, words: 0, score: 0 };
+			page.words += 1;
+			page.score += result.score;
+			if (result.score > page.result.score) page.result = result; // its excerpt marks the page's best word
+			byPage.set(result.id, page);
+		}
+	}
+	const ranked = [...byPage.values()].sort((a, b) => b.words - a.words || b.score - a.score).slice(0, PAGES);
+	return { pages: await Promise.all(ranked.map((p) => p.result.data())), some: ranked.length > 0 };
 }
 
 /**
