@@ -75,7 +75,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		if (command === 'comment') return await commentCommand(rest, io, say);
 		throw new UsageError(u.unknownCommand(command));
 	} catch (error) {
-		if (error instanceof UsageError || error instanceof UnreadableInput || error instanceof BadIndex || error instanceof BadEvent) {
+		// Content with problems (a clone's articles, src/lib/content.ts ContentError, by name: the packaged CLI
+		// bundles no content code) says what is wrong and how to fix it, as the build does, without a stack trace.
+		if (error instanceof UsageError || error instanceof UnreadableInput || error instanceof BadIndex || error instanceof BadEvent || (error instanceof Error && error.name === 'ContentError')) {
 			say(io.stderr, `faultline: ${error.message}`);
 			return 2;
 		}

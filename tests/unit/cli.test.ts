@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
@@ -294,6 +294,20 @@ describe('bad usage and unreadable input exit 2 with one line saying what is wro
 	it('refuses text that is not UTF-8', async () => {
 		const r = spawnedWithData(['match', '-'], Buffer.from([0x66, 0xff, 0xfe, 0x0a]));
 		expect([r.code, r.stderr.trim()]).toEqual([2, 'faultline: standard input is not UTF-8 text; pass a text log']);
+	});
+
+	it('says what is wrong with a clone\'s articles, as the build does, without a stack trace', async () => {
+		// A real ContentError: an article with no front matter, read as a clone's CLI reads its articles.
+		const root = mkdtempSync(join(tmpdir(), 'faultline-bad-content-'));
+		mkdirSync(join(root, 'kb'));
+		writeFileSync(join(root, 'kb', 'broken.md'), 'No front matter here.\n');
+		const stderr = new Writable({ write: (c: Buffer, _e, done) => (errors.push(String(c)), done()) });
+		const errors: string[] = [];
+		const code = await runCli(['match', '-'], { data: () => loadArticles(root, 'kb') as never, version: '0', stdin: Readable.from(['x']), stdout: new Writable({ write: (_c, _e, done) => done() }), stderr });
+		const text = errors.join('');
+		expect(code).toBe(2);
+		expect(text).toMatch(/^faultline: 1 problem in the articles:\n.*broken\.md › /);
+		expect(text).not.toMatch(/\n\s+at /);
 	});
 
 	it('names the line of a bad batch file', async () => {
