@@ -675,9 +675,13 @@ export const proseMessages = {
 		`${closest ? 'None stands out: no article’s description fits these words well enough to be an answer.' : 'None: no article’s description fits these words.'} Without an error line, the wizard finds the cause one question at a time, each with the command that answers it: `,
 	/** The wizard link's text after `likelyNone`. */
 	startWizard: () => 'start the wizard',
-	/** Why an article ranks (likely or closest): "shares “subuid” (title, symptoms) and “range” (root cause) with this article". */
-	sharedWords: (shared: readonly { word: string; fields: readonly string[] }[], max = 6) => {
-		const parts = shared.slice(0, max).map((s) => `“${s.word}” (${s.fields.join(', ')})`);
+	/**
+	 * Why an article ranks (likely or closest): "shares “subuid” (title, symptoms) and “newuidmap” (as “newgidmap”,
+	 * in root cause) with this article". Each word is the reader's (prose.ts SharedWord); the article's own word
+	 * only as such, when the ranker met a near one: "shares “newgidmap”" named a word the reader had not typed.
+	 */
+	sharedWords: (shared: readonly { word: string; as?: string; fields: readonly string[] }[], max = 6) => {
+		const parts = shared.slice(0, max).map((s) => (s.as ? `“${s.word}” (as “${s.as}”, in ${s.fields.join(', ')})` : `“${s.word}” (${s.fields.join(', ')})`));
 		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
 		return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 	},
@@ -689,6 +693,8 @@ export const proseMessages = {
 
 /** The CLI's own lines for the closest articles (src/lib/presenters.ts), apart so that the paste box's bundle does not carry them. */
 export const proseCliMessages = {
+	/** A word an article shares with the text, in a terminal's or a comment's list: the reader's, and the article's near word as such (`newuidmap (as newgidmap)`). */
+	sharedWord: (s: { word: string; as?: string }) => (s.as ? `${s.word} (as ${s.as})` : s.word),
 	/** The line under each closest article: the words it shares. */
 	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
 	/** The last line after the closest articles: the wizard. */
