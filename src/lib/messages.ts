@@ -29,9 +29,10 @@ export const messages = {
 		message: 'has no front matter',
 		fix: 'start the file with a --- block; `npm run new-article -- <slug>` writes a template',
 	}),
-	templatePlaceholder: (text: string) => ({
-		message: `still holds the new-article template's placeholder "${text}"`,
-		fix: 'replace it with the article\'s own text, from its sources (a heading keeps only its section name: ## Symptoms and the like)',
+	/** A placeholder of the new-article template still in an article (article-template.ts), once, with the other places it stands (`alsoAt`) and the fix for what it stands in for. */
+	templatePlaceholder: (text: string, fix: string, alsoAt: readonly string[] = []) => ({
+		message: `still holds the new-article template's placeholder "${text}"${alsoAt.length ? ` (also at ${alsoAt.join(', ')})` : ''}`,
+		fix,
 	}),
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
@@ -225,6 +226,32 @@ export const articleFieldFixes: Record<string, string> = {
 	status: 'use `active`, or `retired` with `replacedBy`',
 	replacedBy: 'name the slug of the replacing article (only when status is retired)',
 };
+
+/**
+ * How to replace a placeholder of the new-article template (src/lib/article-template.ts), by what it stands in
+ * for: a front-matter field by its path (indexes as N), or a body line by its kind and section. Each says only
+ * what applies to it: the heading remark for the fix's heading alone.
+ */
+export function placeholderFix(p: { field: string; kind: string; section?: string }): string {
+	const FIELDS: Record<string, string> = {
+		title: articleFieldFixes.title,
+		summary: articleFieldFixes.summary,
+		'signatures.N.line': "the error line exactly as the tool prints it, from a source (a report, the tool's code); the same line goes in the Error messages block",
+		'signatures.N.where': 'which tool prints the line, and in which versions, from its source',
+		'symptoms.N': 'what the reader sees, in one plain sentence',
+		'versions.N.affected': 'the affected versions, as the sources give them',
+		'sources.N.ref': 'the issue, commit or page the article rests on: owner/name#N, owner/name@<hash> or an https:// URL',
+		'sources.N.title': 'what the reader finds at that source, in a few words',
+	};
+	const own = "replace it with the article's own text, from its sources";
+	if (p.kind === 'field') return FIELDS[p.field.replace(/\.\d+(?=\.|$)/g, '.N')] ?? own;
+	if (p.kind === 'heading') return 'name the fix in its heading, and give it an anchor of its own: ### Give your user a range {#add-subid-range}';
+	if (p.kind === 'evidence') return `give the evidence level, one of ${levels()}, and who or what says so (a maintainer, a merged fix, the code)`;
+	if (p.kind === 'verify') return 'say what the reader runs or sees when the fix worked';
+	if (p.kind === 'code' && p.section === 'Error messages') return 'quote the error line exactly as the tool prints it, as in a signature';
+	if (p.kind === 'code') return 'a command that shows the cause, exactly as the reader runs it';
+	return own;
+}
 
 /** The fixes for front matter the field list above does not cover. */
 export const articleSchemaFixes = {
