@@ -760,6 +760,13 @@ export const buildMessages = {
 export const scriptMessages = {
 	newArticleUsage: () => 'usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)',
 	articleExists: (file: string) => `${file} already exists; pick another slug.`,
+	/**
+	 * new-article's closing words: what the build will ask of the new article, in the order it asks it. The
+	 * wizard step is named here with the build's own fix for an article no path reaches (wizardMessages), so that
+	 * a contributor who follows these words meets no check they were not told of.
+	 */
+	articleWritten: (file: string, shortId: string, slug: string, treeFile: string) =>
+		`Wrote ${file} (${shortId}). Fill in every field; then make it reachable in the wizard: in ${treeFile}, ${wizardMessages.articleNotReachable(slug).fix} (a step \`{ id: result-${slug}, kind: result, article: ${slug} }\`, CONTRIBUTING.md says how). Then run \`npm run build\` to check it.`,
 	cliBundlesPackages: (packages: readonly string[]) =>
 		`dist-cli › bundle: the packaged CLI would bundle ${packages.join(', ')}. Fix: keep content loading (yaml, zod) out of src/cli/packaged.ts and src/action/main.ts; they read dist-cli/data.json.`,
 	packInsideRepository: (dir: string) => `${dir} is inside the repository; set TMPDIR to a directory outside it`,

@@ -17,6 +17,8 @@ import { policyFor } from '../../src/lib/csp.ts';
 import { createHash } from 'node:crypto';
 import { formatProblem } from '../../src/lib/content.ts';
 import { ARTICLE_TEMPLATE, TEMPLATE_TOKENS } from '../../src/lib/article-template.ts';
+import { scriptMessages } from '../../src/lib/messages.ts';
+import { TREE_FILE } from '../../src/lib/content-inputs.ts';
 
 const real = fileURLToPath(new URL('../..', import.meta.url));
 const KB = 'src/content/docs/kb';
@@ -192,6 +194,17 @@ describe('broken content fails the build, naming the file, the field and the fix
 		expect(placeholders[0]).toBe(
 			`${KB}/${slug}.md › front matter › title: still holds the new-article template's placeholder "Product: the failure as a reader would describe it". Fix: a title of 10 to 120 characters naming the failure.`,
 		);
+	});
+
+	it("new-article's closing words ask for the wizard step the build then asks for, in the build's own words", () => {
+		// The new-user walk: "Fill in every field, then run npm run build", and the build then failed on the wizard.
+		const root = project();
+		change(root, T, 'article: nix-wsl1-seccomp', 'article: nix-installer-seccomp-bpf');
+		const fix = /the article "nix-wsl1-seccomp" is not reachable: [^\n]*?\. Fix: ([^\n]*)\.$/m.exec(build(root))?.[1];
+		expect(fix).toBeDefined();
+		const words = scriptMessages.articleWritten(`${KB}/nix-wsl1-seccomp.md`, 'FL-0002', 'nix-wsl1-seccomp', TREE_FILE);
+		expect(words).toContain(`in ${TREE_FILE}, ${fix}`);
+		expect(words).toMatch(/^Wrote .*\. Fill in every field; then make it reachable in the wizard: .*\. Then run `npm run build` to check it\.$/);
 	});
 
 	it('a misordered section', () => {
