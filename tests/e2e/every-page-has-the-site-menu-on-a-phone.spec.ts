@@ -7,9 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 import { TREE } from './site.ts';
 import { articlePath, PRODUCTS_PATH, WIZARD_PATH, wizardMapPath } from '../../src/lib/addresses.ts';
+import { choicesOf } from '../../src/wizard/engine.ts';
 
-// The splash pages, and an article page for comparison (its menu is Starlight's own).
-const SPLASH = ['/', wizardMapPath(), wizardMapPath(TREE.start)];
+// The splash pages: the home page, the whole map, and the map of the first area the first question leads to (a map of its own, src/wizard/site.ts).
+const area = choicesOf(TREE.nodes.find((n) => n.id === TREE.start)!).find((c) => !c.wayOut)!.next;
+const SPLASH = ['/', wizardMapPath(), wizardMapPath(area)];
 const THEMES = ['light', 'dark'] as const;
 
 /** Open the menu with its button; the pane it opens (the navigation's button and pane are both fixed: the navigation element itself has no size). */
@@ -50,7 +52,8 @@ test.describe('on a phone', () => {
 
 	for (const path of SPLASH) {
 		test(`${path} has the menu button, and nothing overflows sideways`, async ({ page }) => {
-			await page.goto(path);
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(200);
 			const menu = await openMenu(page);
 			await expect(menu.getByRole('link', { name: 'Home' })).toBeVisible();
 			await page.getByRole('button', { name: 'Menu' }).click();
