@@ -62,6 +62,7 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 				PageTitle: './src/components/PageTitle.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
+				PageFrame: './src/components/PageFrame.astro',
 			},
 			routeMiddleware: './src/route-data.ts',
 			// No list of articles here: every page would carry all of them (10,000 links

@@ -12,6 +12,7 @@ import { ARTICLES_DIR, readArticleSources, splitFrontMatter } from '../src/lib/c
 import { parse } from 'yaml';
 import { scriptMessages } from '../src/lib/messages.ts';
 import { ARTICLE_TEMPLATE, TEMPLATE_TOKENS } from '../src/lib/article-template.ts';
+import { TREE_FILE } from '../src/lib/content-inputs.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const slug = process.argv[2];
@@ -40,4 +41,4 @@ writeFileSync(
 	target,
 	ARTICLE_TEMPLATE.replaceAll(TEMPLATE_TOKENS.slug, slug).replaceAll(TEMPLATE_TOKENS.shortId, shortId).replaceAll(TEMPLATE_TOKENS.today, today),
 );
-console.log(`Wrote ${ARTICLES_DIR}/${slug}.md (${shortId}). Fill in every field, then run \`npm run build\` to check it.`);
+console.log(scriptMessages.articleWritten(`${ARTICLES_DIR}/${slug}.md`, shortId, slug, TREE_FILE));

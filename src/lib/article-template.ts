@@ -70,10 +70,19 @@ What to do, with its trade-offs.
 ## References
 `;
 
-/** A placeholder of the template: the front-matter field that holds it (`signatures.0.line`), or `body`; and its text. */
+/**
+ * What a placeholder stands in for, which says how to replace it (messages.ts `placeholderFix`): a
+ * front-matter field (`field`, by its path), or in the body a heading, an evidence or a verify paragraph, a
+ * line of a code block (with the section it is in: an error line, a command), or prose.
+ */
+export type PlaceholderKind = 'field' | 'heading' | 'evidence' | 'verify' | 'code' | 'prose';
+
+/** A placeholder of the template: the front-matter field that holds it (`signatures.0.line`), or `body`; its text; what it stands in for, and for a body line the `## ` section it is in. */
 export interface Placeholder {
 	field: string;
 	text: string;
+	kind: PlaceholderKind;
+	section?: string;
 }
 
 /**
@@ -86,29 +95,50 @@ export function templatePlaceholders(template = ARTICLE_TEMPLATE): Placeholder[]
 	const found: Placeholder[] = [];
 	const walk = (value: unknown, path: string[]) => {
 		if (typeof value === 'string') {
-			if (/\s|#/.test(value)) found.push({ field: path.join('.'), text: value });
+			if (/\s|#/.test(value)) found.push({ field: path.join('.'), text: value, kind: 'field' });
 		} else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
 	};
 	walk(parse(m[1]), []);
+	let section: string | undefined;
+	let inCode = false;
 	for (const line of m[2].split('\n')) {
 		const text = line.trim();
-		if (text && !/^(## |```)/.test(text) && !found.some((p) => p.field === 'body' && p.text === text)) found.push({ field: 'body', text });
+		if (text.startsWith('## ')) section = text.slice(3);
+		if (text.startsWith('```')) inCode = !inCode;
+		if (!text || /^(## |```)/.test(text) || found.some((p) => p.field === 'body' && p.text === text)) continue;
+		const kind: PlaceholderKind = inCode ? 'code' : text.startsWith('#') ? 'heading' : text.startsWith('**Evidence:**') ? 'evidence' : text.startsWith('**Verify:**') ? 'verify' : 'prose';
+		found.push({ field: 'body', text, kind, section });
 	}
 	return found;
 }
 
-/** The placeholders still in an article: each front-matter string equal to one, and each body line (trimmed) equal to one, with its 1-based line in the body. */
-export function placeholdersIn(frontMatter: unknown, body: string): { field: string; text: string; bodyLine?: number }[] {
+/** A placeholder still in an article: the template's, and where it stands (a front-matter field, or `body` and its 1-based line in the body). */
+export type PlaceholderLeft = Placeholder & { bodyLine?: number };
+
+/**
+ * The placeholders still in an article, each once: each front-matter string equal to one, and each body
+ * line (trimmed) equal to one, with its 1-based line in the body; a text found in several places (the
+ * template's error line is both `signatures.0.line` and the Error messages block) is one placeholder, at
+ * its first place, with the others in `alsoAt`.
+ */
+export function placeholdersIn(frontMatter: unknown, body: string): (PlaceholderLeft & { alsoAt: PlaceholderLeft[] })[] {
 	const all = templatePlaceholders();
-	const prose = new Set(all.map((p) => p.text));
-	const left: { field: string; text: string; bodyLine?: number }[] = [];
+	const left: PlaceholderLeft[] = [];
 	const walk = (value: unknown, path: string[]) => {
 		if (typeof value === 'string') {
-			if (prose.has(value)) left.push({ field: path.join('.'), text: value });
+			if (all.some((q) => q.text === value)) left.push({ field: path.join('.'), text: value, kind: 'field' });
 		} else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
 	};
 	walk(frontMatter, []);
-	const bodyLines = new Set(all.filter((p) => p.field === 'body').map((p) => p.text));
-	body.split('\n').forEach((line, i) => bodyLines.has(line.trim()) && left.push({ field: 'body', text: line.trim(), bodyLine: i + 1 }));
-	return left;
+	body.split('\n').forEach((line, i) => {
+		const p = all.find((q) => q.field === 'body' && q.text === line.trim());
+		if (p) left.push({ ...p, bodyLine: i + 1 });
+	});
+	const byText = new Map<string, PlaceholderLeft & { alsoAt: PlaceholderLeft[] }>();
+	for (const p of left) {
+		const first = byText.get(p.text);
+		if (first) first.alsoAt.push(p);
+		else byText.set(p.text, { ...p, alsoAt: [] });
+	}
+	return [...byText.values()];
 }

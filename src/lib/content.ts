@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { articleSchema, type ArticleData } from './article-schema.ts';
 import { checkArticleBody, type BodyOutline } from './article-body.ts';
 import { formatOf } from './markdown.ts';
-import { articleFieldFixes, articleSchemaFixes, messages, problemLine, type Message } from './messages.ts';
+import { articleFieldFixes, articleSchemaFixes, messages, placeholderFix, problemLine, type Message } from './messages.ts';
 import { schemaProblems, yamlLines } from './schema-problems.ts';
 import { unsourcedVersions } from './version-claims.ts';
 import { placeholdersIn } from './article-template.ts';
@@ -90,9 +90,10 @@ export function checkArticle(source: ArticleSource): { article?: Article; proble
 	const body = checkArticleBody(parts.body, { signatures, requireErrorBlock: !parsed.success || signatures.length > 0, firstLine: bodyLine, format: formatOf(file), reproduced, frontMatter: parsed.success ? parsed.data : undefined });
 	for (const p of body.problems) problems.push({ file, ...p });
 
-	// An unedited template passes the schema: its placeholders are what give it away, each named.
+	// An unedited template passes the schema: its placeholders are what give it away, each named once with its own fix.
+	const placeAt = (p: { field: string; bodyLine?: number }) => (p.bodyLine ? `line ${p.bodyLine + bodyLine - 1}` : `front matter › ${p.field}`);
 	for (const p of placeholdersIn(raw, parts.body)) {
-		problems.push(problem(p.bodyLine ? `line ${p.bodyLine + bodyLine - 1}` : `front matter › ${p.field}`, messages.templatePlaceholder(p.text)));
+		problems.push(problem(placeAt(p), messages.templatePlaceholder(p.text, placeholderFix(p), p.alsoAt.map(placeAt))));
 	}
 
 	if (parsed.success) {

@@ -29,9 +29,10 @@ export const messages = {
 		message: 'has no front matter',
 		fix: 'start the file with a --- block; `npm run new-article -- <slug>` writes a template',
 	}),
-	templatePlaceholder: (text: string) => ({
-		message: `still holds the new-article template's placeholder "${text}"`,
-		fix: 'replace it with the article\'s own text, from its sources (a heading keeps only its section name: ## Symptoms and the like)',
+	/** A placeholder of the new-article template still in an article (article-template.ts), once, with the other places it stands (`alsoAt`) and the fix for what it stands in for. */
+	templatePlaceholder: (text: string, fix: string, alsoAt: readonly string[] = []) => ({
+		message: `still holds the new-article template's placeholder "${text}"${alsoAt.length ? ` (also at ${alsoAt.join(', ')})` : ''}`,
+		fix,
 	}),
 	badYaml: (reason: string) => ({
 		message: `front matter is not valid YAML: ${reason}`,
@@ -225,6 +226,32 @@ export const articleFieldFixes: Record<string, string> = {
 	status: 'use `active`, or `retired` with `replacedBy`',
 	replacedBy: 'name the slug of the replacing article (only when status is retired)',
 };
+
+/**
+ * How to replace a placeholder of the new-article template (src/lib/article-template.ts), by what it stands in
+ * for: a front-matter field by its path (indexes as N), or a body line by its kind and section. Each says only
+ * what applies to it: the heading remark for the fix's heading alone.
+ */
+export function placeholderFix(p: { field: string; kind: string; section?: string }): string {
+	const FIELDS: Record<string, string> = {
+		title: articleFieldFixes.title,
+		summary: articleFieldFixes.summary,
+		'signatures.N.line': "the error line exactly as the tool prints it, from a source (a report, the tool's code); the same line goes in the Error messages block",
+		'signatures.N.where': 'which tool prints the line, and in which versions, from its source',
+		'symptoms.N': 'what the reader sees, in one plain sentence',
+		'versions.N.affected': 'the affected versions, as the sources give them',
+		'sources.N.ref': 'the issue, commit or page the article rests on: owner/name#N, owner/name@<hash> or an https:// URL',
+		'sources.N.title': 'what the reader finds at that source, in a few words',
+	};
+	const own = "replace it with the article's own text, from its sources";
+	if (p.kind === 'field') return FIELDS[p.field.replace(/\.\d+(?=\.|$)/g, '.N')] ?? own;
+	if (p.kind === 'heading') return 'name the fix in its heading, and give it an anchor of its own: ### Give your user a range {#add-subid-range}';
+	if (p.kind === 'evidence') return `give the evidence level, one of ${levels()}, and who or what says so (a maintainer, a merged fix, the code)`;
+	if (p.kind === 'verify') return 'say what the reader runs or sees when the fix worked';
+	if (p.kind === 'code' && p.section === 'Error messages') return 'quote the error line exactly as the tool prints it, as in a signature';
+	if (p.kind === 'code') return 'a command that shows the cause, exactly as the reader runs it';
+	return own;
+}
 
 /** The fixes for front matter the field list above does not cover. */
 export const articleSchemaFixes = {
@@ -675,9 +702,13 @@ export const proseMessages = {
 		`${closest ? 'None stands out: no article’s description fits these words well enough to be an answer.' : 'None: no article’s description fits these words.'} Without an error line, the wizard finds the cause one question at a time, each with the command that answers it: `,
 	/** The wizard link's text after `likelyNone`. */
 	startWizard: () => 'start the wizard',
-	/** Why an article ranks (likely or closest): "shares “subuid” (title, symptoms) and “range” (root cause) with this article". */
-	sharedWords: (shared: readonly { word: string; fields: readonly string[] }[], max = 6) => {
-		const parts = shared.slice(0, max).map((s) => `“${s.word}” (${s.fields.join(', ')})`);
+	/**
+	 * Why an article ranks (likely or closest): "shares “subuid” (title, symptoms) and “newuidmap” (as “newgidmap”,
+	 * in root cause) with this article". Each word is the reader's (prose.ts SharedWord); the article's own word
+	 * only as such, when the ranker met a near one: "shares “newgidmap”" named a word the reader had not typed.
+	 */
+	sharedWords: (shared: readonly { word: string; as?: string; fields: readonly string[] }[], max = 6) => {
+		const parts = shared.slice(0, max).map((s) => (s.as ? `“${s.word}” (as “${s.as}”, in ${s.fields.join(', ')})` : `“${s.word}” (${s.fields.join(', ')})`));
 		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
 		return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 	},
@@ -689,6 +720,8 @@ export const proseMessages = {
 
 /** The CLI's own lines for the closest articles (src/lib/presenters.ts), apart so that the paste box's bundle does not carry them. */
 export const proseCliMessages = {
+	/** A word an article shares with the text, in a terminal's or a comment's list: the reader's, and the article's near word as such (`newuidmap (as newgidmap)`). */
+	sharedWord: (s: { word: string; as?: string }) => (s.as ? `${s.word} (as ${s.as})` : s.word),
 	/** The line under each closest article: the words it shares. */
 	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
 	/** The last line after the closest articles: the wizard. */
@@ -727,6 +760,13 @@ export const buildMessages = {
 export const scriptMessages = {
 	newArticleUsage: () => 'usage: npm run new-article -- <slug>   (lower-case words joined by hyphens, e.g. podman-foo-bar)',
 	articleExists: (file: string) => `${file} already exists; pick another slug.`,
+	/**
+	 * new-article's closing words: what the build will ask of the new article, in the order it asks it. The
+	 * wizard step is named here with the build's own fix for an article no path reaches (wizardMessages), so that
+	 * a contributor who follows these words meets no check they were not told of.
+	 */
+	articleWritten: (file: string, shortId: string, slug: string, treeFile: string) =>
+		`Wrote ${file} (${shortId}). Fill in every field; then make it reachable in the wizard: in ${treeFile}, ${wizardMessages.articleNotReachable(slug).fix} (a step \`{ id: result-${slug}, kind: result, article: ${slug} }\`, CONTRIBUTING.md says how). Then run \`npm run build\` to check it.`,
 	cliBundlesPackages: (packages: readonly string[]) =>
 		`dist-cli › bundle: the packaged CLI would bundle ${packages.join(', ')}. Fix: keep content loading (yaml, zod) out of src/cli/packaged.ts and src/action/main.ts; they read dist-cli/data.json.`,
 	packInsideRepository: (dir: string) => `${dir} is inside the repository; set TMPDIR to a directory outside it`,

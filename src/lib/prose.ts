@@ -47,8 +47,19 @@ export interface ProseMatch {
 	summary: string;
 	/** BM25 score relative to the first ranked article's (1 for it; all below 1 when the text ruled that one out). */
 	relative: number;
-	/** Why it ranks: each word of the article the text met, and the fields that hold it; the reader sees these. */
-	shared: { word: string; fields: ProseField[] }[];
+	/** Why it ranks: each word of the text that met the article, and the fields that hold it; the reader sees these (SharedWord). */
+	shared: SharedWord[];
+}
+
+/**
+ * A word the text and a likely article share: `word` is the reader's own word (as the ranker reads it: lower
+ * case), and `as` the article's word it met when that is another one, a longer word it begins or one a letter
+ * or two off (`prefix`, `fuzzy`): "newuidmap" met the article's "newgidmap". `fields`: where the article's word stands.
+ */
+export interface SharedWord {
+	word: string;
+	as?: string;
+	fields: ProseField[];
 }
 
 /** The fields of an article a description is ranked by, as a reader would name them. */
@@ -184,6 +195,44 @@ const STOP_WORDS = new Set(
 	).split(' '),
 );
 
+/** A search word longer than 6 letters meets words this share of its length off, rounded (MiniSearch's `fuzzy` as a fraction). */
+const FUZZY_SHARE = 0.15;
+/** MiniSearch's own cap on a fuzzy match's edit distance (its default `maxFuzzy`), whatever the word's length. */
+const MAX_FUZZY = 6;
+
+/**
+ * The reader's word that met the article's word `met`, as MiniSearch meets them: the same word; else the
+ * closest of those that begin it (`prefixFor`) or are within their edit distance of it (`fuzzyFor`).
+ * undefined when none does (not expected: MiniSearch met it from one of them), so that "Why" never names a
+ * word the reader did not type as theirs.
+ */
+export function readersWord(met: string, words: readonly string[], prefixFor: (w: string) => boolean, fuzzyFor: (w: string) => number | false): string | undefined {
+	if (words.includes(met)) return met;
+	let best: { word: string; distance: number } | undefined;
+	for (const w of words) {
+		// A word it begins is as far as the letters it adds; a near word, as its edit distance, when within reach.
+		let distance = prefixFor(w) && met.startsWith(w) ? met.length - w.length : Infinity;
+		const share = fuzzyFor(w);
+		if (share) {
+			const edits = editDistance(w, met);
+			if (edits <= Math.min(MAX_FUZZY, Math.round(w.length * share))) distance = Math.min(distance, edits);
+		}
+		if (distance < (best?.distance ?? Infinity)) best = { word: w, distance };
+	}
+	return best?.word;
+}
+
+/** Levenshtein distance between two words (insertions, deletions and substitutions of one character each). */
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		previous = row;
+	}
+	return previous[b.length];
+}
+
 /** A word as the ranker indexes and searches it: lower case; null for a stop word or a single character. */
 function proseTerm(term: string): string | null {
 	const t = term.toLowerCase();
@@ -241,14 +290,17 @@ export interface ProseRanking {
  */
 export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSettings = PROSE): ProseRanker {
 	const PROSE = settings;
+	// Which search words also meet longer words they begin, and which meet words a letter or two off (by this share of their length).
+	const prefixFor = (term: string) => PROSE.prefix && term.length > 4;
+	const fuzzyFor = (term: string) => (PROSE.fuzzy && term.length > 6 ? FUZZY_SHARE : false);
 	const search = new MiniSearch<ProseDoc & { symptomsText: string }>({
 		fields: ['title', 'symptomsText', 'summary', 'rootCause'],
 		storeFields: ['id'],
 		processTerm: proseTerm,
 		searchOptions: {
 			boost: { title: PROSE.boost.title, symptomsText: PROSE.boost.symptoms, summary: PROSE.boost.summary, rootCause: PROSE.boost.rootCause },
-			prefix: (term) => PROSE.prefix && term.length > 4,
-			fuzzy: (term) => (PROSE.fuzzy && term.length > 6 ? 0.15 : false),
+			prefix: prefixFor,
+			fuzzy: fuzzyFor,
 			combineWith: 'OR',
 		},
 	});
@@ -280,7 +332,11 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 		const kind = textKind(text);
 		if (informative.length < Math.min(PROSE.closest.minWords, kind === 'words' ? 1 : PROSE.closest.minWords)) return { likely: [], closest: [], words };
 		const product = options.product;
-		const results = search.search(text.slice(0, 2000), product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
+		const query = text.slice(0, 2000);
+		// The reader's words as the search read them (its tokenizer and proseTerm), made only when an article is shown.
+		let readerWords: string[] | undefined;
+		const readers = () => (readerWords ??= [...new Set(tokenize(query).flatMap((t) => proseTerm(t) ?? []))]);
+		const results = search.search(query, product ? { filter: (r) => byId.get(String(r.id))?.products.includes(product) ?? false } : undefined);
 		if (!results.length) return { likely: [], closest: [], words };
 		// The text's lines as the matcher reads them, made only when a ranked article has an excludeWhen text.
 		let lines: string[] | undefined;
@@ -290,10 +346,11 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 		const second = results[1]?.score ?? 0;
 		const toMatch = (r: (typeof results)[number]): ProseMatch => {
 			const d = byId.get(String(r.id))!;
-			const shared = Object.entries(r.match as Record<string, string[]>).map(([word, fields]) => ({
-				word,
-				fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))],
-			}));
+			const shared = Object.entries(r.match as Record<string, string[]>).flatMap(([met, fields]): SharedWord[] => {
+				const word = readersWord(met, readers(), prefixFor, fuzzyFor);
+				if (word === undefined) return [];
+				return [{ word, ...(word === met ? {} : { as: met }), fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))] }];
+			});
 			return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000, shared };
 		};
 		const standsOut =

@@ -223,15 +223,4 @@ test('an option with two dashes shows as written in headings, the table of conte
 	// Cited articles are links: "(FL-0014)" leads to that article.
 	await expect(page.locator('main .sl-markdown-content a', { hasText: /^FL-\d{4}$/ }).first()).toHaveAttribute('href', /^\/kb\/[a-z0-9-]+\/$/);
 });
-
-test.describe('on a phone', () => {
-	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-	test('the home page (no sidebar, no menu) still offers the theme switch, and nothing overflows sideways', async ({ page }) => {
-		await page.goto('/');
-		const select = page.locator('header starlight-theme-select select');
-		await expect(select).toBeVisible();
-		await select.selectOption('light');
-		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-	});
-});
+// On a phone the home page has the menu an article has, with the theme switch in it: every-page-has-the-site-menu-on-a-phone.

@@ -93,15 +93,4 @@ test('with --userns keep-id in the paste, the keep-id article is found and the l
 	await expect(page.locator('main .excluded-note')).toContainText('FL-0004');
 });
 
-// The box does not wrap (a log keeps its lines): after a real paste of a long line, its start shows, not its end.
-test('after a paste, the box shows the start of a long line', async ({ page, context }) => {
-	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	const line = `Error: OCI runtime error: crun: ${'x'.repeat(300)} the end`;
-	await page.goto('/');
-	const box = page.locator('main').getByLabel('Paste an error message');
-	await page.evaluate((text) => navigator.clipboard.writeText(text), line);
-	await box.focus();
-	await page.keyboard.press('ControlOrMeta+V');
-	await expect(box).toHaveValue(line);
-	await expect.poll(() => box.evaluate((t: HTMLTextAreaElement) => t.scrollWidth > t.clientWidth && t.scrollLeft === 0)).toBe(true);
-});
+// After a paste the box shows the start of the text, not its end: text-put-in-the-paste-box-shows-its-start.

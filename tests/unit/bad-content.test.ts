@@ -17,6 +17,8 @@ import { policyFor } from '../../src/lib/csp.ts';
 import { createHash } from 'node:crypto';
 import { formatProblem } from '../../src/lib/content.ts';
 import { ARTICLE_TEMPLATE, TEMPLATE_TOKENS } from '../../src/lib/article-template.ts';
+import { scriptMessages } from '../../src/lib/messages.ts';
+import { TREE_FILE } from '../../src/lib/content-inputs.ts';
 
 const real = fileURLToPath(new URL('../..', import.meta.url));
 const KB = 'src/content/docs/kb';
@@ -162,34 +164,47 @@ describe('broken content fails the build, naming the file, the field and the fix
 		expect(build(root)).toMatch(message);
 	});
 
-	it('an unedited new-article template, naming each placeholder still in it', () => {
+	it('an unedited new-article template, naming each placeholder still in it once, each with the fix that applies to it', () => {
 		const root = project();
 		const slug = 'podman-new-failure';
 		writeFileSync(join(root, KB, `${slug}.md`), ARTICLE_TEMPLATE.replaceAll(TEMPLATE_TOKENS.slug, slug).replaceAll(TEMPLATE_TOKENS.shortId, 'FL-0099').replaceAll(TEMPLATE_TOKENS.today, '2026-01-01'));
 		const report = build(root);
 		const placeholders = report.split('\n').filter((l) => l.includes("still holds the new-article template's placeholder"));
-		expect(placeholders.map((l) => l.replace(/^.*? › (.*?): still holds the new-article template's placeholder (".*?")\. Fix: .*$/, '$1 $2'))).toEqual([
-			'front matter › title "Product: the failure as a reader would describe it"',
-			'front matter › summary "The root cause in one sentence."',
-			'front matter › signatures.0.line "the exact error line, as the tool prints it"',
-			'front matter › signatures.0.where "which tool prints it, in which versions"',
-			'front matter › symptoms.0 "What the reader sees, in plain words."',
-			'front matter › versions.0.affected "the affected versions"',
-			'front matter › sources.0.ref "owner/name#1"',
-			'front matter › sources.0.title "What the reader finds there"',
-			'line 28 "the exact error line, as the tool prints it"',
-			'line 33 "Why it happens, from the sources. Mark a statement weaker than the level below inline: (inferred)."',
-			'line 35 "**Evidence:** confirmed upstream. Where a maintainer, a merged fix or the code says so (or: reported, inferred)."',
-			'line 40 "a-command-that-shows-it"',
-			'line 43 "What its output means."',
-			'line 47 "### The recommended fix {#recommended-fix}"',
-			'line 49 "What to do, with its trade-offs."',
-			'line 51 "**Evidence:** reported. Who says it works, and where."',
-			'line 53 "**Verify:** what the reader sees when it worked."',
+		// Each line: where, the placeholder (and where else it stands), and its fix; the new-user walk saw one fix, about headings, 17 times.
+		expect(placeholders.map((l) => l.replace(/^.*? › (.*?): still holds the new-article template's placeholder (".*?"(?: \(also at .*?\))?)\. Fix: (.*)$/, '$1 $2 => $3'))).toEqual([
+			'front matter › title "Product: the failure as a reader would describe it" => a title of 10 to 120 characters naming the failure.',
+			'front matter › summary "The root cause in one sentence." => write the root cause as one sentence of 20 to 320 characters, ending with a full stop.',
+			'front matter › signatures.0.line "the exact error line, as the tool prints it" (also at line 28) => the error line exactly as the tool prints it, from a source (a report, the tool\'s code); the same line goes in the Error messages block.',
+			'front matter › signatures.0.where "which tool prints it, in which versions" => which tool prints the line, and in which versions, from its source.',
+			'front matter › symptoms.0 "What the reader sees, in plain words." => what the reader sees, in one plain sentence.',
+			'front matter › versions.0.affected "the affected versions" => the affected versions, as the sources give them.',
+			'front matter › sources.0.ref "owner/name#1" => the issue, commit or page the article rests on: owner/name#N, owner/name@<hash> or an https:// URL.',
+			'front matter › sources.0.title "What the reader finds there" => what the reader finds at that source, in a few words.',
+			'line 33 "Why it happens, from the sources. Mark a statement weaker than the level below inline: (inferred)." => replace it with the article\'s own text, from its sources.',
+			'line 35 "**Evidence:** confirmed upstream. Where a maintainer, a merged fix or the code says so (or: reported, inferred)." => give the evidence level, one of "reproduced here", "confirmed upstream", "reported", "inferred", and who or what says so (a maintainer, a merged fix, the code).',
+			'line 40 "a-command-that-shows-it" => a command that shows the cause, exactly as the reader runs it.',
+			'line 43 "What its output means." => replace it with the article\'s own text, from its sources.',
+			'line 47 "### The recommended fix {#recommended-fix}" => name the fix in its heading, and give it an anchor of its own: ### Give your user a range {#add-subid-range}.',
+			'line 49 "What to do, with its trade-offs." => replace it with the article\'s own text, from its sources.',
+			'line 51 "**Evidence:** reported. Who says it works, and where." => give the evidence level, one of "reproduced here", "confirmed upstream", "reported", "inferred", and who or what says so (a maintainer, a merged fix, the code).',
+			'line 53 "**Verify:** what the reader sees when it worked." => say what the reader runs or sees when the fix worked.',
 		]);
+		// The heading remark is the fix heading's alone.
+		expect(placeholders.filter((l) => l.includes('### ')).map((l) => l.replace(/^.*? › (.*?):.*$/, '$1'))).toEqual(['line 47']);
 		expect(placeholders[0]).toBe(
-			`${KB}/${slug}.md › front matter › title: still holds the new-article template's placeholder "Product: the failure as a reader would describe it". Fix: replace it with the article's own text, from its sources (a heading keeps only its section name: ## Symptoms and the like).`,
+			`${KB}/${slug}.md › front matter › title: still holds the new-article template's placeholder "Product: the failure as a reader would describe it". Fix: a title of 10 to 120 characters naming the failure.`,
 		);
+	});
+
+	it("new-article's closing words ask for the wizard step the build then asks for, in the build's own words", () => {
+		// The new-user walk: "Fill in every field, then run npm run build", and the build then failed on the wizard.
+		const root = project();
+		change(root, T, 'article: nix-wsl1-seccomp', 'article: nix-installer-seccomp-bpf');
+		const fix = /the article "nix-wsl1-seccomp" is not reachable: [^\n]*?\. Fix: ([^\n]*)\.$/m.exec(build(root))?.[1];
+		expect(fix).toBeDefined();
+		const words = scriptMessages.articleWritten(`${KB}/nix-wsl1-seccomp.md`, 'FL-0002', 'nix-wsl1-seccomp', TREE_FILE);
+		expect(words).toContain(`in ${TREE_FILE}, ${fix}`);
+		expect(words).toMatch(/^Wrote .*\. Fill in every field; then make it reachable in the wizard: .*\. Then run `npm run build` to check it\.$/);
 	});
 
 	it('a misordered section', () => {

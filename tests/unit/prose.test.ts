@@ -4,7 +4,8 @@ import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, ruledOutBy } from '../../src/lib/matcher/index.ts';
 import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
-import { createProseRanker, PROSE, proseIndexOf, textKind } from '../../src/lib/prose.ts';
+import { createProseRanker, PROSE, proseIndexOf, readersWord, textKind } from '../../src/lib/prose.ts';
+import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -252,5 +253,22 @@ describe('the prose index the site serves', () => {
 		expect(first.id).toBe('podman-newuidmap-not-setuid');
 		expect(first.shared.map((s) => s.word)).toEqual(expect.arrayContaining(['newuidmap', 'setuid']));
 		expect(first.shared.find((s) => s.word === 'setuid')?.fields).toContain('title');
+	});
+
+	it("names only the reader's words as theirs: a near word the ranker met is said as the article's (issue 19)", () => {
+		// "newuidmap" meets the articles' "newgidmap" (one letter off): "Why" said it shared “newgidmap”.
+		const typed = ['subuid', 'newuidmap'];
+		const likely = served.rank(typed.join(' '));
+		expect(likely.length).toBeGreaterThan(0);
+		for (const m of likely) expect(m.shared.map((s) => s.word).filter((w) => !typed.includes(w))).toEqual([]);
+		const near = likely.flatMap((m) => m.shared).find((s) => s.as === 'newgidmap');
+		expect(near).toMatchObject({ word: 'newuidmap', as: 'newgidmap' });
+		expect(proseCliMessages.sharedWord(near!)).toBe('newuidmap (as newgidmap)');
+		expect(proseMessages.sharedWords([{ word: 'subuid', fields: ['title'] }, near!])).toBe(
+			`shares “subuid” (title) and “newuidmap” (as “newgidmap”, in ${near!.fields.join(', ')}) with this article`,
+		);
+		// A word it begins is met too: "start" meets "starts", said as such.
+		expect(readersWord('starts', ['start', 'limits'], (w) => w.length > 4, () => false)).toBe('start');
+		expect(readersWord('newgidmap', ['subuid'], () => true, () => 0.15)).toBeUndefined();
 	});
 });

@@ -25,6 +25,7 @@ import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../
 import type { ProseMatch } from '../../lib/prose.ts';
 import type { TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
+import { arrivedWhole, showStart } from './show-start.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
@@ -114,6 +115,7 @@ function holdLarge(form: HTMLFormElement, text: string): void {
 	const note = `[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
 	largePaste.set(form, { note, rest: text.slice(PREVIEW) });
 	input.value = `${text.slice(0, PREVIEW)}\n${note}`;
+	showStart(input);
 }
 
 /** The panel's whole text: the box's, with a large paste's hidden rest in place of its note. */
@@ -139,7 +141,9 @@ export function setPasteText(form: HTMLFormElement, text: string): void {
 	if (text.length > LARGE_PASTE) holdLarge(form, text);
 	else {
 		largePaste.delete(form);
-		form.querySelector<HTMLTextAreaElement>('[data-search-input]')!.value = text;
+		const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
+		input.value = text;
+		showStart(input);
 	}
 }
 
@@ -151,6 +155,8 @@ export function setPasteText(form: HTMLFormElement, text: string): void {
 export function mountSearch(form: HTMLFormElement, trigger?: Event): void {
 	const run = mounted.get(form) ?? setUp(form);
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
+	// The event that loaded this code is past the listener setUp adds: its text shows its start here.
+	if (trigger && arrivedWhole(trigger)) showStart(input);
 	if (input.value || largePaste.has(form)) void run(trigger ? wantsJump(trigger) : false);
 }
 
@@ -244,6 +250,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 	mounted.set(form, run);
 	input.addEventListener('input', (event) => {
 		clearTimeout(timer);
+		if (arrivedWhole(event)) showStart(input);
 		// A paste is whole at once: it runs now. Typing waits for a pause, so a word is not matched letter by letter.
 		if (isPaste(event)) void run(true);
 		else timer = setTimeout(() => run(false), 200);
