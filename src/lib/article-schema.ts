@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NAME_SOURCE } from './addresses.ts';
 import { PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
+import { HOST_IDS, hostsNamedIn } from './hosts.ts';
 import { SHORT_ID_PATTERN } from './short-id.ts';
 import { buildMessages } from './messages.ts';
 import { NOT_REPRODUCED_REASONS, type NotReproducedReason } from './repro.ts';
@@ -138,6 +139,14 @@ export const articleFields = z
 		/** Kernel or system mechanisms involved, from the registry. */
 		subsystems: z.array(z.enum(SUBSYSTEM_IDS)).min(1),
 		/**
+		 * The host systems (hosts.ts: `linux`, `macos`, `windows`) the failure happens on only, as the article
+		 * itself says (its title, summary or root cause): Multipass's macOS firewall, WSL 1's missing seccomp,
+		 * a Linux driver. Empty (the default) when it is not tied to a host system. A description that names
+		 * another host system only is never given the article (prose.ts). Required when the title names a host
+		 * system (`hostsNamedIn`), and then with it (one of them, when the title's words name several).
+		 */
+		hosts: z.array(z.enum(HOST_IDS)).default([]),
+		/**
 		 * The exact error lines, one entry per variant. Empty only for a failure
 		 * that prints no error at all; readers then reach it through the wizard.
 		 */
@@ -199,6 +208,12 @@ export const articleSchema = articleFields.superRefine((article, ctx) => {
 		// A date no one can have checked on yet: later than today anywhere on Earth (UTC+14).
 		if (article.lastVerified.getTime() > Date.now() + LATEST_TIME_ZONE_MS) {
 			ctx.addIssue({ code: 'custom', path: ['lastVerified'], message: buildMessages.lastVerifiedInFuture() });
+		}
+		// A title that names a host system says the article is for it: `hosts` must say so too (one of them,
+		// when the title's words name several: WSL is Linux on Windows).
+		const titleHosts = [...hostsNamedIn(article.title)];
+		if (titleHosts.length && !titleHosts.some((h) => (article.hosts as string[]).includes(h))) {
+			ctx.addIssue({ code: 'custom', path: ['hosts'], message: buildMessages.hostsMissingTitleHost(titleHosts) });
 		}
 		article.versions.forEach((v, i) => {
 			if (!(article.products as string[]).includes(v.product)) {

@@ -754,6 +754,7 @@ export const buildMessages = {
 	// The schema's problem line adds the value given: (got "2999-01-01").
 	lastVerifiedInFuture: () => 'is a day that has not come yet: it is the day you last checked the facts against the sources',
 	versionsOfUnlistedProduct: (products: readonly string[]) => `names a product the article does not list in \`products\` (${products.join(', ')})`,
+	hostsMissingTitleHost: (hosts: readonly string[]) => `must list ${hosts.join(' or ')}: the title names that host system (src/lib/hosts.ts; list each host system the article applies to only)`,
 } as const;
 
 /** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */

@@ -9,7 +9,7 @@ import type { ProseDoc } from './prose.ts';
 import { normalizeValues } from './matcher/normalize.ts';
 
 /** The prose documents of articles (front matter and body), for `createProseRanker`. Retired articles are left out. */
-export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[]; excludeWhen: { text: string }[] }; outline: BodyOutline }[]): ProseDoc[] {
+export function proseDocsOf(articles: readonly { data: { id: string; shortId: string; title: string; summary: string; symptoms: string[]; status: string; products: string[]; excludeWhen: { text: string }[]; hosts?: readonly string[] }; outline: BodyOutline }[]): ProseDoc[] {
 	return articles
 		.filter((a) => a.data.status === 'active')
 		.map(({ data, outline }) => ({
@@ -21,6 +21,7 @@ export function proseDocsOf(articles: readonly { data: { id: string; shortId: st
 			rootCause: plainText(outline.sections.find((s) => s.text === 'Root cause')?.body ?? ''),
 			products: data.products,
 			excludeWhen: data.excludeWhen.map((e) => normalizeValues(e.text)),
+			hosts: [...(data.hosts ?? [])],
 		}));
 }
 

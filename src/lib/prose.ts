@@ -16,6 +16,7 @@
 import MiniSearch from 'minisearch';
 import { textKind } from './text-kind.ts';
 import { normalizeLine } from './matcher/normalize.ts';
+import { hostRulesOut, hostsNamedIn } from './hosts.ts';
 
 export { textKind, TEXT_KIND, type TextKind } from './text-kind.ts';
 
@@ -37,6 +38,13 @@ export interface ProseDoc {
 	 * articles a line of which matched, and the browser's matcher holds only the shards a paste needs.
 	 */
 	excludeWhen: string[];
+	/**
+	 * The host systems the article applies to only (hosts.ts `HostId`s, the front matter's `hosts`); empty
+	 * for any host. A description that names its host system (`hostsNamedIn`) and none of these is never
+	 * given this article, as likely or as closest (`hostRulesOut`). Optional so that an index built before
+	 * the field existed still loads (then: any host).
+	 */
+	hosts?: string[];
 }
 
 /** A likely article for a description: never a confident answer. */
@@ -253,7 +261,8 @@ export interface ProseRanker {
 	/**
 	 * Likely articles for a description or search, best first; empty when nothing fits well enough.
 	 * `ruledOut`: articles the text itself rules out (the matcher's `excluded`), and any article whose
-	 * `excludeWhen` text is in one of the text's lines (`ProseDoc.excludeWhen`): never answered, but
+	 * `excludeWhen` text is in one of the text's lines (`ProseDoc.excludeWhen`), and any article only for
+	 * host systems other than those the text names (`ProseDoc.hosts`, hosts.ts): never answered, but
 	 * still ranked, so that another article stands out only as it would beside them (measured on the
 	 * eval set: leaving them out of the ranking lets weaker articles pass the margin).
 	 */
@@ -341,7 +350,13 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 		// The text's lines as the matcher reads them, made only when a ranked article has an excludeWhen text.
 		let lines: string[] | undefined;
 		const rulesOut = (d: ProseDoc) => d.excludeWhen.some((t) => (lines ??= text.split(/\r?\n|\r/).map(normalizeLine)).some((line) => line.includes(t)));
-		const shown = (r: (typeof results)[number]) => !ruledOut?.has(String(r.id)) && !rulesOut(byId.get(String(r.id))!);
+		// The host systems the text names (hosts.ts): an article only for others is ruled out as an excludeWhen
+		// text rules it out, still ranked (so that no other article stands out only because it left), never shown.
+		const named = hostsNamedIn(query);
+		const shown = (r: (typeof results)[number]) => {
+			const d = byId.get(String(r.id))!;
+			return !ruledOut?.has(d.id) && !rulesOut(d) && !hostRulesOut(d.hosts ?? [], named);
+		};
 		const best = results[0].score;
 		const second = results[1]?.score ?? 0;
 		const toMatch = (r: (typeof results)[number]): ProseMatch => {

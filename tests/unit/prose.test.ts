@@ -7,6 +7,9 @@ import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
 import { createProseRanker, PROSE, proseIndexOf, readersWord, textKind } from '../../src/lib/prose.ts';
 import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
+import { hostRulesOut, hostsNamedIn } from '../../src/lib/hosts.ts';
+import { articleSchema } from '../../src/lib/article-schema.ts';
+import { validData } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // The model's articles (read and checked once per process, in the order the site and the CLI use).
@@ -216,6 +219,92 @@ describe('search results when no article stands out', () => {
 		expect(ranker.ranking(NFS).words).toEqual(['rootless', 'podman', 'home', 'directory', 'nfs']);
 		expect(ranker.ranking('Subuid subuid').words).toEqual(['subuid']);
 		expect(ranker.ranking('a b c d e f g h i j k l m n o p q r s t u v w x y z alpha beta gamma delta epsilon zeta eta theta iota kappa').words).toHaveLength(PROSE.closest.pageWords);
+	});
+});
+
+describe('the host system a description names', () => {
+	const matcher = createMatcher(loadKnowledgeBase(root).matcherIndex());
+	const hostsOf = new Map(articles.map((a) => [a.data.id, a.data.hosts as string[]]));
+	// The same ranker with no article tied to a host: what the rule changes is the difference.
+	const blind = createProseRanker(proseDocsOf(articles).map((d) => ({ ...d, hosts: [] })));
+	const shownIds = (r: { likely: { id: string }[]; closest: { id: string }[] }) => [...r.likely, ...r.closest].map((m) => m.id);
+
+	it('reads the host systems a text names, and not words that name something else', () => {
+		expect([...hostsNamedIn('multipass launch times out on ubuntu')]).toEqual(['linux']);
+		expect([...hostsNamedIn('Fedora 40; I use Arch btw; NixOS 24.05')]).toEqual(['linux']);
+		expect([...hostsNamedIn('after the macOS 15 Sequoia update on my Mac')]).toEqual(['macos']);
+		expect([...hostsNamedIn('multipass 1.14.0+mac')]).toEqual(['macos']);
+		expect([...hostsNamedIn('Windows 11 with Hyper-V')]).toEqual(['windows']);
+		// WSL is Linux on Windows: it names both.
+		expect([...hostsNamedIn('nix on WSL 1')]).toEqual(['linux', 'windows']);
+		expect([...hostsNamedIn('Ubuntu-22.04 on WSL2')]).toEqual(['linux', 'windows']);
+		// A network card's MAC address, an architecture, a server's or a launchd label's dotted name, SELinux, a desktop's windows.
+		for (const text of ['my MAC address changes', 'arch: amd64', 'OS/Arch:', 'failed to download from https://cloud-images.ubuntu.com/releases', 'org.nixos.nix-daemon is disabled', 'SELinux is enforcing', 'too many windows open', 'macvlan and emacs']) {
+			expect([...hostsNamedIn(text)], text).toEqual([]);
+		}
+	});
+
+	it('rules an article out only when both name host systems and share none', () => {
+		expect(hostRulesOut(['macos'], new Set(['linux']))).toBe(true);
+		expect(hostRulesOut(['macos'], new Set(['linux', 'macos']))).toBe(false);
+		expect(hostRulesOut([], new Set(['linux']))).toBe(false);
+		expect(hostRulesOut(['macos'], new Set())).toBe(false);
+	});
+
+	it('never gives a Linux description a macOS-only article (issue 15: FL-0088 for a timeout on Ubuntu)', () => {
+		const text = 'multipass launch times out on ubuntu';
+		expect(shownIds(blind.ranking(text))).toContain('multipass-macos-sequoia-ip-lookup');
+		const r = ranker.ranking(text);
+		expect(shownIds(r)).not.toContain('multipass-macos-sequoia-ip-lookup');
+		for (const id of shownIds(r)) expect(hostRulesOut(hostsOf.get(id)!, new Set(['linux'])), id).toBe(false);
+		// The rest is as before: the same likely articles, in the same order, less the one ruled out.
+		expect(r.likely.map((m) => m.id)).toEqual(blind.ranking(text).likely.map((m) => m.id).filter((id) => id !== 'multipass-macos-sequoia-ip-lookup'));
+	});
+
+	it('never gives a macOS description a Linux- or Windows-only article, the other way', () => {
+		// Each got a Linux- or Windows-only article before (FL-0100 and FL-0085, FL-0011 among the closest; FL-0012, FL-0063 as likely).
+		const texts = [
+			'multipass launch times out on my Mac',
+			'nix installer fails without systemd on my Mac',
+			'the nix build sandbox fails cloning the builder process on my MacBook',
+			'multipass on my mac: every command fails opening the certificate under a non-ASCII user name',
+		];
+		for (const text of texts) {
+			const before = shownIds(blind.ranking(text));
+			expect(before.some((id) => hostRulesOut(hostsOf.get(id)!, new Set(['macos']))), text).toBe(true);
+			const after = shownIds(ranker.ranking(text));
+			for (const id of after) expect(hostRulesOut(hostsOf.get(id)!, new Set(['macos'])), `${text}: ${id}`).toBe(false);
+			// The macOS articles the text got stay.
+			for (const id of before.filter((id) => hostsOf.get(id)!.includes('macos'))) expect(after, text).toContain(id);
+		}
+		// A macOS-only article offered for Fedora: FL-0084 (a macOS update replaces /etc/zshrc) was the likely one.
+		const fedora = 'nix command not found after an update on fedora';
+		expect(blind.ranking(fedora).likely.map((m) => m.id)).toContain('nix-macos-update-removes-shell-hook');
+		expect(shownIds(ranker.ranking(fedora))).not.toContain('nix-macos-update-removes-shell-hook');
+	});
+
+	it('changes nothing for a text that names no host system, and keeps articles for any of the hosts named', () => {
+		for (const text of ['multipass launch times out', ...loadEvalSet(root).map((i) => i.text).filter((t) => hostsNamedIn(t.slice(0, 2000)).size === 0)]) {
+			const ruledOut = ruledOutBy(matcher.match(text));
+			expect(ranker.ranking(text, ruledOut), text.slice(0, 60)).toEqual(blind.ranking(text, ruledOut));
+		}
+		// Naming two host systems keeps each one's articles ("the Linux VM on my Mac").
+		expect(shownIds(ranker.ranking('multipass launch times out on my Mac, the Linux VM never gets an address'))).toContain('multipass-macos-sequoia-ip-lookup');
+	});
+
+	it('offers no eval text an article for another host system only', () => {
+		for (const item of loadEvalSet(root)) {
+			const named = hostsNamedIn(item.text.slice(0, 2000));
+			for (const id of shownIds(ranker.ranking(item.text, ruledOutBy(matcher.match(item.text))))) expect(hostRulesOut(hostsOf.get(id)!, named), `${item.id}: ${id}`).toBe(false);
+		}
+	});
+
+	it('requires `hosts` to list each host system the title names', () => {
+		const title = 'Multipass on macOS: instances never get an address and launch times out';
+		expect(() => articleSchema.parse({ ...validData(), title })).toThrow(/must list macos: the title names that host system/);
+		expect(articleSchema.parse({ ...validData(), title, hosts: ['macos'] }).hosts).toEqual(['macos']);
+		// A title naming none needs none; `hosts` defaults to any host.
+		expect(articleSchema.parse(validData()).hosts).toEqual([]);
 	});
 });
 
