@@ -30,6 +30,9 @@ export interface MapEdge {
 	label: string;
 	/** The whole answer. */
 	fullLabel: string;
+	/** The answer as written: an error line (`isLine`), shown verbatim as code, or text with code spans (src/lib/inline-code.ts). */
+	written: string;
+	isLine: boolean;
 }
 export interface MapLayout {
 	width: number;
@@ -99,14 +102,14 @@ export function layoutMap(
 	const place = (id: string, depth: number): MapBox => {
 		const node = byId.get(id)!;
 		const branch = id !== root && branches.has(id);
-		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label }));
+		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label, isLine: !!c.isLine }));
 		const row = children.length ? children[0].box.y : rowY(nextRow++);
 		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)), label: labelOf(node) };
 		if (branch) box.branch = count(id);
 		boxes.set(id, box);
 		for (const c of children) {
 			const fullLabel = plainText(displayLine(c.label));
-			edges.push({ from: box, to: c.box, label: shorten(fullLabel, EDGE_LABEL_CHARS), fullLabel });
+			edges.push({ from: box, to: c.box, label: shorten(fullLabel, EDGE_LABEL_CHARS), fullLabel, written: c.label, isLine: c.isLine });
 		}
 		return box;
 	};

@@ -407,7 +407,7 @@ function renderClosest(section: HTMLElement, closest: readonly ProseMatch[] | un
 		...closest.map((m) => {
 			const li = document.createElement('li');
 			li.dataset.article = m.id;
-			li.append(articleLink(m.id, m.shortId, m.title), el('p', m.summary, 'match-summary'), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
+			li.append(articleLink(m.id, m.shortId, m.title), withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
 			return li;
 		}),
 	);
@@ -423,7 +423,7 @@ function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const why = el('p', `Why: ${proseMessages.sharedWords(m.shared)}.`, 'likely-why');
 	const confirm = el('a', 'How to confirm it');
 	confirm.href = sectionPath(m.id, 'How to confirm');
-	li.append(link, ' ', badge, el('p', m.summary, 'match-summary'), why, confirm);
+	li.append(link, ' ', badge, withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), why, confirm);
 	return li;
 }
 
@@ -438,7 +438,7 @@ function renderMatch(m: Match): HTMLLIElement {
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
-	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
+	if (m.article.summary) li.append(withParts(el('p', '', 'match-summary'), ...titleNodes(m.article.summary)));
 	// Two grey boxes look alike: each says whose line it holds (the article's could pass for another line of the paste).
 	li.append(why, el('p', pasteBoxMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
 	if (!same) li.append(el('p', pasteBoxMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
@@ -533,7 +533,7 @@ function shortIdNode(shortId: string): HTMLSpanElement {
 	return el('span', shortId, 'short-id');
 }
 
-/** A title as text and <code> nodes, one per code span, as the article page shows it. */
+/** A title or summary as text and <code> nodes, one per code span, as the article page shows it. */
 function titleNodes(title: string): Node[] {
 	return inlineCode(title).parts.map((p) => (p.code ? el('code', p.text) : document.createTextNode(p.text)));
 }
