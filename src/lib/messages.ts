@@ -692,6 +692,14 @@ export const proseMessages = {
 		if (kind === 'words') return likely ? `Search: ${articles} for these words.` : `Search: no article stands out for these words${rest}.`;
 		return likely ? `No error line in this text; ${articles} by its description.` : `No error line in this text, and no article stands out for this description${rest}.`;
 	},
+	/** The likely articles' heading (site), shown only over a list: none standing out gets `likelyNone` alone. */
+	likelyHeading: () => 'Likely articles',
+	/** Under that heading: what the likely articles are. */
+	likelyNote: () => 'Not a known error: no error line in your text matched. These articles’ descriptions fit its words; check with each one’s “How to confirm”.',
+	/** The pages' heading (site) when no article is listed above them. */
+	pagesHeading: () => 'Pages',
+	/** The pages' heading (site) under listed articles: the pages leave those out, so these are the others. */
+	morePagesHeading: () => 'Other pages',
 	/** The closest articles' heading (site) and label (CLI). */
 	closestHeading: () => 'Closest articles by their words — not a diagnosis',
 	/** Under the heading: what these are, and what to do with them. */

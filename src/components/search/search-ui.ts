@@ -208,6 +208,8 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
 		let searchWords = true;
 		let words: string[] | undefined;
+		/** The articles listed above the pages (known errors, likely, closest): the pages do not list them again. */
+		const listed = new Set<string>();
 		if ('error' in response) {
 			notes.push(`Known-error matching is unavailable: ${response.error}.`);
 			known.hidden = likely.hidden = closest.hidden = true;
@@ -217,6 +219,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			renderKnown(known, response.result, response.kind, questions);
 			renderLikely(likely, response.likely, response.closest);
 			renderClosest(closest, response.closest);
+			for (const m of [...response.result.matches.map((m) => m.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
@@ -237,11 +240,16 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			return;
 		}
 		status.textContent = [...notes, 'Searching the pages…'].join(' ');
-		const { pages, some } = await searchPages(text, product.value, words);
+		const found = await searchPages(text, product.value, words);
 		if (mine !== generation) return;
+		const { some } = found;
+		// One list, not two: an article already listed as likely or closest is not listed again under the pages.
+		const pages = found.pages.filter((p) => !listed.has(new URL(p.url, location.href).pathname));
 		list.replaceChildren(...pages.map(renderPage));
+		textResults.querySelector('h3')!.textContent = listed.size ? proseMessages.morePagesHeading() : proseMessages.pagesHeading();
+		textResults.setAttribute('aria-label', textResults.querySelector('h3')!.textContent);
 		textResults.hidden = pages.length === 0;
-		if (pages.length === 0) notes.push(proseMessages.noPageHasAllWords());
+		if (found.pages.length === 0) notes.push(proseMessages.noPageHasAllWords());
 		else if (some) notes.push(proseMessages.pagesWithSomeWords(words ?? []));
 		status.textContent = notes.join(' ');
 	};
@@ -372,11 +380,12 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 		return;
 	}
 	if (!likely.length) {
-		// Ranked, and nothing stands out: no known match. A reader with a symptom and no error line is who the
-		// wizard is for; the closest articles, if any, follow in their own section as search results.
+		// Ranked, and nothing stands out: no known match, and no "Likely articles" heading over nothing. A
+		// reader with a symptom and no error line is who the wizard is for; the closest articles, if any,
+		// follow in their own section as search results.
 		const wizard = el('a', proseMessages.startWizard());
 		wizard.href = WIZARD_PATH;
-		section.replaceChildren(el('h3', 'Likely articles'), withParts(el('p', proseMessages.likelyNone(closest.length), 'likely-note'), wizard, '.'));
+		section.replaceChildren(withParts(el('p', proseMessages.likelyNone(closest.length), 'likely-note'), wizard, '.'));
 		section.hidden = false;
 		return;
 	}
@@ -384,8 +393,8 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 	ol.className = 'likely-list';
 	ol.append(...likely.map(renderLikelyItem));
 	section.replaceChildren(
-		el('h3', 'Likely articles'),
-		el('p', 'Not a known error: no error line in your text matched. These articles’ descriptions fit its words; check with each one’s “How to confirm”.', 'likely-note'),
+		el('h3', proseMessages.likelyHeading()),
+		el('p', proseMessages.likelyNote(), 'likely-note'),
 		ol,
 	);
 	section.hidden = false;
