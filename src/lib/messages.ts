@@ -151,6 +151,15 @@ export const messages = {
 		message: `fix "### ${fix}" has no permanent anchor`,
 		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
 	}),
+	/**
+	 * The heading ends in something meant as its anchor, written wrong (article-body.ts MALFORMED_ANCHOR): the
+	 * fix replaces it with the documented form, never adds a second anchor after it (which published the
+	 * broken text in the heading, the s12 new-user walk).
+	 */
+	fixMalformedAnchor: (heading: string, written: string, words: string, anchor: string, format: 'md' | 'mdx' = 'md') => ({
+		message: `fix "### ${heading}" has a malformed anchor "${written}": an anchor is {#, lower-case words joined by hyphens, then }`,
+		fix: `replace "${written}" with "${format === 'mdx' ? '\\' : ''}{#${anchor}}": "### ${words} ${format === 'mdx' ? '\\' : ''}{#${anchor}}"`,
+	}),
 	fixWithoutEvidence: (fix: string) => ({
 		message: `fix "### ${fix}" does not say how sure we are that it works`,
 		fix: `add one paragraph that starts with **Evidence:** and a level (${levels()}), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123."`,

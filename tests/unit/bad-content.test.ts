@@ -137,6 +137,22 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	['a missing section', (r) => change(r, A, '## How to confirm', '## How to check'), /› body › How to confirm: section "## How to confirm" is missing\. Fix: add "## How to confirm" after "## Root cause"/],
 	['a fix without a way to verify it', (r) => change(r, W, /\*\*Verify:\*\* `wsl -l -v`/, 'Then `wsl -l -v`'), /› body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how to verify it\. Fix: add a paragraph that starts with \*\*Verify:\*\*/],
 	['a fix without a permanent anchor', (r) => change(r, W, ' {#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
+	// A malformed anchor is named as such, and the fix replaces it: adding a second anchor after it published the broken text (s12 new-user walk).
+	...(
+		[
+			['without its #', '{convert-to-wsl2}'],
+			['not in lower-case words joined by hyphens', '{#Convert_To_WSL2}'],
+			['with spaces inside the braces', '{ #convert-to-wsl2 }'],
+			['without its closing brace', '{#convert-to-wsl2'],
+		] as const
+	).map(([how, written]): (typeof CASES)[number] => [
+		`a fix anchor ${how}`,
+		(r) => change(r, W, ' {#convert-to-wsl2}', ` ${written}`),
+		new RegExp(
+			`nix-wsl1-seccomp\\.md › body › Fixes › .*: fix "### Convert the distribution to WSL 2 ${written.replace(/[{}]/g, '\\$&')}" has a malformed anchor "${written.replace(/[{}]/g, '\\$&')}": an anchor is \\{#, lower-case words joined by hyphens, then \\}\\. Fix: replace "${written.replace(/[{}]/g, '\\$&')}" with "\\{#convert-to-wsl2\\}": "### Convert the distribution to WSL 2 \\{#convert-to-wsl2\\}"\\.$`,
+			'm',
+		),
+	]),
 	['a fix without an evidence level', (r) => change(r, W, /(### Convert the distribution to WSL 2 \{#convert-to-wsl2\}[\s\S]*?)\*\*Evidence:\*\*[^\n]*\n/, '$1'), /nix-wsl1-seccomp\.md › body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how sure we are that it works\. Fix: add one paragraph that starts with \*\*Evidence:\*\* and a level \("reproduced here", "confirmed upstream", "reported", "inferred"\)/],
 	['a root cause without an evidence level', (r) => change(r, W, /(## Root cause\n[\s\S]*?)\*\*Evidence:\*\*[^\n]*\n/, '$1'), /nix-wsl1-seccomp\.md › body › Root cause: section "## Root cause" does not say how sure we are of the cause\. Fix: add one paragraph that starts with \*\*Evidence:\*\*/],
 	['an unknown evidence level', (r) => change(r, W, /(### Convert the distribution to WSL 2 \{#convert-to-wsl2\}[\s\S]*?\*\*Evidence:\*\* )[^.\n]*\./, '$1certain.'), /nix-wsl1-seccomp\.md › body › Fixes › Convert the distribution to WSL 2: evidence level "certain" is not one of the four\. Fix: write exactly one of "reproduced here", "confirmed upstream", "reported", "inferred"/],
