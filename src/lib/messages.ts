@@ -771,6 +771,8 @@ export const buildMessages = {
 	// The schema's problem line adds the value given: (got "2999-01-01").
 	lastVerifiedInFuture: () => 'is a day that has not come yet: it is the day you last checked the facts against the sources',
 	versionsOfUnlistedProduct: (products: readonly string[]) => `names a product the article does not list in \`products\` (${products.join(', ')})`,
+	/** Its fix: either way out, the versions entry or the product list. */
+	versionsOfUnlistedProductFix: () => 'list { product, affected, fixed } only for products the article lists in `products`, or add the product to `products` if the failure is one of it too',
 } as const;
 
 /** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */
