@@ -85,6 +85,24 @@ export interface BodyOutline {
 
 /** `{#anchor}` at the end of a heading (`\{#anchor}`, escaped, is read the same): its permanent id. */
 export const EXPLICIT_ANCHOR = new RegExp(`\\s*\\\\?\\{#(${NAME_SOURCE})\\}\\s*$`);
+/**
+ * A heading's end that tries to be an anchor and is not one (no `#`, a name not in lower-case words joined
+ * by hyphens, spaces inside the braces, no closing brace): `{upgrade-podman}`, `{#Upgrade_Podman}`,
+ * `{ #upgrade-podman }`, `{#upgrade-podman`. Group 1 is what was written, group 2 the name inside.
+ */
+export const MALFORMED_ANCHOR = /\s*(\\?\{\s*#?\s*([^{}\s]*)\s*\}?)\s*$/;
+
+/** The anchor a malformed one means: its name (or else the heading's first four words) in lower-case words joined by hyphens. */
+export function anchorFor(name: string): string {
+	return name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.split('-')
+		.slice(0, 4)
+		.join('-');
+}
+
 /** An ATX heading's line: its hashes and its words. */
 const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
@@ -353,7 +371,11 @@ export function checkArticleBody(
 			const field = `body › Fixes › ${fix.text}`;
 			if (!/\*\*Verify:?\*\*/.test(fix.body)) add(field, messages.fixWithoutVerify(fix.text));
 			checkEvidence(evidenceIn(fix), field, messages.fixWithoutEvidence(fix.text), add, reproduced);
-			if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, format));
+			const malformed = fix.anchor ? null : MALFORMED_ANCHOR.exec(fix.text);
+			if (malformed && malformed.index > 0) {
+				const words = fix.text.slice(0, malformed.index).trim();
+				add(field, messages.fixMalformedAnchor(fix.text, malformed[1], words, anchorFor(malformed[2]) || anchorFor(words), format));
+			} else if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, format));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
 		}

@@ -217,7 +217,7 @@ export const articleSchema = articleFields.superRefine((article, ctx) => {
 		}
 		article.versions.forEach((v, i) => {
 			if (!(article.products as string[]).includes(v.product)) {
-				ctx.addIssue({ code: 'custom', path: ['versions', i, 'product'], message: buildMessages.versionsOfUnlistedProduct(article.products) });
+				ctx.addIssue({ code: 'custom', path: ['versions', i, 'product'], message: buildMessages.versionsOfUnlistedProduct(article.products), params: { fix: buildMessages.versionsOfUnlistedProductFix() } });
 			}
 		});
 	});

@@ -7,6 +7,8 @@
  * it names the examples its commands hold (src/components/wizard/Step.astro).
  */
 
+import { inlineCode } from './inline-code.ts';
+
 /** One example name: how it is written, what a reader puts in its place, and how to find it in a command. */
 export interface ExampleName {
 	/** The example as the commands write it. */
@@ -26,6 +28,17 @@ export const EXAMPLE_NAMES: readonly ExampleName[] = Object.freeze([
 	// Only as the name of a flake input: `microvm -r` and `microvm@` are the real command and unit.
 	{ name: 'microvm', stands: 'the name of the microvm.nix input in your flake', pattern: /(?:flake update|--update-input)\s+microvm(?![\w-])/ },
 ]);
+
+/**
+ * The commands in a paragraph of Markdown: its code spans that hold a space, a command with its arguments
+ * (`nix flake update microvm`, `sudo microvm -Ru guest0`). A span without one is a value (a file's line such
+ * as `alice:100000:65536`, a path, a name), not a command.
+ */
+export function commandsIn(markdown: string): string[] {
+	return inlineCode(markdown)
+		.parts.filter((p) => p.code && /\S\s+\S/.test(p.text))
+		.map((p) => p.text);
+}
 
 /** The example names that occur in any of `texts` (commands, as shown), each once, in EXAMPLE_NAMES order. */
 export function exampleNamesIn(texts: readonly string[]): ExampleName[] {

@@ -151,6 +151,15 @@ export const messages = {
 		message: `fix "### ${fix}" has no permanent anchor`,
 		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
 	}),
+	/**
+	 * The heading ends in something meant as its anchor, written wrong (article-body.ts MALFORMED_ANCHOR): the
+	 * fix replaces it with the documented form, never adds a second anchor after it (which published the
+	 * broken text in the heading, the s12 new-user walk).
+	 */
+	fixMalformedAnchor: (heading: string, written: string, words: string, anchor: string, format: 'md' | 'mdx' = 'md') => ({
+		message: `fix "### ${heading}" has a malformed anchor "${written}": an anchor is {#, lower-case words joined by hyphens, then }`,
+		fix: `replace "${written}" with "${format === 'mdx' ? '\\' : ''}{#${anchor}}": "### ${words} ${format === 'mdx' ? '\\' : ''}{#${anchor}}"`,
+	}),
 	fixWithoutEvidence: (fix: string) => ({
 		message: `fix "### ${fix}" does not say how sure we are that it works`,
 		fix: `add one paragraph that starts with **Evidence:** and a level (${levels()}), then a full stop and the source, e.g. "**Evidence:** confirmed upstream. The maintainer recommends it in owner/name#123."`,
@@ -692,6 +701,14 @@ export const proseMessages = {
 		if (kind === 'words') return likely ? `Search: ${articles} for these words.` : `Search: no article stands out for these words${rest}.`;
 		return likely ? `No error line in this text; ${articles} by its description.` : `No error line in this text, and no article stands out for this description${rest}.`;
 	},
+	/** The likely articles' heading (site), shown only over a list: none standing out gets `likelyNone` alone. */
+	likelyHeading: () => 'Likely articles',
+	/** Under that heading: what the likely articles are. */
+	likelyNote: () => 'Not a known error: no error line in your text matched. These articles’ descriptions fit its words; check with each one’s “How to confirm”.',
+	/** The pages' heading (site) when no article is listed above them. */
+	pagesHeading: () => 'Pages',
+	/** The pages' heading (site) under listed articles: the pages leave those out, so these are the others. */
+	morePagesHeading: () => 'Other pages',
 	/** The closest articles' heading (site) and label (CLI). */
 	closestHeading: () => 'Closest articles by their words — not a diagnosis',
 	/** Under the heading: what these are, and what to do with them. */
@@ -755,6 +772,8 @@ export const buildMessages = {
 	lastVerifiedInFuture: () => 'is a day that has not come yet: it is the day you last checked the facts against the sources',
 	versionsOfUnlistedProduct: (products: readonly string[]) => `names a product the article does not list in \`products\` (${products.join(', ')})`,
 	hostsMissingTitleHost: (hosts: readonly string[]) => `must list ${hosts.join(' or ')}: the title names that host system (src/lib/hosts.ts; list each host system the article applies to only)`,
+	/** Its fix: either way out, the versions entry or the product list. */
+	versionsOfUnlistedProductFix: () => 'list { product, affected, fixed } only for products the article lists in `products`, or add the product to `products` if the failure is one of it too',
 } as const;
 
 /** Messages of the project's own scripts (scripts/): scaffolding an article, packing the CLI, finding a browser. */

@@ -20,6 +20,7 @@ import { sourceLabel, sourceUrl } from './sources.ts';
 import type { Element as HastElement, ElementContent, Properties } from 'hast';
 import type { Root } from 'mdast';
 import { sectionsOfTree } from './markdown.ts';
+import { inlineCode } from './inline-code.ts';
 
 type HastChild = ElementContent | string;
 
@@ -27,16 +28,21 @@ function h(tagName: string, properties: Properties, ...children: HastChild[]): H
 	return { type: 'element', tagName, properties, children: children.map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)) };
 }
 
+/** A front-matter text (a symptom, a version note, a source's title) with its code spans as <code>, as the article's prose shows them. */
+function inline(text: string): HastChild[] {
+	return inlineCode(text).parts.map((p) => (p.code ? h('code', {}, p.text) : p.text));
+}
+
 /** Each generated section: what goes right under its heading. */
 const GENERATED: Partial<Record<ArticleSection, (f: ArticleData) => HastElement | undefined>> = {
-	Symptoms: (f) => f.symptoms && h('ul', { className: ['symptoms'] }, ...f.symptoms.map((s) => h('li', {}, s))),
+	Symptoms: (f) => f.symptoms && h('ul', { className: ['symptoms'] }, ...f.symptoms.map((s) => h('li', {}, ...inline(s)))),
 	'Affected versions': (f) =>
 		f.versions &&
 		h(
 			'table',
 			{ className: ['versions'] },
 			h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col' }, 'Affected'), h('th', { scope: 'col' }, 'Fixed in'))),
-			h('tbody', {}, ...f.versions.map((v) => h('tr', {}, h('th', { scope: 'row' }, PRODUCTS[v.product]?.name ?? v.product), h('td', {}, v.affected), h('td', {}, v.fixed ?? 'No fix yet')))),
+			h('tbody', {}, ...f.versions.map((v) => h('tr', {}, h('th', { scope: 'row' }, PRODUCTS[v.product]?.name ?? v.product), h('td', {}, ...inline(v.affected)), h('td', {}, ...inline(v.fixed ?? 'No fix yet'))))),
 		),
 	'How to confirm': (f) =>
 		f.diagnostics?.length
@@ -54,7 +60,7 @@ const GENERATED: Partial<Record<ArticleSection, (f: ArticleData) => HastElement 
 								{ className: [d.means === 'holds' ? 'diagnostic-holds' : 'diagnostic-rules-out'] },
 								h('td', {}, h('code', {}, d.command)),
 								h('td', {}, h('code', {}, d.output)),
-								h('td', {}, h('strong', {}, d.means === 'holds' ? 'This is the cause. ' : 'Not this cause. '), d.why),
+								h('td', {}, h('strong', {}, d.means === 'holds' ? 'This is the cause. ' : 'Not this cause. '), ...inline(d.why)),
 							),
 						),
 					),
@@ -62,7 +68,7 @@ const GENERATED: Partial<Record<ArticleSection, (f: ArticleData) => HastElement 
 			: undefined,
 	References: (f) =>
 		f.sources &&
-		h('ol', { className: ['sources'] }, ...f.sources.map((s) => h('li', {}, h('a', { href: sourceUrl(s.ref) }, h('code', {}, sourceLabel(s.ref))), `: ${s.title}`))),
+		h('ol', { className: ['sources'] }, ...f.sources.map((s) => h('li', {}, h('a', { href: sourceUrl(s.ref) }, h('code', {}, sourceLabel(s.ref))), ': ', ...inline(s.title)))),
 };
 
 /** The plugin: fills the generated sections of the article in `file` (by its path) from the model. */

@@ -55,7 +55,9 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], raw: unknown
 			});
 		}
 		const { field, name } = fieldOf(issue.path, raw);
-		const fix = doc.fix(issue.path, issue.code === 'invalid_union');
+		// A rule of the schema's own (a custom issue) may say its own fix, as `params.fix`; else the field's.
+		const own = issue.code === 'custom' ? (issue.params as { fix?: unknown } | undefined)?.fix : undefined;
+		const fix = typeof own === 'string' ? own : doc.fix(issue.path, issue.code === 'invalid_union');
 		const value = valueAt(raw, issue.path);
 		const where = at(issue.path, field);
 		if (value === undefined) return [{ ...where, ...schemaMessages.missing(name, fix) }];

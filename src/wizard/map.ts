@@ -11,6 +11,7 @@
 import { choicesOf, displayLine } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 import { plainText } from '../lib/inline-code.ts';
+import { MIN_FIT_SCALE } from './map-scale.ts';
 
 export interface MapBox {
 	id: string;
@@ -30,6 +31,9 @@ export interface MapEdge {
 	label: string;
 	/** The whole answer. */
 	fullLabel: string;
+	/** The answer as written: an error line (`isLine`), shown verbatim as code, or text with code spans (src/lib/inline-code.ts). */
+	written: string;
+	isLine: boolean;
 }
 export interface MapLayout {
 	width: number;
@@ -38,9 +42,23 @@ export interface MapLayout {
 	edges: MapEdge[];
 }
 
-export const BOX = { width: 220, height: 64, columnGap: 120, rowGap: 18, margin: 16, chars: 30 };
+export const BOX = { width: 200, height: 64, columnGap: 100, rowGap: 18, margin: 16, chars: 27 };
 /** The characters an answer's label keeps on its line (its full text is its title): at the labels' 11 px (faultline.css) they fill the column gap. */
-export const EDGE_LABEL_CHARS = 18;
+export const EDGE_LABEL_CHARS = 15;
+
+/**
+ * The map's frame at a 1280 px window (the splash page's content column, as measured by the new-user walk of
+ * session 12), and the smallest scale the map's "fit" draws at (map-zoom.ts MIN_FIT_SCALE: its 12 px box text at
+ * 11 px). A map drew 1,789 px in that 1,078 px frame and scrolled sideways.
+ */
+export const MAP_FRAME = { width: 1078, minScale: MIN_FIT_SCALE };
+
+/**
+ * The most columns (steps from a map's root, plus one) one map draws: as many as fit MAP_FRAME at its
+ * smallest readable scale (4 with BOX). A step deeper than that which leads on is drawn as one box linking
+ * to a map of its own, as a branch too big for MAX_BOXES is.
+ */
+export const MAX_COLUMNS = Math.floor((MAP_FRAME.width / MAP_FRAME.minScale - 2 * BOX.margin - BOX.width) / (BOX.width + BOX.columnGap)) + 1;
 
 /** The most steps one map draws. */
 export const MAX_BOXES = 300;
@@ -49,7 +67,7 @@ export const MAX_BOXES = 300;
  * The maps of a tree: each map's root step, and the branches it draws as one
  * box (each the root of a map of its own). The first map starts at the start.
  */
-export function splitMaps(tree: WizardTree, maxBoxes = MAX_BOXES): Map<string, Set<string>> {
+export function splitMaps(tree: WizardTree, maxBoxes = MAX_BOXES, maxColumns = MAX_COLUMNS): Map<string, Set<string>> {
 	const byId = new Map(tree.nodes.map((n) => [n.id, n]));
 	const size = new Map<string, number>();
 	const sizeOf = (id: string): number => {
@@ -59,6 +77,7 @@ export function splitMaps(tree: WizardTree, maxBoxes = MAX_BOXES): Map<string, S
 	};
 	const maps = new Map<string, Set<string>>();
 	const split = (root: string) => {
+		if (maps.has(root)) return;
 		const branches = new Set<string>();
 		let total = sizeOf(root);
 		// Cut the biggest branch still drawn until the map is small enough.
@@ -76,6 +95,16 @@ export function splitMaps(tree: WizardTree, maxBoxes = MAX_BOXES): Map<string, S
 			branches.add(biggest);
 			total -= sizeOf(biggest) - 1;
 		}
+		// Then no map wider than maxColumns: a step in its last column that leads on is a branch.
+		const cut = (id: string, column: number) => {
+			for (const c of choicesOf(byId.get(id)!)) {
+				if (branches.has(c.next)) continue;
+				if (column + 1 === maxColumns - 1) {
+					if (choicesOf(byId.get(c.next)!).length) branches.add(c.next);
+				} else cut(c.next, column + 1);
+			}
+		};
+		cut(root, 0);
 		maps.set(root, branches);
 		for (const b of branches) split(b);
 	};
@@ -99,14 +128,14 @@ export function layoutMap(
 	const place = (id: string, depth: number): MapBox => {
 		const node = byId.get(id)!;
 		const branch = id !== root && branches.has(id);
-		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label }));
+		const children = branch ? [] : choicesOf(node).map((c) => ({ box: place(c.next, depth + 1), label: c.label, isLine: !!c.isLine }));
 		const row = children.length ? children[0].box.y : rowY(nextRow++);
 		const box: MapBox = { id, kind: node.kind, x: BOX.margin + depth * (BOX.width + BOX.columnGap), y: row, lines: wrap(labelOf(node)), label: labelOf(node) };
 		if (branch) box.branch = count(id);
 		boxes.set(id, box);
 		for (const c of children) {
 			const fullLabel = plainText(displayLine(c.label));
-			edges.push({ from: box, to: c.box, label: shorten(fullLabel, EDGE_LABEL_CHARS), fullLabel });
+			edges.push({ from: box, to: c.box, label: shorten(fullLabel, EDGE_LABEL_CHARS), fullLabel, written: c.label, isLine: c.isLine });
 		}
 		return box;
 	};

@@ -8,6 +8,7 @@ import type { WizardModel } from '../lib/knowledge-base.ts';
 import type { WizardNode } from './schema.ts';
 import { plainText } from '../lib/inline-code.ts';
 import { choicesOf } from './engine.ts';
+import { PRODUCTS, productName, type ProductId } from '../lib/registry.ts';
 
 /** The tree and its lookups, the articles by slug, and each article's fix anchors (from the knowledge base's one model). */
 export function wizard(): WizardModel & { articles: Map<string, Article>; fixes: Map<string, string[]> } {
@@ -60,9 +61,11 @@ export function siteMaps(): Map<string, Set<string>> {
 }
 
 /**
- * The map for a product's page: the area of the first question whose results
- * name the most of the product's articles as their main product (`products[0]`),
- * or undefined when no result does.
+ * The map for a product's page: the wizard area (an answer of the first question) the product belongs
+ * to. An area whose answer names the product ("Running crun by hand", "Another engine (Docker, …)") is
+ * the product's own; among several that name it (Buildah: "Podman, buildah or skopeo" and "Running
+ * buildah itself"), or when none does, the one whose results name the most of the product's articles as
+ * their main product (`products[0]`). Undefined when no area names it and no result does.
  */
 export function productMapRoot(product: string): string | undefined {
 	const { tree, byId, articles } = wizard();
@@ -71,11 +74,14 @@ export function productMapRoot(product: string): string | undefined {
 		const own = node.kind === 'result' && articles.get(node.article)!.data.products[0] === product ? 1 : 0;
 		return own + choicesOf(node).reduce((sum, c) => sum + resultsUnder(c.next), 0);
 	};
+	const name = product in PRODUCTS ? productName(product as ProductId) : undefined;
+	const names = (label: string) => !!name && new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, 'i').test(label);
+	const areas = choicesOf(byId.get(tree.start)!).filter((c) => siteMaps().has(c.next));
+	const named = areas.filter((c) => names(c.label));
 	let best: { id: string; count: number } | undefined;
-	for (const c of choicesOf(byId.get(tree.start)!)) {
-		if (c.wayOut) continue;
+	for (const c of named.length ? named : areas.filter((a) => !a.wayOut)) {
 		const count = resultsUnder(c.next);
-		if (count > 0 && (!best || count > best.count)) best = { id: c.next, count };
+		if ((named.length || count > 0) && (!best || count > best.count)) best = { id: c.next, count };
 	}
 	return best?.id;
 }

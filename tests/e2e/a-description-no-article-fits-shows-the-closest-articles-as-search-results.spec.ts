@@ -68,8 +68,17 @@ for (const size of SIZES) {
 			const likely = main.locator('[data-likely-articles]');
 			await expect(likely.locator('.likely-note')).toContainText(proseMessages.likelyNone(expected.closest.length));
 			await expect(likely.getByRole('link', { name: proseMessages.startWizard() })).toHaveAttribute('href', WIZARD_PATH);
+			// One list (the s12 new-user report, item 1): no "Likely articles" heading over nothing, and the pages
+			// that follow, under their own heading, leave out every article already listed as closest.
+			await expect(likely.getByRole('heading')).toHaveCount(0);
+			await expect(main.getByRole('heading', { name: proseMessages.likelyHeading(), exact: true })).toHaveCount(0);
 			// Pagefind's pages for the description's words, though no page holds them all.
-			await expect(main.locator('[data-text-results] .search-results li a').first()).toBeVisible();
+			const pages = main.locator('[data-text-results]');
+			await expect(pages.locator('.search-results li a').first()).toBeVisible();
+			await expect(pages.getByRole('heading', { level: 3 })).toHaveText(proseMessages.morePagesHeading());
+			const pageLinks = await pages.locator('.search-results li > a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+			for (const m of expected.closest) expect(pageLinks).not.toContain(articlePath(m.id));
+			await page.screenshot({ path: `test-results/s12-ui2-description-${size.name}.png`, fullPage: true });
 			await expect(main.locator('[data-search-status]')).not.toContainText(proseMessages.noPageHasAllWords());
 			// On a phone, nothing runs off the side.
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);

@@ -60,9 +60,9 @@ for (const article of ARTICLES) {
 		expect(all(page, 'ul.related a').map((a) => attr(a, 'href'))).toEqual(related.get(article.id)!.map((r) => `/kb/${r.id}/`));
 
 		// It unfurls with its title and root cause (the summary is the meta description), and is in the sitemap.
-		expect(attr(first(page, 'meta[name="description"]'), 'content')).toBe(article.summary);
+		expect(attr(first(page, 'meta[name="description"]'), 'content')).toBe(plainText(article.summary));
 		expect(attr(first(page, 'meta[property="og:title"]'), 'content')).toBe(plainText(article.title));
-		expect(attr(first(page, 'meta[property="og:description"]'), 'content')).toBe(article.summary);
+		expect(attr(first(page, 'meta[property="og:description"]'), 'content')).toBe(plainText(article.summary));
 		expect(attr(first(page, 'link[rel="canonical"]'), 'href')).toBe(`https://faultline.dev/kb/${article.id}/`);
 		expect(sitemap).toContain(`<loc>https://faultline.dev/kb/${article.id}/</loc>`);
 

@@ -113,7 +113,7 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	// The parser counts from the front matter's first line; the message counts from the file's, where an editor does.
 	['bad YAML, at the line of the file', (r) => change(r, A, 'status: active', 'status: [active\nnext: 1'), new RegExp(`front matter is not valid YAML: .* at line ${lineOf(A, 'status: active') + 1}, column \\d+ of the file\\. Fix`)],
 	['a lastVerified in the future', (r) => change(r, A, /^lastVerified: .*$/m, 'lastVerified: 2999-01-01'), new RegExp(`nix-installer-seccomp-bpf\\.md › lastVerified \\(line ${lineOf(A, 'lastVerified: ')}\\): \`lastVerified\` is a day that has not come yet: it is the day you last checked the facts against the sources \\(got "2999-01-01"\\)\\. Fix: the date the facts were checked, as YYYY-MM-DD, today or earlier\\.`)],
-	['versions for a product the article does not list', (r) => change(r, A, 'products: [nix-installer, nix, qemu, docker]', 'products: [nix-installer, nix, docker]'), new RegExp(`nix-installer-seccomp-bpf\\.md › versions\\.2\\.product \\(line ${lineOf(A, '  - product: qemu')}\\): \`versions\\.2\\.product\` names a product the article does not list in \`products\` \\(nix-installer, nix, docker\\) \\(got "qemu"\\)\\. Fix: list \\{ product, affected, fixed \\} for each product the article lists in \`products\``)],
+	['versions for a product the article does not list', (r) => change(r, A, 'products: [nix-installer, nix, qemu, docker]', 'products: [nix-installer, nix, docker]'), new RegExp(`nix-installer-seccomp-bpf\\.md › versions\\.2\\.product \\(line ${lineOf(A, '  - product: qemu')}\\): \`versions\\.2\\.product\` names a product the article does not list in \`products\` \\(nix-installer, nix, docker\\) \\(got "qemu"\\)\\. Fix: list \\{ product, affected, fixed \\} only for products the article lists in \`products\`, or add the product to \`products\` if the failure is one of it too\\.`)],
 	['a duplicate short ID', (r) => change(r, W, 'shortId: FL-0007', 'shortId: FL-0005'), /nix-wsl1-seccomp\.md › shortId: `shortId` FL-0005 is also used by .*nix-installer-seccomp-bpf\.md\. Fix: take the next free FL-NNNN/],
 	['an id that is not the file name', (r) => change(r, W, 'id: nix-wsl1-seccomp', 'id: nix-wsl-seccomp'), /nix-wsl1-seccomp\.md › id: `id` is "nix-wsl-seccomp" but the file is named nix-wsl1-seccomp\.md\. Fix: make them agree/],
 	['an article renamed to MDX as it is', (r) => renameSync(join(r, A), join(r, `${A}x`)), /nix-installer-seccomp-bpf\.mdx › line \d+: is not valid MDX: Could not parse expression with acorn\. Fix: .*write a fix anchor as `\\\{#anchor\}`/],
@@ -137,6 +137,22 @@ const CASES: [string, (root: string) => void, RegExp][] = [
 	['a missing section', (r) => change(r, A, '## How to confirm', '## How to check'), /› body › How to confirm: section "## How to confirm" is missing\. Fix: add "## How to confirm" after "## Root cause"/],
 	['a fix without a way to verify it', (r) => change(r, W, /\*\*Verify:\*\* `wsl -l -v`/, 'Then `wsl -l -v`'), /› body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how to verify it\. Fix: add a paragraph that starts with \*\*Verify:\*\*/],
 	['a fix without a permanent anchor', (r) => change(r, W, ' {#convert-to-wsl2}', ''), /fix "### Convert the distribution to WSL 2" has no permanent anchor\. Fix: end the heading with an anchor/],
+	// A malformed anchor is named as such, and the fix replaces it: adding a second anchor after it published the broken text (s12 new-user walk).
+	...(
+		[
+			['without its #', '{convert-to-wsl2}'],
+			['not in lower-case words joined by hyphens', '{#Convert_To_WSL2}'],
+			['with spaces inside the braces', '{ #convert-to-wsl2 }'],
+			['without its closing brace', '{#convert-to-wsl2'],
+		] as const
+	).map(([how, written]): (typeof CASES)[number] => [
+		`a fix anchor ${how}`,
+		(r) => change(r, W, ' {#convert-to-wsl2}', ` ${written}`),
+		new RegExp(
+			`nix-wsl1-seccomp\\.md › body › Fixes › .*: fix "### Convert the distribution to WSL 2 ${written.replace(/[{}]/g, '\\$&')}" has a malformed anchor "${written.replace(/[{}]/g, '\\$&')}": an anchor is \\{#, lower-case words joined by hyphens, then \\}\\. Fix: replace "${written.replace(/[{}]/g, '\\$&')}" with "\\{#convert-to-wsl2\\}": "### Convert the distribution to WSL 2 \\{#convert-to-wsl2\\}"\\.$`,
+			'm',
+		),
+	]),
 	['a fix without an evidence level', (r) => change(r, W, /(### Convert the distribution to WSL 2 \{#convert-to-wsl2\}[\s\S]*?)\*\*Evidence:\*\*[^\n]*\n/, '$1'), /nix-wsl1-seccomp\.md › body › Fixes › Convert the distribution to WSL 2: fix "### Convert the distribution to WSL 2" does not say how sure we are that it works\. Fix: add one paragraph that starts with \*\*Evidence:\*\* and a level \("reproduced here", "confirmed upstream", "reported", "inferred"\)/],
 	['a root cause without an evidence level', (r) => change(r, W, /(## Root cause\n[\s\S]*?)\*\*Evidence:\*\*[^\n]*\n/, '$1'), /nix-wsl1-seccomp\.md › body › Root cause: section "## Root cause" does not say how sure we are of the cause\. Fix: add one paragraph that starts with \*\*Evidence:\*\*/],
 	['an unknown evidence level', (r) => change(r, W, /(### Convert the distribution to WSL 2 \{#convert-to-wsl2\}[\s\S]*?\*\*Evidence:\*\* )[^.\n]*\./, '$1certain.'), /nix-wsl1-seccomp\.md › body › Fixes › Convert the distribution to WSL 2: evidence level "certain" is not one of the four\. Fix: write exactly one of "reproduced here", "confirmed upstream", "reported", "inferred"/],

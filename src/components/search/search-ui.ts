@@ -208,6 +208,8 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
 		let searchWords = true;
 		let words: string[] | undefined;
+		/** The articles listed above the pages (known errors, likely, closest): the pages do not list them again. */
+		const listed = new Set<string>();
 		if ('error' in response) {
 			notes.push(`Known-error matching is unavailable: ${response.error}.`);
 			known.hidden = likely.hidden = closest.hidden = true;
@@ -217,6 +219,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			renderKnown(known, response.result, response.kind, questions);
 			renderLikely(likely, response.likely, response.closest);
 			renderClosest(closest, response.closest);
+			for (const m of [...response.result.matches.map((m) => m.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
 			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
@@ -237,11 +240,16 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			return;
 		}
 		status.textContent = [...notes, 'Searching the pages…'].join(' ');
-		const { pages, some } = await searchPages(text, product.value, words);
+		const found = await searchPages(text, product.value, words);
 		if (mine !== generation) return;
+		const { some } = found;
+		// One list, not two: an article already listed as likely or closest is not listed again under the pages.
+		const pages = found.pages.filter((p) => !listed.has(new URL(p.url, location.href).pathname));
 		list.replaceChildren(...pages.map(renderPage));
+		textResults.querySelector('h3')!.textContent = listed.size ? proseMessages.morePagesHeading() : proseMessages.pagesHeading();
+		textResults.setAttribute('aria-label', textResults.querySelector('h3')!.textContent);
 		textResults.hidden = pages.length === 0;
-		if (pages.length === 0) notes.push(proseMessages.noPageHasAllWords());
+		if (found.pages.length === 0) notes.push(proseMessages.noPageHasAllWords());
 		else if (some) notes.push(proseMessages.pagesWithSomeWords(words ?? []));
 		status.textContent = notes.join(' ');
 	};
@@ -372,11 +380,12 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 		return;
 	}
 	if (!likely.length) {
-		// Ranked, and nothing stands out: no known match. A reader with a symptom and no error line is who the
-		// wizard is for; the closest articles, if any, follow in their own section as search results.
+		// Ranked, and nothing stands out: no known match, and no "Likely articles" heading over nothing. A
+		// reader with a symptom and no error line is who the wizard is for; the closest articles, if any,
+		// follow in their own section as search results.
 		const wizard = el('a', proseMessages.startWizard());
 		wizard.href = WIZARD_PATH;
-		section.replaceChildren(el('h3', 'Likely articles'), withParts(el('p', proseMessages.likelyNone(closest.length), 'likely-note'), wizard, '.'));
+		section.replaceChildren(withParts(el('p', proseMessages.likelyNone(closest.length), 'likely-note'), wizard, '.'));
 		section.hidden = false;
 		return;
 	}
@@ -384,8 +393,8 @@ function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | unde
 	ol.className = 'likely-list';
 	ol.append(...likely.map(renderLikelyItem));
 	section.replaceChildren(
-		el('h3', 'Likely articles'),
-		el('p', 'Not a known error: no error line in your text matched. These articles’ descriptions fit its words; check with each one’s “How to confirm”.', 'likely-note'),
+		el('h3', proseMessages.likelyHeading()),
+		el('p', proseMessages.likelyNote(), 'likely-note'),
 		ol,
 	);
 	section.hidden = false;
@@ -407,7 +416,7 @@ function renderClosest(section: HTMLElement, closest: readonly ProseMatch[] | un
 		...closest.map((m) => {
 			const li = document.createElement('li');
 			li.dataset.article = m.id;
-			li.append(articleLink(m.id, m.shortId, m.title), el('p', m.summary, 'match-summary'), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
+			li.append(articleLink(m.id, m.shortId, m.title), withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
 			return li;
 		}),
 	);
@@ -423,7 +432,7 @@ function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const why = el('p', `Why: ${proseMessages.sharedWords(m.shared)}.`, 'likely-why');
 	const confirm = el('a', 'How to confirm it');
 	confirm.href = sectionPath(m.id, 'How to confirm');
-	li.append(link, ' ', badge, el('p', m.summary, 'match-summary'), why, confirm);
+	li.append(link, ' ', badge, withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), why, confirm);
 	return li;
 }
 
@@ -438,7 +447,7 @@ function renderMatch(m: Match): HTMLLIElement {
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
-	if (m.article.summary) li.append(el('p', m.article.summary, 'match-summary'));
+	if (m.article.summary) li.append(withParts(el('p', '', 'match-summary'), ...titleNodes(m.article.summary)));
 	// Two grey boxes look alike: each says whose line it holds (the article's could pass for another line of the paste).
 	li.append(why, el('p', pasteBoxMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
 	if (!same) li.append(el('p', pasteBoxMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
@@ -533,7 +542,7 @@ function shortIdNode(shortId: string): HTMLSpanElement {
 	return el('span', shortId, 'short-id');
 }
 
-/** A title as text and <code> nodes, one per code span, as the article page shows it. */
+/** A title or summary as text and <code> nodes, one per code span, as the article page shows it. */
 function titleNodes(title: string): Node[] {
 	return inlineCode(title).parts.map((p) => (p.code ? el('code', p.text) : document.createTextNode(p.text)));
 }

@@ -11,6 +11,8 @@
  * Without this script the map is drawn at its own size and scrolls.
  */
 
+import { MIN_FIT_SCALE } from '../../wizard/map-scale.ts';
+
 /** The screens where the outline replaces the drawn map (the breakpoint in faultline.css, Starlight's 50rem). */
 const NARROW = '(max-width: 50rem)';
 
@@ -18,13 +20,6 @@ const NARROW = '(max-width: 50rem)';
 export const ZOOM_STEP = 1.25;
 /** The largest zoom, as a multiple of the map's drawn size. */
 export const MAX_ZOOM = 2;
-/**
- * The smallest scale "fit" draws a map at (zooming out goes on to the whole width): its box text, 12 px in the SVG
- * (faultline.css), never shows below 11 px, nor its answers' labels (11 px) below 10 px. A map wider
- * than that fits its frame's width at this scale and scrolls sideways; fitting a 1,600 px map into a
- * 1,000 px frame drew its text at about 7 px (issue 19's new-user walk).
- */
-export const MIN_FIT_SCALE = 11 / 12;
 
 for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]')) {
 	const viewport = frame.querySelector<HTMLElement>('[data-map-viewport]')!;
@@ -73,6 +68,9 @@ for (const frame of document.querySelectorAll<HTMLElement>('[data-wizard-map]'))
 	viewport.addEventListener('focusin', (e) => {
 		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
 		focused.textContent = box?.dataset.label ?? '';
+		// A box reached by Tab is brought wholly into the frame: the browser's own focus scrolling left it
+		// partly outside the frame's right edge (the s12 new-user walk).
+		box?.querySelector('rect')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 	});
 	viewport.addEventListener('pointerover', (e) => {
 		const box = (e.target as Element).closest<SVGAElement>('[data-box]');
