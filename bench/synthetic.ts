@@ -5,6 +5,7 @@
  */
 import { articleSchema, type ArticleData } from '../src/lib/article-schema.ts';
 import { PRODUCT_IDS, SUBSYSTEM_IDS, productName } from '../src/lib/registry.ts';
+import { hostsNamedIn } from '../src/lib/hosts.ts';
 
 /** A small deterministic random generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -44,10 +45,14 @@ export function syntheticArticleInputs(n: number, seed = 1): Record<string, unkn
 		// A few products have most of the articles, as in real knowledge bases.
 		const product = PRODUCT_IDS[Math.floor(PRODUCT_IDS.length * rnd() ** 3)];
 		const subsystems = [...new Set([pick(SUBSYSTEM_IDS), ...(rnd() < 0.3 ? [pick(SUBSYSTEM_IDS)] : [])])];
+		const title = `${productName(product)}: synthetic failure ${i + 1} when ${pick(vocab)} meets ${pick(vocab)}`;
+		// A title that names a host system ("WSL: …") lists it in `hosts`, as the content check asks of an author.
+		const hosts = [...hostsNamedIn(title)];
 		return {
 			id: `synthetic-article-${i + 1}`,
 			shortId: `FL-${String(i + 1).padStart(4, '0')}`,
-			title: `${productName(product)}: synthetic failure ${i + 1} when ${pick(vocab)} meets ${pick(vocab)}`,
+			title,
+			...(hosts.length > 0 ? { hosts } : {}),
 			summary: `A synthetic root cause number ${i + 1}: ${pick(vocab)} ${pick(COMMON)} ${pick(vocab)} before ${pick(vocab)} is ready.`,
 			products: [product],
 			subsystems,
