@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLES } from './site.ts';
+import { plainText } from '../../src/lib/inline-code.ts';
 
 test('the home page lists the ten newest articles, newest first, with their short IDs and links', async ({ page }) => {
 	await page.goto('/');
@@ -9,7 +10,8 @@ test('the home page lists the ten newest articles, newest first, with their shor
 	for (const article of newest) {
 		const item = page.locator(`.article-list li[data-article="${article.id}"]`);
 		await expect(item.locator('.short-id')).toHaveText(article.shortId);
-		await expect(item.getByRole('link', { name: article.title })).toHaveAttribute('href', `/kb/${article.id}/`);
+		// A title's `code` renders as code, so the link's accessible name is the title without its backticks.
+		await expect(item.getByRole('link', { name: plainText(article.title) })).toHaveAttribute('href', `/kb/${article.id}/`);
 	}
 	await expect(page.getByText(`All ${ARTICLES.length} articles are listed by product`)).toBeVisible();
 });
