@@ -136,6 +136,19 @@ export interface Walk {
 	 * language the way to the takeown article asks; Nix gone from PATH after
 	 * a macOS update, with only the installer's generic failure line and no
 	 * quoted "command not found"), median 3 questions.
+	 * 10: written blind in the same way as round 9, 2026-11-30 (session 12):
+	 * 20 new reporters drawn with generic queries of the trackers (Multipass
+	 * on Linux and macOS, the Nix installers, Nix on macOS, Podman, buildah,
+	 * crun run by hand, microvm.nix), none already in the walks, the coverage
+	 * sample, the eval sets or session 12's blind set, each read to its cause
+	 * and given its `expected` before the tree was read; 17 right (15 of them
+	 * honest no-matches: 16 of the 20 have no article), 2 wrong (a reinstall
+	 * after a macOS update whose output holds both the backup refusal and
+	 * "command not found", where the error check lists the backup line first;
+	 * a cgroup.procs line that meets the exec-cgroup article's pattern from a
+	 * thread whose cause is not established), 1 dead end (buildah inside a
+	 * container refusing overlay over overlayfs, a line buildah's error check
+	 * does not list), median 3 questions.
 	 */
 	round?: number;
 }
