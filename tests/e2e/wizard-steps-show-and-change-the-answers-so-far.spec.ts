@@ -25,6 +25,13 @@ test('the back button returns to the previous step', async ({ page }) => {
 	await expect(page).toHaveURL(/\/wizard\/start\/$/);
 });
 
+/** Wait until the page's trail has its `answers` entries, each showing the one answer picked (trail-picks.ts has run). */
+async function showsEachAnswerAlone(page: Page, answers: number) {
+	const entries = page.locator('.wizard-trail li');
+	await expect(entries).toHaveCount(answers);
+	for (let i = 0; i < answers; i++) await expect(entries.nth(i).locator('.trail-answer:visible')).toHaveCount(1);
+}
+
 test('"None of these" ends on a page with search and a pre-filled report', async ({ page }) => {
 	await page.goto('/wizard/start/');
 	await page.getByRole('link', { name: 'Podman, buildah or skopeo, rootless or as root (running a container, pulling, building or pushing an image, podman machine; also through toolbox or distrobox)' }).click();
@@ -37,11 +44,12 @@ test('"None of these" ends on a page with search and a pre-filled report', async
 	// lead to the same step, the address names the one clicked (?picked=), and the page and report give it alone.
 	await expect(page).toHaveURL(/\/wizard\/podman-setup\/(\?picked=[^/]*)?$/);
 	// The picks so far travel on in the links once trail-picks.ts has run, which shows each answer alone:
-	// wait for that state before the next click (under load the click can come before the script).
-	for (const answered of await page.locator('.wizard-trail li').all()) await expect(answered.locator('.trail-answer:visible')).toHaveCount(1);
+	// wait for that state before the next click (under load the click can come before the script). The trail's
+	// length first: a URL that matches says the new page is committed, not parsed, and `all()` does not wait.
+	await showsEachAnswerAlone(page, 4);
 	await page.getByRole('link', { name: "None of these, or I'm not sure" }).click();
 	await expect(page).toHaveURL(/\/wizard\/podman-none\/(\?picked=[^/]*)?$/);
-	for (const answered of await page.locator('.wizard-trail li').all()) await expect(answered.locator('.trail-answer:visible')).toHaveCount(1);
+	await showsEachAnswerAlone(page, 5);
 	await expect(page.getByRole('link', { name: 'Search the knowledge base' })).toHaveAttribute('href', '/search/');
 	const report = new URL((await page.getByRole('link', { name: 'report this problem' }).getAttribute('href'))!);
 	const body = report.searchParams.get('body')!;
