@@ -73,6 +73,8 @@ export interface SharedWord {
 /** The fields of an article a description is ranked by, as a reader would name them. */
 export type ProseField = 'title' | 'symptoms' | 'summary' | 'root cause';
 const FIELD_NAMES: Record<string, ProseField> = { title: 'title', symptomsText: 'symptoms', summary: 'summary', rootCause: 'root cause' };
+/** The fields in the order a reader meets them on the page: the order a shared word's fields are listed in. */
+const PROSE_FIELDS = Object.values(FIELD_NAMES);
 
 /**
  * The prose documents as the site serves them (`/api/v1/prose-index.json`,
@@ -361,11 +363,20 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 		const second = results[1]?.score ?? 0;
 		const toMatch = (r: (typeof results)[number]): ProseMatch => {
 			const d = byId.get(String(r.id))!;
-			const shared = Object.entries(r.match as Record<string, string[]>).flatMap(([met, fields]): SharedWord[] => {
+			// One entry per reader's word, however many of the article's words it met ("launch" meets "launch",
+			// "launched", "launches"): its fields together, and `as` only when it met no word as written (the nearest).
+			const byWord = new Map<string, SharedWord>();
+			for (const [met, fields] of Object.entries(r.match as Record<string, string[]>)) {
 				const word = readersWord(met, readers(), prefixFor, fuzzyFor);
-				if (word === undefined) return [];
-				return [{ word, ...(word === met ? {} : { as: met }), fields: [...new Set(fields.map((f) => FIELD_NAMES[f]))] }];
-			});
+				if (word === undefined) continue;
+				const entry = byWord.get(word) ?? { word, as: met, fields: [] };
+				if (word === met) entry.as = undefined;
+				else if (entry.as !== undefined && editDistance(word, met) < editDistance(word, entry.as)) entry.as = met;
+				const union = new Set([...entry.fields, ...fields.map((f) => FIELD_NAMES[f])]);
+				entry.fields = PROSE_FIELDS.filter((f) => union.has(f));
+				byWord.set(word, entry);
+			}
+			const shared = [...byWord.values()].map(({ as, ...rest }): SharedWord => (as === undefined || as === rest.word ? rest : { ...rest, as }));
 			return { id: d.id, shortId: d.shortId, title: d.title, summary: d.summary, relative: Math.round((r.score / best) * 1000) / 1000, shared };
 		};
 		const standsOut =

@@ -1,8 +1,9 @@
 /**
  * Issue 19: a likely article's "Why" in the search dialog named a word the reader had not typed ("Why: shares
  * “newgidmap”" for the search `subuid newuidmap`: the ranker's fuzzy match met a near word). It now names the
- * reader's words, and the article's near word only as such: “newuidmap” (as “newgidmap”, in …). At a desktop and
- * a phone size; the article and its words come from the ranker over the real articles.
+ * reader's words, and the article's near word only as such. A word that also meets the article as written is
+ * listed as written, so the search here has a typo that meets only near words: “newuidmapp” (as “newuidmap”,
+ * in …). At a desktop and a phone size; the article and its words come from the ranker over the real articles.
  */
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
@@ -10,7 +11,7 @@ import { LOADED_ARTICLES } from './site.ts';
 import { createProseRanker } from '../../src/lib/prose.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
 
-const TYPED = ['subuid', 'newuidmap'];
+const TYPED = ['subuid', 'newuidmapp'];
 const LIKELY = createProseRanker(proseDocsOf(LOADED_ARTICLES)).rank(TYPED.join(' '));
 const SIZES = [
 	{ name: 'desktop', width: 1280, height: 900, mobile: false },
