@@ -92,7 +92,7 @@ export const EXPLICIT_ANCHOR = new RegExp(`\\s*\\\\?\\{#(${NAME_SOURCE})\\}\\s*$
  */
 export const MALFORMED_ANCHOR = /\s*(\\?\{\s*#?\s*([^{}\s]*)\s*\}?)\s*$/;
 
-/** The anchor a malformed one means: its name (or else the heading's first four words) in lower-case words joined by hyphens. */
+/** The anchor the build suggests for a fix heading: a malformed anchor's name, or the heading's own words (the first four), in lower-case words joined by hyphens. */
 export function anchorFor(name: string): string {
 	return name
 		.toLowerCase()
@@ -375,7 +375,7 @@ export function checkArticleBody(
 			if (malformed && malformed.index > 0) {
 				const words = fix.text.slice(0, malformed.index).trim();
 				add(field, messages.fixMalformedAnchor(fix.text, malformed[1], words, anchorFor(malformed[2]) || anchorFor(words), format));
-			} else if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, format));
+			} else if (!fix.anchor) add(field, messages.fixWithoutAnchor(fix.text, anchorFor(fix.text), format));
 			else if (anchors.has(fix.anchor) || SECTION_ANCHOR_SET.has(fix.anchor)) add(field, messages.duplicateAnchor(fix.anchor));
 			else anchors.add(fix.anchor);
 		}

@@ -147,9 +147,9 @@ export const messages = {
 		fix: 'add a paragraph that starts with **Verify:** and says what the reader sees when the fix worked',
 	}),
 	/** The fix names the one documented form (CONTRIBUTING.md, "Write the body", item 5): `{#anchor}`, written `\{#anchor}` in an `.mdx` file. */
-	fixWithoutAnchor: (fix: string, format: 'md' | 'mdx' = 'md') => ({
+	fixWithoutAnchor: (fix: string, anchor: string, format: 'md' | 'mdx' = 'md') => ({
 		message: `fix "### ${fix}" has no permanent anchor`,
-		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${fix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 4).join('-')}}"`,
+		fix: `end the heading with an anchor that never changes, e.g. "### ${fix} ${format === 'mdx' ? '\\' : ''}{#${anchor}}"`,
 	}),
 	/**
 	 * The heading ends in something meant as its anchor, written wrong (article-body.ts MALFORMED_ANCHOR): the

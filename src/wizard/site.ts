@@ -9,6 +9,7 @@ import type { WizardNode } from './schema.ts';
 import { plainText } from '../lib/inline-code.ts';
 import { choicesOf } from './engine.ts';
 import { PRODUCTS, productName, type ProductId } from '../lib/registry.ts';
+import { escapeRegExp } from '../lib/matcher/pattern.ts';
 
 /** The tree and its lookups, the articles by slug, and each article's fix anchors (from the knowledge base's one model). */
 export function wizard(): WizardModel & { articles: Map<string, Article>; fixes: Map<string, string[]> } {
@@ -75,8 +76,10 @@ export function productMapRoot(product: string): string | undefined {
 		return own + choicesOf(node).reduce((sum, c) => sum + resultsUnder(c.next), 0);
 	};
 	const name = product in PRODUCTS ? productName(product as ProductId) : undefined;
-	const names = (label: string) => !!name && new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, 'i').test(label);
-	const areas = choicesOf(byId.get(tree.start)!).filter((c) => siteMaps().has(c.next));
+	const naming = name && new RegExp(`(^|[^\\w.-])${escapeRegExp(name)}($|[^\\w-])`, 'i');
+	const names = (label: string) => !!naming && naming.test(label);
+	const maps = siteMaps();
+	const areas = choicesOf(byId.get(tree.start)!).filter((c) => maps.has(c.next));
 	const named = areas.filter((c) => names(c.label));
 	let best: { id: string; count: number } | undefined;
 	for (const c of named.length ? named : areas.filter((a) => !a.wayOut)) {

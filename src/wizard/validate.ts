@@ -8,7 +8,7 @@ import { wizardMessages as m } from '../lib/messages.ts';
 import { schemaProblems } from '../lib/schema-problems.ts';
 import { choicesOf, linesMeeting } from './engine.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
-import { compilePattern } from '../lib/matcher/pattern.ts';
+import { compilePattern, escapeRegExp } from '../lib/matcher/pattern.ts';
 import { inlineCode } from '../lib/inline-code.ts';
 import { treeSchema, type WizardNode, type WizardTree } from './schema.ts';
 
@@ -71,8 +71,7 @@ export function expandSignatures(tree: WizardTree, articles: readonly ArticleDat
 export function groupsOf(groups: readonly { words: readonly string[] }[], articles: readonly ArticleData[]): (line: string) => number {
 	const examples = new Map<string, string[]>();
 	for (const sig of articles.flatMap((a) => a.signatures)) if (sig.pattern) examples.set(sig.pattern, [...(examples.get(sig.pattern) ?? []), sig.line]);
-	const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const res = groups.map((g) => (g.words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${g.words.map(escape).join('|')})`, 'iu') : undefined));
+	const res = groups.map((g) => (g.words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${g.words.map(escapeRegExp).join('|')})`, 'iu') : undefined));
 	const rest = res.findIndex((re) => re === undefined);
 	const first = (text: string) => res.findIndex((re) => re !== undefined && re.test(text));
 	return (line) => {

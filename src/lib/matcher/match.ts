@@ -9,7 +9,7 @@
 import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
-
+import { escapeRegExp } from './pattern.ts';
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 
@@ -144,7 +144,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	let longestValue = 0;
 	index.signatures.forEach((sig, s) => {
 		for (const value of sig.values ?? []) {
-			const list = valuesByHash.get(wordHash(value)) ?? valuesByHash.set(wordHash(value), []).get(wordHash(value))!;
+			const hash = wordHash(value);
+			const list = valuesByHash.get(hash) ?? valuesByHash.set(hash, []).get(hash)!;
 			const entry = list.find((e) => e.value === value);
 			if (entry) entry.sigs.push(s);
 			else list.push({ value, sigs: [s] });
@@ -672,7 +673,6 @@ interface ReadEntry {
 	contexts?: ContextText[];
 }
 
-/** `/\S/.test(line)`, without the regular expression for a line that starts with a visible ASCII character (most of a log). */
 /**
  * The last `size` lines of a paste that hold more than spaces, oldest first, as a ring (a log of a million
  * lines shifts no array); each with its text as `isOutputOf` reads it (`commandText`), made when a
@@ -711,6 +711,7 @@ class RecentLines {
 	}
 }
 
+/** `/\S/.test(line)`, without the regular expression for a line that starts with a visible ASCII character (most of a log). */
 function holdsNonSpace(line: string): boolean {
 	const c = line.charCodeAt(0);
 	return (c > 32 && c < 127) || /\S/.test(line);
@@ -790,11 +791,12 @@ function commandRunOf(command: string): CommandRun | undefined {
  */
 function runsCommand(run: CommandRun, line: string | undefined): boolean {
 	if (line === undefined) return false;
-	const text = `${commandText(line)} `;
+	const command = commandText(line);
+	const text = `${command} `;
 	const met = run.pattern.program.exec(text);
 	if (!met) return false;
 	const rest = ` ${text.slice(met.index + met[0].length)}`;
-	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, { count: 1, text: () => commandText(line) });
+	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, { count: 1, text: () => command });
 }
 
 /** Whether a character code is one a one-value output holds (pattern.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
@@ -802,9 +804,6 @@ function isValueChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Whether output may be the output of the diagnostic's command, given the `count` lines before it

@@ -88,9 +88,9 @@ export function compiledPattern(pattern: string): { parts: string[]; source: str
 			// Keep the spaces at the edges of a literal: they separate it from its holes.
 			const lead = /^\s/.test(text) && core ? ' ' : '';
 			const trail = /\s$/.test(text) && core ? ' ' : '';
-			return escape(core ? `${lead}${core}${trail}` : text.length ? ' ' : '');
+			return escapeRegExp(core ? `${lead}${core}${trail}` : text.length ? ' ' : '');
 		}
-		if (typeof s.hole === 'object') return `(?:${s.hole.oneOf.map((w) => escape(normalizeValues(w))).join('|')})`;
+		if (typeof s.hole === 'object') return `(?:${s.hole.oneOf.map((w) => escapeRegExp(normalizeValues(w))).join('|')})`;
 		return HOLE_TYPES[s.hole];
 	});
 	// A `{*}` at either end adds nothing to a search that is not anchored.
@@ -178,6 +178,7 @@ function isAnything(segment: Segment): boolean {
 	return 'hole' in segment && segment.hole === '*';
 }
 
-function escape(text: string): string {
+/** `text` as a regular expression that matches it literally (every metacharacter escaped). */
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
