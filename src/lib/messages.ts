@@ -685,6 +685,19 @@ export const pasteBoxMessages = {
 	/** src/components/search/search-ui.ts: the labels of a match's two code boxes, the reader's own line and the line the article quotes. */
 	yourLine: (lineNumber: number) => `Your line (line ${lineNumber} of your text):`,
 	articleLine: () => "The article's error line:",
+	/** A wizard step's paste box: after the status line, while the page goes to the step that explains the paste. */
+	goingToStep: () => 'Going to the matching step…',
+} as const;
+
+/** Labels of the site's pages that are not an article's own words (src/components). */
+export const pageMessages = {
+	/** ArticleJumps.astro: the jump box under an article's summary, its recommended fix, and the Fixes link when there are several. */
+	jumpsLabel: () => 'Jump to',
+	recommendedFix: () => 'Recommended fix:',
+	allFixes: (count: number) => `All ${count} fixes`,
+	/** WizardPaste.astro: the step's paste box, open before a long list of error lines, or closed after the answers. */
+	wizardPasteFirst: () => 'Paste your error message instead of looking through the long list below',
+	wizardPasteAfter: () => 'Or paste an error message',
 } as const;
 
 /**
@@ -724,6 +737,8 @@ export const proseMessages = {
 	 * in root cause) with this article". Each word is the reader's (prose.ts SharedWord); the article's own word
 	 * only as such, when the ranker met a near one: "shares “newgidmap”" named a word the reader had not typed.
 	 */
+	/** A closest article's line under its summary (site): why it is listed. */
+	whyListed: (shared: readonly { word: string; as?: string; fields: readonly string[] }[]) => `Why listed: ${proseMessages.sharedWords(shared)}.`,
 	sharedWords: (shared: readonly { word: string; as?: string; fields: readonly string[] }[], max = 6) => {
 		const parts = shared.slice(0, max).map((s) => (s.as ? `“${s.word}” (as “${s.as}”, in ${s.fields.join(', ')})` : `“${s.word}” (${s.fields.join(', ')})`));
 		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
@@ -739,6 +754,10 @@ export const proseMessages = {
 export const proseCliMessages = {
 	/** A word an article shares with the text, in a terminal's or a comment's list: the reader's, and the article's near word as such (`newuidmap (as newgidmap)`). */
 	sharedWord: (s: { word: string; as?: string }) => (s.as ? `${s.word} (as ${s.as})` : s.word),
+	/** The line under each likely article (terminal): what it is, and the words it shares. */
+	likelyShares: (words: readonly string[]) => `likely, not a known error; shares: ${words.join(', ')}`,
+	/** The line under each likely article (Markdown comment): the words it shares with the issue or log. */
+	sharesWith: (source: string, words: readonly string[]) => `Shares with ${source}: ${words.join(', ')}`,
 	/** The line under each closest article: the words it shares. */
 	closestShares: (words: readonly string[]) => `search result, not a diagnosis; shares: ${words.join(', ')}`,
 	/** The last line after the closest articles: the wizard. */

@@ -186,7 +186,7 @@ export function toPlainText(result: MatchResult, baseUrl: string, question: (art
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
 		if (likely) {
-			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  likely, not a known error; shares: ${l.shared.map(proseCliMessages.sharedWord).join(', ')}`).join('');
+			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  ${proseCliMessages.likelyShares(l.shared.map(proseCliMessages.sharedWord))}`).join('');
 			const closest = likely.articles.length ? [] : (likely.closest ?? []);
 			// No article stands out: the verdict line stays, and the closest articles follow as a short search-result list.
 			const search = closest.length
@@ -288,7 +288,7 @@ export function likelyComment(comment: { likely: readonly ProseMatch[]; source: 
 		[
 			`- **[${l.shortId}: ${escapeMarkdown(l.title)}](${articleUrl(baseUrl, l.id)})** (likely)`,
 			`  ${escapeMarkdown(l.summary)}`,
-			`  Shares with ${source.label}: ${l.shared.map(proseCliMessages.sharedWord).join(', ')}`,
+			`  ${proseCliMessages.sharesWith(source.label, l.shared.map(proseCliMessages.sharedWord))}`,
 		].join('\n'),
 	);
 	const link = matchUrl(baseUrl, source.text);

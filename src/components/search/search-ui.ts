@@ -228,7 +228,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			if (mine !== generation) return;
 			jumpAsked = false;
 			if (target) {
-				status.textContent = `${summary(response.result, response.kind, response.likely, questions, response.closest)} Going to the matching step…`;
+				status.textContent = `${summary(response.result, response.kind, response.likely, questions, response.closest)} ${pasteBoxMessages.goingToStep()}`;
 				location.assign(target);
 				return;
 			}
@@ -416,7 +416,7 @@ function renderClosest(section: HTMLElement, closest: readonly ProseMatch[] | un
 		...closest.map((m) => {
 			const li = document.createElement('li');
 			li.dataset.article = m.id;
-			li.append(articleLink(m.id, m.shortId, m.title), withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), el('p', `Why listed: ${proseMessages.sharedWords(m.shared)}.`, 'closest-why'));
+			li.append(articleLink(m.id, m.shortId, m.title), withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), el('p', proseMessages.whyListed(m.shared), 'closest-why'));
 			return li;
 		}),
 	);
