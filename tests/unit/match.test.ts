@@ -595,17 +595,27 @@ describe('diagnostic output as evidence', () => {
 		const noexec = article('nix-noexec-cause', 'FL-0904', {
 			diagnostics: [{ command: 'findmnt -n -o OPTIONS -T /nix/store', output: 'rw,nosuid,nodev,noexec,relatime', pattern: '{*}noexec{*}', means: 'holds', why: 'the store is mounted noexec' }],
 		});
+		// A line several causes print: one value of output (below) confirms this one, or it stays open.
+		const overlayLine = 'Error: mounting the frobnicated overlay: invalid argument';
 		const overlay = article('podman-overlay-cause', 'FL-0905', {
+			signatures: [{ line: overlayLine, where: 'in the tests', decisive: false }],
 			diagnostics: [{ command: 'stat -f -c %T /var/lib/containers/storage', output: 'overlayfs', means: 'holds', why: 'the storage is on overlayfs' }],
 		});
 		const two = createMatcher(compileIndex([noexec, overlay]));
-		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// The articles answered with confidence: the shared line stays medium unless the output confirms its cause.
+		const answer = (text: string) =>
+			two
+				.match(text.includes('noexec') ? text : `${overlayLine}\n${text}`)
+				.matches.filter((m) => m.confidence === 'high' || m.article.id === 'nix-noexec-cause')
+				.map((m) => m.article.id);
 		// findmnt's table for /proc, its header between the command and the line: not the store's options.
 		expect(answer('+ findmnt -R /proc\nTARGET SOURCE FSTYPE OPTIONS\n/proc proc proc rw,nosuid,nodev,noexec,relatime')).toEqual([]);
 		expect(answer('$ findmnt -n -o OPTIONS -T /nix/store\nrw,nosuid,nodev,noexec,relatime')).toEqual(['nix-noexec-cause']);
 		// The output is a value of its own; a path that ends in the same letters is not it.
 		expect(answer('mount_program = "/usr/bin/fuse-overlayfs"')).toEqual([]);
 		expect(answer('$ stat -f -c %T /var/lib/containers/storage\noverlayfs')).toEqual(['podman-overlay-cause']);
+		// One value alone says how the host is set, not that it failed: no answer without a line or context of the cause.
+		expect(two.match('$ stat -f -c %T /var/lib/containers/storage\noverlayfs').matches).toEqual([]);
 		// One word is output as a line of its own or a key's value, not a word of the reader's sentence
 		// (containers/buildah#3126's title).
 		expect(answer('"ERRO error unmounting" in overlayfs in buildah 1.20, regression')).toEqual([]);

@@ -596,6 +596,11 @@ function rank(
 		// gains nothing over another whose output it is too.
 		const said = contextTexts.get(a);
 		const ownContext = context.has(a) && !(diagnosticOnly && said !== undefined && diagnosticWords(index.signatures[s]).includes(said));
+		// One value alone (`Enforcing` under getenforce, `overlayfs` under stat) says how a host is set, which
+		// many hosts are without any failure: it confirms a cause something else in the paste points at (a
+		// line of the article, its context), and is no answer by itself (containers/podman reports holding
+		// getenforce's `Enforcing` were sent to the Nix installer's SELinux article).
+		if (diagnosticOnly && index.signatures[s].values && !ownContext) continue;
 		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (ownContext ? SCORING.contextBonus : 0);
 		const match: Match = {
 			article: index.articles[a],
