@@ -9,7 +9,7 @@
 import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
-import { escapeRegExp } from './pattern.ts';
+import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 
@@ -804,9 +804,12 @@ function runsCommand(run: CommandRun, line: string | undefined): boolean {
 	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, { count: 1, text: () => command });
 }
 
-/** Whether a character code is one a one-value output holds (pattern.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
+/** Per ASCII code, whether it is a character a one-value output holds (pattern.ts `VALUE_CHAR`), read once per character at a line's end. */
+const VALUE_CODES = Array.from({ length: 128 }, (_, c) => VALUE_CHAR.test(String.fromCharCode(c)));
+
+/** Whether a character code is one a one-value output holds (pattern.ts `VALUE_CHAR`). */
 function isValueChar(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+	return c < 128 && VALUE_CODES[c];
 }
 
 
