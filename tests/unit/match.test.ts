@@ -591,6 +591,28 @@ describe('diagnostic output as evidence', () => {
 		expect(answer('memory pids')).toEqual(['podman-delegation-cause']);
 	});
 
+	it('reads a home directory in any of its spellings, and never as another directory (a reader\'s ~/.zshrc is not /etc/zshrc)', () => {
+		const hookLine = ". '/nix/var/nix/profiles/default/etc/profile.d/nix-daemon.sh'";
+		const hook = article('nix-hook-cause', 'FL-0907', {
+			signatures: [{ line: 'zsh: command not found: nix-frobnicate', where: 'in the tests' }],
+			diagnostics: [{ command: "grep -n 'nix-daemon.sh' /etc/zshrc", output: `4:  ${hookLine}`, pattern: `{n}: ${hookLine}`, means: 'rules-out', why: 'the hook is still in /etc/zshrc' }],
+		});
+		const events = article('podman-events-cause', 'FL-0908', {
+			diagnostics: [{ command: 'grep events_logfile_path ~/.config/containers/libpod.conf', output: 'events_logfile_path = ""', means: 'holds', why: 'the path is empty' }],
+		});
+		const two = createMatcher(compileIndex([hook, events]));
+		const ruledOut = (text: string) => two.match(`zsh: command not found: nix-frobnicate\n${text}`).excluded.map((e) => e.article.id);
+		expect(ruledOut(`$ grep -n nix-daemon.sh /etc/zshrc\n4:  ${hookLine}`)).toEqual(['nix-hook-cause']);
+		for (const file of ['~/.zshrc', '$HOME/.zshrc', '/home/alice/.zshrc', '/Users/alice/.zshrc', '/root/.zshrc']) {
+			expect(ruledOut(`$ grep -n nix-daemon.sh ${file}\n4:  ${hookLine}`), file).toEqual([]);
+		}
+		const holds = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		for (const file of ['~/.config/containers/libpod.conf', '/home/alice/.config/containers/libpod.conf', '$HOME/.config/containers/libpod.conf']) {
+			expect(holds(`$ grep events_logfile_path ${file}\nevents_logfile_path = ""`), file).toEqual(['podman-events-cause']);
+		}
+		expect(holds('$ grep events_logfile_path /etc/containers/libpod.conf\nevents_logfile_path = ""')).toEqual([]);
+	});
+
 	it('finds the command above a table of output, and is a whole value, not letters inside a longer one', () => {
 		const noexec = article('nix-noexec-cause', 'FL-0904', {
 			diagnostics: [{ command: 'findmnt -n -o OPTIONS -T /nix/store', output: 'rw,nosuid,nodev,noexec,relatime', pattern: '{*}noexec{*}', means: 'holds', why: 'the store is mounted noexec' }],

@@ -756,11 +756,22 @@ function commandPattern(command: string): CommandPattern | undefined {
 	};
 }
 
-/** The path arguments of a command line (words that start with `/`), each split into its segments. */
+/**
+ * A home directory at the start of a lower-cased path word, in the forms a command or a pasted line
+ * writes it: `~`, `$home`, `${home}`, `/home/<user>`, `/users/<user>` (macOS), `/root`.
+ */
+const HOME_PREFIX = /^(?:~|\$home|\$\{home\})(?=\/)|^\/(?:home|users)\/[^/]+(?=\/)|^\/root(?=\/)/;
+
+/**
+ * The path arguments of a command line (words that start with `/` or a home directory, `HOME_PREFIX`), each
+ * split into its segments, a home directory as the one segment `~`: `~/.zshrc` and `/home/alice/.zshrc` are
+ * one file, and neither is `/etc/zshrc` (a reader's own shell file under grep is not the system one).
+ */
 function pathsOf(text: string): string[][] {
 	return text
 		.split(' ')
-		.filter((w) => w.startsWith('/'))
+		.map((w) => w.replace(HOME_PREFIX, '~'))
+		.filter((w) => w.startsWith('/') || w.startsWith('~/'))
 		.map((w) => w.split('/').filter(Boolean));
 }
 
