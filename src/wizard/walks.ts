@@ -27,7 +27,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePattern, patternParts, segmentsOf, type Segment } from '../lib/matcher/pattern.ts';
 import { normalizeLine } from '../lib/matcher/normalize.ts';
-import { wizardWalkMessages as m } from '../lib/messages.ts';
+import { wizardEngineMessages, wizardWalkMessages as m } from '../lib/messages.ts';
 import { answer, choicesOf, nodesById, start } from './engine.ts';
 import type { WizardNode, WizardTree } from './schema.ts';
 
@@ -210,7 +210,7 @@ function choose(node: WizardNode, walk: Walk): { choice: number; unmatched: bool
 	};
 	if (given?.none) return { choice: wayOut(), unmatched: false };
 	if (given?.pick !== undefined) {
-		const labels = (node.kind === 'error-check' ? [...node.lines.map((l) => l.line), 'None of these'] : choices.map((c) => c.label)).map((l) => l.toLowerCase());
+		const labels = (node.kind === 'error-check' ? [...node.lines.map((l) => l.line), wizardEngineMessages.noneOfThese()] : choices.map((c) => c.label)).map((l) => l.toLowerCase());
 		for (const piece of [given.pick].flat()) {
 			const want = piece.toLowerCase();
 			const exact = labels.flatMap((label, i) => (label === want ? [i] : []));
