@@ -129,6 +129,20 @@ describe('matching the real articles', () => {
 		expect(top('home on nfs\nError processing tar file(exit status 1): lchown /etc/gshadow: invalid argument')).toBeNull();
 		expect(top('home on nfs\nError processing tar file(exit status 1): operation not permitted')).toBeNull();
 	});
+	it("takes the failed lsetxattr of force_mask on NFS without user xattrs only with NFS context, in each containers/storage wording", () => {
+		// containers/storage#1356 (before 1.42.0), containers/podman#19132 (1.42.0 to 1.54.x), and the 1.55.0 format string.
+		const warning = 'WARN[0000] Network file system detected as backing store.  Enforcing overlay option `force_mask="700"`.  Add it to storage.conf to silence this warning';
+		for (const line of [
+			'Error: error creating build container: writing blob: adding layer with blob "sha256:5f0a070aa70d": Error processing tar file(exit status 1): lsetxattr /: operation not supported',
+			'Error: copying system image from manifest list: writing blob: adding layer with blob "sha256:3153aa388d02": processing tar file(lsetxattr /: operation not supported): exit status 1',
+			'Error: writing blob: adding layer with blob "sha256:3153aa388d02": unpacking failed (error: exit status 1; output: lsetxattr /boot: operation not supported)',
+		]) {
+			// A file system without user xattrs under a force_mask set by hand prints it too: alone it decides nothing.
+			expect(matcher.match(line).matches, line).toEqual([]);
+			const [m, ...rest] = matcher.match(`${warning}\n${line}`).matches;
+			expect([m?.article.id, m?.confidence, rest.length], line).toEqual(['podman-rootless-storage-on-nfs', 'high', 0]);
+		}
+	});
 
 	it("does not read a bare Nix hook line as /etc/zshrc's content: it may be the reader's own ~/.zshrc fix (NixOS/nix#6927)", () => {
 		const notFound = 'After a macOS update: zsh: command not found: nix';
