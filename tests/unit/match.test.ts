@@ -114,6 +114,49 @@ describe('matching the real articles', () => {
 		expect(result.matches.map((m) => m.confidence)).toEqual(result.matches.map(() => 'medium'));
 	});
 
+	it("tells the overlay driver's refused lchown on NFS (operation not permitted) from the unmapped IDs' one (invalid argument)", () => {
+		// containers/storage before 1.42.0 (Podman 2.0.6 in containers/podman#8521, graphroot on an NFS share).
+		const refused = 'Error processing tar file(exit status 1): lchown /etc/gshadow: operation not permitted';
+		// Any file system that refuses the owner change prints it: alone it decides nothing, NFS words in the paste do.
+		expect(matcher.match(refused).matches).toEqual([]);
+		for (const context of ['1. I mounted NFS share at /storage', 'host:/export/home on /home type nfs4 (rw,relatime,vers=4.2)', 'WARN[0000] Network file system detected as backing store.  Enforcing overlay option `force_mask="700"`.  Add it to storage.conf to silence this warning']) {
+			const [m, ...rest] = matcher.match(`${context}\nStoring signatures\n  ${refused}`).matches;
+			expect([m?.article.id, m?.confidence, rest.length], context).toEqual(['podman-rootless-storage-on-nfs', 'high', 0]);
+		}
+		// The EINVAL lines stay with the ID articles, even beside NFS words, and the 3.1.0 regression's line (no lchown) with none.
+		const shortOfIds = 'Error processing tar file(exit status 1): potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid: lchown /etc/shadow: invalid argument';
+		expect(top(`home on nfs\n${shortOfIds}`)).toBe('podman-subuid-not-picked-up');
+		expect(top('home on nfs\nError processing tar file(exit status 1): lchown /etc/gshadow: invalid argument')).toBeNull();
+		expect(top('home on nfs\nError processing tar file(exit status 1): operation not permitted')).toBeNull();
+	});
+	it("takes the failed lsetxattr of force_mask on NFS without user xattrs only with NFS context, in each containers/storage wording", () => {
+		// containers/storage#1356 (before 1.42.0), containers/podman#19132 (1.42.0 to 1.54.x), and the 1.55.0 format string.
+		const warning = 'WARN[0000] Network file system detected as backing store.  Enforcing overlay option `force_mask="700"`.  Add it to storage.conf to silence this warning';
+		for (const line of [
+			'Error: error creating build container: writing blob: adding layer with blob "sha256:5f0a070aa70d": Error processing tar file(exit status 1): lsetxattr /: operation not supported',
+			'Error: copying system image from manifest list: writing blob: adding layer with blob "sha256:3153aa388d02": processing tar file(lsetxattr /: operation not supported): exit status 1',
+			'Error: writing blob: adding layer with blob "sha256:3153aa388d02": unpacking failed (error: exit status 1; output: lsetxattr /boot: operation not supported)',
+		]) {
+			// A file system without user xattrs under a force_mask set by hand prints it too: alone it decides nothing.
+			expect(matcher.match(line).matches, line).toEqual([]);
+			const [m, ...rest] = matcher.match(`${warning}\n${line}`).matches;
+			expect([m?.article.id, m?.confidence, rest.length], line).toEqual(['podman-rootless-storage-on-nfs', 'high', 0]);
+		}
+	});
+
+	it("does not read a bare Nix hook line as /etc/zshrc's content: it may be the reader's own ~/.zshrc fix (NixOS/nix#6927)", () => {
+		const notFound = 'After a macOS update: zsh: command not found: nix';
+		const hook = "  . '/nix/var/nix/profiles/default/etc/profile.d/nix-daemon.sh'";
+		for (const text of [`${notFound}\nI added this to my ~/.zshrc and it works again:\n${hook}`, `${notFound}\n${hook}`]) {
+			const result = matcher.match(text);
+			expect(result.matches[0]?.article.id, text).toBe('nix-macos-update-removes-shell-hook');
+			expect(result.excluded.map((e) => e.article.id), text).not.toContain('nix-macos-update-removes-shell-hook');
+		}
+		// grep -n's numbered line, under the article's own command, is the output that rules it out.
+		const ruledOut = matcher.match(`${notFound}\n$ grep -n 'nix-daemon.sh' /etc/zshrc\n4:${hook}`);
+		expect(ruledOut.excluded.map((e) => e.article.id)).toContain('nix-macos-update-removes-shell-hook');
+	});
+
 	it('finds a signature inside a single line of a megabyte', () => {
 		const line = `${'x'.repeat(600_000)} error: unable to load seccomp BPF program: Invalid argument ${'y'.repeat(600_000)}`;
 		expect(top(line)).toBe('nix-installer-seccomp-bpf');
