@@ -163,6 +163,33 @@ describe('matching the real articles', () => {
 	});
 });
 
+describe("an article's `when` context is not a piece of the shared line it qualifies (nix-installer's groupdel lines)", () => {
+	// DeterminateSystems/nix-installer#1674 (3.11.2), the uninstall's error as the reporter pasted it. groupdel prints
+	// its refusal whatever tool runs it, and nix-installer prints the command line for any groupdel failure (status 6
+	// when the group is gone already): only the exit status 8 (E_GROUP_BUSY) says the group is still a primary group.
+	const id = 'nix-installer-uninstall-build-user-left';
+	const command = '      Failed to execute command `"groupdel" "nixbld"`';
+	const refusal = "      stderr: groupdel: cannot remove the primary group of user 'nixbld01'";
+	const status = '      exited with status code: 8';
+	const paste = ['Error: ', '   0: Error reverting', '      Action `create_group` errored', command, '      stdout: ', refusal, '', status].join('\n');
+	const own = (text: string) => matcher.match(text).matches.find((m) => m.article.id === id);
+
+	it('decides the whole paste with its exit status 8', () => {
+		expect([top(paste), own(paste)?.confidence]).toEqual([id, 'high']);
+		expect(own(paste)?.context?.matchedLine).toContain('status code: 8');
+	});
+
+	it('answers neither shared line alone', () => {
+		expect(own(command)).toBeUndefined();
+		expect(own(refusal)).toBeUndefined();
+	});
+
+	it('is no high answer from the two shared lines without the status line', () => {
+		const withoutStatus = paste.replace(status, '');
+		expect(own(withoutStatus)?.confidence).toBe('medium');
+	});
+});
+
 describe('every line that several causes print (each decisive: false signature of the real articles)', () => {
 	const jumps = jumpsOf(loadKnowledgeBase(root).wizard.tree);
 	const lines = real.flatMap((a) => a.signatures.filter((s) => !s.decisive).map((s) => ({ article: a, line: s.line })));
