@@ -279,6 +279,8 @@ const NOT_HERE: Record<string, string> = {
 	'microvm-boot-guest-module': "evaluates a NixOS host's flake that uses microvm.nix",
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
 	'podman-wsl-which': 'runs podman machine and wsl.exe on Windows',
+	'podman-volume-denied': 'needs sudo and ausearch, from the audit tools, which this machine does not have',
+	'podman-volume-enforcing': 'needs getenforce, from the SELinux tools, which this Debian machine does not have',
 };
 
 describe('the commands of the wizard, run where they can be', () => {
