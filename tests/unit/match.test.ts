@@ -188,6 +188,14 @@ describe("an article's `when` context is not a piece of the shared line it quali
 		const withoutStatus = paste.replace(status, '');
 		expect(own(withoutStatus)?.confidence).toBe('medium');
 	});
+
+	it('rules out a status-6 failure, whose command line (v0.5.0 to v0.30.0) is a near reading of the status-8 one', () => {
+		// The wording of nix-installer v0.30.0 (src/action/mod.rs: "Failed to execute command{maybe_status} `{command}`,
+		// stdout: …", maybe_status " with status {status}") around shadow groupdel.c's E_NOTFOUND message.
+		const gone = ['Error: ', '   0: Action `create_group` errored', '   1: Failed to execute command with status 6 `"groupdel" "nixbld"`, stdout: ', "      stderr: groupdel: group 'nixbld' does not exist"].join('\n');
+		expect(own(gone)).toBeUndefined();
+		expect(matcher.match(gone).excluded.map((e) => e.article.id)).toContain(id);
+	});
 });
 
 describe('every line that several causes print (each decisive: false signature of the real articles)', () => {
