@@ -7,7 +7,7 @@ import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { signatureForm, valuesOf } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
-import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, keysOf, neighbourFinder, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
 import { isWrapperLine } from './wrapper-lines.ts';
 
@@ -54,6 +54,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	});
 
 	markShared(signatures);
+	markApart(signatures, { version: 1, articles: [], signatures, weights, maxWeight });
 
 	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
 	const contextText = (e: { text: string; why: string }) => {
@@ -161,4 +162,27 @@ function markShared(signatures: IndexedSignature[]): void {
 			if (re.test(line)) sig.shared = true;
 		}
 	}
+}
+
+/**
+ * Give each error-line signature its `apart` words (model.ts): per neighbour, the words of the
+ * signature that the neighbour lacks, placeholders (`#…`) left out. Each list once, and none that
+ * holds another whole (a line with a word of the smaller list has one of the larger): the same
+ * condition in fewer words, which keeps the index small when many neighbours share words (10,000
+ * articles). `index` needs only its signatures.
+ */
+function markApart(signatures: IndexedSignature[], index: MatcherIndex): void {
+	const neighbours = neighbourFinder(index, SCORING.minSpecific, SCORING.maxNeighbourWordSignatures);
+	signatures.forEach((sig, s) => {
+		if (sig.diagnostic) return;
+		const lists = new Map<string, string[]>();
+		for (const n of neighbours(s)) {
+			const theirs = new Set(signatures[n].tokens);
+			const own = sig.tokens.filter((t) => !t.includes('#') && !theirs.has(t));
+			if (own.length) lists.set(own.join(' '), own);
+		}
+		const sets = [...lists.values()].sort((x, y) => x.length - y.length);
+		const kept = sets.filter((list, i) => !sets.slice(0, i).some((smaller) => smaller.every((t) => list.includes(t))));
+		if (kept.length) sig.apart = kept;
+	});
 }

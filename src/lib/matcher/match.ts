@@ -6,7 +6,7 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
 import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
@@ -175,35 +175,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	}
 
 	/**
-	 * The words that set each signature apart from its neighbours: for every error-line signature of
-	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
-	 * `neighbourFinder`), the words of this
-	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
-	 * near or partial reading of a signature and kept: most lines never need it.
-	 */
-	const apart = new Map<number, string[][]>();
-	const neighbours = neighbourFinder(index, SCORING.minSpecific);
-	function apartFrom(s: number): string[][] {
-		let sets = apart.get(s);
-		if (sets) return sets;
-		const sig = index.signatures[s];
-		sets = [];
-		for (const n of neighbours(s)) {
-			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
-			if (own.length) sets.push(own);
-		}
-		apart.set(s, sets);
-		return sets;
-	}
-	/**
-	 * Whether a line's words set signature `s` apart from every neighbour (apartFrom): it holds, for
+	 * Whether a line's words set signature `s` apart from every neighbour (model.ts `apart`): it holds, for
 	 * each, a word of `s` that the neighbour lacks. A share of the signature's words is not enough: a
 	 * trace line that two messages both carry ("… while setting up the build environment"), or the
 	 * same prefix with another ending ("cannot connect to socket …: Connection refused" against
 	 * "…: No such file or directory"), holds many of its words and none that tell it apart.
 	 */
 	function setApart(s: number, words: ReadonlySet<string>): boolean {
-		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
+		return (index.signatures[s].apart ?? []).every((own) => own.some((t) => words.has(t)));
 	}
 
 	/**
