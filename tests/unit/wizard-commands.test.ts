@@ -104,7 +104,7 @@ const RUN_HERE: Record<string, Runnable> = {
 		},
 	},
 	'nix-setup': {
-		needs: ['uname', 'ls'],
+		needs: ['uname', 'find'],
 		// The kernel's name and release, the macOS version on a Mac only, then any backup an earlier install left.
 		shape: ([kernel, ...rest]) => {
 			expect(kernel).toMatch(/^(Linux|Darwin) \S+$/);
