@@ -5,7 +5,7 @@
  * Source: every eval text that is log output (tests/fixtures/dev.jsonl and
  * dev-more.jsonl, every kind but `prose`: journals, dmesg, CI and build
  * logs, tool output that people pasted into the upstream trackers), grouped
- * by thread (472 threads). A word (lower case, letters, digits and `_`,
+ * by thread (473 threads). A word (lower case, letters, digits and `_`,
  * as the pre-filter reads a raw line) is on the list when it occurs in at
  * least 5 % of the threads.
  *
