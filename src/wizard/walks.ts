@@ -149,6 +149,16 @@ export interface Walk {
 	 * thread whose cause is not established), 1 dead end (buildah inside a
 	 * container refusing overlay over overlayfs, a line buildah's error check
 	 * does not list), median 3 questions.
+	 * 11: written blind in the same way as round 10, 2026-12-01 (session 13):
+	 * 20 new reporters drawn with generic queries of the trackers (Podman,
+	 * podman machine on macOS, Linux and Windows, skopeo, buildah, crun through
+	 * Podman, Multipass on Windows, macOS and Linux, the Nix installers and their
+	 * uninstallers, Nix), none already in the walks, the coverage sample, the
+	 * eval sets or session 12's and 13's blind and aside sets, each read to its
+	 * cause and given its `expected` before the tree was read (19 of the 20
+	 * have no article in main; three may gain one from articles written in
+	 * parallel, each said in its walk's note); 20 right (19 of them honest
+	 * no-matches), none wrong, no dead end, median 3 questions.
 	 */
 	round?: number;
 }
