@@ -685,7 +685,7 @@ describe('diagnostic output as evidence', () => {
 			expect(ruledOut(`$ grep -n nix-daemon.sh ${file}\n4:  ${hookLine}`), file).toEqual([]);
 		}
 		const holds = (text: string) => two.match(text).matches.map((m) => m.article.id);
-		for (const file of ['~/.config/containers/libpod.conf', '/home/alice/.config/containers/libpod.conf', '$HOME/.config/containers/libpod.conf']) {
+		for (const file of ['~/.config/containers/libpod.conf', '/home/alice/.config/containers/libpod.conf', '/var/home/alice/.config/containers/libpod.conf', '$HOME/.config/containers/libpod.conf']) {
 			expect(holds(`$ grep events_logfile_path ${file}\nevents_logfile_path = ""`), file).toEqual(['podman-events-cause']);
 		}
 		expect(holds('$ grep events_logfile_path /etc/containers/libpod.conf\nevents_logfile_path = ""')).toEqual([]);

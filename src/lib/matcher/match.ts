@@ -737,9 +737,10 @@ function commandPattern(command: string): CommandPattern | undefined {
 
 /**
  * A home directory at the start of a lower-cased path word, in the forms a command or a pasted line
- * writes it: `~`, `$home`, `${home}`, `/home/<user>`, `/users/<user>` (macOS), `/root`.
+ * writes it: `~`, `$home`, `${home}`, `/home/<user>`, `/var/home/<user>` (Fedora Silverblue and
+ * CoreOS), `/users/<user>` (macOS), `/root`.
  */
-const HOME_PREFIX = /^(?:~|\$home|\$\{home\})(?=\/)|^\/(?:home|users)\/[^/]+(?=\/)|^\/root(?=\/)/;
+const HOME_PREFIX = /^(?:~|\$home|\$\{home\})(?=\/)|^\/(?:var\/home|home|users)\/[^/]+(?=\/)|^\/root(?=\/)/;
 
 /**
  * The path arguments of a command line (words that start with `/` or a home directory, `HOME_PREFIX`), each

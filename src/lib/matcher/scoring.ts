@@ -96,9 +96,9 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	/**
 	 * A specific word held by more error-line signatures than this makes no neighbour (model.ts
 	 * `neighbourFinder`): it names no one message. Chosen: above every word of the real articles
-	 * (the most held, `nix`, is in 49 signatures at 103 articles), so today it only bounds the
-	 * compile-time neighbour search at 10,000 articles, which without it grew with the square of the
-	 * signatures (85 s at 3,000 synthetic articles).
+	 * (the most held, `nix`, is in 52 error-line signatures at 102 articles; tests/unit/shards.test.ts
+	 * fails when a word passes it), so today it only bounds the compile-time neighbour search at 10,000
+	 * articles, which without it grew with the square of the signatures (85 s at 3,000 synthetic articles).
 	 */
 	maxNeighbourWordSignatures: 64,
 	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer, above `minScore`). Chosen (1c011c0). */
