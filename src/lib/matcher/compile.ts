@@ -7,7 +7,7 @@ import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { signatureForm, valuesOf } from './pattern.ts';
 import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
-import { isGeneric, keysOf, neighbourFinder, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
 import { isWrapperLine } from './wrapper-lines.ts';
 
@@ -54,7 +54,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	});
 
 	markShared(signatures);
-	markApart(signatures, { version: 1, articles: [], signatures, weights, maxWeight });
+	markApart(signatures);
 
 	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
 	const contextText = (e: { text: string; why: string }) => {
@@ -169,10 +169,10 @@ function markShared(signatures: IndexedSignature[]): void {
  * signature that the neighbour lacks, placeholders (`#…`) left out. Each list once, and none that
  * holds another whole (a line with a word of the smaller list has one of the larger): the same
  * condition in fewer words, which keeps the index small when many neighbours share words (10,000
- * articles). `index` needs only its signatures.
+ * articles).
  */
-function markApart(signatures: IndexedSignature[], index: MatcherIndex): void {
-	const neighbours = neighbourFinder(index, SCORING.minSpecific, SCORING.maxNeighbourWordSignatures);
+function markApart(signatures: IndexedSignature[]): void {
+	const neighbours = neighbourFinder(signatures, SCORING.minSpecific, SCORING.maxNeighbourWordSignatures);
 	signatures.forEach((sig, s) => {
 		if (sig.diagnostic) return;
 		const lists = new Map<string, string[]>();
@@ -185,4 +185,43 @@ function markApart(signatures: IndexedSignature[], index: MatcherIndex): void {
 		const kept = sets.filter((list, i) => !sets.slice(0, i).some((smaller) => smaller.every((t) => list.includes(t))));
 		if (kept.length) sig.apart = kept;
 	});
+}
+
+/**
+ * The neighbours of each signature: the error-line signatures (not diagnostic output) of other
+ * articles that share at least `minShared` of its specific (non-generic) words, counted per
+ * occurrence of a word in either. A near or partial reading of a signature must hold a word that
+ * sets it apart from each (match.ts `setApart`): `markApart` writes those words into each
+ * signature's `apart`, since the browser's merged shards hold only the neighbours whose keys the
+ * paste holds (carrying the neighbours themselves was measured at 3.6 times the signatures per
+ * shard). `minShared` is SCORING.minSpecific; a word more than `maxHolders` signatures hold makes no
+ * neighbour (SCORING.maxNeighbourWordSignatures). Returns a lookup by signature position, built on first use.
+ */
+function neighbourFinder(signatures: readonly IndexedSignature[], minShared: number, maxHolders: number): (s: number) => number[] {
+	let bySpecificWord: Map<string, number[]> | undefined;
+	return (s) => {
+		if (!bySpecificWord) {
+			const map = (bySpecificWord = new Map<string, number[]>());
+			signatures.forEach((sig, i) => {
+				if (sig.diagnostic) return;
+				for (const t of sig.tokens) {
+					if (isGeneric(t)) continue;
+					const list = map.get(t);
+					// Appended in place: a copy per signature made this quadratic in a word's signatures (a 4 KB paste took 268 s at 10,000 articles).
+					if (list) list.push(i);
+					else map.set(t, [i]);
+				}
+			});
+		}
+		const sig = signatures[s];
+		const shared = new Map<number, number>();
+		for (const t of sig.tokens) {
+			if (isGeneric(t)) continue;
+			const holders = bySpecificWord.get(t) ?? [];
+			// A word this many signatures hold names no message: it makes no neighbour (and keeps this linear).
+			if (holders.length > maxHolders) continue;
+			for (const n of holders) shared.set(n, (shared.get(n) ?? 0) + 1);
+		}
+		return [...shared].filter(([n, count]) => signatures[n].article !== sig.article && count >= minShared).map(([n]) => n);
+	};
 }
