@@ -43,8 +43,18 @@ describe('matching the real articles', () => {
 
 	it('matches the development set with the first five articles: every positive first, every hard negative rejected', () => {
 		const five = createMatcher(compileIndex(real.filter((a) => Number(a.shortId.slice(3)) <= 5)));
+		const all = createMatcher(compileIndex(real));
 		const topOf = (t: string) => five.match(t).matches[0]?.article.id ?? null;
-		expect(dev.filter((d) => topOf(d.text) !== d.expected).map((d) => `${d.id}: expected ${d.expected}, got ${topOf(d.text)}`)).toEqual([]);
+		// A text that is only a line several causes print (`decisive: false`), without the context that picks
+		// one: the whole index names its causes side by side (ambiguous); the first five articles lack the
+		// others, and a shared line that one article alone knows is no answer (match.ts, candidateOf).
+		const sharedLineAlone = (d: (typeof dev)[number]) => {
+			const { ambiguous, matches } = all.match(d.text);
+			return topOf(d.text) === null && ambiguous && matches.some((m) => m.article.id === d.expected);
+		};
+		expect(dev.filter((d) => topOf(d.text) !== d.expected && !sharedLineAlone(d)).map((d) => `${d.id}: expected ${d.expected}, got ${topOf(d.text)}`)).toEqual([]);
+		// crun's make `…/merged` private: FL-0004's cause and FL-0006's keep-id look-alike both print it.
+		expect(dev.filter((d) => d.expected !== null && sharedLineAlone(d)).map((d) => d.id)).toEqual(['crun-pos-01']);
 	});
 
 	/** Texts labelled null that a later article explains (reviewed; see the file). */
