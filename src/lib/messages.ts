@@ -706,9 +706,10 @@ export const searchPanelMessages = {
 
 /**
  * What the paste box says as it works (src/components/search/search-ui.ts, its status line and results; the
- * SearchPanel.astro section names that match them) and its worker's errors (match-worker.ts), shown in the box.
+ * SearchPanel.astro section names that match them). Only the page script's bundle carries this group; the
+ * worker's errors are `pasteBoxMessages`.
  */
-export const pasteBoxMessages = {
+export const pasteStatusMessages = {
 	/** search-ui.ts: the note in the text box in place of a large paste's rest (`size` as formatSize gives it: "3.2 MB"). */
 	largePasteNote: (size: string) => `[… ${size} pasted: the box shows the start, the whole text is matched]`,
 	/** The status line while the matcher works, and while the pages are asked. */
@@ -747,16 +748,26 @@ export const pasteBoxMessages = {
 	},
 	/** Under a known error's boxes: how many more lines of the reader's text match it. */
 	moreLines: (count: number) => `${count} more ${count === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`,
-	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
-	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
-	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
-	/** src/components/search/search-ui.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
-	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
 	/** src/components/search/search-ui.ts: the labels of a match's two code boxes, the reader's own line and the line the article quotes. */
 	yourLine: (lineNumber: number) => `Your line (line ${lineNumber} of your text):`,
 	articleLine: () => "The article's error line:",
 	/** A wizard step's paste box: after the status line, while the page goes to the step that explains the paste. */
 	goingToStep: () => 'Going to the matching step…',
+} as const;
+
+/**
+ * What the paste box's worker and the browser index say (src/components/search/match-worker.ts,
+ * src/lib/matcher/browser-index.ts): errors the page shows in the box. The worker's bundle carries this
+ * group, so it holds nothing else (a bundle drops an unused group, never an unused entry of a group it
+ * keeps; tests/unit/messages.test.ts checks the worker's bundle).
+ */
+export const pasteBoxMessages = {
+	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
+	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
+	/** match-worker.ts: a file of the index (`what`) answered with an HTTP error. */
+	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
+	/** match-worker.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
+	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
 } as const;
 
 /** Labels of the site's pages that are not an article's own words (src/components). */

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { cliMessages, cliUsageMessages, inputName, problemLine } from '../../src/lib/messages.ts';
+import { cliMessages, cliUsageMessages, inputName, pasteBoxMessages, pasteStatusMessages, problemLine } from '../../src/lib/messages.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -36,5 +37,16 @@ describe('messages', () => {
 		expect(problemLine('event.json', 'event', cliMessages.eventUnreadable(undefined))).toBe(
 			'event.json › event: cannot be read (not JSON). Fix: run the Action on `issues` or `issue_comment` events, which GitHub writes to $GITHUB_EVENT_PATH.',
 		);
+	});
+
+	it("the paste box's worker carries only its own messages, none of the page script's status texts", async () => {
+		// Bundled and minified as the site bundles it: a bundle drops an unused group, but keeps every entry of a group it uses.
+		const result = await build({ entryPoints: [join(root, 'src/components/search/match-worker.ts')], bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', logLevel: 'silent', absWorkingDir: root });
+		const worker = result.outputFiles[0].text;
+		// Its own group is there (so the check looks at the right bundle) ...
+		for (const key of Object.keys(pasteBoxMessages)) expect(worker, key).toContain(`${key}:`);
+		// ... and no entry of the page's, by name or by text.
+		for (const key of Object.keys(pasteStatusMessages)) expect(worker, key).not.toContain(`${key}:`);
+		expect(worker).not.toContain(pasteStatusMessages.lookingForKnownErrors());
 	});
 });
