@@ -785,6 +785,34 @@ export const pageMessages = {
 	articleCount: (count: number) => `${count} article${count === 1 ? '' : 's'}`,
 	/** RedirectPage.astro: the line of a moved page, before the link to its new address. */
 	movedTo: () => 'This page has moved to ',
+	/** MarkdownContent.astro: the heading of an article's related failures, at the end of its References. */
+	relatedFailures: () => 'Related failures',
+	/**
+	 * Search.astro: the header's search link, the dialog's name and heading, its close button, and the paste box's
+	 * status line when a paste is submitted before the search code has arrived (written into the page's inline script).
+	 */
+	searchLink: () => 'Search',
+	searchDialogLabel: () => 'Search',
+	searchDialogTitle: () => 'Paste an error, or search',
+	closeSearch: () => 'Close',
+	startingMatcher: () => 'Starting the matcher…',
+} as const;
+
+/** An article's line under its title and its lead (src/components/PageTitle.astro). */
+export const pageTitleMessages = {
+	/** A retired article's status, before the link to its replacement. */
+	retiredSee: () => 'Retired: see ',
+	/** Before the date the article was last verified. */
+	lastVerified: () => 'Last verified ',
+	/** The `reproduced` field: the badge, then " on <date> with <tools>", then what the recorded run recreated (`fix`: the recommended fix ran too). */
+	reproducedBadge: () => 'Reproduced here',
+	reproducedOn: () => ' on ',
+	reproducedWith: () => ' with ',
+	reproducedWhat: (fix: boolean) => (fix ? ': the error, the match and the recommended fix' : ': the error and the match (the recommended fix could not be run there)'),
+	/** The `notReproduced` field, with its reason (repro.ts NOT_REPRODUCED_REASONS). */
+	notReproduced: (reason: string) => `Not reproduced here: ${reason}.`,
+	/** Before the article's root-cause summary, its lead. */
+	rootCause: () => 'Root cause:',
 } as const;
 
 /** What each copy button copies (src/lib/share.ts makes each text), as its label names it. */

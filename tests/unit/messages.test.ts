@@ -19,6 +19,37 @@ function sources(dir: string): string[] {
 /** A message written in place: a string or template literal thrown, logged as an error, or given as a problem's text. */
 const WRITTEN_IN_PLACE = /throw new \w*Error\(\s*['"`]|console\.error\(\s*['"`]|\bmessage: ['"`]|\bfix: ['"`]|stderr\.write\(\s*['"`](?!faultline: \$\{error\.message\})/;
 
+/**
+ * A reader-facing text written in place in a component: a status line set from a literal, a label, or an
+ * element's text starting with a capitalised word (the element's text on the tag's line).
+ */
+const SHOWN_IN_PLACE = /textContent\s*=\s*['"`][A-Z]|aria-label="[A-Z]|<(?:h[1-6]|summary|strong|button|label|span|a|p|th|td|li|legend|option|caption|figcaption|time|div|dt|dd|em|small)\b[^>{]*>\s*[A-Z][a-z]+[ :.,…]?/;
+/** In a component's markup, a line of text on its own that starts with a capitalised word (`Last verified <time …>`). */
+const TEXT_LINE = /^\s*[A-Z][a-z]+(?:[ :,]|$)/;
+
+/**
+ * The reader-facing texts written in place in src/components, as `file:line: text`: SHOWN_IN_PLACE anywhere,
+ * and TEXT_LINE in an Astro component's markup (after its front matter, outside scripts, styles and comments).
+ * Not src/components/articles/: what an article imports is the article's own content, like its Markdown.
+ */
+function shownInPlace(): string[] {
+	return sources('src/components')
+		.filter((file) => !file.startsWith(join('src', 'components', 'articles')))
+		.flatMap((file) => {
+			let fences = 0;
+			let inBlock = false;
+			return readFileSync(join(root, file), 'utf8')
+				.split('\n')
+				.flatMap((line, i) => {
+					if (file.endsWith('.astro') && line.trim() === '---') fences++;
+					if (/<(script|style)\b/.test(line)) inBlock = true;
+					const markup = file.endsWith('.astro') && fences >= 2 && !inBlock && !/^\s*\{?\/?\*/.test(line);
+					if (/<\/(script|style)>/.test(line)) inBlock = false;
+					return SHOWN_IN_PLACE.test(line) || (markup && TEXT_LINE.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [];
+				});
+		});
+}
+
 describe('messages', () => {
 	it('are written only in src/lib/messages.ts', () => {
 		const offenders = [...sources('src'), ...sources('scripts')]
@@ -29,6 +60,10 @@ describe('messages', () => {
 					.flatMap((line, i) => (WRITTEN_IN_PLACE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
 			);
 		expect(offenders).toEqual([]);
+	});
+
+	it("shown to readers by src/components are written only in src/lib/messages.ts too (labels, headings, a page's status lines)", () => {
+		expect(shownInPlace()).toEqual([]);
 	});
 
 	it('name standard input for "-" and keep the build format', () => {
