@@ -467,6 +467,7 @@ export const indexShapes = {
 	exclusion: 'an object with text, why and anchor (strings)',
 	articlePosition: (count: number) => `a position in articles (0 to ${count - 1})`,
 	strings: 'a list of strings',
+	stringLists: 'a list of lists of strings',
 	boolean: 'true or false',
 	weights: 'an object of word -> number',
 	number: 'a number',

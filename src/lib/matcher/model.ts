@@ -106,7 +106,9 @@ export interface IndexedSignature {
 	 * (match.ts `setApart`). Computed over the whole index at compile time and carried with the
 	 * signature in the shards, so the browser's merged shards, which hold only the neighbours whose keys
 	 * the paste holds, read a line exactly as the whole index does. The browser's whole index is
-	 * downloaded without it and computes it again (browser-index.ts `restoreWhole`).
+	 * downloaded without it and computes it again (browser-index.ts `restoreWhole`). An index without
+	 * it (one published before it was added, still version 1, read with the CLI's `--index`) reads near
+	 * and partial lines with no neighbour check, more loosely than its own compiler would.
 	 */
 	apart?: string[][];
 	/**
