@@ -69,6 +69,8 @@ export function checkIndex(value: unknown, source: string): MatcherIndex {
 		if (typeof s.line !== 'string') shape(`${at}.line`, must.string);
 		for (const key of ['parts', 'tokens', 'anchors'] as const) if (!isStrings(s[key])) shape(`${at}.${key}`, must.strings);
 		if (typeof s.decisive !== 'boolean') shape(`${at}.decisive`, must.boolean);
+		// Optional (model.ts `apart`): an index without it reads near lines with no neighbour check.
+		if (s.apart !== undefined && !(Array.isArray(s.apart) && s.apart.every(isStrings))) shape(`${at}.apart`, must.stringLists);
 	});
 	if (!isObject(value.weights) || !Object.values(value.weights).every((w) => typeof w === 'number' && Number.isFinite(w))) {
 		return shape('weights', must.weights);

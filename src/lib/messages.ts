@@ -467,6 +467,7 @@ export const indexShapes = {
 	exclusion: 'an object with text, why and anchor (strings)',
 	articlePosition: (count: number) => `a position in articles (0 to ${count - 1})`,
 	strings: 'a list of strings',
+	stringLists: 'a list of lists of strings',
 	boolean: 'true or false',
 	weights: 'an object of word -> number',
 	number: 'a number',
@@ -706,9 +707,10 @@ export const searchPanelMessages = {
 
 /**
  * What the paste box says as it works (src/components/search/search-ui.ts, its status line and results; the
- * SearchPanel.astro section names that match them) and its worker's errors (match-worker.ts), shown in the box.
+ * SearchPanel.astro section names that match them). Only the page script's bundle carries this group; the
+ * worker's errors are `pasteBoxMessages`.
  */
-export const pasteBoxMessages = {
+export const pasteStatusMessages = {
 	/** search-ui.ts: the note in the text box in place of a large paste's rest (`size` as formatSize gives it: "3.2 MB"). */
 	largePasteNote: (size: string) => `[… ${size} pasted: the box shows the start, the whole text is matched]`,
 	/** The status line while the matcher works, and while the pages are asked. */
@@ -747,16 +749,26 @@ export const pasteBoxMessages = {
 	},
 	/** Under a known error's boxes: how many more lines of the reader's text match it. */
 	moreLines: (count: number) => `${count} more ${count === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`,
-	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
-	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
-	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
-	/** src/components/search/search-ui.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
-	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
 	/** src/components/search/search-ui.ts: the labels of a match's two code boxes, the reader's own line and the line the article quotes. */
 	yourLine: (lineNumber: number) => `Your line (line ${lineNumber} of your text):`,
 	articleLine: () => "The article's error line:",
 	/** A wizard step's paste box: after the status line, while the page goes to the step that explains the paste. */
 	goingToStep: () => 'Going to the matching step…',
+} as const;
+
+/**
+ * What the paste box's worker and the browser index say (src/components/search/match-worker.ts,
+ * src/lib/matcher/browser-index.ts): errors the page shows in the box. The worker's bundle carries this
+ * group, so it holds nothing else (a bundle drops an unused group, never an unused entry of a group it
+ * keeps; tests/unit/messages.test.ts checks the worker's bundle).
+ */
+export const pasteBoxMessages = {
+	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
+	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
+	/** match-worker.ts: a file of the index (`what`) answered with an HTTP error. */
+	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
+	/** match-worker.ts: the display texts (titles, summaries, reasons) of a result could not be fetched; the matches still show, by ID. */
+	noDisplayTexts: (reason: string) => `The articles' titles and summaries could not be loaded (${reason}); each known error is linked by its ID.`,
 } as const;
 
 /** Labels of the site's pages that are not an article's own words (src/components). */
@@ -774,6 +786,34 @@ export const pageMessages = {
 	articleCount: (count: number) => `${count} article${count === 1 ? '' : 's'}`,
 	/** RedirectPage.astro: the line of a moved page, before the link to its new address. */
 	movedTo: () => 'This page has moved to ',
+	/** MarkdownContent.astro: the heading of an article's related failures, at the end of its References. */
+	relatedFailures: () => 'Related failures',
+	/**
+	 * Search.astro: the header's search link, the dialog's name and heading, its close button, and the paste box's
+	 * status line when a paste is submitted before the search code has arrived (written into the page's inline script).
+	 */
+	searchLink: () => 'Search',
+	searchDialogLabel: () => 'Search',
+	searchDialogTitle: () => 'Paste an error, or search',
+	closeSearch: () => 'Close',
+	startingMatcher: () => 'Starting the matcher…',
+} as const;
+
+/** An article's line under its title and its lead (src/components/PageTitle.astro). */
+export const pageTitleMessages = {
+	/** A retired article's status, before the link to its replacement. */
+	retiredSee: () => 'Retired: see ',
+	/** Before the date the article was last verified. */
+	lastVerified: () => 'Last verified ',
+	/** The `reproduced` field: the badge, then " on <date> with <tools>", then what the recorded run recreated (`fix`: the recommended fix ran too). */
+	reproducedBadge: () => 'Reproduced here',
+	reproducedOn: () => ' on ',
+	reproducedWith: () => ' with ',
+	reproducedWhat: (fix: boolean) => (fix ? ': the error, the match and the recommended fix' : ': the error and the match (the recommended fix could not be run there)'),
+	/** The `notReproduced` field, with its reason (repro.ts NOT_REPRODUCED_REASONS). */
+	notReproduced: (reason: string) => `Not reproduced here: ${reason}.`,
+	/** Before the article's root-cause summary, its lead. */
+	rootCause: () => 'Root cause:',
 } as const;
 
 /** What each copy button copies (src/lib/share.ts makes each text), as its label names it. */

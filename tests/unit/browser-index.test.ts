@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { createMatcher, mergeShards, PAGE_RESULTS, shardsFor, type MatcherIndex, type MatchResult, type Shard } from '../../src/lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreDerived, splitDisplay, withDisplay, withoutDisplay, withoutDerived, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreDerived, restoreWhole, splitDisplay, wholeForBrowser, withDisplay, withoutDisplay, withoutDerived, type ArticleDisplay } from '../../src/lib/matcher/browser-index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kb = loadKnowledgeBase(root);
@@ -13,6 +13,8 @@ const texts = loadEvalSet(root).map((i) => i.text);
 
 /** As the page writes a file and the worker reads it back: JSON without tokens, tokens derived again. */
 const downloaded = <T extends MatcherIndex>(part: T): T => restoreDerived<T>(JSON.parse(JSON.stringify(withoutDerived(part))));
+/** The whole index as the page writes it and the worker reads it back: without `apart` too, computed again. */
+const downloadedWhole = (index: MatcherIndex): MatcherIndex => restoreWhole(JSON.parse(JSON.stringify(wholeForBrowser(index))));
 
 /** As the worker fills a result in: only the buckets of the articles it names. */
 function display(result: MatchResult): MatchResult {
@@ -22,8 +24,10 @@ function display(result: MatchResult): MatchResult {
 
 describe('the browser index, display texts apart', () => {
 	it('is, once downloaded and restored, the same index: whole and every shard, each signature’s parts, sources and tokens derived again', () => {
-		expect(downloaded(slim)).toEqual(slim);
+		expect(downloadedWhole(slim)).toEqual(slim);
 		for (const shard of kb.shards().shards) expect(downloaded<Shard>(shard)).toEqual(shard);
+		// The whole index's `apart` lists are computed again in the worker, so they are exercised: many signatures have them.
+		expect(slim.signatures.filter((s) => s.apart).length).toBeGreaterThan(50);
 		// The derived fields do exist, so the restoring is exercised: holes, a runtime's older wording, whole values.
 		expect(slim.signatures.filter((s) => s.pattern).length).toBeGreaterThan(slim.signatures.length / 2);
 		expect(slim.signatures.some((s) => s.unnamedSource)).toBe(true);
@@ -32,7 +36,7 @@ describe('the browser index, display texts apart', () => {
 
 	it('gives the compiled index’s whole result, titles and reasons included, for every eval text, whole or sharded', () => {
 		const full = createMatcher(index);
-		const whole = createMatcher(downloaded(slim));
+		const whole = createMatcher(downloadedWhole(slim));
 		const { directory, shards } = kb.shards();
 		const anchors = new Set(directory.anchors.split('\n'));
 		const fetched = shards.map((s) => downloaded<Shard>(s));
@@ -48,7 +52,7 @@ describe('the browser index, display texts apart', () => {
 	});
 
 	it('downloads to decide no title, summary or reason, and every article’s display once', () => {
-		const json = JSON.stringify(withoutDerived(slim));
+		const json = JSON.stringify(wholeForBrowser(slim));
 		for (const a of index.articles) {
 			expect(json).not.toContain(JSON.stringify(a.title));
 			expect(json).not.toContain(JSON.stringify(a.summary));
@@ -56,11 +60,13 @@ describe('the browser index, display texts apart', () => {
 		}
 		const ids = buckets.flatMap((b) => Object.keys(b));
 		expect(ids.sort()).toEqual(index.articles.map((a) => a.id).sort());
-		for (const field of ['tokens', 'parts', 'source', 'unnamedSource']) expect(json).not.toContain(`"${field}"`);
+		for (const field of ['tokens', 'parts', 'source', 'unnamedSource', 'apart']) expect(json).not.toContain(`"${field}"`);
+		// A shard does carry `apart`: it lacks the neighbours to compute it from.
+		expect(kb.shards().shards.some((s) => JSON.stringify(withoutDerived(s)).includes('"apart"'))).toBe(true);
 	});
 
 	it('without its display texts, a result keeps its answer (ids, short IDs, lines) and shows no reference', () => {
-		const whole = createMatcher(downloaded(slim));
+		const whole = createMatcher(downloadedWhole(slim));
 		let references = 0;
 		for (const text of texts) {
 			const slimResult = whole.match(text, { top: PAGE_RESULTS });

@@ -432,10 +432,14 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		['a newer version', JSON.stringify({ version: 2, articles: [] }), 'version: is version 2, and this faultline reads version 1. Fix: install a newer faultline'],
 		['the articles API instead', JSON.stringify({ version: 1, articles: [{ id: 'x', shortId: 'FL-0001', title: 't', url: 'u', summary: 's', status: 'active' }] }), 'articles[0].exclusions: must be a list. Fix:'],
 		['a signature pointing nowhere', 'BROKEN_SIGNATURE', 'signatures[0].article: must be a position in articles'],
+		['a signature whose apart words are not lists', 'BROKEN_APART', `signatures[${data.index.signatures.findIndex((s) => s.apart)}].apart: must be a list of lists of strings. Fix:`],
 	])('refuses an index that is %s, naming the field', async (_name, content, message) => {
 		const broken = structuredClone(data.index);
-		broken.signatures[0].article = 999;
-		const path = file('bad-index.json', content === 'BROKEN_SIGNATURE' ? JSON.stringify(broken) : content);
+		if (content === 'BROKEN_SIGNATURE') broken.signatures[0].article = 999;
+		// A list of words where a list of lists of words belongs (what an index of another shape might hold).
+		const withApart = broken.signatures.find((s) => s.apart);
+		if (content === 'BROKEN_APART' && withApart) withApart.apart = withApart.apart!.flat() as unknown as string[][];
+		const path = file('bad-index.json', content.startsWith('BROKEN_') ? JSON.stringify(broken) : content);
 		const r = await faultline(['match', '--index', path], CI_LOG);
 		expect(r.code).toBe(2);
 		expect(r.stderr.startsWith(`faultline: ${path} › ${message}`)).toBe(true);

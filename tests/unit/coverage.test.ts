@@ -82,6 +82,7 @@ describe('coverageOf', () => {
 		expect(figures.rows).toEqual([['podman', 1, 2], ['nix', 1, 2], ['all', 2, 4]]);
 		expect(figures.uncovered).toEqual([['y-family', 2]]);
 		expect(figures.established).toEqual([2, 4]);
+		expect(coveringArticle(reports[3], new Set(['z-article']))).toBe('z-article');
 	});
 
 	it('counts apart the reports whose thread establishes a cause', () => {
@@ -89,7 +90,6 @@ describe('coverageOf', () => {
 		const figures = coverageOf([...reports, unknown], new Set(['x-article', 'z-article']));
 		expect(figures.rows.at(-1)).toEqual(['all', 2, 5]);
 		expect(figures.established).toEqual([2, 4]);
-		expect(coveringArticle(reports[3], new Set(['z-article']))).toBe('z-article');
 	});
 
 	it('does not count a covered slug whose article is gone', () => {

@@ -766,6 +766,36 @@ describe('diagnostic output as evidence', () => {
 	});
 });
 
+describe("a diagnostic's command line is not its output", () => {
+	it("is not the line that runs the diagnostic's own program, even when that line holds the output's text (FL-0031's grep)", () => {
+		const grep = `$ grep -o '"incomplete":true' ~/.local/share/containers/storage/overlay-layers/layers.json`;
+		// The reader's grep printed nothing (status 1): the command alone confirms nothing.
+		expect(matcher.match(`${grep}\n$ echo $?\n1`).matches).toEqual([]);
+		expect(matcher.match(grep).matches).toEqual([]);
+		// Its output on the next line does.
+		const [m] = matcher.match(`${grep}\n"incomplete":true`).matches;
+		expect([m?.article.id, m?.confidence, m?.lineNumber]).toEqual(['podman-storage-incomplete-layer', 'medium', 2]);
+	});
+
+	it("is so for a one-value output too, and an output that starts with the program's name is still output", () => {
+		const error = 'Error: chroot frobnicator stalled: pivot_root kelvin probe';
+		const chroot = article('buildah-chroot-cause', 'FL-0906', {
+			signatures: [{ line: error, where: 'in the tests' }],
+			diagnostics: [
+				{ command: 'env | grep -x BUILDAH_ISOLATION=oci', output: 'oci', pattern: '{oci|rootless}', means: 'rules-out', why: 'not chroot isolation' },
+				{ command: 'frobctl --version', output: 'frobctl version 2.1.8', pattern: 'frobctl version 2.1.{n}', means: 'rules-out', why: 'not the frobnicating release' },
+			],
+		});
+		const one = createMatcher(compileIndex([chroot]));
+		expect(one.index.signatures.find((s) => s.command?.startsWith('env'))?.values).toEqual(['oci', 'rootless']); // read as a key's value (`readValue`)
+		const ruledOut = (text: string) => one.match(`${error}\n${text}`).excluded.map((e) => e.article.id);
+		expect(ruledOut('$ env | grep -x BUILDAH_ISOLATION=oci')).toEqual([]);
+		expect(ruledOut('$ env | grep -x BUILDAH_ISOLATION=oci\nBUILDAH_ISOLATION=oci')).toEqual(['buildah-chroot-cause']);
+		// `frobctl --version` does not hold its output, so its output is read as output, the program's name first.
+		expect(ruledOut('frobctl --version\nfrobctl version 2.1.8')).toEqual(['buildah-chroot-cause']);
+	});
+});
+
 describe('version output outside the affected releases rules the article out', () => {
 	it('leaves "crun: unknown version specified" unanswered when crun --version shows 1.15 or later (containers/crun#1880)', () => {
 		const line = '$ podman run --rm alpine true\nError: OCI runtime error: crun: unknown version specified';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, displayPattern, patternParts, segmentsOf } from '../../src/lib/matcher/pattern.ts';
+import { compilePattern, displayPattern, patternParts, segmentsOf, valuesOf } from '../../src/lib/matcher/pattern.ts';
 import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
 
 /** Whether a pattern matches a pasted line, as the matcher compares them (both normalised). */
@@ -63,5 +63,19 @@ describe('typed holes in signature patterns', () => {
 
 	it('shows every hole as … to readers', () => {
 		expect(displayPattern('controller `{cpu|cpuset}` under {path}: {*}')).toBe('controller `…` under …: …');
+	});
+});
+
+describe('a one-value output (valuesOf)', () => {
+	it('is a bare value or one hole of alternatives, each made of the same characters (VALUE_CHAR: letters, digits, _, . and -)', () => {
+		expect(valuesOf('overlayfs')).toEqual(['overlayfs']);
+		expect(valuesOf('Enforcing')).toEqual(['enforcing']);
+		// A bare value with a dot or a hyphen, as an alternative may hold them.
+		expect(valuesOf('2.1.9')).toEqual(['2.1.9']);
+		expect(valuesOf('fuse-overlayfs')).toEqual(['fuse-overlayfs']);
+		expect(valuesOf('{oci|rootless}')).toEqual(['oci', 'rootless']);
+		expect(valuesOf('{1.2|1.3-rc1}')).toEqual(['1.2', '1.3-rc1']);
+		// Not a value: two words, a path, a key and its value, punctuation alone.
+		for (const pattern of ['conmon version 2.1.9', '/etc/nixos', 'graphDriverName: overlayfs', 'a=b', '...', '-']) expect(valuesOf(pattern), pattern).toBeUndefined();
 	});
 });

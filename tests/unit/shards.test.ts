@@ -9,6 +9,8 @@ import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { isGeneric } from '../../src/lib/matcher/model.ts';
 import { SCORING } from '../../src/lib/matcher/scoring.ts';
+import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
+import { validData } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -72,6 +74,29 @@ describe('the sharded index', () => {
 		const most = Math.max(...holders.values());
 		expect(most).toBeGreaterThan(1);
 		expect(most).toBeLessThanOrEqual(SCORING.maxNeighbourWordSignatures);
+	});
+
+	it('reads a line as the whole index does when the neighbour that refuses it is in a shard the paste does not fetch', () => {
+		// The line's article and its neighbour share three specific words; the neighbour is keyed by words the
+		// paste lacks, so its shard stays away. Only the `apart` words carried with the article (compiled over
+		// all articles) can then refuse a line that holds the shared words and none of this article's own.
+		const article = (id: string, shortId: string, line: string): ArticleData => articleSchema.parse({ ...validData(), id, shortId, signatures: [{ line, where: 'in the tests' }] });
+		const own = article('podman-flux-cause', 'FL-0911', 'Error: flux capacitor zorblax: operation not permitted');
+		const neighbour = article('podman-kelvin-cause', 'FL-0912', 'Error: flux capacitor zorblax overheated beyond kelvin limit');
+		// Other articles, so that the index comes in several shards.
+		const index = compileIndex([own, neighbour, ...syntheticArticles(60)]);
+		const s = index.signatures.findIndex((sig) => sig.article === 0);
+		expect(index.signatures[s].apart).toEqual([['operation', 'not', 'permitted']]);
+		const sharded = shardIndex(index);
+		const paste = 'flux capacitor zorblax';
+		const { needed, result } = shardedMatch(sharded, paste);
+		// The paste fetches the article's shard and not its neighbour's: the merged shards lack the neighbour.
+		const merged = mergeShards(needed.map((k) => sharded.shards[k]), sharded.directory.maxWeight);
+		expect(merged.signatures.some((sig) => sig.line === own.signatures[0].line)).toBe(true);
+		expect(merged.signatures.some((sig) => sig.line === neighbour.signatures[0].line)).toBe(false);
+		// No answer, whole or sharded: the line holds no word that sets the article apart from its neighbour.
+		expect(visible(result)).toEqual(visible(createMatcher(index).match(paste)));
+		expect(result.matches).toEqual([]);
 	});
 
 	it('a paste without any anchor word needs no shard at all', () => {

@@ -29,7 +29,7 @@ import { arrivedWhole, showStart } from './show-start.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
-import { pasteBoxMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
+import { pasteStatusMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
 
 
 interface PagefindResultData {
@@ -112,7 +112,7 @@ const largePaste = new WeakMap<HTMLFormElement, LargePaste>();
 /** Put a text too large for the text box in the panel: the box shows its start, the panel holds all of it. */
 function holdLarge(form: HTMLFormElement, text: string): void {
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
-	const note = pasteBoxMessages.largePasteNote(formatSize(text.length));
+	const note = pasteStatusMessages.largePasteNote(formatSize(text.length));
 	largePaste.set(form, { note, rest: text.slice(PREVIEW) });
 	input.value = `${text.slice(0, PREVIEW)}\n${note}`;
 	showStart(input);
@@ -190,7 +190,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		}
 		const cut = raw.length > MAX_PASTE;
 		const text = cut ? raw.slice(0, MAX_PASTE) : raw;
-		status.textContent = pasteBoxMessages.lookingForKnownErrors();
+		status.textContent = pasteStatusMessages.lookingForKnownErrors();
 		// The answer first: the matcher's result shows (or the wizard step moves on) as soon as the worker
 		// has it. Pagefind, a download of its own, runs only after: for a word search, or when no known
 		// error matched (then the pages are what the reader has left).
@@ -205,13 +205,13 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		if (mine !== generation) return;
 
 		const notes: string[] = [];
-		if (cut) notes.push(pasteBoxMessages.pasteCut(formatSize(raw.length), formatSize(MAX_PASTE)));
+		if (cut) notes.push(pasteStatusMessages.pasteCut(formatSize(raw.length), formatSize(MAX_PASTE)));
 		let searchWords = true;
 		let words: string[] | undefined;
 		/** The articles listed above the pages (known errors, likely, closest): the pages do not list them again. */
 		const listed = new Set<string>();
 		if ('error' in response) {
-			notes.push(pasteBoxMessages.matchingUnavailable(response.error));
+			notes.push(pasteStatusMessages.matchingUnavailable(response.error));
 			known.hidden = likely.hidden = closest.hidden = true;
 		} else {
 			const questions = await questionsFor(response.result);
@@ -222,14 +222,14 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			for (const m of [...response.result.matches.map((m) => m.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
-			if (response.likelyError) notes.push(pasteBoxMessages.rankingUnavailable(response.likelyError));
+			if (response.likelyError) notes.push(pasteStatusMessages.rankingUnavailable(response.likelyError));
 			const said = summary(response.result, response.kind, response.likely, questions, response.closest);
 			notes.push(said);
 			const target = jumpAsked ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
 			jumpAsked = false;
 			if (target) {
-				status.textContent = `${said} ${pasteBoxMessages.goingToStep()}`;
+				status.textContent = `${said} ${pasteStatusMessages.goingToStep()}`;
 				location.assign(target);
 				return;
 			}
@@ -240,7 +240,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			status.textContent = notes.join(' ');
 			return;
 		}
-		status.textContent = [...notes, pasteBoxMessages.searchingPages()].join(' ');
+		status.textContent = [...notes, pasteStatusMessages.searchingPages()].join(' ');
 		const found = await searchPages(text, product.value, words);
 		if (mine !== generation) return;
 		const { some } = found;
@@ -320,9 +320,9 @@ async function questionsFor(result: MatchResult): Promise<SharedLine[]> {
 function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = [], closest: readonly ProseMatch[] = []): string {
 	const n = result.matches.length;
 	if (n > 0 && result.ambiguous) {
-		return pasteBoxMessages.knownCauses(n, shared.some((l) => l.question));
+		return pasteStatusMessages.knownCauses(n, shared.some((l) => l.question));
 	}
-	if (n > 0) return pasteBoxMessages.knownErrorsFound(n);
+	if (n > 0) return pasteStatusMessages.knownErrorsFound(n);
 	if (kind === 'log') return verdictMessages.noKnownError();
 	return proseMessages.summary(kind, likely.length, likely.length ? 0 : closest.length);
 }
@@ -334,7 +334,7 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		return;
 	}
 	// A log with no match: the status line above already gives the verdict (verdictMessages.noKnownError), so the heading does not repeat it.
-	const heading = el('h3', result.matches.length || kind === 'log' ? pasteBoxMessages.knownErrorsHeading() : pasteBoxMessages.ruledOutHeading());
+	const heading = el('h3', result.matches.length || kind === 'log' ? pasteStatusMessages.knownErrorsHeading() : pasteStatusMessages.ruledOutHeading());
 	const children: Node[] = [heading];
 	for (const line of shared) children.push(renderSharedLine(line));
 	if (result.matches.length) {
@@ -343,10 +343,10 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		ol.append(...result.matches.map(renderMatch));
 		children.push(ol);
 	} else if (kind === 'log') {
-		children.push(el('p', pasteBoxMessages.noKnownErrorNote()));
+		children.push(el('p', pasteStatusMessages.noKnownErrorNote()));
 	}
 	for (const e of result.excluded) {
-		children.push(withParts(el('p', pasteBoxMessages.ruledOut(), 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));
+		children.push(withParts(el('p', pasteStatusMessages.ruledOut(), 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));
 	}
 	section.replaceChildren(...children);
 	section.hidden = false;
@@ -357,15 +357,15 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
 	const box = document.createElement('div');
 	box.className = 'ambiguous-note';
 	box.dataset.sharedLine = String(group[0].lineNumber);
-	box.append(withParts(el('p', pasteBoxMessages.sharedLine(group.length, group[0].lineNumber)), ...group.flatMap((m, i) => (i ? [', ', shortIdNode(m.article.shortId)] : [shortIdNode(m.article.shortId)])), ').'));
+	box.append(withParts(el('p', pasteStatusMessages.sharedLine(group.length, group[0].lineNumber)), ...group.flatMap((m, i) => (i ? [', ', shortIdNode(m.article.shortId)] : [shortIdNode(m.article.shortId)])), ').'));
 	if (question) {
-		const ask = el('p', pasteBoxMessages.separatingQuestion());
+		const ask = el('p', pasteStatusMessages.separatingQuestion());
 		const link = el('a', plainText(question.prompt), 'separating-question');
 		link.href = question.path;
-		ask.append(link, pasteBoxMessages.separatingQuestionAfter());
+		ask.append(link, pasteStatusMessages.separatingQuestionAfter());
 		box.append(ask);
 	} else {
-		box.append(el('p', pasteBoxMessages.noSeparatingQuestion()));
+		box.append(el('p', pasteStatusMessages.noSeparatingQuestion()));
 	}
 	return box;
 }
@@ -443,15 +443,15 @@ function renderMatch(m: Match): HTMLLIElement {
 	const link = articleLink(m.article.id, m.article.shortId, m.article.title);
 	// A line pasted word for word as the article has it shows once: two identical boxes read as a glitch.
 	const same = m.matchedLine.trim() === m.signature;
-	const why = el('p', pasteBoxMessages.matchConfidence(m.confidence, m.lineNumber, same ? 'verbatim' : m.kind));
+	const why = el('p', pasteStatusMessages.matchConfidence(m.confidence, m.lineNumber, same ? 'verbatim' : m.kind));
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
 	if (m.article.summary) li.append(withParts(el('p', '', 'match-summary'), ...titleNodes(m.article.summary)));
 	// Two grey boxes look alike: each says whose line it holds (the article's could pass for another line of the paste).
-	li.append(why, el('p', pasteBoxMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
-	if (!same) li.append(el('p', pasteBoxMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
-	if (m.supporting.length) li.append(el('p', pasteBoxMessages.moreLines(m.supporting.length)));
+	li.append(why, el('p', pasteStatusMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
+	if (!same) li.append(el('p', pasteStatusMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
+	if (m.supporting.length) li.append(el('p', pasteStatusMessages.moreLines(m.supporting.length)));
 	return li;
 }
 

@@ -13,7 +13,12 @@
  * buckets, fetched for the articles of a result only; a request names a
  * bucket number, never an article (nor anything of the paste).
  *
- * `restoreDerived` and `withDisplay` undo the split exactly: the restored
+ * The whole index (not the shards) also leaves out each signature's `apart`
+ * words: they are computed over a whole index (apart.ts), and the worker
+ * computes them again after `restoreDerived` (`restoreWhole`), which keeps
+ * the download that comes with the cursor small (PREFETCH_WHOLE_BYTES).
+ *
+ * `restoreDerived` (`restoreWhole`) and `withDisplay` undo the split exactly: the restored
  * index equals the split one, and matching it and filling in the display
  * gives the same result as matching the whole compiled index
  * (tests/unit/browser-index.test.ts, on every eval text).
@@ -22,6 +27,7 @@ import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts'
 import type { Match, MatchResult } from './match.ts';
 import { tokensOf } from './normalize.ts';
 import { signatureForm } from './pattern.ts';
+import { markApart } from './apart.ts';
 import { shardOf, type ShardDirectory } from './shards.ts';
 import { buildMessages, pasteBoxMessages } from '../messages.ts';
 
@@ -100,6 +106,19 @@ export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signature
 	} as unknown as T;
 }
 
+/** The whole browser index as written (/api/v1/matcher/whole.json, and the size in the directory): `withoutDerived`, and no signature's `apart`. */
+export function wholeForBrowser(index: MatcherIndex): Omit<MatcherIndex, 'signatures'> & { signatures: SlimSignature[] } {
+	const slim = withoutDerived(index);
+	return { ...slim, signatures: slim.signatures.map(({ apart: _a, ...rest }) => rest) };
+}
+
+/** The whole browser index as downloaded (`wholeForBrowser`) made whole again: `restoreDerived`, then each signature's `apart` computed over it, as the compiler computes it (apart.ts `markApart`). */
+export function restoreWhole(index: Omit<MatcherIndex, 'signatures'> & { signatures: SlimSignature[] }): MatcherIndex {
+	const restored = restoreDerived<MatcherIndex>(index);
+	markApart(restored.signatures);
+	return restored;
+}
+
 /** The ids of the articles a result names (its matches and exclusions): the display records it needs. */
 export function articlesNamed(result: MatchResult): string[] {
 	return [...new Set([...result.matches.map((m) => m.article.id), ...result.excluded.map((e) => e.article.id)])];
@@ -158,6 +177,6 @@ export function withoutDisplay(result: MatchResult): MatchResult {
 /** The directory as the browser reads it: the shards' (shards.ts) and how many display buckets there are. */
 export interface BrowserDirectory extends ShardDirectory {
 	displays: number;
-	/** The whole browser index's size as written (`withoutDerived`), gzipped, in bytes: the worker fetches it early when it is small. */
+	/** The whole browser index's size as written (`wholeForBrowser`), gzipped, in bytes: the worker fetches it early when it is small. */
 	wholeBytes: number;
 }

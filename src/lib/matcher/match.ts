@@ -120,6 +120,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	const exact = index.signatures.map((sig) => new RegExp(sig.unnamedSource ? `${sig.source}|${sig.unnamedSource}` : sig.source));
 	// Per diagnostic signature, the command whose output it is, as `isOutputOf` reads a pasted command line.
 	const commands = index.signatures.map((sig) => (sig.command ? commandPattern(sig.command) : undefined));
+	// Per diagnostic, whether its own command line holds its output (FL-0031's `grep -o '"incomplete":true' …`):
+	// then a pasted line that runs the command's program is the command, not its output (`runsOwnProgram`).
+	// Only then: an output may itself start with the program's name (`conmon version 2.1.8`).
+	const quotesOwnOutput = index.signatures.map((sig, s) => sig.command !== undefined && exact[s].test(normalizeLine(sig.command)));
 	const specificCount = index.signatures.map((sig) => sig.tokens.filter((t) => !isGeneric(t)).length);
 	// The words of each literal part of a signature's pattern (placeholders left out), for the near rule:
 	// made on a signature's first near reading, as most signatures never have one.
@@ -322,9 +326,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				if (phrases[s] && !(inARow ??= ` ${tokens.join(' ')} `).includes(phrases[s])) continue;
 				const hit = verify(s, normalized, words);
 				if (!hit) continue;
-				// Output under another command of the same program (`cat` of another file) is not this diagnostic's.
+				// Output under another command of the same program (`cat` of another file) is not this diagnostic's,
+				// nor, for a command that holds its own output, a line that runs the program (`quotesOwnOutput`).
 				// Asked after `verify` (a diagnostic's exact pattern), which turns most lines away at less cost.
-				if (commands[s] && !isOutputOf(commands[s], recent)) continue;
+				if (commands[s] && ((quotesOwnOutput[s] && runsOwnProgram(commands[s], raw)) || !isOutputOf(commands[s], recent))) continue;
 				if (parts?.some((part) => (metAlone(s, part)?.score ?? 0) >= hit.score)) continue;
 				const previous = best.get(s);
 				if (previous && hit.score <= previous.score) continue;
@@ -362,6 +367,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 					normalized = normalizeLine(raw);
 				}
 				if (!exact[s].test(normalized)) continue;
+				if (quotesOwnOutput[s] && runsOwnProgram(commands[s]!, raw)) continue;
 				const keyed = /[:=]/.test(normalized);
 				if (keyed ? commands[s] && !isOutputOf(commands[s], recent) : !(commandRuns[s] && runsCommand(commandRuns[s], recent.newest()))) continue;
 				best.set(s, { score: 1, kind: 'exact', line: excerpt(raw, index.signatures[s].tokens), lineNumber });
@@ -803,6 +809,16 @@ function isValueChar(c: number): boolean {
 	return c < 128 && VALUE_CODES[c];
 }
 
+
+/**
+ * Whether a pasted line runs the diagnostic command's own program (as `isOutputOf` finds it): for a
+ * command that holds its own output, the line is then the command, not its output. FL-0031's `grep -o
+ * '"incomplete":true' …/layers.json` holds its output `"incomplete":true`, and a reader whose grep
+ * printed nothing has pasted only the command.
+ */
+function runsOwnProgram(command: CommandPattern, raw: string): boolean {
+	return command.program.test(`${commandText(raw)} `);
+}
 
 /**
  * Whether output may be the output of the diagnostic's command, given the `count` lines before it

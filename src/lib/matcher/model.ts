@@ -100,12 +100,15 @@ export interface IndexedSignature {
 	 */
 	wrapper?: true;
 	/**
-	 * The words that set this error-line signature apart from its neighbours (compile.ts `neighbourFinder`): for
+	 * The words that set this error-line signature apart from its neighbours (apart.ts `markApart`): for
 	 * each neighbour, the words of this signature that the neighbour lacks (placeholders left out), when
 	 * there are any; absent when none. A near or partial reading must hold one word of each list
 	 * (match.ts `setApart`). Computed over the whole index at compile time and carried with the
-	 * signature, so the browser's merged shards, which hold only the neighbours whose keys the paste
-	 * holds, read a line exactly as the whole index does.
+	 * signature in the shards, so the browser's merged shards, which hold only the neighbours whose keys
+	 * the paste holds, read a line exactly as the whole index does. The browser's whole index is
+	 * downloaded without it and computes it again (browser-index.ts `restoreWhole`). An index without
+	 * it (one published before it was added, still version 1, read with the CLI's `--index`) reads near
+	 * and partial lines with no neighbour check, more loosely than its own compiler would.
 	 */
 	apart?: string[][];
 	/**

@@ -36,8 +36,8 @@ export type HoleType = keyof typeof HOLE_TYPES | { oneOf: string[] };
 export type Segment = { literal: string } | { hole: HoleType };
 
 /**
- * One character of an alternative (`{oci|rootless}`), and so of a one-value output: an ASCII letter,
- * digit, `_`, `.` or `-` (`valuesOf`; match.ts reads a line's end by it).
+ * One character of an alternative (`{oci|rootless}`), and so of a one-value output, a bare word or
+ * alternatives: an ASCII letter, digit, `_`, `.` or `-` (`valuesOf`; match.ts reads a line's end by it).
  */
 export const VALUE_CHAR = /[\w.-]/;
 
@@ -142,7 +142,7 @@ export function wholeValue(pattern: string, source: string): string {
 }
 
 /**
- * The values a one-value diagnostic output may be: its one bare word (`overlayfs`, `Enforcing`), or the
+ * The values a one-value diagnostic output may be: its one bare value (`overlayfs`, `Enforcing`, `2.1.9`), or the
  * alternatives of a pattern that is one hole of them alone (`{oci|rootless}`, `printenv BUILDAH_ISOLATION`),
  * in lower case as a raw line holds them; undefined for any other pattern. Such output is a whole line or a key's value
  * (`wholeValue`), and the matcher looks it up by the value a line ends with, not by an anchor: a word such
@@ -150,10 +150,13 @@ export function wholeValue(pattern: string, source: string): string {
  * (match.ts `valueLine`). A line that is the value alone counts only right after the diagnostic's command.
  */
 export function valuesOf(pattern: string): string[] | undefined {
-	if (/^\w+$/.test(pattern)) return [pattern.toLowerCase()];
+	if (ONE_VALUE.test(pattern)) return [pattern.toLowerCase()];
 	const alternatives = ALTERNATIVES_ALONE.exec(pattern);
 	return alternatives ? alternatives[1].toLowerCase().split('|') : undefined;
 }
+
+/** A pattern that is one bare value (`overlayfs`, `2.1.9`, `cgroup2fs`), made of `VALUE_CHAR`s with a letter or digit among them. */
+const ONE_VALUE = new RegExp(`^(?=${VALUE_CHAR.source}*[a-z0-9])${VALUE_CHAR.source}+$`, 'i');
 
 /** A pattern that is one hole of alternatives alone (`{oci|rootless}`), each made of `VALUE_CHAR`s. */
 const ALTERNATIVES_ALONE = new RegExp(`^\\{(${VALUE_CHAR.source}+(?:\\|${VALUE_CHAR.source}+)+)\\}$`);

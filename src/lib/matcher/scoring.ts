@@ -95,7 +95,7 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	commandLookback: 20,
 	/**
 	 * A specific word held by more error-line signatures than this makes no neighbour
-	 * (compile.ts `neighbourFinder`): it names no one message. Chosen: above every word of the real articles
+	 * (apart.ts `neighbourFinder`): it names no one message. Chosen: above every word of the real articles
 	 * (the most held, `nix`, is in 52 error-line signatures at 102 articles; tests/unit/shards.test.ts
 	 * fails when a word passes it), so today it only bounds the compile-time neighbour search at 10,000
 	 * articles, which without it grew with the square of the signatures (85 s at 3,000 synthetic articles).
