@@ -770,6 +770,26 @@ describe('version output outside the affected releases rules the article out', (
 	});
 });
 
+describe('a line of generic words alone (it says something failed, not what)', () => {
+	const cause = article('nix-generic-cause', 'FL-0909', {
+		signatures: [
+			{ line: 'error: Operation not permitted', where: 'in the tests', decisive: false },
+			{ line: 'frobnicator: unable to register valid widget paths', pattern: 'frobnicator: unable to register valid widget paths', where: 'in the tests', decisive: false },
+			{ line: 'frobnicator: the widget sandbox refused the gizmo', where: 'in the tests', decisive: false },
+		],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+
+	it('does not corroborate another line of the article (nestybox/sysbox#607: no answer)', () => {
+		expect(matcher.match('error: Operation not permitted\nfrobnicator: unable to register valid widget paths').matches).toEqual([]);
+	});
+
+	it('two lines that name something still corroborate each other (a medium answer)', () => {
+		const result = matcher.match('frobnicator: the widget sandbox refused the gizmo\nfrobnicator: unable to register valid widget paths');
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['nix-generic-cause', 'medium']]);
+	});
+});
+
 describe('a wrapper line (it names the step that failed, whatever the cause)', () => {
 	const wrapperLine = '3: Action `setup_default_profile` errored';
 	const cause = (id: string, shortId: string, line: string) =>

@@ -549,8 +549,9 @@ function rank(
 	const open = new Set<Match>();
 	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
-		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
-		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
+		// Two lines of the article, neither a wrapper (which any cause prints) nor a line of generic words alone
+		// (`namesNothing`: "error: Operation not permitted" says something failed, not what), corroborate each other.
+		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper && !namesNothing(index.signatures[s])).map(([, h]) => h.lineNumber)).size >= 2;
 		// A shared line without this article's context: one candidate among the causes that print it. With a
 		// second line of the article (corroborated), still a candidate at the shared line's full score: that
 		// line counts for this cause as much as for any other that prints it, and the second line is more
@@ -617,6 +618,18 @@ function rank(
 			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
+}
+
+/**
+ * Whether a signature's words are all generic (model.ts `isGeneric`: "error: Operation not permitted",
+ * "cat: can't open '/mypodman/file': Permission denied" with its path a placeholder): such a line says that
+ * something failed, not what, and every cause whose program reports an errno prints it. It may still decide
+ * an article as its `when` context allows, but it is no second line that corroborates another (`rank`):
+ * nestybox/sysbox#607, the Nix installer refused in a system container, showed it beside the installer's
+ * own path and was sent at medium to the clone3 seccomp article, whose cause it does not show.
+ */
+function namesNothing(sig: IndexedSignature): boolean {
+	return sig.tokens.every(isGeneric);
 }
 
 /** A diagnostic signature's output and command, normalised as context texts are: what its own evidence says in words. */
