@@ -11,7 +11,8 @@ import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 import { isWrapperLine } from '../../src/lib/matcher/wrapper-lines.ts';
-import { matcherMessages } from '../../src/lib/messages.ts';
+import { exclusionMessages, matcherMessages } from '../../src/lib/messages.ts';
+import { SCORING } from '../../src/lib/matcher/scoring.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -767,6 +768,33 @@ describe('version output outside the affected releases rules the article out', (
 		const older = matcher.match(`${line}\n$ crun --version\ncrun version 1.14.1`);
 		expect(older.matches[0]?.article.id).toBe('crun-unknown-version-specified');
 		expect(older.matches[0]?.confidence).toBe('high');
+	});
+});
+
+describe('the host system a paste names (hosts.ts)', () => {
+	const line = 'frobvm: timed out waiting for the widget response';
+	const macOnly = article('mac-widget-cause', 'FL-0910', { hosts: ['macos'], signatures: [{ line, where: 'in the tests' }] });
+	const anyHost = article('any-widget-cause', 'FL-0911', { signatures: [{ line: 'frobvm: the widget bridge has no gizmo address', where: 'in the tests' }] });
+	const matcher = createMatcher(compileIndex([macOnly, anyHost]));
+	const ids = (text: string) => matcher.match(text).matches.map((m) => m.article.id);
+
+	it('rules out an article for other host systems only, and says why', () => {
+		const result = matcher.match(`OS: Ubuntu 22.04\n${line}`);
+		expect(result.matches).toEqual([]);
+		expect(result.excluded.map((e) => [e.article.id, e.matchedLine])).toEqual([['mac-widget-cause', 'OS: Ubuntu 22.04']]);
+		expect(result.excluded[0].why).toBe(exclusionMessages.otherHost(['macOS'], ['Linux']));
+	});
+
+	it("keeps it when the paste names its host, or none, or several with its own among them", () => {
+		for (const text of [`macOS 14.5\n${line}`, line, `Ubuntu in a VM on my MacBook Pro\n${line}`]) expect(ids(text), text).toEqual(['mac-widget-cause']);
+		// An article for any host is never ruled out by a host.
+		expect(ids('OS: Windows 11\nfrobvm: the widget bridge has no gizmo address')).toEqual(['any-widget-cause']);
+	});
+
+	it(`reads host words only in the paste's first ${SCORING.hostScan} characters`, () => {
+		const filler = 'x'.repeat(80);
+		const far = `${Array.from({ length: Math.ceil(SCORING.hostScan / filler.length) + 1 }, () => filler).join('\n')}\nOS: Ubuntu 22.04\n${line}`;
+		expect(ids(far)).toEqual(['mac-widget-cause']);
 	});
 });
 

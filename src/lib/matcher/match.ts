@@ -12,6 +12,8 @@ import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type
 import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
+import { HOSTS, hostRulesOut, hostsNamedIn, type HostId } from '../hosts.ts';
+import { exclusionMessages } from '../messages.ts';
 
 /** How sure a match is. Anything below `medium` is not reported. */
 export type Confidence = 'high' | 'medium';
@@ -294,6 +296,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let lines = 0;
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
+		let head = ''; // the paste's first SCORING.hostScan characters, where the host systems it names are read (`rank`)
 		// The last lines before this one that hold more than spaces: where the command whose output a line
 		// is, if the paste shows it, is found (`isOutputOf`).
 		const recent = new RecentLines(SCORING.commandLookback);
@@ -446,6 +449,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
+				if (head.length < SCORING.hostScan) head += `${raw.slice(0, SCORING.hostScan - head.length)}\n`;
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
 				if (holdsNonSpace(before)) recent.push(before);
@@ -469,7 +473,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS);
+				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS, head);
 			},
 			linesRead: () => read,
 		};
@@ -504,8 +508,24 @@ function rank(
 	contextTexts: ReadonlyMap<number, string>,
 	lines: number,
 	top: number,
+	head: string,
 ): MatchResult {
 	const excluded = new Map(excludedByText);
+	// An article for other host systems only than the ones the paste names is ruled out (hosts.ts), as a
+	// description's is (prose.ts): "timed out waiting for response" is Multipass's line for an instance that
+	// got no address on any host, and of its known causes one is macOS's firewall, one Windows' ICS, one
+	// firewalld on Linux; a paste from a Linux host is none of the other two (canonical/multipass#1475).
+	let named: Set<HostId> | undefined;
+	for (const [s] of best) {
+		const a = index.signatures[s].article;
+		const hosts = index.articles[a].hosts;
+		if (!hosts || excluded.has(a)) continue;
+		named ??= hostsNamedIn(head);
+		if (!hostRulesOut(hosts, named)) continue;
+		const names = (ids: Iterable<string>) => [...ids].map((h) => HOSTS[h as HostId].name);
+		const line = head.split('\n').find((l) => hostsNamedIn(l).size > 0) ?? '';
+		excluded.set(a, { article: index.articles[a], why: exclusionMessages.otherHost(names(hosts), names(named)), matchedLine: line.slice(0, SCORING.keep) });
+	}
 	// Diagnostic output first: what rules an article out, and what confirms it (context for its shared lines).
 	const confirmed = new Map<number, [number, Hit]>();
 	for (const [s, hit] of best) {

@@ -101,6 +101,14 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	 * articles, which without it grew with the square of the signatures (85 s at 3,000 synthetic articles).
 	 */
 	maxNeighbourWordSignatures: 64,
+	/**
+	 * The host systems a paste names are read in its first this many characters (hosts.ts `hostsNamedIn`),
+	 * where a report's template puts them ("OS: Ubuntu 22.04", "macOS 15"), as the prose ranker reads a
+	 * description's first 2,000 (prose.ts). Bounded so that a megabyte of log costs no host search: over
+	 * a whole megabyte it took about 100 ms, the matcher's whole budget. Chosen: every eval text that names a
+	 * host names it in its first 2,000 characters (all 588 at this commit).
+	 */
+	hostScan: 2000,
 	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer, above `minScore`). Chosen (1c011c0). */
 	diagnosticOnlyScore: 0.6,
 	/** Scores and word weights are rounded to this many decimals, so the JSON index and results are stable and small. Chosen. */
