@@ -771,6 +771,29 @@ describe('version output outside the affected releases rules the article out', (
 	});
 });
 
+describe('diagnostic output alone beside a failure no article knows', () => {
+	const cause = article('widget-setting-cause', 'FL-0912', {
+		signatures: [{ line: 'frobnicator: the widget sandbox refused the gizmo', where: 'in the tests' }],
+		diagnostics: [{ command: 'sysctl widget.max_gizmos', output: 'widget.max_gizmos = 0', means: 'holds', why: 'gizmos are switched off' }],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+	const ids = (text: string) => matcher.match(text).matches.map((m) => [m.article.id, m.confidence]);
+	const output = '$ sysctl widget.max_gizmos\nwidget.max_gizmos = 0';
+
+	it('answers nothing: the failure the reader met is that line (systemd/systemd#35311, youki-dev/youki#3298)', () => {
+		for (const failure of ['systemd-logind.service: Failed to set up special execution directory in /run: No space left on device', 'unshare: write failed /proc/self/uid_map: Operation not permitted', 'Error: the gadget exploded']) {
+			expect(ids(`${failure}\n${output}`), failure).toEqual([]);
+			expect(ids(`${output}\n${failure}`), failure).toEqual([]);
+		}
+	});
+
+	it('still confirms the cause alone, under a sentence that only introduces it, or beside a failure line an article meets', () => {
+		expect(ids(output)).toEqual([['widget-setting-cause', 'medium']]);
+		expect(ids(`It fails and I get this error:\n${output}`)).toEqual([['widget-setting-cause', 'medium']]);
+		expect(ids(`frobnicator: the widget sandbox refused the gizmo\n${output}`)).toEqual([['widget-setting-cause', 'high']]);
+	});
+});
+
 describe('the host system a paste names (hosts.ts)', () => {
 	const line = 'frobvm: timed out waiting for the widget response';
 	const macOnly = article('mac-widget-cause', 'FL-0910', { hosts: ['macos'], signatures: [{ line, where: 'in the tests' }] });

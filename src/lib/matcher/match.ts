@@ -297,6 +297,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
 		let head = ''; // the paste's first SCORING.hostScan characters, where the host systems it names are read (`rank`)
+		const failures: number[] = []; // the first SCORING.failureLines lines that read as a failure (`FAILURE_LINE`), by number
 		// The last lines before this one that hold more than spaces: where the command whose output a line
 		// is, if the paste shows it, is found (`isOutputOf`).
 		const recent = new RecentLines(SCORING.commandLookback);
@@ -450,6 +451,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			addLine(raw: string) {
 				lines++;
 				if (head.length < SCORING.hostScan) head += `${raw.slice(0, SCORING.hostScan - head.length)}\n`;
+				if (failures.length < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) failures.push(lines);
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
 				if (holdsNonSpace(before)) recent.push(before);
@@ -473,7 +475,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS, head);
+				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS, head, failures);
 			},
 			linesRead: () => read,
 		};
@@ -509,6 +511,7 @@ function rank(
 	lines: number,
 	top: number,
 	head: string,
+	failures: readonly number[],
 ): MatchResult {
 	const excluded = new Map(excludedByText);
 	// An article for other host systems only than the ones the paste names is ruled out (hosts.ts), as a
@@ -561,8 +564,15 @@ function rank(
 		if (decides && (!entry.decisive || better(entry.decisive))) entry.decisive = [s, hit];
 		byArticle.set(a, entry);
 	}
-	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits").
-	for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
+	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits"), unless the paste
+	// shows a failure that no line of any article meets. Output says how the host is set; the failure the reader
+	// met is that line, which no article knows: systemd/systemd#35311 ("Failed to set up special execution
+	// directory …: No space left on device", beside `user.max_user_namespaces = 0` from a sysctl file) and
+	// youki-dev/youki#3298 (unshare's own refusal beside Ubuntu's AppArmor sysctl) were given the articles whose
+	// output it is, about other tools.
+	const explained = new Set([...best.values()].map((h) => h.lineNumber));
+	const unexplained = failures.some((n) => !explained.has(n));
+	if (!unexplained) for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
 
 	const matches: Match[] = [];
 	// Matches on a line several causes print, with nothing in the paste to choose between them.
@@ -857,6 +867,15 @@ function isOutputOf(command: CommandPattern, recent: Pick<RecentLines, 'count' |
 	}
 	return true;
 }
+
+/**
+ * A raw line that reads as a program's report of a failure: `error`, `failed` or `fatal` as a word and a
+ * colon after it with more text ("Error: …", "systemd-logind.service: Failed to set up …: No space left on
+ * device"), or an errno's words after a colon ("unshare: write failed …: Operation not permitted"). A
+ * sentence that ends "… this error:" introduces a paste and is none. Read by `rank` (output alone explains
+ * no failure the paste shows that no article's line meets).
+ */
+const FAILURE_LINE = /\b(?:error|failed|fatal)\b[^:]*:\s*\S|:\s*(?:operation not permitted|permission denied|no such file or directory|no space left on device)\b/i;
 
 /**
  * The end of a sentence in a normalised line: `.`, `;`, `!` or `?` right after a word (or a closing
