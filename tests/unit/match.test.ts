@@ -771,6 +771,28 @@ describe('version output outside the affected releases rules the article out', (
 	});
 });
 
+describe('a message that ends in a name (a command, a file)', () => {
+	const cause = article('frobnix-cause', 'FL-0913', {
+		signatures: [
+			{ line: 'zsh:1: command not found: frobnix', pattern: 'zsh:{n}: command not found: frobnix', where: 'in the tests' },
+			{ line: 'no gizmo ranges found for user "alice" in /etc/frobuid', pattern: 'no gizmo ranges found for user "{word}" in /etc/frobuid', where: 'in the tests' },
+		],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+	const met = (text: string) => matcher.match(text).matches.map((m) => [m.article.id, m.kind]);
+
+	it('is read near with that name whole, a path leading to it', () => {
+		expect(met('zsh: command not found: frobnix')).toEqual([['frobnix-cause', 'near']]);
+		expect(met('ERRO no gizmo ranges found for user alice in /etc/frobuid')).toEqual([['frobnix-cause', 'near']]);
+	});
+
+	it('is not read near when the line ends in a longer name (NixOS/nix#2280: nix-shell is not nix)', () => {
+		for (const line of ['zsh: command not found: frobnix-shell', 'zsh: command not found: frobnix.sh', 'zsh: command not found: frobnix_env', 'no gizmo ranges found for user alice in /etc/frobuid/extra']) {
+			expect(met(line), line).toEqual([]);
+		}
+	});
+});
+
 describe('diagnostic output alone beside a failure no article knows', () => {
 	const cause = article('widget-setting-cause', 'FL-0912', {
 		signatures: [{ line: 'frobnicator: the widget sandbox refused the gizmo', where: 'in the tests' }],

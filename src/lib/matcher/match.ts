@@ -274,6 +274,26 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return keys;
 	}
 
+	/**
+	 * When signature `s`'s pattern ends in a literal name, not a hole (`zsh:{n}: command not found: nix`,
+	 * `… in /etc/subuid`): that name whole, not a piece of a longer one joined by `-`, `.` or `_` (`nix-shell`,
+	 * `nix.conf`), nor a directory of a longer path (`nix/store`); a path may lead to it. The last name of such
+	 * a message says what it is about (a command, a file); the same words ending in another name are another
+	 * message, which a near or partial reading, over a bag of words (`nix` and `shell` of `nix-shell`), would
+	 * take. Undefined otherwise (a pattern that ends in a hole, punctuation, or a generic word).
+	 */
+	const endNames = new Map<number, RegExp | undefined>();
+	function endName(s: number): RegExp | undefined {
+		if (endNames.has(s)) return endNames.get(s);
+		const sig = index.signatures[s];
+		const last = sig.parts[sig.parts.length - 1] ?? '';
+		const word = /(?:^|[^\w.-])([a-z0-9][\w.-]*[a-z0-9]|[a-z])\s*$/.exec(last)?.[1];
+		const endsWithIt = word !== undefined && /[a-z]/.test(word) && sig.source.endsWith(escapeRegExp(last)) && !isGeneric(word);
+		const result = endsWithIt ? new RegExp(`(?<![\\w.-])${escapeRegExp(word)}(?![\\w/-]|\\.\\w)`) : undefined;
+		endNames.set(s, result);
+		return result;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -419,6 +439,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// puts before the value is the one that tells the causes apart, which no near reading may drop.
 			const loose = looseParts(s);
 			if (loose && inOrder(normalized, loose)) return undefined;
+			// A message that ends in a name ("…: command not found: nix") is not met by the same words with a longer
+			// name ("…: nix-shell", "…: nix-env"): that is another command's message (`endName`).
+			const name = endName(s);
+			if (name && !name.test(normalized)) return undefined;
 			// And a near or partial reading must show that prefix before a value (`'.` and a word): the same
 			// words with no value, or with a value that does not start so, say nothing of this cause.
 			if (loose && !prefixKeys(s).every((key) => key.test(normalized))) return undefined;

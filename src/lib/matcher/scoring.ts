@@ -138,7 +138,7 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
  * - `ambiguous`: several causes tie on a line they all print; the reader is shown each with the question
  *   that tells them apart, so it is right when the label is among them (a look-alike answered so is
  *   wrong). Which candidate comes first is the order of short ids, no measure of anything, so it is not
- *   counted as a `medium` answer for that article. Measured 71 % (15/21): 6 of the 21 are look-alikes that
+ *   counted as a `medium` answer for that article. Measured 79 % (15/19): 4 of the 19 are look-alikes that
  *   print the shared line for a cause no article covers.
  * - `likely`: a description's first article (prose.ts), shown as likely, never as a known error.
  *   Measured 71 % (25/35).
