@@ -69,7 +69,8 @@ import Fuse from 'fuse.js';
 import { loadArticles } from '../src/lib/content.ts';
 import { compileIndex } from '../src/lib/matcher/build.ts';
 import { createMatcher, ruledOutBy, type Matcher } from '../src/lib/matcher/index.ts';
-import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability, type EvalItem } from '../src/lib/eval-set.ts';
+import { accuracyByKind, answer, EVAL_FILES, halfOf, loadEvalSet, reliability, shareRight, type EvalItem } from '../src/lib/eval-set.ts';
+import { RELIABILITY_TARGETS } from '../src/lib/matcher/scoring.ts';
 import { createProseRanker, PROSE, textKind } from '../src/lib/prose.ts';
 import { proseDocsOf } from '../src/lib/prose-docs.ts';
 import { syntheticArticles, syntheticPaste } from './synthetic.ts';
@@ -437,9 +438,13 @@ async function accuracyTables() {
 		columns[0]!.map(([kind, right, n, among], r) => [kind, pct(right, n), pct(among, n), ...columns.slice(1).map((c) => (c ? pct(c[r][1], c[r][2]) : 'no built site: run npm run build'))]),
 	);
 	table(
-		'Reliability of the matcher\'s confidence on the same texts: how often each level is right (the first article), and right among the candidates (or one of an ambiguous answer\'s candidates, which the reader is shown with the question that tells them apart)',
-		['confidence', 'answers', 'right', 'right among the candidates'],
-		reliability(ours).map(([level, right, n, among]) => [level, n, n ? pct(right, n) : '-', n ? pct(among, n) : '-']),
+		'Reliability of the matcher\'s confidence on the same texts: how often each level is right (the first article), and right among the candidates (or one of an ambiguous answer\'s candidates, which the reader is shown with the question that tells them apart); `ambiguous` is tied candidates (medium to the matcher), `medium` a single answer. Target: the least share each level must have right (src/lib/matcher/scoring.ts RELIABILITY_TARGETS; for ambiguous, among the candidates)',
+		['confidence', 'answers', 'right', 'right among the candidates', 'target', 'meets it'],
+		reliability(ours).map((row) => {
+			const [level, right, n, among] = row;
+			const share = shareRight(row);
+			return [level, n, n ? pct(right, n) : '-', n ? pct(among, n) : '-', `≥ ${Math.round(RELIABILITY_TARGETS[level] * 100)} %`, share === undefined ? '-' : share >= RELIABILITY_TARGETS[level] ? 'yes' : 'NO'];
+		}),
 	);
 	const halves = (['A', 'B'] as const).map((h) => ours.filter((a) => halfOf(a.item) === h));
 	const byHalf = [...halves, ours].map(accuracyByKind);
@@ -449,7 +454,11 @@ async function accuracyTables() {
 		byHalf[2].map(([kind], r) => [kind, ...byHalf.map((c) => { const row = c.find(([k]) => k === kind); return row ? pct(row[1], row[2]) : '-'; })]),
 	);
 	const levels = [...halves, ours].map(reliability);
-	table('Reliability per half', ['confidence', 'half A', 'half B', 'all'], levels[2].map(([level], r) => [level, ...levels.map((l) => (l[r][2] ? pct(l[r][1], l[r][2]) : '-'))]));
+	table(
+		'Reliability per half, as each target counts it (ambiguous: right among the candidates; the others: the first article)',
+		['confidence', 'half A', 'half B', 'all', 'target'],
+		levels[2].map(([level], r) => [level, ...levels.map((l) => (l[r][2] ? pct(level === 'ambiguous' ? l[r][3] : l[r][1], l[r][2]) : '-')), `≥ ${Math.round(RELIABILITY_TARGETS[level] * 100)} %`]),
+	);
 	if (args.misses) {
 		for (const a of ours.filter((x) => !x.right && (args.misses === 'all' || halfOf(x.item) === args.misses))) {
 			const candidates = a.ambiguous ? (a.amongCandidates ? ', ambiguous, right among the candidates' : ', ambiguous') : '';

@@ -133,12 +133,31 @@ export function accuracyByKind(answers: readonly EvalAnswer[]): [string, number,
 	return rows;
 }
 
+/** The levels of an answer as the reliability table counts them: an ambiguous (tied) answer apart from a single `medium` one. */
+export const RELIABILITY_LEVELS = ['high', 'medium', 'ambiguous', 'likely'] as const;
+export type ReliabilityLevel = (typeof RELIABILITY_LEVELS)[number];
+
+/** An answer's level in the reliability table: `ambiguous` for tied candidates (the matcher gives them `medium`), else its confidence. */
+export function levelOf(a: Pick<EvalAnswer, 'confidence' | 'ambiguous'>): ReliabilityLevel | null {
+	return a.confidence && a.ambiguous ? 'ambiguous' : a.confidence;
+}
+
 /**
- * Per confidence level given: `[level, right, total, amongCandidates]`; what `high` must mean is
- * measured here (`right`: the first article; `amongCandidates`: or one of an ambiguous answer's candidates).
+ * Per level given (`RELIABILITY_LEVELS`): `[level, right, total, amongCandidates]` (`right`: the first
+ * article; `amongCandidates`: or one of an ambiguous answer's candidates). What each must mean is
+ * scoring.ts `RELIABILITY_TARGETS`, measured by `shareRight`.
  */
-export function reliability(answers: readonly EvalAnswer[]): [string, number, number, number][] {
-	return (['high', 'medium', 'likely'] as const).map((level) => [level, ...counts(answers.filter((a) => a.confidence === level))]);
+export function reliability(answers: readonly EvalAnswer[]): [ReliabilityLevel, number, number, number][] {
+	return RELIABILITY_LEVELS.map((level) => [level, ...counts(answers.filter((a) => levelOf(a) === level))]);
+}
+
+/**
+ * The share of a level's answers that is right as its target means it (scoring.ts `RELIABILITY_TARGETS`):
+ * for `ambiguous`, the label among the candidates (the first is only the order of short ids); for the
+ * others, the first article. `undefined` with no answers at that level.
+ */
+export function shareRight([level, right, n, among]: readonly [ReliabilityLevel, number, number, number]): number | undefined {
+	return n ? (level === 'ambiguous' ? among : right) / n : undefined;
 }
 
 /** `[right, total, amongCandidates]` of some answers. */

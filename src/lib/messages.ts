@@ -903,6 +903,12 @@ export const verdictMessages = {
 	noKnownError: () => 'No known error matches this text.',
 } as const;
 
+/** Why the matcher rules an article out that no `excludeWhen` of its own names (match.ts `rank`); shown beside the article as its `why`. */
+export const exclusionMessages = {
+	/** An article for some host systems only (its `hosts`), and a paste that names only others (hosts.ts). */
+	otherHost: (articleHosts: readonly string[], named: readonly string[]) => `It happens on ${articleHosts.join(' or ')} only, and the text names ${named.join(' and ')}.`,
+} as const;
+
 /**
  * What a description or a search with no error line gets, on the site (src/components/search/search-ui.ts)
  * and in the CLI (src/lib/presenters.ts) alike: likely articles when one stands out (prose.ts), else no

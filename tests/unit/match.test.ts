@@ -11,7 +11,8 @@ import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 import { isWrapperLine } from '../../src/lib/matcher/wrapper-lines.ts';
-import { matcherMessages } from '../../src/lib/messages.ts';
+import { exclusionMessages, matcherMessages } from '../../src/lib/messages.ts';
+import { SCORING } from '../../src/lib/matcher/scoring.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -807,6 +808,98 @@ describe('version output outside the affected releases rules the article out', (
 		const older = matcher.match(`${line}\n$ crun --version\ncrun version 1.14.1`);
 		expect(older.matches[0]?.article.id).toBe('crun-unknown-version-specified');
 		expect(older.matches[0]?.confidence).toBe('high');
+	});
+});
+
+describe('a message that ends in a name (a command, a file)', () => {
+	const cause = article('frobnix-cause', 'FL-0913', {
+		signatures: [
+			{ line: 'zsh:1: command not found: frobnix', pattern: 'zsh:{n}: command not found: frobnix', where: 'in the tests' },
+			{ line: 'no gizmo ranges found for user "alice" in /etc/frobuid', pattern: 'no gizmo ranges found for user "{word}" in /etc/frobuid', where: 'in the tests' },
+		],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+	const met = (text: string) => matcher.match(text).matches.map((m) => [m.article.id, m.kind]);
+
+	it('is read near with that name whole, a path leading to it', () => {
+		expect(met('zsh: command not found: frobnix')).toEqual([['frobnix-cause', 'near']]);
+		expect(met('ERRO no gizmo ranges found for user alice in /etc/frobuid')).toEqual([['frobnix-cause', 'near']]);
+	});
+
+	it('is not read near when the line ends in a longer name (NixOS/nix#2280: nix-shell is not nix)', () => {
+		for (const line of ['zsh: command not found: frobnix-shell', 'zsh: command not found: frobnix.sh', 'zsh: command not found: frobnix_env', 'no gizmo ranges found for user alice in /etc/frobuid/extra']) {
+			expect(met(line), line).toEqual([]);
+		}
+	});
+});
+
+describe('diagnostic output alone beside a failure no article knows', () => {
+	const cause = article('widget-setting-cause', 'FL-0912', {
+		signatures: [{ line: 'frobnicator: the widget sandbox refused the gizmo', where: 'in the tests' }],
+		diagnostics: [{ command: 'sysctl widget.max_gizmos', output: 'widget.max_gizmos = 0', means: 'holds', why: 'gizmos are switched off' }],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+	const ids = (text: string) => matcher.match(text).matches.map((m) => [m.article.id, m.confidence]);
+	const output = '$ sysctl widget.max_gizmos\nwidget.max_gizmos = 0';
+
+	it('answers nothing: the failure the reader met is that line (systemd/systemd#35311, youki-dev/youki#3298)', () => {
+		for (const failure of ['systemd-logind.service: Failed to set up special execution directory in /run: No space left on device', 'unshare: write failed /proc/self/uid_map: Operation not permitted', 'Error: the gadget exploded']) {
+			expect(ids(`${failure}\n${output}`), failure).toEqual([]);
+			expect(ids(`${output}\n${failure}`), failure).toEqual([]);
+		}
+	});
+
+	it('still confirms the cause alone, under a sentence that only introduces it, or beside a failure line an article meets', () => {
+		expect(ids(output)).toEqual([['widget-setting-cause', 'medium']]);
+		expect(ids(`It fails and I get this error:\n${output}`)).toEqual([['widget-setting-cause', 'medium']]);
+		expect(ids(`frobnicator: the widget sandbox refused the gizmo\n${output}`)).toEqual([['widget-setting-cause', 'high']]);
+	});
+});
+
+describe('the host system a paste names (hosts.ts)', () => {
+	const line = 'frobvm: timed out waiting for the widget response';
+	const macOnly = article('mac-widget-cause', 'FL-0910', { hosts: ['macos'], signatures: [{ line, where: 'in the tests' }] });
+	const anyHost = article('any-widget-cause', 'FL-0911', { signatures: [{ line: 'frobvm: the widget bridge has no gizmo address', where: 'in the tests' }] });
+	const matcher = createMatcher(compileIndex([macOnly, anyHost]));
+	const ids = (text: string) => matcher.match(text).matches.map((m) => m.article.id);
+
+	it('rules out an article for other host systems only, and says why', () => {
+		const result = matcher.match(`OS: Ubuntu 22.04\n${line}`);
+		expect(result.matches).toEqual([]);
+		expect(result.excluded.map((e) => [e.article.id, e.matchedLine])).toEqual([['mac-widget-cause', 'OS: Ubuntu 22.04']]);
+		expect(result.excluded[0].why).toBe(exclusionMessages.otherHost(['macOS'], ['Linux']));
+	});
+
+	it("keeps it when the paste names its host, or none, or several with its own among them", () => {
+		for (const text of [`macOS 14.5\n${line}`, line, `Ubuntu in a VM on my MacBook Pro\n${line}`]) expect(ids(text), text).toEqual(['mac-widget-cause']);
+		// An article for any host is never ruled out by a host.
+		expect(ids('OS: Windows 11\nfrobvm: the widget bridge has no gizmo address')).toEqual(['any-widget-cause']);
+	});
+
+	it(`reads host words only in the paste's first ${SCORING.hostScan} characters`, () => {
+		const filler = 'x'.repeat(80);
+		const far = `${Array.from({ length: Math.ceil(SCORING.hostScan / filler.length) + 1 }, () => filler).join('\n')}\nOS: Ubuntu 22.04\n${line}`;
+		expect(ids(far)).toEqual(['mac-widget-cause']);
+	});
+});
+
+describe('a line of generic words alone (it says something failed, not what)', () => {
+	const cause = article('nix-generic-cause', 'FL-0909', {
+		signatures: [
+			{ line: 'error: Operation not permitted', where: 'in the tests', decisive: false },
+			{ line: 'frobnicator: unable to register valid widget paths', pattern: 'frobnicator: unable to register valid widget paths', where: 'in the tests', decisive: false },
+			{ line: 'frobnicator: the widget sandbox refused the gizmo', where: 'in the tests', decisive: false },
+		],
+	});
+	const matcher = createMatcher(compileIndex([cause]));
+
+	it('does not corroborate another line of the article (nestybox/sysbox#607: no answer)', () => {
+		expect(matcher.match('error: Operation not permitted\nfrobnicator: unable to register valid widget paths').matches).toEqual([]);
+	});
+
+	it('two lines that name something still corroborate each other (a medium answer)', () => {
+		const result = matcher.match('frobnicator: the widget sandbox refused the gizmo\nfrobnicator: unable to register valid widget paths');
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['nix-generic-cause', 'medium']]);
 	});
 });
 

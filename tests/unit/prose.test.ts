@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, ruledOutBy } from '../../src/lib/matcher/index.ts';
-import { answer, loadEvalSet, reliability } from '../../src/lib/eval-set.ts';
+import { answer, levelOf, loadEvalSet, reliability, shareRight, type EvalAnswer } from '../../src/lib/eval-set.ts';
+import { RELIABILITY_TARGETS } from '../../src/lib/matcher/scoring.ts';
 import { createProseRanker, PROSE, proseIndexOf, readersWord, textKind } from '../../src/lib/prose.ts';
 import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
@@ -140,6 +141,22 @@ describe('descriptions', () => {
 		expect(levels.likely.n).toBeGreaterThan(0);
 		// Descriptions are never "high": that level belongs to an exact error line.
 		expect(answers.filter((a) => a.item.kind === 'prose' && a.confidence === 'high')).toEqual([]);
+		// Every level holds what it is said to mean (scoring.ts RELIABILITY_TARGETS) on all the eval data.
+		for (const row of reliability(answers)) {
+			expect(row[2], row[0]).toBeGreaterThan(0);
+			expect(shareRight(row), row[0]).toBeGreaterThanOrEqual(RELIABILITY_TARGETS[row[0]]);
+		}
+	});
+
+	it('counts tied candidates as their own level, right when the label is among them, and a single medium answer by its first article', () => {
+		const item = { id: 'x', source: 'o/r#1', text: '', expected: 'b', kind: 'line' as const };
+		const tied: EvalAnswer = { item, got: 'a', confidence: 'medium', ambiguous: true, right: false, amongCandidates: true };
+		const single: EvalAnswer = { item, got: 'a', confidence: 'medium', ambiguous: false, right: false, amongCandidates: false };
+		expect([levelOf(tied), levelOf(single), levelOf({ confidence: null, ambiguous: false })]).toEqual(['ambiguous', 'medium', null]);
+		const rows = Object.fromEntries(reliability([tied, single]).map((row) => [row[0], row]));
+		expect(shareRight(rows.ambiguous)).toBe(1);
+		expect(shareRight(rows.medium)).toBe(0);
+		expect(shareRight(rows.high)).toBeUndefined();
 	});
 });
 

@@ -76,6 +76,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			status: a.status,
 			exclusions: a.excludeWhen.map(contextText),
 			contexts: a.when.map(contextText),
+			...(a.hosts.length ? { hosts: [...a.hosts] } : {}),
 		})),
 		signatures,
 		weights,

@@ -12,6 +12,8 @@ import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type
 import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
+import { HOSTS, hostRulesOut, hostsNamedIn, type HostId } from '../hosts.ts';
+import { exclusionMessages } from '../messages.ts';
 
 /** How sure a match is. Anything below `medium` is not reported. */
 export type Confidence = 'high' | 'medium';
@@ -276,6 +278,26 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return keys;
 	}
 
+	/**
+	 * When signature `s`'s pattern ends in a literal name, not a hole (`zsh:{n}: command not found: nix`,
+	 * `… in /etc/subuid`): that name whole, not a piece of a longer one joined by `-`, `.` or `_` (`nix-shell`,
+	 * `nix.conf`), nor a directory of a longer path (`nix/store`); a path may lead to it. The last name of such
+	 * a message says what it is about (a command, a file); the same words ending in another name are another
+	 * message, which a near or partial reading, over a bag of words (`nix` and `shell` of `nix-shell`), would
+	 * take. Undefined otherwise (a pattern that ends in a hole, punctuation, or a generic word).
+	 */
+	const endNames = new Map<number, RegExp | undefined>();
+	function endName(s: number): RegExp | undefined {
+		if (endNames.has(s)) return endNames.get(s);
+		const sig = index.signatures[s];
+		const last = sig.parts[sig.parts.length - 1] ?? '';
+		const word = /(?:^|[^\w.-])([a-z0-9][\w.-]*[a-z0-9]|[a-z])\s*$/.exec(last)?.[1];
+		const endsWithIt = word !== undefined && /[a-z]/.test(word) && sig.source.endsWith(escapeRegExp(last)) && !isGeneric(word);
+		const result = endsWithIt ? new RegExp(`(?<![\\w.-])${escapeRegExp(word)}(?![\\w/-]|\\.\\w)`) : undefined;
+		endNames.set(s, result);
+		return result;
+	}
+
 	/** Whether signature `s`'s own verbatim line goes on, after its pattern's match, into words (its pattern ends in a hole). */
 	const ownGoesOn = new Map<number, boolean>();
 	function ownLineGoesOn(s: number): boolean {
@@ -298,6 +320,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let lines = 0;
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
+		let head = ''; // the paste's first SCORING.hostScan characters, where the host systems it names are read (`rank`)
+		const failures: number[] = []; // the first SCORING.failureLines lines that read as a failure (`FAILURE_LINE`), by number
 		// The last lines before this one that hold more than spaces: where the command whose output a line
 		// is, if the paste shows it, is found (`isOutputOf`).
 		const recent = new RecentLines(SCORING.commandLookback);
@@ -421,6 +445,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			// puts before the value is the one that tells the causes apart, which no near reading may drop.
 			const loose = looseParts(s);
 			if (loose && inOrder(normalized, loose)) return undefined;
+			// A message that ends in a name ("…: command not found: nix") is not met by the same words with a longer
+			// name ("…: nix-shell", "…: nix-env"): that is another command's message (`endName`).
+			const name = endName(s);
+			if (name && !name.test(normalized)) return undefined;
 			// And a near or partial reading must show that prefix before a value (`'.` and a word): the same
 			// words with no value, or with a value that does not start so, say nothing of this cause.
 			if (loose && !prefixKeys(s).every((key) => key.test(normalized))) return undefined;
@@ -452,6 +480,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		return {
 			addLine(raw: string) {
 				lines++;
+				if (head.length < SCORING.hostScan) head += `${raw.slice(0, SCORING.hostScan - head.length)}\n`;
+				if (failures.length < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) failures.push(lines);
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
 				if (holdsNonSpace(before)) recent.push(before);
@@ -475,7 +505,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				}
 			},
 			result(options = {}) {
-				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS);
+				return rank(index, best, excluded, context, contextTexts, lines, options.top ?? PAGE_RESULTS, head, failures);
 			},
 			linesRead: () => read,
 		};
@@ -510,8 +540,25 @@ function rank(
 	contextTexts: ReadonlyMap<number, string>,
 	lines: number,
 	top: number,
+	head: string,
+	failures: readonly number[],
 ): MatchResult {
 	const excluded = new Map(excludedByText);
+	// An article for other host systems only than the ones the paste names is ruled out (hosts.ts), as a
+	// description's is (prose.ts): "timed out waiting for response" is Multipass's line for an instance that
+	// got no address on any host, and of its known causes one is macOS's firewall, one Windows' ICS, one
+	// firewalld on Linux; a paste from a Linux host is none of the other two (canonical/multipass#1475).
+	let named: Set<HostId> | undefined;
+	for (const [s] of best) {
+		const a = index.signatures[s].article;
+		const hosts = index.articles[a].hosts;
+		if (!hosts || excluded.has(a)) continue;
+		named ??= hostsNamedIn(head);
+		if (!hostRulesOut(hosts, named)) continue;
+		const names = (ids: Iterable<string>) => [...ids].map((h) => HOSTS[h as HostId].name);
+		const line = head.split('\n').find((l) => hostsNamedIn(l).size > 0) ?? '';
+		excluded.set(a, { article: index.articles[a], why: exclusionMessages.otherHost(names(hosts), names(named)), matchedLine: line.slice(0, SCORING.keep) });
+	}
 	// Diagnostic output first: what rules an article out, and what confirms it (context for its shared lines).
 	const confirmed = new Map<number, [number, Hit]>();
 	for (const [s, hit] of best) {
@@ -547,16 +594,24 @@ function rank(
 		if (decides && (!entry.decisive || better(entry.decisive))) entry.decisive = [s, hit];
 		byArticle.set(a, entry);
 	}
-	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits").
-	for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
+	// Output that confirms a cause, with no error line of it: a medium answer ("your output fits"), unless the paste
+	// shows a failure that no line of any article meets. Output says how the host is set; the failure the reader
+	// met is that line, which no article knows: systemd/systemd#35311 ("Failed to set up special execution
+	// directory …: No space left on device", beside `user.max_user_namespaces = 0` from a sysctl file) and
+	// youki-dev/youki#3298 (unshare's own refusal beside Ubuntu's AppArmor sysctl) were given the articles whose
+	// output it is, about other tools.
+	const explained = new Set([...best.values()].map((h) => h.lineNumber));
+	const unexplained = failures.some((n) => !explained.has(n));
+	if (!unexplained) for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
 
 	const matches: Match[] = [];
 	// Matches on a line several causes print, with nothing in the paste to choose between them.
 	const open = new Set<Match>();
 	for (const [a, { decisive, all, diagnosticOnly }] of byArticle) {
 		if (excluded.has(a)) continue;
-		// Two lines of the article, neither a wrapper (which any cause prints), corroborate each other.
-		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper).map(([, h]) => h.lineNumber)).size >= 2;
+		// Two lines of the article, neither a wrapper (which any cause prints) nor a line of generic words alone
+		// (`namesNothing`: "error: Operation not permitted" says something failed, not what), corroborate each other.
+		const corroborated = !decisive && new Set(all.filter(([s]) => !index.signatures[s].wrapper && !namesNothing(index.signatures[s])).map(([, h]) => h.lineNumber)).size >= 2;
 		// A shared line without this article's context: one candidate among the causes that print it. With a
 		// second line of the article (corroborated), still a candidate at the shared line's full score: that
 		// line counts for this cause as much as for any other that prints it, and the second line is more
@@ -623,6 +678,18 @@ function rank(
 			.sort((x, y) => byShortId(x.article, y.article)),
 		lines,
 	};
+}
+
+/**
+ * Whether a signature's words are all generic (model.ts `isGeneric`: "error: Operation not permitted",
+ * "cat: can't open '/mypodman/file': Permission denied" with its path a placeholder): such a line says that
+ * something failed, not what, and every cause whose program reports an errno prints it. It may still decide
+ * an article as its `when` context allows, but it is no second line that corroborates another (`rank`):
+ * nestybox/sysbox#607, the Nix installer refused in a system container, showed it beside the installer's
+ * own path and was sent at medium to the clone3 seccomp article, whose cause it does not show.
+ */
+function namesNothing(sig: IndexedSignature): boolean {
+	return sig.tokens.every(isGeneric);
 }
 
 /** A diagnostic signature's output and command, normalised as context texts are: what its own evidence says in words. */
@@ -840,6 +907,15 @@ function isOutputOf(command: CommandPattern, recent: Pick<RecentLines, 'count' |
 	}
 	return true;
 }
+
+/**
+ * A raw line that reads as a program's report of a failure: `error`, `failed` or `fatal` as a word and a
+ * colon after it with more text ("Error: …", "systemd-logind.service: Failed to set up …: No space left on
+ * device"), or an errno's words after a colon ("unshare: write failed …: Operation not permitted"). A
+ * sentence that ends "… this error:" introduces a paste and is none. Read by `rank` (output alone explains
+ * no failure the paste shows that no article's line meets).
+ */
+const FAILURE_LINE = /\b(?:error|failed|fatal)\b[^:]*:\s*\S|:\s*(?:operation not permitted|permission denied|no such file or directory|no space left on device)\b/i;
 
 /**
  * The end of a sentence in a normalised line: `.`, `;`, `!` or `?` right after a word (or a closing

@@ -32,6 +32,12 @@ export interface IndexedArticle {
 	exclusions: { text: string; why: string; anchor: string }[];
 	/** Normalised texts that make this article's shared lines decisive (its `when`), in the same shape. */
 	contexts: { text: string; why: string; anchor: string }[];
+	/**
+	 * The host systems the article applies to only (hosts.ts `HostId`s, the front matter's `hosts`); absent
+	 * for any host. A paste that names its host system (`hostsNamedIn`, in its first `SCORING.hostScan`
+	 * characters) and none of these rules the article out (match.ts `rank`), as a description does (prose.ts).
+	 */
+	hosts?: string[];
 }
 
 export interface IndexedSignature {
