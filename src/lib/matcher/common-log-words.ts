@@ -5,7 +5,7 @@
  * Source: every eval text that is log output (tests/fixtures/dev.jsonl and
  * dev-more.jsonl, every kind but `prose`: journals, dmesg, CI and build
  * logs, tool output that people pasted into the upstream trackers), grouped
- * by thread (472 threads). A word (lower case, letters, digits and `_`,
+ * by thread (476 threads). A word (lower case, letters, digits and `_`,
  * as the pre-filter reads a raw line) is on the list when it occurs in at
  * least 5 % of the threads.
  *
@@ -21,10 +21,10 @@ export const COMMON_LOG_WORDS: ReadonlySet<string> = new Set(
 		'fedora file following for found from fs get getting have home host https i if image in info install installed ' +
 		'installing into invalid io is issue it just latest launch linux local m macos missing mount multipass my name ' +
 		'namespace nix nixos no not now oci of on only open operation or org os out output overlay path permission ' +
-		'permitted podman proc process rm root rootless run running runtime s same service set sh share shell so some ' +
-		'start status stderr storage store such sudo sys system systemd t test that the then this to try trying ubuntu ' +
-		'unable unknown up use user using usr value var version warn was when while with without works write writing ' +
-		'x86_64 you'
+		'permitted podman proc process profile rm root rootless run running runtime s same service set sh share shell ' +
+		'so some start status stderr storage store such sudo sys system systemd t test that the then this to try trying ' +
+		'ubuntu unable unknown up use user using usr value var version warn was when while with without works write ' +
+		'writing x86_64 you'
 	).split(' '),
 );
 
