@@ -5,8 +5,9 @@
  * writes it. `--check` only says whether the file is current (the unit
  * tests run the same comparison).
  *
- * How: every eval text that is log output, not a description (every kind
- * but `prose`), grouped by the upstream thread it comes from; the words of
+ * How: every eval text that reads as log output (text-kind.ts `textKind`:
+ * a look-alike told in sentences is a description too, whatever its `kind`),
+ * grouped by the upstream thread it comes from; the words of
  * each thread as the pre-filter sees a raw line (lower case, runs of
  * `a-z0-9_`, src/lib/matcher/match.ts RAW_WORDS); a word is common when it
  * occurs in at least COMMON_SHARE of the threads. A thread counts once, so
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEvalSet, type EvalItem } from '../src/lib/eval-set.ts';
 import { RAW_WORDS } from '../src/lib/matcher/prefilter.ts';
 import { scriptMessages } from '../src/lib/messages.ts';
+import { textKind } from '../src/lib/text-kind.ts';
 
 /**
  * A word in this share of the threads or more is common: 5 % (11 of 205
@@ -34,7 +36,7 @@ export const COMMON_WORDS_FILE = 'src/lib/matcher/common-log-words.ts';
 export function deriveCommonWords(items: readonly EvalItem[]): { words: string[]; threads: number } {
 	const byThread = new Map<string, Set<string>>();
 	for (const item of items) {
-		if (item.kind === 'prose') continue;
+		if (textKind(item.text) !== 'log') continue;
 		const words = byThread.get(item.source) ?? new Set<string>();
 		for (const w of item.text.toLowerCase().match(RAW_WORDS) ?? []) if (/[a-z]/.test(w)) words.add(w);
 		byThread.set(item.source, words);
@@ -61,8 +63,8 @@ export function commonWordsModule(words: readonly string[], threads: number): st
  * Words common in real logs: data, derived by scripts/common-log-words.ts
  * (do not edit by hand; run it after the eval data changes).
  *
- * Source: every eval text that is log output (tests/fixtures/dev.jsonl and
- * dev-more.jsonl, every kind but \`prose\`: journals, dmesg, CI and build
+ * Source: every eval text that reads as log output (tests/fixtures/dev.jsonl
+ * and dev-more.jsonl, text-kind.ts \`textKind\`: journals, dmesg, CI and build
  * logs, tool output that people pasted into the upstream trackers), grouped
  * by thread (${threads} threads). A word (lower case, letters, digits and \`_\`,
  * as the pre-filter reads a raw line) is on the list when it occurs in at

@@ -9,6 +9,7 @@
 import { ARTICLE_COMPONENTS_DIR, ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } from './registry.ts';
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
+import type { Confidence, MatchKind } from './matcher/match.ts';
 
 /** A quoted piece of content cut to `max` characters, with an ellipsis when cut. */
 function shorten(text: string, max: number): string {
@@ -657,8 +658,10 @@ export const apiMessages = {
 	fixWithoutAnchor: (article: string, fix: string) => `${article}: fix "${fix}" has no anchor (run the content check)`,
 } as const;
 
-/** Errors of the wizard engine (src/wizard/engine.ts): a state or an answer that is not in the tree. */
+/** The wizard engine's words (src/wizard/engine.ts): the way out it adds to an error check, and its errors, a state or an answer that is not in the tree. */
 export const wizardEngineMessages = {
+	/** `choicesOf`: an error check's way out, after its lines (walks.ts reads it as a reporter's pick). */
+	noneOfThese: () => 'None of these',
 	noSuchStep: (id: string) => `no step "${id}" in the tree`,
 	noSuchChoice: (id: string, count: number, choice: number) => `step "${id}" has ${count} choices; there is no choice ${choice}`,
 	stepUnreachable: (id: string, start: string) => `step "${id}" cannot be reached from "${start}"`,
@@ -675,8 +678,75 @@ export const wizardWalkMessages = {
 	noItem: (walk: string) => `walk "${walk}" › eval: no eval item with this id has an expected article. Fix: name a positive of tests/fixtures/dev.jsonl or dev-more.jsonl.`,
 } as const;
 
-/** Errors of the paste box's worker (src/components/search/match-worker.ts), shown in the box. */
+/**
+ * The paste box's own words in the page (src/components/search/SearchPanel.astro), written at build time:
+ * apart from `pasteBoxMessages`, so that the browser's search code does not carry them.
+ */
+export const searchPanelMessages = {
+	/** SearchPanel.astro: the form's name, the text box's label, and its hint (the privacy line only where the page has not said it already). */
+	panelLabel: () => 'Paste an error or search',
+	inputLabel: () => 'Paste an error message',
+	hint: () => 'One line or a whole journal or CI log; or a few words to search.',
+	hintPrivacy: () => ' Matching runs in your browser: nothing you paste leaves it.',
+	/** SearchPanel.astro: the product filter, its no-filter choice, and the submit button. */
+	productLabel: () => 'Product',
+	allProducts: () => 'All products',
+	submit: () => 'Find the cause',
+	/**
+	 * SearchPanel.astro: the box without JavaScript, around its two links (`noScriptWizard`, then
+	 * `noScriptProducts`): what works instead, and why matching needs scripts.
+	 */
+	noScriptStart: () =>
+		'Matching needs JavaScript: it runs in your browser, because this site is only files, with no server that could match (and so nothing you paste is ever sent anywhere). Without JavaScript, the ',
+	noScriptWizard: () => 'troubleshooting wizard',
+	noScriptMiddle: () => ' works and leads to the cause by questions; or open the ',
+	noScriptProducts: () => 'articles by product',
+	noScriptEnd: () => ' and find a few words of the error in the page (Ctrl+F).',
+} as const;
+
+/**
+ * What the paste box says as it works (src/components/search/search-ui.ts, its status line and results; the
+ * SearchPanel.astro section names that match them) and its worker's errors (match-worker.ts), shown in the box.
+ */
 export const pasteBoxMessages = {
+	/** search-ui.ts: the note in the text box in place of a large paste's rest (`size` as formatSize gives it: "3.2 MB"). */
+	largePasteNote: (size: string) => `[… ${size} pasted: the box shows the start, the whole text is matched]`,
+	/** The status line while the matcher works, and while the pages are asked. */
+	lookingForKnownErrors: () => 'Looking for known errors…',
+	searchingPages: () => 'Searching the pages…',
+	/** The status line's notes: a paste past MAX_PASTE was cut (sizes as formatSize gives them); the matcher or the ranker failed (`error`, the worker's). */
+	pasteCut: (size: string, read: string) => `Your paste is ${size}; only the first ${read} were read.`,
+	matchingUnavailable: (error: string) => `Known-error matching is unavailable: ${error}.`,
+	rankingUnavailable: (error: string) => `Ranking the articles by their descriptions is unavailable: ${error}.`,
+	/** The status line for known errors: several causes of one line (`question`: the wizard has the question that tells them apart), or `count` found. */
+	knownCauses: (count: number, question: boolean) =>
+		`This message has ${count} known causes; ${question ? 'the question below tells them apart' : 'each article says how to tell them apart'}.`,
+	knownErrorsFound: (count: number) => `${count} known error${count === 1 ? '' : 's'} found.`,
+	/** The known errors' section: its heading (and SearchPanel.astro's name for it), or, with only ruled-out articles, theirs. */
+	knownErrorsHeading: () => 'Known errors',
+	ruledOutHeading: () => 'Known errors ruled out',
+	/** Under the heading, for a log no known error matches (the status line gave the verdict: `verdictMessages.noKnownError`). */
+	noKnownErrorNote: () => 'None: nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.',
+	/** Before a ruled-out article's short ID; its title and the reason follow. */
+	ruledOut: () => 'Ruled out ',
+	/** A line that several causes print: before their short IDs. */
+	sharedLine: (count: number, lineNumber: number) => `${count} known causes print line ${lineNumber} of your text (`,
+	/** Around the link to the wizard's question that tells them apart; or, when the wizard has none, what to read instead. */
+	separatingQuestion: () => 'The question that tells them apart: ',
+	separatingQuestionAfter: () => ' (answer it in the wizard). Each article’s “How to confirm” section checks its own cause.',
+	noSeparatingQuestion: () => 'Read the “How to confirm” section of each to tell them apart.',
+	/**
+	 * A known error's line above the code boxes: its confidence, and how the reader's line meets the article's
+	 * (`verbatim`: word for word, so one box; else the match's kind, matcher/match.ts MatchKind).
+	 */
+	matchConfidence: (confidence: Confidence, lineNumber: number, how: MatchKind | 'verbatim') => {
+		const level = confidence === 'high' ? 'High' : 'Medium';
+		if (how === 'verbatim') return `${level} confidence: line ${lineNumber} of your text is this article's error line, word for word:`;
+		const verb = how === 'exact' ? 'matches' : how === 'near' ? 'has every specific word of' : 'is part of';
+		return `${level} confidence: line ${lineNumber} of your text ${verb} this article's error line:`;
+	},
+	/** Under a known error's boxes: how many more lines of the reader's text match it. */
+	moreLines: (count: number) => `${count} more ${count === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`,
 	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */
 	noDisplayRecord: (article: string) => `no display record for article ${article}: the display texts and the index come from different builds; reload the page`,
 	notLoaded: (what: string, status: number) => `${what} could not be loaded (HTTP ${status})`,
@@ -698,6 +768,99 @@ export const pageMessages = {
 	/** WizardPaste.astro: the step's paste box, open before a long list of error lines, or closed after the answers. */
 	wizardPasteFirst: () => 'Paste your error message instead of looking through the long list below',
 	wizardPasteAfter: () => 'Or paste an error message',
+	/** ArticleList.astro: the badge of a retired article. */
+	retired: () => 'retired',
+	/** ProductGrid.astro: a product's article count. */
+	articleCount: (count: number) => `${count} article${count === 1 ? '' : 's'}`,
+	/** RedirectPage.astro: the line of a moved page, before the link to its new address. */
+	movedTo: () => 'This page has moved to ',
+} as const;
+
+/** What each copy button copies (src/lib/share.ts makes each text), as its label names it. */
+const SHARE_KINDS = { url: 'URL', markdown: 'Markdown link', comment: 'issue comment' } as const;
+/** A copy button's kind: its `data-copy`. */
+export type ShareKind = keyof typeof SHARE_KINDS;
+
+/**
+ * The copy buttons of an article and of each fix (ShareLinks.astro). Its script reads the texts it shows from the
+ * page's data attributes, written from these at build time: an import would add a request to every article page.
+ */
+export const shareMessages = {
+	/** The toolbar's label, for the article and for a fix. */
+	articleLabel: () => 'Link this article:',
+	fixLabel: () => 'Link this fix:',
+	/** A button's text ("Copy URL"), and the status line once its text is on the clipboard ("Copied: URL"). */
+	copy: (what: ShareKind) => `Copy ${SHARE_KINDS[what]}`,
+	copied: (what: ShareKind) => `Copied: ${SHARE_KINDS[what]}`,
+	/** The status line when the clipboard refuses, before the text itself, to copy by hand. */
+	copyThis: () => 'Copy this: ',
+} as const;
+
+/** The wizard's pages (src/components/wizard/): a step, the answers so far, the maps. */
+export const wizardPageMessages = {
+	/** Step.astro: before a question's command, and before what to look for in its output. */
+	run: () => 'Run:',
+	lookFor: () => 'Look for:',
+	/** Step.astro: the list of a long error check's groups of lines, its heading and how to use it. */
+	groupsHeading: () => 'The lines, by the words they show',
+	groupsHow: () => ' (look under the first group whose words your line has):',
+	/** Step.astro: a result step that names a cause of its own, before the article's summary. */
+	causeInGeneral: (shortId: string) => `${shortId} in general: `,
+	/** Step.astro: a result's links, to the article (its title follows) and to its recommended fix. */
+	readArticle: (shortId: string) => `Read ${shortId}: `,
+	fixLink: () => 'The recommended fix, its trade-offs and evidence',
+	/** Step.astro: what would prove the result wrong, each command followed by "prints:" and its output. */
+	disproofHeading: () => 'Not this cause if…',
+	prints: () => 'prints:',
+	/** Step.astro: the recommended fix shown on the step, its heading (the fix's title follows) and its Verify paragraph's lead. */
+	fixHeading: () => 'The recommended fix: ',
+	verify: () => 'Verify:',
+	/**
+	 * Examples.astro: "In these commands guest0 stands for your guest's name and alice for the user's name:
+	 * they are examples, put yours in their place." Its pieces, around each name (shown as code): the start,
+	 * the joint before name `i` of `count`, the words after it, and the end.
+	 */
+	examplesStart: () => 'In these commands ',
+	examplesJoint: (i: number, count: number) => (i === 0 ? '' : i === count - 1 ? ' and ' : ', '),
+	examplesStands: (i: number) => (i === 0 ? ' stands for ' : ' for '),
+	examplesEnd: (count: number) => (count === 1 ? ': it is an example, put yours in its place.' : ': they are examples, put yours in their place.'),
+	/** Step.astro: an end step, the articles that may still apply, and what to do when nothing fits (around its two links). */
+	suggestedHeading: () => 'Articles that may still apply',
+	notFoundHeading: () => 'Not found?',
+	searchLink: () => 'Search the knowledge base',
+	searchOr: () => ', or ',
+	reportLink: () => 'report this problem',
+	reportAfter: () => " (opens the project's issue tracker with your answers filled in; add your error message there, without secrets).",
+	/** Step.astro: the pre-filled report an end step opens on the tracker: its title, and its body around the answers. */
+	reportTitle: (what: string) => `Unknown failure: ${what}`,
+	reportEnded: (stepPath: string) => `The Faultline wizard ended at ${stepPath} without a known cause.`,
+	reportAnswers: () => 'Answers:',
+	reportPaste: () => 'Error message or log (paste it here, without secrets):',
+	/** Trail.astro: the answers so far (heading and name), the "or" between several answers, and the link back to a step. */
+	trailHeading: () => 'Your answers so far',
+	trailOr: () => ' or ',
+	change: () => 'Change',
+	changeLabel: (prompt: string) => `Change your answer to: ${prompt}`,
+	/** WizardMap.astro: the zoom toolbar's name, its buttons, and the note when the map is wider than its frame. */
+	mapToolsLabel: () => 'Map size',
+	zoomFit: () => 'Fit (smallest readable)',
+	zoomWidth: () => 'Whole width (overview)',
+	zoomOut: () => 'Zoom out',
+	zoomIn: () => 'Zoom in',
+	zoomActual: () => 'Actual size',
+	mapScrolls: () => 'Wider than the frame: scroll sideways to see the rest →',
+	/** WizardMap.astro: the map's name for screen readers (`title`, the map's), with how to move around it. */
+	mapRegion: (title: string) => `${title} (scroll to pan; + and − zoom)`,
+	/** A branch drawn as one box (WizardMap.astro, MapOutline.astro): after its label, and the box's last line. */
+	ownMap: (steps: number) => `(its own map: ${steps} steps)`,
+	ownMapLine: (steps: number) => `→ its map: ${steps} steps`,
+	/** WizardMap.astro: the map as an outline list, folded under it. */
+	mapAsList: () => 'The map as a list',
+} as const;
+
+/** The verdict for a log no known error matches, the same on the site (the paste box's status line) and in the CLI (presenters.ts). */
+export const verdictMessages = {
+	noKnownError: () => 'No known error matches this text.',
 } as const;
 
 /**
@@ -737,13 +900,18 @@ export const proseMessages = {
 	 * in root cause) with this article". Each word is the reader's (prose.ts SharedWord); the article's own word
 	 * only as such, when the ranker met a near one: "shares “newgidmap”" named a word the reader had not typed.
 	 */
-	/** A closest article's line under its summary (site): why it is listed. */
-	whyListed: (shared: readonly { word: string; as?: string; fields: readonly string[] }[]) => `Why listed: ${proseMessages.sharedWords(shared)}.`,
 	sharedWords: (shared: readonly { word: string; as?: string; fields: readonly string[] }[], max = 6) => {
 		const parts = shared.slice(0, max).map((s) => (s.as ? `“${s.word}” (as “${s.as}”, in ${s.fields.join(', ')})` : `“${s.word}” (${s.fields.join(', ')})`));
 		const more = shared.length > max ? ` and ${shared.length - max} more` : '';
 		return `shares ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}${more} with this article`;
 	},
+	/** A closest article's line under its summary (site): why it is listed. */
+	whyListed: (shared: readonly { word: string; as?: string; fields: readonly string[] }[]) => `Why listed: ${proseMessages.sharedWords(shared)}.`,
+	/** A likely article's badge, its line under its summary (site): why it ranks, and its link to the article's "How to confirm" section. */
+	likelyBadge: () => 'likely',
+	whyLikely: (shared: readonly { word: string; as?: string; fields: readonly string[] }[]) => `Why: ${proseMessages.sharedWords(shared)}.`,
+	/** The link to an article's "How to confirm" section: under a likely article (site), and on a wizard result step (Step.astro). */
+	howToConfirmIt: () => 'How to confirm it',
 	/** The pages' status note: none holds all the words searched, and none holds any (a log's line, or words no page has). */
 	noPageHasAllWords: () => 'No page contains all of these words.',
 	/** The pages' status note: no page holds all of a description's words; the pages listed hold some of them, most first. */

@@ -20,7 +20,7 @@ import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } fro
 import type { SeparatingQuestion } from '../wizard/engine.ts';
 import type { ProseMatch } from './prose.ts';
 import type { TextKind } from './text-kind.ts';
-import { proseCliMessages, proseMessages } from './messages.ts';
+import { proseCliMessages, proseMessages, verdictMessages } from './messages.ts';
 import { plainText } from './inline-code.ts';
 
 /**
@@ -194,7 +194,7 @@ export function toPlainText(result: MatchResult, baseUrl: string, question: (art
 				: '';
 			return `${proseMessages.summary(likely.kind, likely.articles.length, closest.length)}${list}${search}${ruledOut}`;
 		}
-		return `No known error matches this text.${ruledOut}`;
+		return `${verdictMessages.noKnownError()}${ruledOut}`;
 	}
 	const head = result.ambiguous ? 'Several known causes print this message; each article says how to tell them apart:\n' : '';
 	const notes = sameLineGroups(result.matches).map((group) => {

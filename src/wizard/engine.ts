@@ -77,7 +77,7 @@ export function choicesOf(node: WizardNode): Choice[] {
 	if (node.kind === 'error-check') {
 		return [
 			...node.lines.map((l) => ({ label: displayLine(l.line), next: l.next, isLine: true, wayOut: false })),
-			{ label: 'None of these', next: node.none, isLine: false, wayOut: true },
+			{ label: wizardEngineMessages.noneOfThese(), next: node.none, isLine: false, wayOut: true },
 		];
 	}
 	return [];

@@ -96,7 +96,12 @@ async function keyboardScrolls(page: Page, regions: Locator, what: string, requi
 	const index = await regions.evaluateAll(async (all) => {
 		for (const [i, el] of all.entries()) {
 			el.scrollIntoView();
-			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+			// Two frames lay the region out; a renderer that produces no frame (seen once in CI: the page hung
+			// here for the whole test timeout) still runs timers, so the wait ends after a second either way.
+			await Promise.race([
+				new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+				new Promise((done) => setTimeout(done, 1000)),
+			]);
 			if (el.scrollWidth > el.clientWidth) return i;
 		}
 		return -1;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activeArticles, besideEachOther, COVERAGE_ASIDE, coverageOf, coveringArticle, loadCoverageSample, type CoverageReport } from '../../bench/coverage.ts';
+import { activeArticles, besideEachOther, CAUSE_NOT_ESTABLISHED, COVERAGE_ASIDE, coverageOf, coveringArticle, loadCoverageSample, type CoverageReport } from '../../bench/coverage.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sample = loadCoverageSample(root);
@@ -81,6 +81,14 @@ describe('coverageOf', () => {
 		const figures = coverageOf(reports, new Set(['x-article', 'z-article']));
 		expect(figures.rows).toEqual([['podman', 1, 2], ['nix', 1, 2], ['all', 2, 4]]);
 		expect(figures.uncovered).toEqual([['y-family', 2]]);
+		expect(figures.established).toEqual([2, 4]);
+	});
+
+	it('counts apart the reports whose thread establishes a cause', () => {
+		const unknown = report('5', 'nix', CAUSE_NOT_ESTABLISHED);
+		const figures = coverageOf([...reports, unknown], new Set(['x-article', 'z-article']));
+		expect(figures.rows.at(-1)).toEqual(['all', 2, 5]);
+		expect(figures.established).toEqual([2, 4]);
 		expect(coveringArticle(reports[3], new Set(['z-article']))).toBe('z-article');
 	});
 

@@ -114,9 +114,87 @@ describe('matching the real articles', () => {
 		expect(result.matches.map((m) => m.confidence)).toEqual(result.matches.map(() => 'medium'));
 	});
 
+	it("tells the overlay driver's refused lchown on NFS (operation not permitted) from the unmapped IDs' one (invalid argument)", () => {
+		// containers/storage before 1.42.0 (Podman 2.0.6 in containers/podman#8521, graphroot on an NFS share).
+		const refused = 'Error processing tar file(exit status 1): lchown /etc/gshadow: operation not permitted';
+		// Any file system that refuses the owner change prints it: alone it decides nothing, NFS words in the paste do.
+		expect(matcher.match(refused).matches).toEqual([]);
+		for (const context of ['1. I mounted NFS share at /storage', 'host:/export/home on /home type nfs4 (rw,relatime,vers=4.2)', 'WARN[0000] Network file system detected as backing store.  Enforcing overlay option `force_mask="700"`.  Add it to storage.conf to silence this warning']) {
+			const [m, ...rest] = matcher.match(`${context}\nStoring signatures\n  ${refused}`).matches;
+			expect([m?.article.id, m?.confidence, rest.length], context).toEqual(['podman-rootless-storage-on-nfs', 'high', 0]);
+		}
+		// The EINVAL lines stay with the ID articles, even beside NFS words, and the 3.1.0 regression's line (no lchown) with none.
+		const shortOfIds = 'Error processing tar file(exit status 1): potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid: lchown /etc/shadow: invalid argument';
+		expect(top(`home on nfs\n${shortOfIds}`)).toBe('podman-subuid-not-picked-up');
+		expect(top('home on nfs\nError processing tar file(exit status 1): lchown /etc/gshadow: invalid argument')).toBeNull();
+		expect(top('home on nfs\nError processing tar file(exit status 1): operation not permitted')).toBeNull();
+	});
+	it("takes the failed lsetxattr of force_mask on NFS without user xattrs only with NFS context, in each containers/storage wording", () => {
+		// containers/storage#1356 (before 1.42.0), containers/podman#19132 (1.42.0 to 1.54.x), and the 1.55.0 format string.
+		const warning = 'WARN[0000] Network file system detected as backing store.  Enforcing overlay option `force_mask="700"`.  Add it to storage.conf to silence this warning';
+		for (const line of [
+			'Error: error creating build container: writing blob: adding layer with blob "sha256:5f0a070aa70d": Error processing tar file(exit status 1): lsetxattr /: operation not supported',
+			'Error: copying system image from manifest list: writing blob: adding layer with blob "sha256:3153aa388d02": processing tar file(lsetxattr /: operation not supported): exit status 1',
+			'Error: writing blob: adding layer with blob "sha256:3153aa388d02": unpacking failed (error: exit status 1; output: lsetxattr /boot: operation not supported)',
+		]) {
+			// A file system without user xattrs under a force_mask set by hand prints it too: alone it decides nothing.
+			expect(matcher.match(line).matches, line).toEqual([]);
+			const [m, ...rest] = matcher.match(`${warning}\n${line}`).matches;
+			expect([m?.article.id, m?.confidence, rest.length], line).toEqual(['podman-rootless-storage-on-nfs', 'high', 0]);
+		}
+	});
+
+	it("does not read a bare Nix hook line as /etc/zshrc's content: it may be the reader's own ~/.zshrc fix (NixOS/nix#6927)", () => {
+		const notFound = 'After a macOS update: zsh: command not found: nix';
+		const hook = "  . '/nix/var/nix/profiles/default/etc/profile.d/nix-daemon.sh'";
+		for (const text of [`${notFound}\nI added this to my ~/.zshrc and it works again:\n${hook}`, `${notFound}\n${hook}`]) {
+			const result = matcher.match(text);
+			expect(result.matches[0]?.article.id, text).toBe('nix-macos-update-removes-shell-hook');
+			expect(result.excluded.map((e) => e.article.id), text).not.toContain('nix-macos-update-removes-shell-hook');
+		}
+		// grep -n's numbered line, under the article's own command, is the output that rules it out.
+		const ruledOut = matcher.match(`${notFound}\n$ grep -n 'nix-daemon.sh' /etc/zshrc\n4:${hook}`);
+		expect(ruledOut.excluded.map((e) => e.article.id)).toContain('nix-macos-update-removes-shell-hook');
+	});
+
 	it('finds a signature inside a single line of a megabyte', () => {
 		const line = `${'x'.repeat(600_000)} error: unable to load seccomp BPF program: Invalid argument ${'y'.repeat(600_000)}`;
 		expect(top(line)).toBe('nix-installer-seccomp-bpf');
+	});
+});
+
+describe("an article's `when` context is not a piece of the shared line it qualifies (nix-installer's groupdel lines)", () => {
+	// DeterminateSystems/nix-installer#1674 (3.11.2), the uninstall's error as the reporter pasted it. groupdel prints
+	// its refusal whatever tool runs it, and nix-installer prints the command line for any groupdel failure (status 6
+	// when the group is gone already): only the exit status 8 (E_GROUP_BUSY) says the group is still a primary group.
+	const id = 'nix-installer-uninstall-build-user-left';
+	const command = '      Failed to execute command `"groupdel" "nixbld"`';
+	const refusal = "      stderr: groupdel: cannot remove the primary group of user 'nixbld01'";
+	const status = '      exited with status code: 8';
+	const paste = ['Error: ', '   0: Error reverting', '      Action `create_group` errored', command, '      stdout: ', refusal, '', status].join('\n');
+	const own = (text: string) => matcher.match(text).matches.find((m) => m.article.id === id);
+
+	it('decides the whole paste with its exit status 8', () => {
+		expect([top(paste), own(paste)?.confidence]).toEqual([id, 'high']);
+		expect(own(paste)?.context?.matchedLine).toContain('status code: 8');
+	});
+
+	it('answers neither shared line alone', () => {
+		expect(own(command)).toBeUndefined();
+		expect(own(refusal)).toBeUndefined();
+	});
+
+	it('is no high answer from the two shared lines without the status line', () => {
+		const withoutStatus = paste.replace(status, '');
+		expect(own(withoutStatus)?.confidence).toBe('medium');
+	});
+
+	it('rules out a status-6 failure, whose command line (v0.5.0 to v0.30.0) is a near reading of the status-8 one', () => {
+		// The wording of nix-installer v0.30.0 (src/action/mod.rs: "Failed to execute command{maybe_status} `{command}`,
+		// stdout: …", maybe_status " with status {status}") around shadow groupdel.c's E_NOTFOUND message.
+		const gone = ['Error: ', '   0: Action `create_group` errored', '   1: Failed to execute command with status 6 `"groupdel" "nixbld"`, stdout: ', "      stderr: groupdel: group 'nixbld' does not exist"].join('\n');
+		expect(own(gone)).toBeUndefined();
+		expect(matcher.match(gone).excluded.map((e) => e.article.id)).toContain(id);
 	});
 });
 
@@ -591,21 +669,53 @@ describe('diagnostic output as evidence', () => {
 		expect(answer('memory pids')).toEqual(['podman-delegation-cause']);
 	});
 
+	it('reads a home directory in any of its spellings, and never as another directory (a reader\'s ~/.zshrc is not /etc/zshrc)', () => {
+		const hookLine = ". '/nix/var/nix/profiles/default/etc/profile.d/nix-daemon.sh'";
+		const hook = article('nix-hook-cause', 'FL-0907', {
+			signatures: [{ line: 'zsh: command not found: nix-frobnicate', where: 'in the tests' }],
+			diagnostics: [{ command: "grep -n 'nix-daemon.sh' /etc/zshrc", output: `4:  ${hookLine}`, pattern: `{n}: ${hookLine}`, means: 'rules-out', why: 'the hook is still in /etc/zshrc' }],
+		});
+		const events = article('podman-events-cause', 'FL-0908', {
+			diagnostics: [{ command: 'grep events_logfile_path ~/.config/containers/libpod.conf', output: 'events_logfile_path = ""', means: 'holds', why: 'the path is empty' }],
+		});
+		const two = createMatcher(compileIndex([hook, events]));
+		const ruledOut = (text: string) => two.match(`zsh: command not found: nix-frobnicate\n${text}`).excluded.map((e) => e.article.id);
+		expect(ruledOut(`$ grep -n nix-daemon.sh /etc/zshrc\n4:  ${hookLine}`)).toEqual(['nix-hook-cause']);
+		for (const file of ['~/.zshrc', '$HOME/.zshrc', '/home/alice/.zshrc', '/Users/alice/.zshrc', '/root/.zshrc']) {
+			expect(ruledOut(`$ grep -n nix-daemon.sh ${file}\n4:  ${hookLine}`), file).toEqual([]);
+		}
+		const holds = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		for (const file of ['~/.config/containers/libpod.conf', '/home/alice/.config/containers/libpod.conf', '/var/home/alice/.config/containers/libpod.conf', '$HOME/.config/containers/libpod.conf']) {
+			expect(holds(`$ grep events_logfile_path ${file}\nevents_logfile_path = ""`), file).toEqual(['podman-events-cause']);
+		}
+		expect(holds('$ grep events_logfile_path /etc/containers/libpod.conf\nevents_logfile_path = ""')).toEqual([]);
+	});
+
 	it('finds the command above a table of output, and is a whole value, not letters inside a longer one', () => {
 		const noexec = article('nix-noexec-cause', 'FL-0904', {
 			diagnostics: [{ command: 'findmnt -n -o OPTIONS -T /nix/store', output: 'rw,nosuid,nodev,noexec,relatime', pattern: '{*}noexec{*}', means: 'holds', why: 'the store is mounted noexec' }],
 		});
+		// A line several causes print: one value of output (below) confirms this one, or it stays open.
+		const overlayLine = 'Error: mounting the frobnicated overlay: invalid argument';
 		const overlay = article('podman-overlay-cause', 'FL-0905', {
+			signatures: [{ line: overlayLine, where: 'in the tests', decisive: false }],
 			diagnostics: [{ command: 'stat -f -c %T /var/lib/containers/storage', output: 'overlayfs', means: 'holds', why: 'the storage is on overlayfs' }],
 		});
 		const two = createMatcher(compileIndex([noexec, overlay]));
-		const answer = (text: string) => two.match(text).matches.map((m) => m.article.id);
+		// The articles answered with confidence: the shared line stays medium unless the output confirms its cause.
+		const answer = (text: string) =>
+			two
+				.match(text.includes('noexec') ? text : `${overlayLine}\n${text}`)
+				.matches.filter((m) => m.confidence === 'high' || m.article.id === 'nix-noexec-cause')
+				.map((m) => m.article.id);
 		// findmnt's table for /proc, its header between the command and the line: not the store's options.
 		expect(answer('+ findmnt -R /proc\nTARGET SOURCE FSTYPE OPTIONS\n/proc proc proc rw,nosuid,nodev,noexec,relatime')).toEqual([]);
 		expect(answer('$ findmnt -n -o OPTIONS -T /nix/store\nrw,nosuid,nodev,noexec,relatime')).toEqual(['nix-noexec-cause']);
 		// The output is a value of its own; a path that ends in the same letters is not it.
 		expect(answer('mount_program = "/usr/bin/fuse-overlayfs"')).toEqual([]);
 		expect(answer('$ stat -f -c %T /var/lib/containers/storage\noverlayfs')).toEqual(['podman-overlay-cause']);
+		// One value alone says how the host is set, not that it failed: no answer without a line or context of the cause.
+		expect(two.match('$ stat -f -c %T /var/lib/containers/storage\noverlayfs').matches).toEqual([]);
 		// One word is output as a line of its own or a key's value, not a word of the reader's sentence
 		// (containers/buildah#3126's title).
 		expect(answer('"ERRO error unmounting" in overlayfs in buildah 1.20, regression')).toEqual([]);

@@ -7,6 +7,8 @@ import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';
 import { syntheticArticles, syntheticPaste } from '../../bench/synthetic.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
+import { isGeneric } from '../../src/lib/matcher/model.ts';
+import { SCORING } from '../../src/lib/matcher/scoring.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const real = loadArticles(root).map((a) => a.data);
@@ -60,6 +62,16 @@ describe('the sharded index', () => {
 			expect(visible(result)).toEqual(visible(whole.match(paste)));
 			expect(needed.length).toBeLessThan(sharded.directory.shards / 4);
 		}
+	});
+
+	it('no specific word of the real articles is held by so many signatures that it stops making neighbours', () => {
+		// Past SCORING.maxNeighbourWordSignatures a word makes no neighbour, and a near reading it should refuse would pass.
+		const index = loadKnowledgeBase(root).matcherIndex();
+		const holders = new Map<string, number>();
+		for (const sig of index.signatures) if (!sig.diagnostic) for (const t of sig.tokens) if (!isGeneric(t)) holders.set(t, (holders.get(t) ?? 0) + 1);
+		const most = Math.max(...holders.values());
+		expect(most).toBeGreaterThan(1);
+		expect(most).toBeLessThanOrEqual(SCORING.maxNeighbourWordSignatures);
 	});
 
 	it('a paste without any anchor word needs no shard at all', () => {

@@ -104,7 +104,7 @@ const RUN_HERE: Record<string, Runnable> = {
 		},
 	},
 	'nix-setup': {
-		needs: ['uname', 'ls'],
+		needs: ['uname', 'find'],
 		// The kernel's name and release, the macOS version on a Mac only, then any backup an earlier install left.
 		shape: ([kernel, ...rest]) => {
 			expect(kernel).toMatch(/^(Linux|Darwin) \S+$/);
@@ -278,7 +278,10 @@ const NOT_HERE: Record<string, string> = {
 	'nix-build-uid-check': 'runs dscl on macOS',
 	'microvm-boot-guest-module': "evaluates a NixOS host's flake that uses microvm.nix",
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
+	'nix-daemon-running-check': 'asks systemd (systemctl is-active), which is not the init system of this machine',
 	'podman-wsl-which': 'runs podman machine and wsl.exe on Windows',
+	'podman-volume-denied': 'needs sudo and ausearch, from the audit tools, which this machine does not have',
+	'podman-volume-enforcing': 'needs getenforce, from the SELinux tools, which this Debian machine does not have',
 };
 
 describe('the commands of the wizard, run where they can be', () => {

@@ -29,7 +29,7 @@ import { arrivedWhole, showStart } from './show-start.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
-import { pasteBoxMessages, proseMessages } from '../../lib/messages.ts';
+import { pasteBoxMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
 
 
 interface PagefindResultData {
@@ -112,7 +112,7 @@ const largePaste = new WeakMap<HTMLFormElement, LargePaste>();
 /** Put a text too large for the text box in the panel: the box shows its start, the panel holds all of it. */
 function holdLarge(form: HTMLFormElement, text: string): void {
 	const input = form.querySelector<HTMLTextAreaElement>('[data-search-input]')!;
-	const note = `[… ${formatSize(text.length)} pasted: the box shows the start, the whole text is matched]`;
+	const note = pasteBoxMessages.largePasteNote(formatSize(text.length));
 	largePaste.set(form, { note, rest: text.slice(PREVIEW) });
 	input.value = `${text.slice(0, PREVIEW)}\n${note}`;
 	showStart(input);
@@ -190,7 +190,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		}
 		const cut = raw.length > MAX_PASTE;
 		const text = cut ? raw.slice(0, MAX_PASTE) : raw;
-		status.textContent = 'Looking for known errors…';
+		status.textContent = pasteBoxMessages.lookingForKnownErrors();
 		// The answer first: the matcher's result shows (or the wizard step moves on) as soon as the worker
 		// has it. Pagefind, a download of its own, runs only after: for a word search, or when no known
 		// error matched (then the pages are what the reader has left).
@@ -205,13 +205,13 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 		if (mine !== generation) return;
 
 		const notes: string[] = [];
-		if (cut) notes.push(`Your paste is ${formatSize(raw.length)}; only the first ${formatSize(MAX_PASTE)} were read.`);
+		if (cut) notes.push(pasteBoxMessages.pasteCut(formatSize(raw.length), formatSize(MAX_PASTE)));
 		let searchWords = true;
 		let words: string[] | undefined;
 		/** The articles listed above the pages (known errors, likely, closest): the pages do not list them again. */
 		const listed = new Set<string>();
 		if ('error' in response) {
-			notes.push(`Known-error matching is unavailable: ${response.error}.`);
+			notes.push(pasteBoxMessages.matchingUnavailable(response.error));
 			known.hidden = likely.hidden = closest.hidden = true;
 		} else {
 			const questions = await questionsFor(response.result);
@@ -222,13 +222,14 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			for (const m of [...response.result.matches.map((m) => m.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
-			if (response.likelyError) notes.push(`Ranking the articles by their descriptions is unavailable: ${response.likelyError}.`);
-			notes.push(summary(response.result, response.kind, response.likely, questions, response.closest));
+			if (response.likelyError) notes.push(pasteBoxMessages.rankingUnavailable(response.likelyError));
+			const said = summary(response.result, response.kind, response.likely, questions, response.closest);
+			notes.push(said);
 			const target = jumpAsked ? await wizardTarget(form, response.result) : undefined;
 			if (mine !== generation) return;
 			jumpAsked = false;
 			if (target) {
-				status.textContent = `${summary(response.result, response.kind, response.likely, questions, response.closest)} ${pasteBoxMessages.goingToStep()}`;
+				status.textContent = `${said} ${pasteBoxMessages.goingToStep()}`;
 				location.assign(target);
 				return;
 			}
@@ -239,7 +240,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			status.textContent = notes.join(' ');
 			return;
 		}
-		status.textContent = [...notes, 'Searching the pages…'].join(' ');
+		status.textContent = [...notes, pasteBoxMessages.searchingPages()].join(' ');
 		const found = await searchPages(text, product.value, words);
 		if (mine !== generation) return;
 		const { some } = found;
@@ -319,10 +320,10 @@ async function questionsFor(result: MatchResult): Promise<SharedLine[]> {
 function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatch[] = [], shared: readonly SharedLine[] = [], closest: readonly ProseMatch[] = []): string {
 	const n = result.matches.length;
 	if (n > 0 && result.ambiguous) {
-		return `This message has ${n} known causes; ${shared.some((l) => l.question) ? 'the question below tells them apart' : 'each article says how to tell them apart'}.`;
+		return pasteBoxMessages.knownCauses(n, shared.some((l) => l.question));
 	}
-	if (n > 0) return `${n} known error${n === 1 ? '' : 's'} found.`;
-	if (kind === 'log') return 'No known error matches this text.';
+	if (n > 0) return pasteBoxMessages.knownErrorsFound(n);
+	if (kind === 'log') return verdictMessages.noKnownError();
 	return proseMessages.summary(kind, likely.length, likely.length ? 0 : closest.length);
 }
 
@@ -332,8 +333,8 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		section.hidden = true;
 		return;
 	}
-	// A log with no match: the status line above already gives the verdict ("No known error matches this text."), so the heading does not repeat it.
-	const heading = el('h3', result.matches.length || kind === 'log' ? 'Known errors' : 'Known errors ruled out');
+	// A log with no match: the status line above already gives the verdict (verdictMessages.noKnownError), so the heading does not repeat it.
+	const heading = el('h3', result.matches.length || kind === 'log' ? pasteBoxMessages.knownErrorsHeading() : pasteBoxMessages.ruledOutHeading());
 	const children: Node[] = [heading];
 	for (const line of shared) children.push(renderSharedLine(line));
 	if (result.matches.length) {
@@ -342,10 +343,10 @@ function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, 
 		ol.append(...result.matches.map(renderMatch));
 		children.push(ol);
 	} else if (kind === 'log') {
-		children.push(el('p', 'None: nothing in the knowledge base explains this text with confidence. The pages below contain some of its words; if none fits, this may be a new problem.'));
+		children.push(el('p', pasteBoxMessages.noKnownErrorNote()));
 	}
 	for (const e of result.excluded) {
-		children.push(withParts(el('p', 'Ruled out ', 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));
+		children.push(withParts(el('p', pasteBoxMessages.ruledOut(), 'excluded-note'), shortIdNode(e.article.shortId), ' (', ...titleNodes(e.article.title || e.article.id), e.why ? `): ${e.why}` : ')'));
 	}
 	section.replaceChildren(...children);
 	section.hidden = false;
@@ -356,15 +357,15 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
 	const box = document.createElement('div');
 	box.className = 'ambiguous-note';
 	box.dataset.sharedLine = String(group[0].lineNumber);
-	box.append(withParts(el('p', `${group.length} known causes print line ${group[0].lineNumber} of your text (`), ...group.flatMap((m, i) => (i ? [', ', shortIdNode(m.article.shortId)] : [shortIdNode(m.article.shortId)])), ').'));
+	box.append(withParts(el('p', pasteBoxMessages.sharedLine(group.length, group[0].lineNumber)), ...group.flatMap((m, i) => (i ? [', ', shortIdNode(m.article.shortId)] : [shortIdNode(m.article.shortId)])), ').'));
 	if (question) {
-		const ask = el('p', 'The question that tells them apart: ');
+		const ask = el('p', pasteBoxMessages.separatingQuestion());
 		const link = el('a', plainText(question.prompt), 'separating-question');
 		link.href = question.path;
-		ask.append(link, ' (answer it in the wizard). Each article’s “How to confirm” section checks its own cause.');
+		ask.append(link, pasteBoxMessages.separatingQuestionAfter());
 		box.append(ask);
 	} else {
-		box.append(el('p', 'Read the “How to confirm” section of each to tell them apart.'));
+		box.append(el('p', pasteBoxMessages.noSeparatingQuestion()));
 	}
 	return box;
 }
@@ -428,9 +429,9 @@ function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const li = document.createElement('li');
 	li.dataset.article = m.id;
 	const link = articleLink(m.id, m.shortId, m.title);
-	const badge = el('span', 'likely', 'likely-badge');
-	const why = el('p', `Why: ${proseMessages.sharedWords(m.shared)}.`, 'likely-why');
-	const confirm = el('a', 'How to confirm it');
+	const badge = el('span', proseMessages.likelyBadge(), 'likely-badge');
+	const why = el('p', proseMessages.whyLikely(m.shared), 'likely-why');
+	const confirm = el('a', proseMessages.howToConfirmIt());
 	confirm.href = sectionPath(m.id, 'How to confirm');
 	li.append(link, ' ', badge, withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), why, confirm);
 	return li;
@@ -442,8 +443,7 @@ function renderMatch(m: Match): HTMLLIElement {
 	const link = articleLink(m.article.id, m.article.shortId, m.article.title);
 	// A line pasted word for word as the article has it shows once: two identical boxes read as a glitch.
 	const same = m.matchedLine.trim() === m.signature;
-	const level = m.confidence === 'high' ? 'High' : 'Medium';
-	const why = el('p', same ? `${level} confidence: line ${m.lineNumber} of your text is this article's error line, word for word:` : `${level} confidence: line ${m.lineNumber} of your text ${kindText(m)} this article's error line:`);
+	const why = el('p', pasteBoxMessages.matchConfidence(m.confidence, m.lineNumber, same ? 'verbatim' : m.kind));
 	const pasted = el('code', m.matchedLine.trim(), 'matched-line');
 	li.append(link);
 	// Without its display texts (still loading, or not to be had) a match has no summary: the rest still shows.
@@ -451,12 +451,8 @@ function renderMatch(m: Match): HTMLLIElement {
 	// Two grey boxes look alike: each says whose line it holds (the article's could pass for another line of the paste).
 	li.append(why, el('p', pasteBoxMessages.yourLine(m.lineNumber), 'match-box-label'), block(pasted));
 	if (!same) li.append(el('p', pasteBoxMessages.articleLine(), 'match-box-label'), block(el('code', m.signature, 'signature')));
-	if (m.supporting.length) li.append(el('p', `${m.supporting.length} more ${m.supporting.length === 1 ? 'line of your text matches' : 'lines of your text match'} this article too.`));
+	if (m.supporting.length) li.append(el('p', pasteBoxMessages.moreLines(m.supporting.length)));
 	return li;
-}
-
-function kindText(m: Match): string {
-	return m.kind === 'exact' ? 'matches' : m.kind === 'near' ? 'has every specific word of' : 'is part of';
 }
 
 /** At most this many pages are listed. */

@@ -6,10 +6,10 @@
  * signature's parts in order (exact), or nearly all its words (near), or a
  * line that is a large, specific fragment of it (partial).
  */
-import { isGeneric, neighbourFinder, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { isGeneric, type IndexedArticle, type IndexedSignature, type MatcherIndex } from './model.ts';
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
-import { escapeRegExp } from './pattern.ts';
+import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
 import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 
@@ -175,35 +175,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	}
 
 	/**
-	 * The words that set each signature apart from its neighbours: for every error-line signature of
-	 * another article that shares at least SCORING.minSpecific specific words with it (model.ts
-	 * `neighbourFinder`), the words of this
-	 * signature that the neighbour lacks (placeholders left out), when there are any. Built on the first
-	 * near or partial reading of a signature and kept: most lines never need it.
-	 */
-	const apart = new Map<number, string[][]>();
-	const neighbours = neighbourFinder(index, SCORING.minSpecific);
-	function apartFrom(s: number): string[][] {
-		let sets = apart.get(s);
-		if (sets) return sets;
-		const sig = index.signatures[s];
-		sets = [];
-		for (const n of neighbours(s)) {
-			const own = sig.tokens.filter((t) => !t.includes('#') && !index.signatures[n].tokens.includes(t));
-			if (own.length) sets.push(own);
-		}
-		apart.set(s, sets);
-		return sets;
-	}
-	/**
-	 * Whether a line's words set signature `s` apart from every neighbour (apartFrom): it holds, for
+	 * Whether a line's words set signature `s` apart from every neighbour (model.ts `apart`): it holds, for
 	 * each, a word of `s` that the neighbour lacks. A share of the signature's words is not enough: a
 	 * trace line that two messages both carry ("… while setting up the build environment"), or the
 	 * same prefix with another ending ("cannot connect to socket …: Connection refused" against
 	 * "…: No such file or directory"), holds many of its words and none that tell it apart.
 	 */
 	function setApart(s: number, words: ReadonlySet<string>): boolean {
-		return apartFrom(s).every((own) => own.some((t) => words.has(t)));
+		return (index.signatures[s].apart ?? []).every((own) => own.some((t) => words.has(t)));
 	}
 
 	/**
@@ -596,6 +575,11 @@ function rank(
 		// gains nothing over another whose output it is too.
 		const said = contextTexts.get(a);
 		const ownContext = context.has(a) && !(diagnosticOnly && said !== undefined && diagnosticWords(index.signatures[s]).includes(said));
+		// One value alone (`Enforcing` under getenforce, `overlayfs` under stat) says how a host is set, which
+		// many hosts are without any failure: it confirms a cause something else in the paste points at (a
+		// line of the article, its context), and is no answer by itself (containers/podman reports holding
+		// getenforce's `Enforcing` were sent to the Nix installer's SELinux article).
+		if (diagnosticOnly && index.signatures[s].values && !ownContext) continue;
 		const bonus = SCORING.supportBonus * Math.min(supporting.length, SCORING.maxSupport) + (ownContext ? SCORING.contextBonus : 0);
 		const match: Match = {
 			article: index.articles[a],
@@ -751,11 +735,23 @@ function commandPattern(command: string): CommandPattern | undefined {
 	};
 }
 
-/** The path arguments of a command line (words that start with `/`), each split into its segments. */
+/**
+ * A home directory at the start of a lower-cased path word, in the forms a command or a pasted line
+ * writes it: `~`, `$home`, `${home}`, `/home/<user>`, `/var/home/<user>` (Fedora Silverblue and
+ * CoreOS), `/users/<user>` (macOS), `/root`.
+ */
+const HOME_PREFIX = /^(?:~|\$home|\$\{home\})(?=\/)|^\/(?:var\/home|home|users)\/[^/]+(?=\/)|^\/root(?=\/)/;
+
+/**
+ * The path arguments of a command line (words that start with `/` or a home directory, `HOME_PREFIX`), each
+ * split into its segments, a home directory as the one segment `~`: `~/.zshrc` and `/home/alice/.zshrc` are
+ * one file, and neither is `/etc/zshrc` (a reader's own shell file under grep is not the system one).
+ */
 function pathsOf(text: string): string[][] {
 	return text
 		.split(' ')
-		.filter((w) => w.startsWith('/'))
+		.map((w) => w.replace(HOME_PREFIX, '~'))
+		.filter((w) => w.startsWith('/') || w.startsWith('~/'))
 		.map((w) => w.split('/').filter(Boolean));
 }
 
@@ -799,9 +795,12 @@ function runsCommand(run: CommandRun, line: string | undefined): boolean {
 	return run.args.every((a) => rest.includes(` ${a} `)) && isOutputOf(run.pattern, { count: 1, text: () => command });
 }
 
-/** Whether a character code is one a one-value output holds (pattern.ts `valuesOf`: ASCII letters, digits, `_`, `.`, `-`). */
+/** Per ASCII code, whether it is a character a one-value output holds (pattern.ts `VALUE_CHAR`), read once per character at a line's end. */
+const VALUE_CODES = Array.from({ length: 128 }, (_, c) => VALUE_CHAR.test(String.fromCharCode(c)));
+
+/** Whether a character code is one a one-value output holds (pattern.ts `VALUE_CHAR`). */
 function isValueChar(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+	return c < 128 && VALUE_CODES[c];
 }
 
 

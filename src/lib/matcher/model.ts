@@ -100,6 +100,15 @@ export interface IndexedSignature {
 	 */
 	wrapper?: true;
 	/**
+	 * The words that set this error-line signature apart from its neighbours (compile.ts `neighbourFinder`): for
+	 * each neighbour, the words of this signature that the neighbour lacks (placeholders left out), when
+	 * there are any; absent when none. A near or partial reading must hold one word of each list
+	 * (match.ts `setApart`). Computed over the whole index at compile time and carried with the
+	 * signature, so the browser's merged shards, which hold only the neighbours whose keys the paste
+	 * holds, read a line exactly as the whole index does.
+	 */
+	apart?: string[][];
+	/**
 	 * True when the pattern also matches another article's own line: the
 	 * message has more than one known cause, so it never decides with high
 	 * confidence alone (only with the article's `when` context or confirming
@@ -119,39 +128,6 @@ export function keysOf(sig: Pick<IndexedSignature, 'anchors' | 'phrase' | 'value
 	if (sig.phrase) return [sig.phrase.key];
 	const needed = Math.min(minHits, sig.anchors.length);
 	return sig.anchors.slice(0, sig.anchors.length - needed + 1);
-}
-
-/**
- * The neighbours of each signature: the error-line signatures (not diagnostic output) of other
- * articles that share at least `minShared` of its specific (non-generic) words, counted per
- * occurrence of a word in either. A near or partial reading of a signature must hold a word that
- * sets it apart from each (match.ts `setApart`). The browser's merged shards hold only the
- * neighbours whose keys the paste holds, so a near reading there can pass where the whole index
- * refuses it (not seen on any eval text; carrying neighbours in shards was measured at 3.6 times the
- * signatures per shard, so it is not done). `minShared` is SCORING.minSpecific. Returns a lookup by
- * signature position, built on first use.
- */
-export function neighbourFinder(index: MatcherIndex, minShared: number): (s: number) => number[] {
-	let bySpecificWord: Map<string, number[]> | undefined;
-	return (s) => {
-		if (!bySpecificWord) {
-			const map = (bySpecificWord = new Map<string, number[]>());
-			index.signatures.forEach((sig, i) => {
-				if (sig.diagnostic) return;
-				for (const t of sig.tokens) {
-					if (isGeneric(t)) continue;
-					const list = map.get(t);
-					// Appended in place: a copy per signature made this quadratic in a word's signatures (a 4 KB paste took 268 s at 10,000 articles).
-					if (list) list.push(i);
-					else map.set(t, [i]);
-				}
-			});
-		}
-		const sig = index.signatures[s];
-		const shared = new Map<number, number>();
-		for (const t of sig.tokens) if (!isGeneric(t)) for (const n of bySpecificWord.get(t) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
-		return [...shared].filter(([n, count]) => index.signatures[n].article !== sig.article && count >= minShared).map(([n]) => n);
-	};
 }
 
 /** The compiled matcher index, or a part of one (see shards.ts): everything in it is decided over all articles. */

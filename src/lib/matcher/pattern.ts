@@ -35,8 +35,14 @@ export type HoleType = keyof typeof HOLE_TYPES | { oneOf: string[] };
 /** One piece of a pattern: literal text (as written) or a hole. */
 export type Segment = { literal: string } | { hole: HoleType };
 
-/** `{name}` for a named hole, `{a|b}` for alternatives (letters, digits, `_ . - `, at least two). */
-const HOLE = /\{(\*|path|n|hex|word|[\w.-]+(?:\|[\w.-]+)+)\}/g;
+/**
+ * One character of an alternative (`{oci|rootless}`), and so of a one-value output: an ASCII letter,
+ * digit, `_`, `.` or `-` (`valuesOf`; match.ts reads a line's end by it).
+ */
+export const VALUE_CHAR = /[\w.-]/;
+
+/** `{name}` for a named hole, `{a|b}` for alternatives (`VALUE_CHAR`s, at least two). */
+const HOLE = new RegExp(`\\{(\\*|path|n|hex|word|${VALUE_CHAR.source}+(?:\\|${VALUE_CHAR.source}+)+)\\}`, 'g');
 
 /** Split a pattern into literal text and holes, in order. Text in braces that is not a hole stays literal. */
 export function segmentsOf(pattern: string): Segment[] {
@@ -145,9 +151,12 @@ export function wholeValue(pattern: string, source: string): string {
  */
 export function valuesOf(pattern: string): string[] | undefined {
 	if (/^\w+$/.test(pattern)) return [pattern.toLowerCase()];
-	const alternatives = /^\{([\w.-]+(?:\|[\w.-]+)+)\}$/.exec(pattern);
+	const alternatives = ALTERNATIVES_ALONE.exec(pattern);
 	return alternatives ? alternatives[1].toLowerCase().split('|') : undefined;
 }
+
+/** A pattern that is one hole of alternatives alone (`{oci|rootless}`), each made of `VALUE_CHAR`s. */
+const ALTERNATIVES_ALONE = new RegExp(`^\\{(${VALUE_CHAR.source}+(?:\\|${VALUE_CHAR.source}+)+)\\}$`);
 
 /**
  * What the matcher reads of a signature (model.ts IndexedSignature): `text` is its pattern, or its line

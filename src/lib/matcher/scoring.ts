@@ -93,6 +93,14 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	 * command (a findmnt table, an excerpt of podman info), short enough that a command far above is not taken.
 	 */
 	commandLookback: 20,
+	/**
+	 * A specific word held by more error-line signatures than this makes no neighbour
+	 * (compile.ts `neighbourFinder`): it names no one message. Chosen: above every word of the real articles
+	 * (the most held, `nix`, is in 52 error-line signatures at 102 articles; tests/unit/shards.test.ts
+	 * fails when a word passes it), so today it only bounds the compile-time neighbour search at 10,000
+	 * articles, which without it grew with the square of the signatures (85 s at 3,000 synthetic articles).
+	 */
+	maxNeighbourWordSignatures: 64,
 	/** A diagnostic output that confirms a cause, with no error line of it, scores this (a medium answer, above `minScore`). Chosen (1c011c0). */
 	diagnosticOnlyScore: 0.6,
 	/** Scores and word weights are rounded to this many decimals, so the JSON index and results are stable and small. Chosen. */
