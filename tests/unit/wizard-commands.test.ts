@@ -275,6 +275,7 @@ const NOT_HERE: Record<string, string> = {
 	'engine-lines': 'reads the journal of a host that runs Docker, containerd or CRI-O',
 	'nix-launchd-disabled-check': 'runs on macOS with sudo',
 	'nix-shell-hook-check': 'reads the macOS system files /etc/zshrc and /etc/bashrc',
+	'nix-profile-backup-volume-check': "reads a Mac's /etc/synthetic.conf and the LaunchDaemon that mounts its Nix volume",
 	'nix-build-uid-check': 'runs dscl on macOS',
 	'microvm-boot-guest-module': "evaluates a NixOS host's flake that uses microvm.nix",
 	'nix-socket-launchd-check': 'runs on macOS with sudo',
