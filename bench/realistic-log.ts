@@ -5,8 +5,10 @@
  * dmesg (its numbers redrawn); one known error inside. Deterministic
  * (seeded), so runs compare.
  *
- * Only lines that match no article on their own are drawn (so the log holds
- * exactly one known error), but they are still failure pastes: their words
+ * Only lines that match no article on their own are drawn (noiseBodies), and
+ * of those none that, in the log drawn, take part in any answer but the
+ * needle's (honestBodies), so the log holds exactly one known error and
+ * nothing that bears on it; they are still failure pastes: their words
  * are denser in error words than an ordinary journal's, so the pre-filter
  * passes at least as many of them as of a real log (the bench prints both
  * rates side by side).
@@ -70,33 +72,84 @@ export function noiseBodies(lines: readonly string[], matcher: Matcher): string[
  * error line, as pasted) sits in the middle.
  */
 export function realisticLog(bytes: number, realLines: readonly string[], bodies: readonly string[], needle: string, seed = 7): string {
+	return drawLog(bytes, realLines, bodies, needle, seed).lines.join('\n');
+}
+
+/** The lines of `realisticLog` and, per line, the index in `bodies` of the body it holds (-1 for the needle). */
+function drawLog(bytes: number, realLines: readonly string[], bodies: readonly string[], needle: string, seed: number): { lines: string[]; bodyOf: number[] } {
 	const rnd = random(seed);
-	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+	const pick = (n: number) => Math.floor(rnd() * n);
 	const digits = (text: string) => text.replace(/\d/g, () => String(Math.floor(rnd() * 10)));
 	const two = (n: number) => String(n).padStart(2, '0');
 	const programs = journalPrograms(realLines);
 	const ci = ciPrefixes(realLines);
 	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-	const month = pick(months);
+	const month = months[pick(months.length)];
 	const lines: string[] = [];
+	const bodyOf: number[] = [];
 	let size = 0;
 	let seconds = 0;
 	while (size < bytes) {
 		seconds += rnd() * 2;
-		const body = pick(bodies);
+		const b = pick(bodies.length);
+		const body = bodies[b];
 		const r = rnd();
 		let line: string;
 		if (r < LOG_MIX.journal) {
-			const program = pick(programs);
+			const program = programs[pick(programs.length)];
 			const at = `${month} ${two(1 + (Math.floor(seconds / 86400) % 28))} ${two(Math.floor(seconds / 3600) % 24)}:${two(Math.floor(seconds / 60) % 60)}:${two(Math.floor(seconds) % 60)}`;
 			line = `${at} host1 ${program}${program === 'kernel' ? '' : `[${1 + Math.floor(rnd() * 40000)}]`}: ${body}`;
-		} else if (r < LOG_MIX.journal + LOG_MIX.ci) line = `${digits(pick(ci))}${body}`;
+		} else if (r < LOG_MIX.journal + LOG_MIX.ci) line = `${digits(ci[pick(ci.length)])}${body}`;
 		else line = `[${seconds.toFixed(6).padStart(12)}] ${body}`;
 		lines.push(line);
+		bodyOf.push(b);
 		size += line.length + 1;
 	}
 	lines.splice(lines.length >> 1, 0, needle);
-	return lines.join('\n');
+	bodyOf.splice(bodyOf.length >> 1, 0, -1);
+	return { lines, bodyOf };
+}
+
+/**
+ * The bodies of a log that holds one known error, `needle`, and nothing else the matcher reads: `bodies`
+ * (noiseBodies) with every body that, in the log `realisticLog` draws from them (same `bytes`, `seed`),
+ * takes part in anything the matcher reports but the needle's own line (a match's line, a supporting line,
+ * a `when` context, an excluding line, the needle's article's too) replaced by the next body in the list
+ * that does not. Read on the generated log itself, again after each replacement until nothing is left:
+ * noiseBodies' check (every body once, under one prefix) does not hold there, where, with their digits
+ * redrawn, their prefixes, and side by side in other orders, noise lines met other articles' patterns and
+ * contexts (at 1 MB, five articles at high on noise lines, each with its `when` context a few hundred
+ * lines away, ranked above the needle). Replaced in place, not removed, so that the list keeps its length
+ * and the draw its random sequence: the next log differs only on the replaced lines, and a few rounds
+ * settle it (a shorter list redraws every line, and each round meets new pairs). The body after a
+ * replaced one is drawn that much more often.
+ * Throws if the needle's article is not the log's only answer at the end, or if no body is left.
+ */
+export function honestBodies(bytes: number, realLines: readonly string[], bodies: readonly string[], needle: string, matcher: Matcher, seed = 7): { bodies: string[]; rounds: number; replaced: number } {
+	const out = new Set<number>();
+	for (let rounds = 1; ; rounds++) {
+		const table = bodies.map((_, i) => {
+			for (let k = 0; k < bodies.length; k++) if (!out.has((i + k) % bodies.length)) return (i + k) % bodies.length;
+			throw new Error('every noise body takes part in a match');
+		});
+		const { lines, bodyOf } = drawLog(bytes, realLines, table.map((j) => bodies[j]), needle, seed);
+		const result = matcher.match(lines.join('\n'), { top: Number.POSITIVE_INFINITY });
+		const at = new Set<number>(result.matches.map((m) => m.lineNumber - 1));
+		const texts = [
+			...result.matches.flatMap((m) => [...m.supporting.map((s) => s.matchedLine), ...(m.context ? [m.context.matchedLine] : [])]),
+			...result.excluded.map((e) => e.matchedLine),
+		].filter((t) => t.length > 0);
+		// An excerpt (match.ts `excerpt`) is a slice of its raw line, or of a wrapped line joined to the one
+		// before it (then it holds that one whole): the lines that hold it, or that it holds.
+		if (texts.length) lines.forEach((line, i) => texts.some((t) => line.includes(t) || t.includes(line)) && at.add(i));
+		const drop = [...at].filter((i) => bodyOf[i] >= 0).map((i) => table[bodyOf[i]]);
+		if (!drop.length) {
+			const only = result.matches.map((m) => m.article.id);
+			if (only.length !== 1) throw new Error(`the log's answers on its needle's line: ${only.join(', ') || 'none'}`);
+			return { bodies: table.map((j) => bodies[j]), rounds, replaced: out.size };
+		}
+		for (const j of drop) out.add(j);
+	}
 }
 
 /** The share of lines that get past the matcher's pre-filter (the quick look at a raw line). */
