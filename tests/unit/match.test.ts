@@ -549,6 +549,64 @@ describe('context that makes a shared line decisive (`when`)', () => {
 	});
 });
 
+describe('`when` and `excludeWhen` texts in a log prefix (the journal names where a line comes from)', () => {
+	// microvm.nix#346's lines in journalctl's default form: the guest's console is `microvm@<name>` in the
+	// host's journal, and the syslog-journal prefix rule strips that identifier with the time and host.
+	const journal346 = [
+		'Mar 18 10:58:43 host microvm@guest0[56473]: Welcome to NixOS 24.11 (Vicuna) (Initrd)!',
+		"Mar 18 10:58:45 host microvm@guest0[56473]: EXT4-fs (vdb): VFS: Can't find ext4 filesystem",
+		'Mar 18 10:58:45 host microvm@guest0[56473]: [FAILED] Failed to mount /sysroot.',
+	].join('\n');
+
+	it('finds FL-0110 from a journal-prefixed paste of #346, its context read in the prefix', () => {
+		const result = matcher.match(journal346);
+		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['microvm-non-nixos-guest-image', 'high']]);
+		expect(result.matches[0].context?.matchedLine).toContain('microvm@guest0');
+	});
+
+	it('answers nothing from the same lines with another identifier in the prefix (no microvm.nix guest named)', () => {
+		expect(matcher.match(journal346.replaceAll('microvm@guest0', 'systemd')).matches).toEqual([]);
+	});
+
+	it("changes no answer when a prefix holds another article's context: every real signature line, prefixed", () => {
+		for (const a of real) {
+			if (a.id === 'microvm-non-nixos-guest-image') continue;
+			for (const s of a.signatures.filter((sig) => !sig.diagnostic)) {
+				const plain = matcher.match(s.line);
+				const prefixed = matcher.match(`Dec 01 10:58:43 host microvm@guest0[1]: ${s.line}`);
+				const seen = (r: typeof plain) => [r.matches.map((m) => [m.article.id, m.confidence, m.context?.why]), r.excluded.map((e) => e.article.id), r.ambiguous];
+				expect(seen(prefixed), `${a.id}: ${s.line}`).toEqual(seen(plain));
+			}
+		}
+	});
+
+	const shared = 'Failed to mount /sysroot.';
+	const guest = article('prefix-context-guest', 'FL-0911', {
+		signatures: [{ line: shared, where: 'in the tests', decisive: false }],
+		when: [{ text: 'microvm@', why: 'the line comes from a microvm.nix guest' }],
+	});
+	const other = article('prefix-context-other', 'FL-0912', {
+		signatures: [{ line: shared, where: 'in the tests', decisive: false }],
+		excludeWhen: [{ text: 'microvm@', why: 'a microvm.nix guest has its own cause' }],
+	});
+	const pair = createMatcher(compileIndex([guest, other]));
+
+	it('reads a `when` text and an `excludeWhen` text in the prefix as in the rest of the line', () => {
+		const inPrefix = pair.match(`Dec 01 10:58:45 host microvm@guest0[1]: ${shared}`);
+		const inRest = pair.match(`guest0 console: microvm@guest0 ${shared}`);
+		for (const result of [inPrefix, inRest]) {
+			expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['prefix-context-guest', 'high']]);
+			expect(result.excluded.map((e) => e.article.id)).toEqual(['prefix-context-other']);
+		}
+	});
+
+	it('finds neither in a prefix that does not hold them', () => {
+		const result = pair.match(`Dec 01 10:58:45 host systemd[1]: ${shared}`);
+		expect(result.excluded).toEqual([]);
+		expect(result.matches.every((m) => m.context === undefined)).toBe(true);
+	});
+});
+
 describe('a line with a single specific word', () => {
 	// Nix 2.3.x as root where the kernel refuses the user namespace (NixOS/nix#2632): "writing" is the
 	// line's only word that is not generic, below the two a word-share match needs.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLine, PREFIX_RULES, stripPrefixes, tokensOf, VALUE_RULES } from '../../src/lib/matcher/normalize.ts';
+import { normalizeLine, PREFIX_RULES, splitPrefixes, stripPrefixes, tokensOf, VALUE_RULES } from '../../src/lib/matcher/normalize.ts';
 
 const rule = (name: string) => [...PREFIX_RULES, ...VALUE_RULES].find((r) => r.name === name)!;
 
@@ -23,6 +23,12 @@ describe('log prefixes are stripped', () => {
 
 	it('removes ANSI colour codes and control characters', () => {
 		expect(stripPrefixes('\x1b[1;31merror:\x1b[0m unable\x07 to load')).toBe('error: unable  to load');
+	});
+
+	it('splits a line into the prefixes it strips and the rest, the line as pasted being the two together', () => {
+		const line = 'Mar 18 10:58:45 host microvm@guest0[56473]: [FAILED] Failed to mount /sysroot.';
+		expect(splitPrefixes(line)).toEqual({ prefix: 'Mar 18 10:58:45 host microvm@guest0[56473]: ', rest: '[FAILED] Failed to mount /sysroot.', pasted: line });
+		expect(splitPrefixes('\x1b[31m  Failed to mount /sysroot.')).toEqual({ prefix: '', rest: 'Failed to mount /sysroot.', pasted: 'Failed to mount /sysroot.' });
 	});
 });
 

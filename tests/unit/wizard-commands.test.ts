@@ -240,6 +240,7 @@ const NOT_HERE: Record<string, string> = {
 	'nix-clone3-check': 'needs a Nix store and strace inside the failing container',
 	'snap-nfs-lines': 'needs sudo and a kernel log',
 	'microvm-boot-lines': 'runs in a microvm.nix guest',
+	'microvm-root-volume': "reads a microvm.nix guest's root volume image, on a host this machine is not",
 	'microvm-overlay-order': 'runs in a microvm.nix guest with systemd',
 	'microvm-shutdown-lines': 'needs a microvm.nix host with systemd',
 	'microvm-host-start-lines': 'needs a microvm.nix host with systemd and its journal',

@@ -10,7 +10,7 @@ import { isGeneric, type IndexedArticle, type IndexedSignature, type MatcherInde
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
 import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
-import { normalizeLine, tokensOf, withoutEscapes } from './normalize.ts';
+import { normalizeLine, normalizeValues, splitPrefixes, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 import { HOSTS, hostRulesOut, hostsNamedIn, type HostId } from '../hosts.ts';
 import { exclusionMessages } from '../messages.ts';
@@ -331,8 +331,14 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		 * lines; a signature either of them meets as well on its own is left to that line's own reading,
 		 * so the joined reading only adds what the wrap split.
 		 */
-		function readWindow(raw: string, normalized: string, lineNumber: number, parts?: readonly string[]) {
+		function readWindow(raw: string, lineNumber: number, parts?: readonly string[]) {
 			read++;
+			const { prefix, rest } = splitPrefixes(raw);
+			const normalized = normalizeValues(rest);
+			// The line as pasted, its log prefix kept, when it has one: contexts and exclusions are read in it
+			// too, since the prefix can say where the line comes from (the journal's identifier of a
+			// microvm.nix guest's console, `microvm@guest0[1]:`). Signatures are read in `normalized` alone.
+			const pasted = prefix ? normalizeValues(prefix + rest) : undefined;
 			const tokens = tokensOf(normalized);
 			const words = new Set(tokens);
 			const hits = new Map<number, number>();
@@ -344,6 +350,15 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				found.push(entry);
 				for (const s of entry.sigs ?? []) hits.set(s, (hits.get(s) ?? 0) + 1);
 			}
+			// Anchors only the prefix holds lead to contexts and exclusions, not to signatures.
+			if (pasted) {
+				for (const w of new Set(tokensOf(pasted))) {
+					if (words.has(w)) continue;
+					const entry = readByWord.get(w);
+					if (entry && (entry.contexts || entry.exclusions)) found.push({ exclusions: entry.exclusions, contexts: entry.contexts });
+				}
+			}
+			const holds = (text: string) => normalized.includes(text) || (pasted !== undefined && pasted.includes(text));
 			let inARow: string | undefined;
 			for (const [s, count] of hits) {
 				if (count < anchorsNeeded[s]) continue;
@@ -362,12 +377,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			}
 			for (const entry of found) {
 				for (const e of entry.exclusions ?? []) {
-					if (!excluded.has(e.article) && normalized.includes(e.text)) {
+					if (!excluded.has(e.article) && holds(e.text)) {
 						excluded.set(e.article, { article: index.articles[e.article], why: e.why, matchedLine: excerpt(raw, tokensOf(e.text)) });
 					}
 				}
 				for (const c of entry.contexts ?? []) {
-					if (!context.has(c.article) && normalized.includes(c.text)) {
+					if (!context.has(c.article) && holds(c.text)) {
 						context.set(c.article, { why: c.why, matchedLine: excerpt(raw, tokensOf(c.text)) });
 						contextTexts.set(c.article, c.text);
 					}
@@ -492,16 +507,16 @@ export function createMatcher(index: MatcherIndex): Matcher {
 				// / "found in $PATH") is read once more joined to the line before it.
 				if (wrapped(before, raw)) {
 					const joined = `${before.trimEnd()} ${raw.trimStart()}`;
-					if (quickLook(joined, settled)) readWindow(joined, normalizeLine(joined), lines - 1, [before, raw]);
+					if (quickLook(joined, settled)) readWindow(joined, lines - 1, [before, raw]);
 				}
 				// Most lines of a log cannot match: skip them before the costlier normalisation.
 				if (!quickLook(raw, settled)) return;
-				if (raw.length <= SCORING.window) return readWindow(raw, normalizeLine(raw), lines);
+				if (raw.length <= SCORING.window) return readWindow(raw, lines);
 				// A long line is read in overlapping windows of the line as pasted, each
 				// normalised on its own, so a hit knows which part of the line it is.
 				for (let start = 0; start < raw.length; start += SCORING.window - SCORING.overlap) {
 					const piece = raw.slice(start, start + SCORING.window);
-					if (quickLook(piece, settled)) readWindow(piece, normalizeLine(piece), lines);
+					if (quickLook(piece, settled)) readWindow(piece, lines);
 				}
 			},
 			result(options = {}) {

@@ -70,6 +70,18 @@ export function stripPrefixes(line: string): string {
 	return current;
 }
 
+/**
+ * A line's log prefixes and the text after them, as `stripPrefixes` splits it (terminal escapes and control
+ * characters removed first): `prefix` is empty when the line starts with none. The prefix can name where
+ * the line comes from (the journal's `host microvm@guest0[1]: `), which a `when` or `excludeWhen` text may
+ * be; the matcher reads those in the whole line (`pasted`) as well as in the rest.
+ */
+export function splitPrefixes(line: string): { prefix: string; rest: string; pasted: string } {
+	const pasted = line.replace(ANSI, '').replace(CONTROL, ' ').trimStart();
+	const rest = stripPrefixes(pasted);
+	return { prefix: pasted.slice(0, pasted.length - rest.length), rest, pasted };
+}
+
 /** Canonical form of the text after the prefixes: lower case, values replaced, spaces collapsed. */
 export function normalizeValues(text: string): string {
 	let out = text.toLowerCase();
