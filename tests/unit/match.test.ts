@@ -558,10 +558,26 @@ describe('`when` and `excludeWhen` texts in a log prefix (the journal names wher
 		'Mar 18 10:58:45 host microvm@guest0[56473]: [FAILED] Failed to mount /sysroot.',
 	].join('\n');
 
-	it('finds FL-0110 from a journal-prefixed paste of #346, its context read in the prefix', () => {
-		const result = matcher.match(journal346);
+	// The image's path from #346's configuration, as the report quotes it: a foreign image's file name.
+	const image346 = '  haosImagePath = "/var/lib/homeassistant/haos.qcow2";';
+
+	it('finds FL-0110 from a journal-prefixed paste of #346 with its image file name, and not from the journal name alone', () => {
+		const result = matcher.match(`${image346}\n${journal346}`);
 		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['microvm-non-nixos-guest-image', 'high']]);
-		expect(result.matches[0].context?.matchedLine).toContain('microvm@guest0');
+		expect(result.matches[0].context?.matchedLine).toContain('haos.qcow2');
+		// microvm@ says the lines come from a microvm.nix guest, not that its root is a foreign image (an
+		// empty image or a wrong fsType print the same lines): no high answer without the image's name.
+		const alone = matcher.match(journal346);
+		expect(alone.matches.filter((m) => m.confidence === 'high')).toEqual([]);
+	});
+
+	it("finds FL-0110 from the article's own Error messages lines with a foreign image's file name, in any of its formats", () => {
+		const own = ['microvm@guest0[56473]: Welcome to NixOS 24.11 (Vicuna) (Initrd)!', "EXT4-fs (vdb): VFS: Can't find ext4 filesystem", 'Failed to mount /sysroot.'].join('\n');
+		for (const name of ['haos.qcow2', 'haos_ova-15.0.vmdk', 'root.vhdx', 'root.vdi', 'haos_generic-x86-64-15.0.img']) {
+			const result = matcher.match(`image = "/var/lib/microvms/guest0/${name}";\n${own}`);
+			expect(result.matches.map((m) => [m.article.id, m.confidence]), name).toEqual([['microvm-non-nixos-guest-image', 'high']]);
+		}
+		expect(matcher.match(`image = "/var/lib/microvms/guest0/root.img";\n${own}`).matches.filter((m) => m.confidence === 'high')).toEqual([]);
 	});
 
 	it('answers nothing from the same lines with another identifier in the prefix (no microvm.nix guest named)', () => {
