@@ -34,6 +34,10 @@ describe('the browser index, display texts apart', () => {
 		expect(written.signatures.some((s) => 'anchors' in s || 'phrase' in s || 'apart' in s)).toBe(false);
 		expect(written.articles.some((a) => [...a.exclusions, ...a.contexts].some((e) => 'anchor' in e))).toBe(false);
 		expect(slim.signatures.filter((s) => s.phrase).length).toBeGreaterThan(0);
+		// And `article` and `decisive` where they go without saying: both kinds are written, both are read back.
+		expect(written.signatures.filter((s) => s.article === undefined).length).toBeGreaterThan(written.signatures.length / 2);
+		expect(written.signatures.some((s) => s.decisive === false && s.diagnostic === undefined)).toBe(true);
+		expect(written.signatures.some((s) => s.decisive === undefined && s.diagnostic !== undefined)).toBe(true);
 		expect(slim.articles.filter((a) => a.contexts.length && a.exclusions.length).length).toBeGreaterThan(5);
 		// The derived fields do exist, so the restoring is exercised: holes, a runtime's older wording, whole values.
 		expect(slim.signatures.filter((s) => s.pattern).length).toBeGreaterThan(slim.signatures.length / 2);

@@ -53,8 +53,12 @@ const ARTICLES_PER_BUCKET = 4;
 /** What a signature's pattern (or line) and its parts give again, so the download leaves it out. */
 type Derived = 'tokens' | 'parts' | 'source' | 'unnamedSource';
 
-/** A signature as the browser downloads it: without what `restoreDerived` derives again. */
-export type SlimSignature = Omit<IndexedSignature, Derived>;
+/**
+ * A signature as the browser downloads it: without what `restoreDerived` derives again, `article` only when
+ * it is not the previous signature's (signatures come article by article), and `decisive` only when it is
+ * not what a signature of its kind is by default (true for an error line, false for diagnostic output).
+ */
+export type SlimSignature = Omit<IndexedSignature, Derived | 'article' | 'decisive'> & { article?: number; decisive?: boolean };
 
 /** The bucket an article's display record is in (the same FNV-1a hash as the shards). */
 export function displayBucketOf(articleId: string, buckets: number): number {
@@ -91,33 +95,43 @@ export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; bucket
 	return { index: { ...index, articles, signatures }, buckets };
 }
 
-/** An index (or shard) as written for the browser: the same, its signatures without `tokens`, `parts`, `source` and `unnamedSource`. */
+/** An index (or shard) as written for the browser: the same, its signatures as SlimSignature, without `tokens`, `parts`, `source` and `unnamedSource`, and `article` and `decisive` where they go without saying. */
 export function withoutDerived<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
-	return { ...index, signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, ...rest }) => rest) };
+	return {
+		...index,
+		signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, article, decisive, ...rest }, i, all) => ({
+			...(i > 0 && all[i - 1].article === article ? {} : { article }),
+			...(decisive === (rest.diagnostic === undefined) ? {} : { decisive }),
+			...rest,
+		})),
+	};
 }
 
 /**
  * An index (or shard) as downloaded, each signature with what the compiler derived put back: `parts`,
  * `source` and `unnamedSource` from its pattern, or its line when it has none (signatureForm, as
- * compile.ts calls it), and `tokens`, the distinct words of the parts.
+ * compile.ts calls it), `tokens`, the distinct words of the parts, and the `article` and `decisive`
+ * that `withoutDerived` left out.
  */
 export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
 	return { ...index, signatures: restoreForms(index.signatures).signatures } as unknown as T;
 }
 
-/** Signatures as restoreDerived gives them back, and each one's `glued` ends (pattern.ts `signatureForm`), which its lookup words are computed from. */
+/** Signatures as restoreDerived gives them back (`article` and `decisive` filled in), and each one's `glued` ends (pattern.ts `signatureForm`), which its lookup words are computed from. */
 function restoreForms(slim: readonly SlimSignature[]): { signatures: IndexedSignature[]; glues: [boolean, boolean][][] } {
 	const glues: [boolean, boolean][][] = [];
+	let article = 0;
 	const signatures = slim.map((s): IndexedSignature => {
 		const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? s.line, s.diagnostic !== undefined);
 		glues.push(glued);
-		return { ...s, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
+		article = s.article ?? article;
+		return { ...s, article, decisive: s.decisive ?? s.diagnostic === undefined, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
 	});
 	return { signatures, glues };
 }
 
-/** What the whole browser index leaves out of a signature: `withoutDerived`'s, and what is computed over the whole index. */
-type WholeDerived = Derived | 'anchors' | 'phrase' | 'apart';
+/** What the whole browser index leaves out of a SlimSignature too: what is computed over the whole index. */
+type WholeDerived = 'anchors' | 'phrase' | 'apart';
 
 /** A `when` or `excludeWhen` text as the whole browser index has it: without its `anchor`. */
 type WholeContext = Omit<IndexedArticle['contexts'][number], 'anchor'>;
@@ -125,7 +139,7 @@ type WholeContext = Omit<IndexedArticle['contexts'][number], 'anchor'>;
 /** The whole browser index as written (`wholeForBrowser`): no `weights`, and its articles' texts and its signatures without what restoreWhole computes again. */
 export type BrowserWhole = Omit<MatcherIndex, 'signatures' | 'weights' | 'articles'> & {
 	articles: (Omit<IndexedArticle, 'exclusions' | 'contexts'> & { exclusions: WholeContext[]; contexts: WholeContext[] })[];
-	signatures: Omit<IndexedSignature, WholeDerived>[];
+	signatures: Omit<SlimSignature, WholeDerived>[];
 };
 
 /**
