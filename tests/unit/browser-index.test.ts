@@ -38,6 +38,9 @@ describe('the browser index, display texts apart', () => {
 		expect(written.signatures.filter((s) => s.article === undefined).length).toBeGreaterThan(written.signatures.length / 2);
 		expect(written.signatures.some((s) => s.decisive === false && s.diagnostic === undefined)).toBe(true);
 		expect(written.signatures.some((s) => s.decisive === undefined && s.diagnostic !== undefined)).toBe(true);
+		// A line that holds its pattern's text verbatim comes as what stands around and in its holes; one that does not, whole.
+		expect(written.signatures.filter((s) => s.fill).length).toBeGreaterThan(slim.signatures.filter((s) => s.pattern).length / 2);
+		expect(written.signatures.some((s) => s.pattern && s.line)).toBe(true);
 		expect(slim.articles.filter((a) => a.contexts.length && a.exclusions.length).length).toBeGreaterThan(5);
 		// The derived fields do exist, so the restoring is exercised: holes, a runtime's older wording, whole values.
 		expect(slim.signatures.filter((s) => s.pattern).length).toBeGreaterThan(slim.signatures.length / 2);

@@ -30,7 +30,7 @@
 import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
 import type { Match, MatchResult } from './match.ts';
 import { tokensOf } from './normalize.ts';
-import { signatureForm } from './pattern.ts';
+import { fillsOf, lineFrom, signatureForm } from './pattern.ts';
 import { markApart } from './apart.ts';
 import { contextAnchor, lookupOf, wordWeights } from './lookup.ts';
 import { shardOf, type ShardDirectory } from './shards.ts';
@@ -55,10 +55,17 @@ type Derived = 'tokens' | 'parts' | 'source' | 'unnamedSource';
 
 /**
  * A signature as the browser downloads it: without what `restoreDerived` derives again, `article` only when
- * it is not the previous signature's (signatures come article by article), and `decisive` only when it is
- * not what a signature of its kind is by default (true for an error line, false for diagnostic output).
+ * it is not the previous signature's (signatures come article by article), `decisive` only when it is
+ * not what a signature of its kind is by default (true for an error line, false for diagnostic output),
+ * and its line as `fill` when its pattern holds most of it.
  */
-export type SlimSignature = Omit<IndexedSignature, Derived | 'article' | 'decisive'> & { article?: number; decisive?: boolean };
+export type SlimSignature = Omit<IndexedSignature, Derived | 'article' | 'decisive' | 'line'> & {
+	article?: number;
+	decisive?: boolean;
+	/** The line, unless it holds its pattern's literal text verbatim: then `fill`, what stands around and in the holes (pattern.ts `fillsOf`). */
+	line?: string;
+	fill?: string[];
+};
 
 /** The bucket an article's display record is in (the same FNV-1a hash as the shards). */
 export function displayBucketOf(articleId: string, buckets: number): number {
@@ -99,19 +106,23 @@ export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; bucket
 export function withoutDerived<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
 	return {
 		...index,
-		signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, article, decisive, ...rest }, i, all) => ({
-			...(i > 0 && all[i - 1].article === article ? {} : { article }),
-			...(decisive === (rest.diagnostic === undefined) ? {} : { decisive }),
-			...rest,
-		})),
+		signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, article, decisive, line, ...rest }, i, all) => {
+			const fill = rest.pattern === undefined ? undefined : fillsOf(line, rest.pattern);
+			return {
+				...(i > 0 && all[i - 1].article === article ? {} : { article }),
+				...(decisive === (rest.diagnostic === undefined) ? {} : { decisive }),
+				...(fill ? { fill } : { line }),
+				...rest,
+			};
+		}),
 	};
 }
 
 /**
  * An index (or shard) as downloaded, each signature with what the compiler derived put back: `parts`,
  * `source` and `unnamedSource` from its pattern, or its line when it has none (signatureForm, as
- * compile.ts calls it), `tokens`, the distinct words of the parts, and the `article` and `decisive`
- * that `withoutDerived` left out.
+ * compile.ts calls it), `tokens`, the distinct words of the parts, and the `article`, `decisive` and
+ * `line` (from `fill`) that `withoutDerived` left out.
  */
 export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
 	return { ...index, signatures: restoreForms(index.signatures).signatures } as unknown as T;
@@ -121,11 +132,12 @@ export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signature
 function restoreForms(slim: readonly SlimSignature[]): { signatures: IndexedSignature[]; glues: [boolean, boolean][][] } {
 	const glues: [boolean, boolean][][] = [];
 	let article = 0;
-	const signatures = slim.map((s): IndexedSignature => {
-		const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? s.line, s.diagnostic !== undefined);
+	const signatures = slim.map(({ fill, ...s }): IndexedSignature => {
+		const line = fill ? lineFrom(s.pattern!, fill) : s.line!;
+		const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? line, s.diagnostic !== undefined);
 		glues.push(glued);
 		article = s.article ?? article;
-		return { ...s, article, decisive: s.decisive ?? s.diagnostic === undefined, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
+		return { ...s, article, line, decisive: s.decisive ?? s.diagnostic === undefined, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
 	});
 	return { signatures, glues };
 }
