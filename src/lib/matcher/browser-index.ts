@@ -47,8 +47,13 @@ export interface ArticleDisplay {
 /** A bucket of display records, by article id. */
 export type DisplayBucket = Record<string, ArticleDisplay>;
 
-/** About this many articles per display bucket: a result names one to a few articles, each bucket a kilobyte or two gzipped. */
-const ARTICLES_PER_BUCKET = 4;
+/**
+ * About this many articles per display bucket (buckets are by hash, so some hold more): a result names one
+ * to a few articles, and fetches each one's whole bucket, about 0.8 KB gzipped at 2 (1.5 KB at 4; the
+ * bench's 4 KB log names 4 articles: 3.8 KB of display texts at 2, 6.3 KB at 4, 102 articles). A request
+ * names a bucket, so a bucket of 2 says which known error a result holds to within about 2 articles.
+ */
+const ARTICLES_PER_BUCKET = 2;
 
 /** What a signature's pattern (or line) and its parts give again, so the download leaves it out. */
 type Derived = 'tokens' | 'parts' | 'source' | 'unnamedSource';
