@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { compileIndex, shardIndex } from '../../src/lib/matcher/build.ts';
-import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/compile.ts';
+import { lookupWords, mayAnchor, wholeWordsOf } from '../../src/lib/matcher/lookup.ts';
 import { COMMON_LOG_WORDS, DATE_WORDS } from '../../src/lib/matcher/common-log-words.ts';
 import { compiledPattern } from '../../src/lib/matcher/pattern.ts';
 import { createMatcher, mergeShards, shardsFor, type MatchResult } from '../../src/lib/matcher/index.ts';

@@ -28,6 +28,20 @@ describe('the browser index, display texts apart', () => {
 		for (const shard of kb.shards().shards) expect(downloaded<Shard>(shard)).toEqual(shard);
 		// The whole index's `apart` lists are computed again in the worker, so they are exercised: many signatures have them.
 		expect(slim.signatures.filter((s) => s.apart).length).toBeGreaterThan(50);
+		// So are the weights, the lookup words and the context texts' anchors: the whole download has none, the index has them.
+		const written = wholeForBrowser(slim);
+		expect(written).not.toHaveProperty('weights');
+		expect(written.signatures.some((s) => 'anchors' in s || 'phrase' in s || 'apart' in s)).toBe(false);
+		expect(written.articles.some((a) => [...a.exclusions, ...a.contexts].some((e) => 'anchor' in e))).toBe(false);
+		expect(slim.signatures.filter((s) => s.phrase).length).toBeGreaterThan(0);
+		// And `article` and `decisive` where they go without saying: both kinds are written, both are read back.
+		expect(written.signatures.filter((s) => s.article === undefined).length).toBeGreaterThan(written.signatures.length / 2);
+		expect(written.signatures.some((s) => s.decisive === false && s.diagnostic === undefined)).toBe(true);
+		expect(written.signatures.some((s) => s.decisive === undefined && s.diagnostic !== undefined)).toBe(true);
+		// A line that holds its pattern's text verbatim comes as what stands around and in its holes; one that does not, whole.
+		expect(written.signatures.filter((s) => s.fill).length).toBeGreaterThan(slim.signatures.filter((s) => s.pattern).length / 2);
+		expect(written.signatures.some((s) => s.pattern && s.line)).toBe(true);
+		expect(slim.articles.filter((a) => a.contexts.length && a.exclusions.length).length).toBeGreaterThan(5);
 		// The derived fields do exist, so the restoring is exercised: holes, a runtime's older wording, whole values.
 		expect(slim.signatures.filter((s) => s.pattern).length).toBeGreaterThan(slim.signatures.length / 2);
 		expect(slim.signatures.some((s) => s.unnamedSource)).toBe(true);

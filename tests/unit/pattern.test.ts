@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, displayPattern, patternParts, segmentsOf, valuesOf } from '../../src/lib/matcher/pattern.ts';
+import { compilePattern, displayPattern, fillsOf, lineFrom, patternParts, segmentsOf, valuesOf } from '../../src/lib/matcher/pattern.ts';
 import { normalizeLine } from '../../src/lib/matcher/normalize.ts';
 
 /** Whether a pattern matches a pasted line, as the matcher compares them (both normalised). */
@@ -77,5 +77,20 @@ describe('a one-value output (valuesOf)', () => {
 		expect(valuesOf('{1.2|1.3-rc1}')).toEqual(['1.2', '1.3-rc1']);
 		// Not a value: two words, a path, a key and its value, punctuation alone.
 		for (const pattern of ['conmon version 2.1.9', '/etc/nixos', 'graphDriverName: overlayfs', 'a=b', '...', '-']) expect(valuesOf(pattern), pattern).toBeUndefined();
+	});
+});
+
+describe('a line as its pattern and fills (the browser index carries these in place of the line)', () => {
+	it('gives the line back exactly, with what stands before, in and after the holes', () => {
+		const line = "Error: crun: make `/tmp/a/merged` private: Permission denied";
+		const fills = fillsOf(line, 'crun: make `{*}` private: Permission denied');
+		expect(fills).toEqual(['Error: ', '/tmp/a/merged', '']);
+		expect(lineFrom('crun: make `{*}` private: Permission denied', fills!)).toBe(line);
+		expect(fillsOf('frob 12 of 12 done', 'frob {n} of {n} done')).toEqual(['', '12', '12', '']);
+	});
+
+	it('has none when the line does not hold the pattern’s text verbatim (spacing, case), which then travels whole', () => {
+		expect(fillsOf('-r--r--r-- 1 1000 users 57 Jan  1  1970 /nix/store/x', '-r--r--r-- 1 1000 users {*} Jan 1 1970 /nix/store/{*}')).toBeUndefined();
+		expect(fillsOf('PERMISSION DENIED', 'permission denied')).toBeUndefined();
 	});
 });

@@ -17,7 +17,7 @@
  * fetched then, and only then.
  */
 import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
-import { articlesNamed, displayBucketOf, restoreDerived, restoreWhole, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
+import { articlesNamed, displayBucketOf, restoreDerived, restoreWhole, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type BrowserWhole, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
 import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile, matcherShardFile, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
 import { textKind } from '../../lib/text-kind.ts';
@@ -72,7 +72,7 @@ function fetchJson<T>(path: string, what = 'the matcher index'): Promise<T> {
 	});
 }
 
-/** A shard or the whole index as downloaded: signatures without `tokens`, `parts`, `source` and `unnamedSource` (restoreDerived derives them). */
+/** A shard as downloaded: signatures without `tokens`, `parts`, `source` and `unnamedSource` (restoreDerived derives them). */
 type Slim<T extends MatcherIndex> = Omit<T, 'signatures'> & { signatures: SlimSignature[] };
 
 let directory: Promise<{ directory: BrowserDirectory; anchors: Set<string> }> | undefined;
@@ -88,9 +88,9 @@ function loadDirectory(): Promise<{ directory: BrowserDirectory; anchors: Set<st
 	return directory;
 }
 
-/** The whole browser index's matcher, fetched once (without `apart`, which restoreWhole computes again); a failed fetch is tried again. */
+/** The whole browser index's matcher, fetched once (without the weights, lookup words and `apart`, which restoreWhole computes again); a failed fetch is tried again. */
 function loadWhole(): Promise<Matcher> {
-	whole ??= fetchJson<Slim<MatcherIndex>>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreWhole(i)));
+	whole ??= fetchJson<BrowserWhole>(MATCHER_WHOLE_FILE).then((i) => createMatcher(restoreWhole(i)));
 	whole.catch(() => (whole = undefined));
 	return whole;
 }

@@ -13,10 +13,14 @@
  * buckets, fetched for the articles of a result only; a request names a
  * bucket number, never an article (nor anything of the paste).
  *
- * The whole index (not the shards) also leaves out each signature's `apart`
- * words: they are computed over a whole index (apart.ts), and the worker
- * computes them again after `restoreDerived` (`restoreWhole`), which keeps
- * the download that comes with the cursor small (PREFETCH_WHOLE_BYTES).
+ * The whole index (not the shards) also leaves out what is computed over
+ * a whole index from its signatures, and the worker computes again after
+ * `restoreDerived` (`restoreWhole`), with the compiler's own functions: the
+ * word `weights` (lookup.ts `wordWeights`), each signature's `anchors` and
+ * `phrase` (`lookupOf`), each `when`/`excludeWhen` text's `anchor`
+ * (`contextAnchor`) and each signature's `apart` words (apart.ts). That
+ * keeps the download that comes with the cursor small (PREFETCH_WHOLE_BYTES).
+ * A shard cannot: it holds only some signatures, and the weights of theirs.
  *
  * `restoreDerived` (`restoreWhole`) and `withDisplay` undo the split exactly: the restored
  * index equals the split one, and matching it and filling in the display
@@ -26,8 +30,9 @@
 import type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
 import type { Match, MatchResult } from './match.ts';
 import { tokensOf } from './normalize.ts';
-import { signatureForm } from './pattern.ts';
+import { fillsOf, lineFrom, signatureForm } from './pattern.ts';
 import { markApart } from './apart.ts';
+import { contextAnchor, lookupOf, wordWeights } from './lookup.ts';
 import { shardOf, type ShardDirectory } from './shards.ts';
 import { buildMessages, pasteBoxMessages } from '../messages.ts';
 
@@ -42,14 +47,30 @@ export interface ArticleDisplay {
 /** A bucket of display records, by article id. */
 export type DisplayBucket = Record<string, ArticleDisplay>;
 
-/** About this many articles per display bucket: a result names one to a few articles, each bucket a kilobyte or two gzipped. */
-const ARTICLES_PER_BUCKET = 4;
+/**
+ * About this many articles per display bucket (buckets are by hash, so some hold more): a result names one
+ * to a few articles, and fetches each one's whole bucket, about 0.8 KB gzipped at 2 (1.5 KB at 4; the
+ * bench's 4 KB log names 4 articles: 3.8 KB of display texts at 2, 6.3 KB at 4, 102 articles). A request
+ * names a bucket, so a bucket of 2 says which known error a result holds to within about 2 articles.
+ */
+const ARTICLES_PER_BUCKET = 2;
 
 /** What a signature's pattern (or line) and its parts give again, so the download leaves it out. */
 type Derived = 'tokens' | 'parts' | 'source' | 'unnamedSource';
 
-/** A signature as the browser downloads it: without what `restoreDerived` derives again. */
-export type SlimSignature = Omit<IndexedSignature, Derived>;
+/**
+ * A signature as the browser downloads it: without what `restoreDerived` derives again, `article` only when
+ * it is not the previous signature's (signatures come article by article), `decisive` only when it is
+ * not what a signature of its kind is by default (true for an error line, false for diagnostic output),
+ * and its line as `fill` when its pattern holds most of it.
+ */
+export type SlimSignature = Omit<IndexedSignature, Derived | 'article' | 'decisive' | 'line'> & {
+	article?: number;
+	decisive?: boolean;
+	/** The line, unless it holds its pattern's literal text verbatim: then `fill`, what stands around and in the holes (pattern.ts `fillsOf`). */
+	line?: string;
+	fill?: string[];
+};
 
 /** The bucket an article's display record is in (the same FNV-1a hash as the shards). */
 export function displayBucketOf(articleId: string, buckets: number): number {
@@ -86,37 +107,94 @@ export function splitDisplay(index: MatcherIndex): { index: MatcherIndex; bucket
 	return { index: { ...index, articles, signatures }, buckets };
 }
 
-/** An index (or shard) as written for the browser: the same, its signatures without `tokens`, `parts`, `source` and `unnamedSource`. */
+/** An index (or shard) as written for the browser: the same, its signatures as SlimSignature, without `tokens`, `parts`, `source` and `unnamedSource`, and `article` and `decisive` where they go without saying. */
 export function withoutDerived<T extends MatcherIndex>(index: T): Omit<T, 'signatures'> & { signatures: SlimSignature[] } {
-	return { ...index, signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, ...rest }) => rest) };
+	return {
+		...index,
+		signatures: index.signatures.map(({ tokens: _t, parts: _p, source: _s, unnamedSource: _u, article, decisive, line, ...rest }, i, all) => {
+			const fill = rest.pattern === undefined ? undefined : fillsOf(line, rest.pattern);
+			return {
+				...(i > 0 && all[i - 1].article === article ? {} : { article }),
+				...(decisive === (rest.diagnostic === undefined) ? {} : { decisive }),
+				...(fill ? { fill } : { line }),
+				...rest,
+			};
+		}),
+	};
 }
 
 /**
  * An index (or shard) as downloaded, each signature with what the compiler derived put back: `parts`,
  * `source` and `unnamedSource` from its pattern, or its line when it has none (signatureForm, as
- * compile.ts calls it), and `tokens`, the distinct words of the parts.
+ * compile.ts calls it), `tokens`, the distinct words of the parts, and the `article`, `decisive` and
+ * `line` (from `fill`) that `withoutDerived` left out.
  */
 export function restoreDerived<T extends MatcherIndex>(index: Omit<T, 'signatures'> & { signatures: SlimSignature[] }): T {
+	return { ...index, signatures: restoreForms(index.signatures).signatures } as unknown as T;
+}
+
+/** Signatures as restoreDerived gives them back (`article` and `decisive` filled in), and each one's `glued` ends (pattern.ts `signatureForm`), which its lookup words are computed from. */
+function restoreForms(slim: readonly SlimSignature[]): { signatures: IndexedSignature[]; glues: [boolean, boolean][][] } {
+	const glues: [boolean, boolean][][] = [];
+	let article = 0;
+	const signatures = slim.map(({ fill, ...s }): IndexedSignature => {
+		const line = fill ? lineFrom(s.pattern!, fill) : s.line!;
+		const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? line, s.diagnostic !== undefined);
+		glues.push(glued);
+		article = s.article ?? article;
+		return { ...s, article, line, decisive: s.decisive ?? s.diagnostic === undefined, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
+	});
+	return { signatures, glues };
+}
+
+/** What the whole browser index leaves out of a SlimSignature too: what is computed over the whole index. */
+type WholeDerived = 'anchors' | 'phrase' | 'apart';
+
+/** A `when` or `excludeWhen` text as the whole browser index has it: without its `anchor`. */
+type WholeContext = Omit<IndexedArticle['contexts'][number], 'anchor'>;
+
+/** The whole browser index as written (`wholeForBrowser`): no `weights`, and its articles' texts and its signatures without what restoreWhole computes again. */
+export type BrowserWhole = Omit<MatcherIndex, 'signatures' | 'weights' | 'articles'> & {
+	articles: (Omit<IndexedArticle, 'exclusions' | 'contexts'> & { exclusions: WholeContext[]; contexts: WholeContext[] })[];
+	signatures: Omit<SlimSignature, WholeDerived>[];
+};
+
+/**
+ * The whole browser index as written (/api/v1/matcher/whole.json, and the size in the directory): `withoutDerived`,
+ * and none of what restoreWhole computes over it: the `weights`, each signature's `anchors`, `phrase` and `apart`,
+ * and the `anchor` of each `when` and `excludeWhen` text.
+ */
+export function wholeForBrowser(index: MatcherIndex): BrowserWhole {
+	const { weights: _w, ...slim } = withoutDerived(index);
+	const text = ({ anchor: _a, ...rest }: IndexedArticle['contexts'][number]): WholeContext => rest;
 	return {
-		...index,
-		signatures: index.signatures.map((s) => {
-			const { parts, source, unnamedSource } = signatureForm(s.pattern ?? s.line, s.diagnostic !== undefined);
-			return { ...s, parts, source, ...(unnamedSource ? { unnamedSource } : {}), tokens: [...new Set(parts.flatMap(tokensOf))] };
-		}),
-	} as unknown as T;
+		...slim,
+		articles: slim.articles.map((a) => ({ ...a, exclusions: a.exclusions.map(text), contexts: a.contexts.map(text) })),
+		signatures: slim.signatures.map(({ anchors: _a, phrase: _p, apart: _x, ...rest }) => rest),
+	};
 }
 
-/** The whole browser index as written (/api/v1/matcher/whole.json, and the size in the directory): `withoutDerived`, and no signature's `apart`. */
-export function wholeForBrowser(index: MatcherIndex): Omit<MatcherIndex, 'signatures'> & { signatures: SlimSignature[] } {
-	const slim = withoutDerived(index);
-	return { ...slim, signatures: slim.signatures.map(({ apart: _a, ...rest }) => rest) };
-}
-
-/** The whole browser index as downloaded (`wholeForBrowser`) made whole again: `restoreDerived`, then each signature's `apart` computed over it, as the compiler computes it (apart.ts `markApart`). */
-export function restoreWhole(index: Omit<MatcherIndex, 'signatures'> & { signatures: SlimSignature[] }): MatcherIndex {
-	const restored = restoreDerived<MatcherIndex>(index);
-	markApart(restored.signatures);
-	return restored;
+/**
+ * The whole browser index as downloaded (`wholeForBrowser`) made whole again, as the compiler computes it
+ * (compile.ts): `restoreDerived`; the word weights from the words of each article's signatures
+ * (`wordWeights`; the index holds every article); each signature's anchors or phrase (`lookupOf`); each
+ * `when`/`excludeWhen` text's anchor (`contextAnchor`, with the index's `maxWeight`); then each signature's
+ * `apart` (apart.ts `markApart`).
+ */
+export function restoreWhole(whole: BrowserWhole): MatcherIndex {
+	const { signatures, glues } = restoreForms(whole.signatures.map((s) => ({ ...s, anchors: [] })));
+	const words = whole.articles.map(() => new Set<string>());
+	for (const s of signatures) for (const t of s.tokens) words[s.article].add(t);
+	const weights = wordWeights(words);
+	signatures.forEach((s, i) => Object.assign(s, lookupOf(s, glues[i], weights)));
+	markApart(signatures);
+	const text = (e: WholeContext) => ({ ...e, anchor: contextAnchor(e.text, weights, whole.maxWeight) });
+	return {
+		...whole,
+		signatures,
+		articles: whole.articles.map((a) => ({ ...a, exclusions: a.exclusions.map(text), contexts: a.contexts.map(text) })),
+		weights,
+	};
 }
 
 /** The ids of the articles a result names (its matches and exclusions): the display records it needs. */

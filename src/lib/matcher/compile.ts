@@ -6,17 +6,17 @@
 import type { ArticleData } from '../article-schema.ts';
 import { normalizeLine, normalizeValues, tokensOf } from './normalize.ts';
 import { signatureForm, valuesOf } from './pattern.ts';
-import { MIN_ANCHOR_HITS, roundScore, SCORING } from './scoring.ts';
-import { isGeneric, keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
-import { COMMON_LOG_WORDS, DATE_WORDS } from './common-log-words.ts';
+import { MIN_ANCHOR_HITS } from './scoring.ts';
+import { keysOf, type IndexedSignature, type MatcherIndex } from './model.ts';
+import { contextAnchor, lookupOf, maxWeightOf, wordWeights } from './lookup.ts';
 import { isWrapperLine } from './wrapper-lines.ts';
 import { markApart } from './apart.ts';
 
 /** Compile articles into an index. Retired articles stay in it, marked, so old pastes still find their replacement. */
 export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	const signatures: IndexedSignature[] = [];
-	const wholeWords: string[][][] = []; // per signature, per part: the words a matching line holds as whole words
-	const articleCount = new Map<string, number>();
+	const glues: [boolean, boolean][][] = []; // per signature, per part: whether a hole touches its start and its end
+	const articleWords: Set<string>[] = [];
 
 	articles.forEach((article, i) => {
 		const words = new Set<string>();
@@ -24,7 +24,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const { parts, source, unnamedSource, glued } = signatureForm(s.pattern ?? s.line, false);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			wholeWords.push(wholeWordsOf(parts, glued));
+			glues.push(glued);
 			// A wrapper line (wrapper-lines.ts) never decides, whatever the article says (the self-check refuses that).
 			const wrapper = isWrapperLine(s.line);
 			signatures.push({ article: i, line: s.line, ...(s.pattern ? { pattern: s.pattern } : {}), parts, source, tokens, anchors: [], decisive: s.decisive && !wrapper, ...(wrapper ? { wrapper } : {}), ...(unnamedSource ? { unnamedSource } : {}) });
@@ -34,25 +34,15 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 			const values = valuesOf(d.pattern ?? d.output);
 			const tokens = [...new Set(parts.flatMap(tokensOf))];
 			tokens.forEach((t) => words.add(t));
-			wholeWords.push(wholeWordsOf(parts, glued));
+			glues.push(glued);
 			signatures.push({ article: i, line: d.output, ...(d.pattern ? { pattern: d.pattern } : {}), parts, source, tokens, anchors: [], decisive: false, diagnostic: d.means, why: d.why, command: d.command, ...(values ? { values } : {}) });
 		}
-		for (const w of words) articleCount.set(w, (articleCount.get(w) ?? 0) + 1);
+		articleWords.push(words);
 	});
 
-	const weights: Record<string, number> = {};
-	for (const [word, count] of articleCount) {
-		const idf = Math.log(1 + articles.length / count);
-		weights[word] = roundScore(isGeneric(word) ? idf * SCORING.genericWeightShare : idf);
-	}
-	const maxWeight = Math.max(1, ...Object.values(weights));
-	signatures.forEach((sig, i) => {
-		// A one-value output is looked up by its value at a line's end, never by an anchor (`valuesOf`).
-		if (sig.values) return;
-		const words = lookupWords(wholeWords[i], weights);
-		// A pattern whose every word touches a hole (`{*}noexec{*}`) is looked up by those words as they are.
-		Object.assign(sig, words.anchors.length || words.phrase ? words : lookupWords(sig.parts.map(tokensOf), weights));
-	});
+	const weights = wordWeights(articleWords);
+	const maxWeight = maxWeightOf(weights);
+	signatures.forEach((sig, i) => Object.assign(sig, lookupOf(sig, glues[i], weights)));
 
 	markShared(signatures);
 	markApart(signatures);
@@ -60,10 +50,7 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 	/** A text looked for anywhere in a paste, normalised, with its most specific word to look it up by. */
 	const contextText = (e: { text: string; why: string }) => {
 		const text = normalizeValues(e.text);
-		// A word that may anchor first: a common one would stop the quick look at every line that holds it.
-		const rank = (t: string) => (weights[t] ?? maxWeight) + (mayAnchor(t) ? 2 * maxWeight : 0);
-		const anchor = tokensOf(text).sort((x, y) => rank(y) - rank(x))[0] ?? '';
-		return { text, why: e.why, anchor };
+		return { text, why: e.why, anchor: contextAnchor(text, weights, maxWeight) };
 	};
 
 	return {
@@ -82,56 +69,6 @@ export function compileIndex(articles: readonly ArticleData[]): MatcherIndex {
 		weights,
 		maxWeight,
 	};
-}
-
-/** Whether a word may be an anchor: specific (not generic), not common in real logs, not a date word. */
-export function mayAnchor(word: string): boolean {
-	return !isGeneric(word) && !COMMON_LOG_WORDS.has(word) && !DATE_WORDS.has(word);
-}
-
-/**
- * The words of each literal part that a matching raw line holds as whole
- * words: not one a hole touches with no space between (`_nixbld` in
- * `_nixbld{n}`, which a line holds as `_nixbld1`). `glued` comes from
- * compiledPattern (pattern.ts).
- */
-export function wholeWordsOf(parts: readonly string[], glued: readonly (readonly [boolean, boolean])[]): string[][] {
-	return parts.map((part, i) => {
-		const words = tokensOf(part);
-		const [lead, trail] = glued[i];
-		if (trail && /[a-z0-9_#]$/.test(part)) words.pop();
-		if (lead && /^[a-z0-9_#]/.test(part)) words.shift();
-		return words;
-	});
-}
-
-/**
- * The words a signature is looked up by, from the whole words of its
- * literal parts (wholeWordsOf: never a hole, nor a piece of a word a hole
- * completes) and the index's word weights: its anchors, the up to
- * SCORING.anchorsPerSignature words that may anchor (mayAnchor), rarest
- * among the signatures first; or, with none, its phrase: the longest run of
- * words in a row inside one part, without a `#` (a value normalising wrote,
- * which a raw line does not hold), looked up by its word of highest weight.
- */
-export function lookupWords(partWords: readonly (readonly string[])[], weights: Readonly<Record<string, number>>): Pick<IndexedSignature, 'anchors' | 'phrase'> {
-	const weight = (t: string) => weights[t] ?? 0;
-	const rarestFirst = (a: string, b: string) => weight(b) - weight(a) || b.length - a.length || (a < b ? -1 : 1);
-	const anchors = [...new Set(partWords.flat())].filter(mayAnchor).sort(rarestFirst);
-	if (anchors.length) return { anchors: anchors.slice(0, SCORING.anchorsPerSignature) };
-	let words: string[] = [];
-	for (const part of partWords) {
-		let run: string[] = [];
-		for (const t of [...part, '#']) {
-			if (!t.includes('#')) run.push(t);
-			else {
-				if (run.join(' ').length > words.join(' ').length) words = run;
-				run = [];
-			}
-		}
-	}
-	if (!words.length) return { anchors: [] };
-	return { anchors: [], phrase: { words, key: [...words].sort(rarestFirst)[0] } };
 }
 
 /**

@@ -68,7 +68,10 @@ export interface IndexedSignature {
 	 * must hold MIN_ANCHOR_HITS of them (or all, if fewer) to be looked at.
 	 * Never a generic word, a word common in real logs or a date word
 	 * (common-log-words.ts), and never from a hole; empty when the signature
-	 * has no other word, and then it has a `phrase`.
+	 * has no other word, and then it has a `phrase`. Chosen by lookup.ts
+	 * `lookupOf`, at compile time and again by the worker for the whole
+	 * browser index, which is downloaded without them, and without `phrase`
+	 * (browser-index.ts `restoreWhole`).
 	 */
 	anchors: string[];
 	/**
@@ -144,7 +147,7 @@ export interface MatcherIndex {
 	version: 1;
 	articles: IndexedArticle[];
 	signatures: IndexedSignature[];
-	/** How specific each word of the signatures is: ln(1 + articles / articles using it), SCORING.genericWeightShare of that for generic words, rounded to SCORING.decimals. */
+	/** How specific each word of the signatures is: ln(1 + articles / articles using it), SCORING.genericWeightShare of that for generic words, rounded to SCORING.decimals (lookup.ts `wordWeights`; the whole browser index is downloaded without them and computes them again). */
 	weights: Record<string, number>;
 	/** The weight of a word no signature uses: the highest of all. */
 	maxWeight: number;

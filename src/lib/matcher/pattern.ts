@@ -194,3 +194,23 @@ function isAnything(segment: Segment): boolean {
 export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A line as its pattern's literal text, verbatim, with what stands around and in each hole: the text
+ * before the pattern, each hole's text in order, the text after it (so holes + 2 texts). Undefined when
+ * the line does not hold the pattern's literal text verbatim (it differs in spacing, say). `lineFrom`
+ * gives the line back exactly; the browser's index carries these texts in place of such a line
+ * (browser-index.ts), since the pattern already holds most of it.
+ */
+export function fillsOf(line: string, pattern: string): string[] | undefined {
+	const segments = segmentsOf(pattern);
+	const m = new RegExp(`^([^]*?)${segments.map((s) => ('literal' in s ? escapeRegExp(s.literal) : '([^]*?)')).join('')}([^]*)$`).exec(line);
+	const fills = m?.slice(1);
+	return fills && lineFrom(pattern, fills) === line ? fills : undefined;
+}
+
+/** The line `fillsOf` read: the pattern's literal text with `fills` around it and in its holes. */
+export function lineFrom(pattern: string, fills: readonly string[]): string {
+	let k = 1;
+	return fills[0] + segmentsOf(pattern).map((s) => ('literal' in s ? s.literal : fills[k++])).join('') + fills[k];
+}

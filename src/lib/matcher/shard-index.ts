@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { keysOf, type MatcherIndex } from './model.ts';
 import { MIN_ANCHOR_HITS } from './scoring.ts';
 import { shardOf, type Shard, type ShardDirectory } from './shards.ts';
+import { wholeForBrowser, withoutDerived } from './browser-index.ts';
 
 /** About this many signatures per shard: a typical paste touches a few shards of a few kilobytes. */
 const SIGNATURES_PER_SHARD = 20;
@@ -25,8 +26,9 @@ export function shardIndex(index: MatcherIndex): { directory: ShardDirectory; sh
 		}
 	});
 	const shards = members.map((signatures) => partOf(index, [...signatures].sort((x, y) => x - y)));
-	const shardBytes = shards.reduce((sum, shard) => sum + gzipSync(JSON.stringify(shard)).length, 0) / count;
-	const wholeAbove = Math.floor(gzipSync(JSON.stringify(index)).length / shardBytes);
+	// Sizes as the browser downloads them (browser-index.ts): a shard without what it derives again, the whole index without that and what it computes again.
+	const shardBytes = shards.reduce((sum, shard) => sum + gzipSync(JSON.stringify(withoutDerived(shard))).length, 0) / count;
+	const wholeAbove = Math.floor(gzipSync(JSON.stringify(wholeForBrowser(index))).length / shardBytes);
 	return { directory: { version: 1, shards: count, anchors: [...anchors].sort().join('\n'), maxWeight: index.maxWeight, wholeAbove }, shards };
 }
 

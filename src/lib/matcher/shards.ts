@@ -24,7 +24,7 @@ export interface ShardDirectory {
 	/** Every key word, sorted, one per line (compresses well). */
 	anchors: string;
 	maxWeight: number;
-	/** When a paste needs more shards than this, the whole index is the smaller download. */
+	/** When a paste needs more shards than this, the whole index is the smaller download: the whole browser index's gzipped size over a shard's on average, both as downloaded (browser-index.ts `wholeForBrowser`, `withoutDerived`). */
 	wholeAbove: number;
 }
 
