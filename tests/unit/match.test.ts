@@ -558,27 +558,63 @@ describe('`when` and `excludeWhen` texts in a log prefix (the journal names wher
 		'Mar 18 10:58:45 host microvm@guest0[56473]: [FAILED] Failed to mount /sysroot.',
 	].join('\n');
 
-	// The image's path from #346's configuration, as the report quotes it: a foreign image's file name.
-	const image346 = '  haosImagePath = "/var/lib/homeassistant/haos.qcow2";';
+	// The image #346's description names (a Home Assistant OS release file): a foreign image's file name.
+	const image346 = '  # unpacked from haos_ova-15.0.qcow2.xz';
 
 	it('finds FL-0110 from a journal-prefixed paste of #346 with its image file name, and not from the journal name alone', () => {
 		const result = matcher.match(`${image346}\n${journal346}`);
 		expect(result.matches.map((m) => [m.article.id, m.confidence])).toEqual([['microvm-non-nixos-guest-image', 'high']]);
-		expect(result.matches[0].context?.matchedLine).toContain('haos.qcow2');
+		expect(result.matches[0].context?.matchedLine).toContain('haos_ova');
 		// microvm@ says the lines come from a microvm.nix guest, not that its root is a foreign image (an
 		// empty image or a wrong fsType print the same lines): no high answer without the image's name.
 		const alone = matcher.match(journal346);
 		expect(alone.matches.filter((m) => m.confidence === 'high')).toEqual([]);
 	});
 
-	it("finds FL-0110 from the article's own Error messages lines with a foreign image's file name, in any of its formats", () => {
+	it("finds FL-0110 from the article's own Error messages lines with a Home Assistant OS image's name, and gives no high answer for a bare image extension", () => {
 		const own = ['microvm@guest0[56473]: Welcome to NixOS 24.11 (Vicuna) (Initrd)!', "EXT4-fs (vdb): VFS: Can't find ext4 filesystem", 'Failed to mount /sysroot.'].join('\n');
-		for (const name of ['haos.qcow2', 'haos_ova-15.0.vmdk', 'root.vhdx', 'root.vdi', 'haos_generic-x86-64-15.0.img']) {
+		for (const name of ['haos_ova-15.0.qcow2', 'haos_generic-x86-64-15.0.img']) {
 			const result = matcher.match(`image = "/var/lib/microvms/guest0/${name}";\n${own}`);
 			expect(result.matches.map((m) => [m.article.id, m.confidence]), name).toEqual([['microvm-non-nixos-guest-image', 'high']]);
 		}
-		expect(matcher.match(`image = "/var/lib/microvms/guest0/root.img";\n${own}`).matches.filter((m) => m.confidence === 'high')).toEqual([]);
+		// An extension alone does not say microvm.nix: libvirt, plain qemu and NixOS's own VMs name qcow2 files too
+		// (the look-alikes below). A microvm.nix paste with only such a name is a miss, not a wrong answer.
+		for (const name of ['haos.qcow2', 'root.qcow2', 'root.vmdk', 'root.vhdx', 'root.vdi', 'root.img']) {
+			const result = matcher.match(`image = "/var/lib/microvms/guest0/${name}";\n${own}`);
+			expect(result.matches.filter((m) => m.confidence === 'high'), name).toEqual([]);
+		}
 	});
+
+	// Root failures outside microvm.nix that name a qcow2 image: a libvirt guest whose XFS root is damaged, a
+	// plain qemu guest whose dracut initrd times out, a CentOS image under libvirt's direct kernel boot
+	// (dozzie/yumbootstrap#26's set-up), and a libvirt domain's disk line. FL-0110's fixes fit none of them.
+	const lookAlikes: Record<string, string[]> = {
+		'virt-install, XFS corruption': [
+			'$ virt-install --name f39 --disk path=/var/lib/libvirt/images/f39.qcow2,format=qcow2 --import',
+			'[    3.512345] XFS (vda4): Corruption detected. Unmount and run xfs_repair',
+			'[FAILED] Failed to mount /sysroot.',
+		],
+		'qemu-system, dracut timeout': [
+			'$ qemu-system-x86_64 -m 2048 -drive file=/home/alice/vms/rocky9.qcow2,if=virtio -enable-kvm',
+			'[  184.123456] dracut-initqueue[437]: Warning: dracut-initqueue timeout - starting timeout scripts',
+			'[FAILED] Failed to mount /sysroot.',
+			'Entering emergency mode. Exit the shell to continue.',
+		],
+		'libvirt direct kernel boot, CentOS 7': [
+			'# qemu-img convert -O qcow2 centos.img /var/lib/libvirt/images/centos.qcow2',
+			'# virsh start centos',
+			'[FAILED] Failed to mount /sysroot.',
+			'[DEPEND] Dependency failed for Initrd Root File System.',
+		],
+		'libvirt domain XML': ["      <source file='/var/lib/libvirt/images/rhel9.qcow2'/>", '[FAILED] Failed to mount /sysroot.'],
+	};
+
+	for (const [name, lines] of Object.entries(lookAlikes)) {
+		it(`gives no high answer for a non-microvm.nix root failure that names a qcow2 image: ${name}`, () => {
+			const result = matcher.match(lines.join('\n'));
+			expect(result.matches.filter((m) => m.confidence === 'high')).toEqual([]);
+		});
+	}
 
 	it('answers nothing from the same lines with another identifier in the prefix (no microvm.nix guest named)', () => {
 		expect(matcher.match(journal346.replaceAll('microvm@guest0', 'systemd')).matches).toEqual([]);
