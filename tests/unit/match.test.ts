@@ -623,7 +623,7 @@ describe('`when` and `excludeWhen` texts in a log prefix (the journal names wher
 	it("changes no answer when a prefix holds another article's context: every real signature line, prefixed", () => {
 		for (const a of real) {
 			if (a.id === 'microvm-non-nixos-guest-image') continue;
-			for (const s of a.signatures.filter((sig) => !sig.diagnostic)) {
+			for (const s of a.signatures) {
 				const plain = matcher.match(s.line);
 				const prefixed = matcher.match(`Dec 01 10:58:43 host microvm@guest0[1]: ${s.line}`);
 				const seen = (r: typeof plain) => [r.matches.map((m) => [m.article.id, m.confidence, m.context?.why]), r.excluded.map((e) => e.article.id), r.ambiguous];
