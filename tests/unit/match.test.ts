@@ -616,6 +616,15 @@ describe('`when` and `excludeWhen` texts in a log prefix (the journal names wher
 		});
 	}
 
+	it("reads no context in a prefix's date, host name or prompt: a host named k8s-node1 is no Kubernetes pod", () => {
+		// FL-0034's `when` holds `k8s`; its namespace line alone decides nothing (several causes print it).
+		const line = 'Error: cannot set up namespace using "/usr/bin/newuidmap": exit status 1';
+		const ids = (text: string) => matcher.match(text).matches.filter((m) => m.confidence === 'high').map((m) => m.article.id);
+		expect(ids(`Mar 18 10:58:45 k8s-node1 podman[1234]: ${line}`)).toEqual([]);
+		expect(ids(`[root@k8s-node1 ~]# ${line}`)).toEqual([]);
+		expect(ids(`Mar 18 10:58:45 host podman[1234]: ${line}\nThe host is a k8s node.`)).toEqual(['podman-in-unprivileged-container']);
+	});
+
 	it('answers nothing from the same lines with another identifier in the prefix (no microvm.nix guest named)', () => {
 		expect(matcher.match(journal346.replaceAll('microvm@guest0', 'systemd')).matches).toEqual([]);
 	});

@@ -25,10 +25,12 @@ describe('log prefixes are stripped', () => {
 		expect(stripPrefixes('\x1b[1;31merror:\x1b[0m unable\x07 to load')).toBe('error: unable  to load');
 	});
 
-	it('splits a line into the prefixes it strips and the rest, the line as pasted being the two together', () => {
+	it('splits a line into what logged it (the journal identifier, never the date or host) and the rest', () => {
 		const line = 'Mar 18 10:58:45 host microvm@guest0[56473]: [FAILED] Failed to mount /sysroot.';
-		expect(splitPrefixes(line)).toEqual({ prefix: 'Mar 18 10:58:45 host microvm@guest0[56473]: ', rest: '[FAILED] Failed to mount /sysroot.', pasted: line });
-		expect(splitPrefixes('\x1b[31m  Failed to mount /sysroot.')).toEqual({ prefix: '', rest: 'Failed to mount /sysroot.', pasted: 'Failed to mount /sysroot.' });
+		expect(splitPrefixes(line)).toEqual({ source: 'microvm@guest0[56473]', rest: '[FAILED] Failed to mount /sysroot.' });
+		expect(splitPrefixes('> Mar 18 10:58:45 k8s-node1 podman[12]: Error: x')).toEqual({ source: 'podman[12]', rest: 'Error: x' });
+		expect(splitPrefixes('[root@k8s-node1 ~]# podman run x')).toEqual({ source: '', rest: 'podman run x' });
+		expect(splitPrefixes('\x1b[31m  Failed to mount /sysroot.')).toEqual({ source: '', rest: 'Failed to mount /sysroot.' });
 	});
 });
 

@@ -333,12 +333,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		 */
 		function readWindow(raw: string, lineNumber: number, parts?: readonly string[]) {
 			read++;
-			const { prefix, rest } = splitPrefixes(raw);
+			const { source, rest } = splitPrefixes(raw);
 			const normalized = normalizeValues(rest);
-			// The line as pasted, its log prefix kept, when it has one: contexts and exclusions are read in it
-			// too, since the prefix can say where the line comes from (the journal's identifier of a
-			// microvm.nix guest's console, `microvm@guest0[1]:`). Signatures are read in `normalized` alone.
-			const pasted = prefix ? normalizeValues(prefix + rest) : undefined;
+			// The line with what logged it, when its prefix names that (the journal's identifier of a microvm.nix
+			// guest's console, `microvm@guest0[1]`; never the date or the host): contexts and exclusions are read
+			// in it too. Signatures are read in `normalized` alone.
+			const pasted = source ? normalizeValues(`${source}: ${rest}`) : undefined;
 			const tokens = tokensOf(normalized);
 			const words = new Set(tokens);
 			const hits = new Map<number, number>();

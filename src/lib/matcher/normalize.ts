@@ -17,7 +17,8 @@ export interface Rule {
 /** Log-line prefixes, stripped (repeatedly) from the start of a pasted line. */
 export const PREFIX_RULES: readonly Rule[] = [
 	{ name: 'iso-timestamp', pattern: /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?\s+/, replace: '' },
-	{ name: 'syslog-journal', pattern: /^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?(?:[\w.@/-]+(?:\[\d+\])?: )?/, replace: '' },
+	// Its one capture is the journal's identifier (`microvm@guest0[1]`), what logged the line (`splitPrefixes`).
+	{ name: 'syslog-journal', pattern: /^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?(?:([\w.@/-]+(?:\[\d+\])?): )?/, replace: '' },
 	{ name: 'dmesg-time', pattern: /^\[\s*[+-]?\d+\.\d+\]\s*/, replace: '' },
 	{ name: 'build-step-time', pattern: /^(?:#\d+ )?\d+\.\d+\s+/, replace: '' },
 	{ name: 'nix-build-log', pattern: /^[\w.+-]+> /, replace: '' },
@@ -61,25 +62,34 @@ export function withoutEscapes(line: string): string {
 
 /** Remove log prefixes from the start of a line. */
 export function stripPrefixes(line: string): string {
+	return splitPrefixes(line).rest;
+}
+
+/**
+ * A line's text after its log prefixes (terminal escapes and control characters removed first), and what
+ * logged it: the journal's identifier when a syslog-style prefix names one (`microvm@guest0[1]` of
+ * `Mar 18 10:58:45 host microvm@guest0[1]: `), else empty. The identifier can say where the line comes from
+ * (a microvm.nix guest's console), which a `when` or `excludeWhen` text may be, so the matcher reads those
+ * in `source` and `rest` together. The date, the host name and a shell prompt's `user@host` are never part
+ * of it: a host named `k8s-node1` says nothing of the failure.
+ */
+export function splitPrefixes(line: string): { source: string; rest: string } {
+	let source = '';
 	let previous: string;
 	let current = line.replace(ANSI, '').replace(CONTROL, ' ').trimStart();
 	do {
 		previous = current;
-		for (const rule of PREFIX_RULES) current = current.replace(rule.pattern, rule.replace).trimStart();
+		for (const rule of PREFIX_RULES) {
+			current = current
+				.replace(rule.pattern, (_whole, identifier: unknown) => {
+					// Only the journal rule captures; for the others the second argument is the offset.
+					if (typeof identifier === 'string') source = identifier;
+					return rule.replace;
+				})
+				.trimStart();
+		}
 	} while (current !== previous);
-	return current;
-}
-
-/**
- * A line's log prefixes and the text after them, as `stripPrefixes` splits it (terminal escapes and control
- * characters removed first): `prefix` is empty when the line starts with none. The prefix can name where
- * the line comes from (the journal's `host microvm@guest0[1]: `), which a `when` or `excludeWhen` text may
- * be; the matcher reads those in the whole line (`pasted`) as well as in the rest.
- */
-export function splitPrefixes(line: string): { prefix: string; rest: string; pasted: string } {
-	const pasted = line.replace(ANSI, '').replace(CONTROL, ' ').trimStart();
-	const rest = stripPrefixes(pasted);
-	return { prefix: pasted.slice(0, pasted.length - rest.length), rest, pasted };
+	return { source, rest: current };
 }
 
 /** Canonical form of the text after the prefixes: lower case, values replaced, spaces collapsed. */
