@@ -759,8 +759,9 @@ export const pasteStatusMessages = {
 /**
  * What the paste box's worker and the browser index say (src/components/search/match-worker.ts,
  * src/lib/matcher/browser-index.ts): errors the page shows in the box. The worker's bundle carries this
- * group, so it holds nothing else (a bundle drops an unused group, never an unused entry of a group it
- * keeps; tests/unit/messages.test.ts checks the worker's bundle).
+ * group (and the matcher's and the index's own groups), so it holds nothing the page script says: a bundle
+ * drops an unused group, never an unused entry of a group it keeps (tests/unit/messages.test.ts checks
+ * that the worker's bundle holds every entry here and none of `pasteStatusMessages`).
  */
 export const pasteBoxMessages = {
 	/** src/lib/matcher/browser-index.ts: a result names an article whose display record was not fetched. */

@@ -164,6 +164,11 @@ export const PROSE = Object.freeze({
 	/** At most this many likely articles. */
 	top: 3,
 	/**
+	 * A description is searched, and the host systems it names are read (hosts.ts), in its first this many
+	 * characters; the matcher reads a paste's hosts in as many (matcher/scoring.ts `hostScan`).
+	 */
+	queryChars: 2000,
+	/**
 	 * The closest articles shown as search results when no article stands out (`ProseRanking.closest`):
 	 * never an answer, so they need no margin. `minWords`: informative words a description needs to be
 	 * searched at all (a search of a few words needs one); `share`: of the first result's score;
@@ -343,7 +348,7 @@ export function createProseRanker(docs: readonly ProseDoc[], settings: ProseSett
 		const kind = textKind(text);
 		if (informative.length < Math.min(PROSE.closest.minWords, kind === 'words' ? 1 : PROSE.closest.minWords)) return { likely: [], closest: [], words };
 		const product = options.product;
-		const query = text.slice(0, 2000);
+		const query = text.slice(0, PROSE.queryChars);
 		// The reader's words as the search read them (its tokenizer and proseTerm), made only when an article is shown.
 		let readerWords: string[] | undefined;
 		const readers = () => (readerWords ??= [...new Set(tokenize(query).flatMap((t) => proseTerm(t) ?? []))]);

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
 import { createMatcher, ruledOutBy } from '../../src/lib/matcher/index.ts';
 import { answer, levelOf, loadEvalSet, reliability, shareRight, type EvalAnswer } from '../../src/lib/eval-set.ts';
-import { RELIABILITY_TARGETS } from '../../src/lib/matcher/scoring.ts';
+import { RELIABILITY_TARGETS, SCORING } from '../../src/lib/matcher/scoring.ts';
 import { createProseRanker, PROSE, proseIndexOf, readersWord, textKind } from '../../src/lib/prose.ts';
 import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
 import { proseDocsOf } from '../../src/lib/prose-docs.ts';
@@ -50,6 +50,10 @@ describe('how a text reads', () => {
 });
 
 describe('descriptions', () => {
+	it("reads a description's host systems in as many characters as the matcher reads a paste's", () => {
+		expect(PROSE.queryChars).toBe(SCORING.hostScan);
+	});
+
 	it('ranks the article whose symptoms a description gives', () => {
 		expect(ranker.rank('I am trying to run containers with CPU or memory limits, the container fails to start')[0]?.id).toBe('podman-cgroup-controller-not-delegated');
 	});

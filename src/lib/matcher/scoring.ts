@@ -104,7 +104,7 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	/**
 	 * The host systems a paste names are read in its first this many characters (hosts.ts `hostsNamedIn`),
 	 * where a report's template puts them ("OS: Ubuntu 22.04", "macOS 15"), as the prose ranker reads a
-	 * description's first 2,000 (prose.ts). Bounded so that a megabyte of log costs no host search: over
+	 * description's first `PROSE.queryChars` (prose.ts; a test holds the two equal). Bounded so that a megabyte of log costs no host search: over
 	 * a whole megabyte it took about 100 ms, the matcher's whole budget. Chosen: every eval text that names a
 	 * host names it in its first 2,000 characters (all 588 at this commit).
 	 */
@@ -125,7 +125,7 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 /**
  * What each level of an answer means, as the least share of its answers that must be right on all the
  * eval data (tests/fixtures/*.jsonl; eval-set.ts `reliability` measures it, `npm run bench -- --only
- * accuracy` prints it beside each target, tests/unit/match.test.ts holds the matcher to it). One place for
+ * accuracy` prints it beside each target, tests/unit/prose.test.ts holds the matcher to it). One place for
  * each: the build's calibration check (self-check.ts) holds `high` on every text too.
  *
  * - `high`: the first article is right. Issue 15's bar: a confident wrong answer is the one thing the
