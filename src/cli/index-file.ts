@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { MatcherIndex } from '../lib/matcher/index.ts';
+import { HOST_IDS } from '../lib/hosts.ts';
 import { cliMessages, indexShapes as must, problemLine, type Message } from '../lib/messages.ts';
 
 /** A matcher index that cannot be used; the message is one line in the build's format. */
@@ -59,6 +60,7 @@ export function checkIndex(value: unknown, source: string): MatcherIndex {
 				shape(`${at}.exclusions[${j}]`, must.exclusion);
 			}
 		});
+		if (a.hosts !== undefined && !(Array.isArray(a.hosts) && a.hosts.every((h) => (HOST_IDS as readonly unknown[]).includes(h)))) shape(`${at}.hosts`, must.hosts);
 	});
 	if (!Array.isArray(value.signatures)) return shape('signatures', must.list);
 	const articles = value.articles.length;

@@ -10,6 +10,7 @@ import { ARTICLE_COMPONENTS_DIR, ARTICLE_SECTIONS, PRODUCT_IDS, SUBSYSTEM_IDS } 
 import { EVIDENCE_LEVEL_NAMES } from './evidence.ts';
 import { apiPath, MATCHER_INDEX_PATH, wizardStepPath } from './addresses.ts';
 import type { Confidence, MatchKind } from './matcher/match.ts';
+import { HOST_IDS } from './hosts.ts';
 
 /** A quoted piece of content cut to `max` characters, with an ellipsis when cut. */
 function shorten(text: string, max: number): string {
@@ -468,6 +469,7 @@ export const indexShapes = {
 	articlePosition: (count: number) => `a position in articles (0 to ${count - 1})`,
 	strings: 'a list of strings',
 	stringLists: 'a list of lists of strings',
+	hosts: `a list of host systems (${HOST_IDS.join(', ')})`,
 	boolean: 'true or false',
 	weights: 'an object of word -> number',
 	number: 'a number',

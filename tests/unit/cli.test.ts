@@ -433,12 +433,14 @@ describe('version, usage, a terminal on standard input, and --index', () => {
 		['the articles API instead', JSON.stringify({ version: 1, articles: [{ id: 'x', shortId: 'FL-0001', title: 't', url: 'u', summary: 's', status: 'active' }] }), 'articles[0].exclusions: must be a list. Fix:'],
 		['a signature pointing nowhere', 'BROKEN_SIGNATURE', 'signatures[0].article: must be a position in articles'],
 		['a signature whose apart words are not lists', 'BROKEN_APART', `signatures[${data.index.signatures.findIndex((s) => s.apart)}].apart: must be a list of lists of strings. Fix:`],
+		['an article for a host system this faultline does not know', 'BROKEN_HOSTS', 'articles[0].hosts: must be a list of host systems (linux, macos, windows). Fix:'],
 	])('refuses an index that is %s, naming the field', async (_name, content, message) => {
 		const broken = structuredClone(data.index);
 		if (content === 'BROKEN_SIGNATURE') broken.signatures[0].article = 999;
 		// A list of words where a list of lists of words belongs (what an index of another shape might hold).
 		const withApart = broken.signatures.find((s) => s.apart);
 		if (content === 'BROKEN_APART' && withApart) withApart.apart = withApart.apart!.flat() as unknown as string[][];
+		if (content === 'BROKEN_HOSTS') broken.articles[0].hosts = ['freebsd'];
 		const path = file('bad-index.json', content.startsWith('BROKEN_') ? JSON.stringify(broken) : content);
 		const r = await faultline(['match', '--index', path], CI_LOG);
 		expect(r.code).toBe(2);
