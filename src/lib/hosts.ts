@@ -76,9 +76,30 @@ const PATTERNS = /* @__PURE__ */ (Object.entries(HOSTS) as [HostId, (typeof HOST
  */
 const NOT_A_HOST = /\S+:\/\/\S+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*/g;
 
+/**
+ * Text that names another system than the reader's machine: a guest, an image or a channel, whichever host
+ * runs it. Blanked before the host words are read, like URLs (`NOT_A_HOST`); each pattern is one form:
+ * - Multipass's `multipass info` (`Release:  Ubuntu 24.04 LTS`, `Image hash:`) and `multipass list` rows
+ *   (`primary  Running  192.0.2.2  Ubuntu 24.04 LTS`) and `multipass find` rows (`24.04  noble,lts  20240423
+ *   Ubuntu 24.04 LTS`) name the instance's or the image's release, on a Mac or a Windows PC as on Linux
+ *   (canonical/multipass src/client/cli/formatter/table_formatter.cpp prints these columns);
+ * - a container image reference with its tag (`ubuntu:22.04`, `library/fedora:latest`): the image, not the host;
+ * - a Nix channel or flake reference (`nixos-24.05`, `nixos-unstable`, `github:NixOS/nixpkgs`,
+ *   `…/channels/nixos`): the package set's name, used on any host.
+ * A paste from a Mac that holds `multipass info` and a launch timeout was read as a Linux host's, which
+ * ruled out the macOS article that explains it.
+ */
+const NOT_THE_HOST = [
+	/^[ \t]*(?:Release|Image(?: hash)?):.*$/gm,
+	/^[ \t]*\S+[ \t]+(?:Running|Stopped|Deleted|Starting|Restarting|Suspended|Suspending|Delayed Shutdown|Unknown)[ \t].*$/gm,
+	/^[ \t]*\S+[ \t]+(?:\S+[ \t]+)?\d{8}[ \t].*$/gm,
+	/(?<![\w/.:-])(?:[\w.-]+\/)*[\w.-]+:[\w][\w.-]*/g,
+	/\bnixos-(?:unstable|\d\d\.\d\d)[\w.-]*|\bgithub:\S+|\S*\bchannels\/nixos\S*/gi,
+];
+
 /** The host systems a text names, by the words in HOSTS; empty when it names none. */
 export function hostsNamedIn(text: string): Set<HostId> {
-	const plain = text.replace(NOT_A_HOST, ' ');
+	const plain = NOT_THE_HOST.reduce((t, pattern) => t.replace(pattern, ' '), text).replace(NOT_A_HOST, ' ');
 	return new Set(PATTERNS.filter((p) => p.any.test(plain) || p.exact.test(plain)).map((p) => p.id));
 }
 

@@ -995,6 +995,15 @@ describe('the host system a paste names (hosts.ts)', () => {
 		expect(ids('OS: Windows 11\nfrobvm: the widget bridge has no gizmo address')).toEqual(['any-widget-cause']);
 	});
 
+	it("reads no host in a guest's release, an image or a Nix channel: they name what runs, on any host", () => {
+		// `multipass info` and `multipass list` on a Mac name the instance's Ubuntu; an image tag and a channel name no host either.
+		for (const guest of ['Release:        Ubuntu 24.04 LTS', 'primary                 Running           192.0.2.2        Ubuntu 24.04 LTS', 'Trying to pull docker.io/library/fedora:40...', 'nix-channel --add https://nixos.org/channels/nixos-24.05 nixpkgs']) {
+			expect(ids(`${guest}\n${line}`), guest).toEqual(['mac-widget-cause']);
+		}
+		// The reader's own host, written beside it, still rules the article out.
+		expect(ids(`OS: Ubuntu 22.04\nRelease:        Ubuntu 24.04 LTS\n${line}`)).toEqual([]);
+	});
+
 	it(`reads host words only in the paste's first ${SCORING.hostScan} characters`, () => {
 		const filler = 'x'.repeat(80);
 		const far = `${Array.from({ length: Math.ceil(SCORING.hostScan / filler.length) + 1 }, () => filler).join('\n')}\nOS: Ubuntu 22.04\n${line}`;
