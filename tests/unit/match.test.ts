@@ -973,6 +973,16 @@ describe('diagnostic output alone beside a failure no article knows', () => {
 		expect(ids(`It fails and I get this error:\n${output}`)).toEqual([['widget-setting-cause', 'medium']]);
 		expect(ids(`frobnicator: the widget sandbox refused the gizmo\n${output}`)).toEqual([['widget-setting-cause', 'high']]);
 	});
+
+	it('counts a failure logged twice (another time, the same text) as one, explained when a line of an article meets it', () => {
+		// A line another cause prints too (`decisive: false`): met, yet no answer alone, so the output decides.
+		const other = article('widget-other-cause', 'FL-0913', { signatures: [{ line: 'Error: the gadget exploded', where: 'in the tests', decisive: false }] });
+		const both = createMatcher(compileIndex([cause, other]));
+		const twice = 'Dec 01 10:58:43 host frob[1]: Error: the gadget exploded\nDec 01 10:58:49 host frob[1]: Error: the gadget exploded';
+		const answer = (text: string) => both.match(text).matches.map((m) => [m.article.id, m.confidence]);
+		expect(answer(`${twice.split('\n')[0]}\n${output}`)).toEqual([['widget-setting-cause', 'medium']]);
+		expect(answer(`${twice}\n${output}`)).toEqual([['widget-setting-cause', 'medium']]);
+	});
 });
 
 describe('the host system a paste names (hosts.ts)', () => {

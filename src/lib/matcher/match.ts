@@ -10,7 +10,7 @@ import { isGeneric, type IndexedArticle, type IndexedSignature, type MatcherInde
 import { PAGE_RESULTS, roundScore, SCORING } from './scoring.ts';
 import { createPrefilter, keyTables, rangeHash, wordHash, type ContextText, type Settled } from './prefilter.ts';
 import { escapeRegExp, VALUE_CHAR } from './pattern.ts';
-import { normalizeLine, normalizeValues, splitPrefixes, tokensOf, withoutEscapes } from './normalize.ts';
+import { normalizeLine, normalizeValues, splitPrefixes, stripPrefixes, tokensOf, withoutEscapes } from './normalize.ts';
 import { byShortId } from '../short-id.ts';
 import { HOSTS, hostRulesOut, hostsNamedIn, type HostId } from '../hosts.ts';
 import { exclusionMessages } from '../messages.ts';
@@ -321,7 +321,10 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
 		let head = ''; // the paste's first SCORING.hostScan characters, where the host systems it names are read (`rank`)
-		const failures: number[] = []; // the first SCORING.failureLines lines that read as a failure (`FAILURE_LINE`), by number
+		// The first SCORING.failureLines distinct lines that read as a failure (`FAILURE_LINE`): each line's text without
+		// its prefix (a journal's time and host), and the numbers of the lines that repeat it. A failure logged twice
+		// is one failure, explained when either line is (`rank`).
+		const failures = new Map<string, number[]>();
 		// The last lines before this one that hold more than spaces: where the command whose output a line
 		// is, if the paste shows it, is found (`isOutputOf`).
 		const recent = new RecentLines(SCORING.commandLookback);
@@ -496,7 +499,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			addLine(raw: string) {
 				lines++;
 				if (head.length < SCORING.hostScan) head += `${raw.slice(0, SCORING.hostScan - head.length)}\n`;
-				if (failures.length < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) failures.push(lines);
+				if (failures.size < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) {
+					const key = stripPrefixes(raw).trim();
+					const seen = failures.get(key);
+					if (seen) seen.push(lines);
+					else failures.set(key, [lines]);
+				}
 				const before = previous;
 				previous = raw.length <= SCORING.window ? raw : '';
 				if (holdsNonSpace(before)) recent.push(before);
@@ -556,7 +564,7 @@ function rank(
 	lines: number,
 	top: number,
 	head: string,
-	failures: readonly number[],
+	failures: ReadonlyMap<string, readonly number[]>,
 ): MatchResult {
 	const excluded = new Map(excludedByText);
 	// An article for other host systems only than the ones the paste names is ruled out (hosts.ts), as a
@@ -616,7 +624,7 @@ function rank(
 	// youki-dev/youki#3298 (unshare's own refusal beside Ubuntu's AppArmor sysctl) were given the articles whose
 	// output it is, about other tools.
 	const explained = new Set([...best.values()].map((h) => h.lineNumber));
-	const unexplained = failures.some((n) => !explained.has(n));
+	const unexplained = [...failures.values()].some((numbers) => !numbers.some((n) => explained.has(n)));
 	if (!unexplained) for (const [a, hit] of confirmed) if (!byArticle.has(a)) byArticle.set(a, { all: [hit], diagnosticOnly: true });
 
 	const matches: Match[] = [];
