@@ -7,6 +7,7 @@ import { PRODUCTS_PATH, SITE_URL, WIZARD_PATH } from './src/lib/addresses.ts';
 import { remarkAnchors } from './src/lib/remark-anchors.ts';
 import { remarkArticleSections } from './src/lib/remark-article-sections.ts';
 import { remarkEvidence } from './src/lib/remark-evidence.ts';
+import { remarkShellDirectives } from './src/lib/remark-shell-directives.ts';
 import { shortIdLinks, SMARTYPANTS } from './src/lib/site-markdown.ts';
 import { rehypeTableRegions } from './src/lib/rehype-table-regions.ts';
 import { anchorAliases } from './src/lib/knowledge-base.ts';
@@ -42,13 +43,13 @@ export default defineConfig({
 	// `dist/` unless FAULTLINE_OUT_DIR says otherwise: the end-to-end tests build and preview a copy of their own.
 	outDir: outDir(),
 	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
-	// Permanent heading anchors, the sections generated from an article's front matter, the evidence badges and the
-	// links of short IDs in prose are remark plugins; every table scrolls in a focusable, named region (a rehype
+	// Permanent heading anchors, the sections generated from an article's front matter, the evidence badges, shell
+	// code without ShellCheck's directive lines and the links of short IDs in prose are remark plugins; every table scrolls in a focusable, named region (a rehype
 	// plugin: it wraps the table's HTML). The typography pass keeps `--` as written (src/lib/site-markdown.ts).
 	markdown: {
 		processor: unified({
 			smartypants: SMARTYPANTS,
-			remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence, shortIdLinks],
+			remarkPlugins: [[remarkAnchors, { aliases: () => anchorAliases() }], remarkArticleSections, remarkEvidence, remarkShellDirectives, shortIdLinks],
 			rehypePlugins: [rehypeTableRegions],
 		}),
 	},
