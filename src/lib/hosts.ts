@@ -83,9 +83,11 @@ const NOT_A_HOST = /\S+:\/\/\S+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]*/g;
  *   (`primary  Running  192.0.2.2  Ubuntu 24.04 LTS`) and `multipass find` rows (`24.04  noble,lts  20240423
  *   Ubuntu 24.04 LTS`) name the instance's or the image's release, on a Mac or a Windows PC as on Linux
  *   (canonical/multipass src/client/cli/formatter/table_formatter.cpp prints these columns);
- * - a container image reference with its tag (`ubuntu:22.04`, `library/fedora:latest`): the image, not the host;
- * - a Nix channel or flake reference (`nixos-24.05`, `nixos-unstable`, `github:NixOS/nixpkgs`,
- *   `…/channels/nixos`): the package set's name, used on any host.
+ * - a container image reference with its tag (`ubuntu:22.04`, `library/fedora:latest`), read by the OCI
+ *   reference grammar (distribution/reference: a repository name is lower case, a tag at most 128 characters),
+ *   so that a reader's `OS:macOS 14` or `Host:Ubuntu 22.04` still names their host; a flake reference
+ *   (`github:NixOS/nixpkgs`) has the same shape and goes with it;
+ * - a Nix channel (`nixos-24.05`, `nixos-unstable`, `…/channels/nixos`): the package set's name, used on any host.
  * A paste from a Mac that holds `multipass info` and a launch timeout was read as a Linux host's, which
  * ruled out the macOS article that explains it.
  */
@@ -93,8 +95,8 @@ const NOT_THE_HOST = [
 	/^[ \t]*(?:Release|Image(?: hash)?):.*$/gm,
 	/^[ \t]*\S+[ \t]+(?:Running|Stopped|Deleted|Starting|Restarting|Suspended|Suspending|Delayed Shutdown|Unknown)[ \t].*$/gm,
 	/^[ \t]*\S+[ \t]+(?:\S+[ \t]+)?\d{8}[ \t].*$/gm,
-	/(?<![\w/.:-])(?:[\w.-]+\/)*[\w.-]+:[\w][\w.-]*/g,
-	/\bnixos-(?:unstable|\d\d\.\d\d)[\w.-]*|\bgithub:\S+|\S*\bchannels\/nixos\S*/gi,
+	/(?<![\w/.:-])(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*:\w[\w.-]{0,127}(?![\w.-])/g,
+	/\bnixos-(?:unstable|\d\d\.\d\d)[\w.-]*|\S*\bchannels\/nixos\S*/gi,
 ];
 
 /** The host systems a text names, by the words in HOSTS; empty when it names none. */

@@ -1007,7 +1007,7 @@ describe('the host system a paste names (hosts.ts)', () => {
 
 	it("reads no host in a guest's release, an image or a Nix channel: they name what runs, on any host", () => {
 		// `multipass info` and `multipass list` on a Mac name the instance's Ubuntu; an image tag and a channel name no host either.
-		for (const guest of ['Release:        Ubuntu 24.04 LTS', 'primary                 Running           192.0.2.2        Ubuntu 24.04 LTS', 'Trying to pull docker.io/library/fedora:40...', 'nix-channel --add https://nixos.org/channels/nixos-24.05 nixpkgs']) {
+		for (const guest of ['Release:        Ubuntu 24.04 LTS', 'primary                 Running           192.0.2.2        Ubuntu 24.04 LTS', 'Trying to pull docker.io/library/fedora:40...', 'warning: Nix search path entry \'/nix/var/nix/profiles/per-user/root/channels/nixos\' does not exist, ignoring']) {
 			expect(ids(`${guest}\n${line}`), guest).toEqual(['mac-widget-cause']);
 		}
 		// The reader's own host, written beside it, still rules the article out.

@@ -266,10 +266,13 @@ describe('the host system a description names', () => {
 		expect([...hostsNamedIn('Ubuntu-22.04 on WSL2')]).toEqual(['linux', 'windows']);
 		// A network card's MAC address, an architecture, a server's or a launchd label's dotted name, SELinux, a desktop's windows.
 		// A guest's release (`multipass info`, `multipass list`), an image reference and a Nix channel or flake name no host.
-		for (const text of ['Release:        Ubuntu 24.04 LTS', 'primary   Running   192.0.2.2   Ubuntu 24.04 LTS', 'podman run --rm ubuntu:22.04', 'FROM docker.io/library/fedora:latest', 'nix-channel --add https://nixos.org/channels/nixos-24.05 nixpkgs', 'nix run github:NixOS/nixpkgs#hello']) {
+		for (const text of ['Release:        Ubuntu 24.04 LTS', 'primary   Running   192.0.2.2   Ubuntu 24.04 LTS', 'podman run --rm ubuntu:22.04', 'FROM docker.io/library/fedora:latest', '/nix/var/nix/profiles/per-user/root/channels/nixos', 'inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.05";', 'nix run github:NixOS/nixpkgs#hello']) {
 			expect([...hostsNamedIn(text)], text).toEqual([]);
 		}
 		expect([...hostsNamedIn('OS: Ubuntu 22.04 (lsb_release: Release: 22.04)')]).toEqual(['linux']);
+		// A reader's label with no space after it is no image reference (those are lower case).
+		expect([...hostsNamedIn('OS:macOS 14')]).toEqual(['macos']);
+		expect([...hostsNamedIn('Host:Ubuntu 22.04')]).toEqual(['linux']);
 		for (const text of ['my MAC address changes', 'arch: amd64', 'OS/Arch:', 'failed to download from https://cloud-images.ubuntu.com/releases', 'org.nixos.nix-daemon is disabled', 'SELinux is enforcing', 'too many windows open', 'macvlan and emacs']) {
 			expect([...hostsNamedIn(text)], text).toEqual([]);
 		}

@@ -1,6 +1,6 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { remarkShellDirectives } from '../../src/lib/remark-shell-directives.ts';
+import { remarkShellDirectives, withoutShellDirectives } from '../../src/lib/remark-shell-directives.ts';
 
 const render = async (markdown: string) => (await (await createMarkdownProcessor({ remarkPlugins: [remarkShellDirectives], syntaxHighlight: false })).render(markdown)).code;
 
@@ -15,5 +15,11 @@ describe("ShellCheck's directives in shell code", () => {
 		expect(await render('```yaml\n# shellcheck disable=SC2016\nkey: value\n```')).toContain('# shellcheck disable=SC2016');
 		expect(await render('```sh\n# shellcheck is a linter\necho hi\n```')).toContain('# shellcheck is a linter');
 		expect(await render('```sh\n# run shellcheck on it first\necho hi\n```')).toContain('# run shellcheck on it first');
+	});
+
+	it('are left out of a wizard result\'s fix the same way (withoutShellDirectives), in shell code only', () => {
+		expect(withoutShellDirectives('sh', '# shellcheck disable=SC2016\necho \'$out\'')).toBe("echo '$out'");
+		expect(withoutShellDirectives('text', '# shellcheck disable=SC2016')).toBe('# shellcheck disable=SC2016');
+		expect(withoutShellDirectives('', '# shellcheck disable=SC2016')).toBe('# shellcheck disable=SC2016');
 	});
 });

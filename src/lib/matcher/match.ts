@@ -321,10 +321,11 @@ export function createMatcher(index: MatcherIndex): Matcher {
 		let read = 0;
 		let previous = ''; // the line before, for a wrapped line
 		let head = ''; // the paste's first SCORING.hostScan characters, where the host systems it names are read (`rank`)
-		// The first SCORING.failureLines distinct lines that read as a failure (`FAILURE_LINE`): each line's text without
-		// its prefix (a journal's time and host), and the numbers of the lines that repeat it. A failure logged twice
-		// is one failure, explained when either line is (`rank`).
+		// The first SCORING.failureLines lines that read as a failure (`FAILURE_LINE`), by their text without its prefix
+		// (a journal's time and host): each text with the numbers of its lines. A failure logged twice is one failure,
+		// explained when either line is (`rank`).
 		const failures = new Map<string, number[]>();
+		let failureLines = 0;
 		// The last lines before this one that hold more than spaces: where the command whose output a line
 		// is, if the paste shows it, is found (`isOutputOf`).
 		const recent = new RecentLines(SCORING.commandLookback);
@@ -499,7 +500,8 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			addLine(raw: string) {
 				lines++;
 				if (head.length < SCORING.hostScan) head += `${raw.slice(0, SCORING.hostScan - head.length)}\n`;
-				if (failures.size < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) {
+				if (failureLines < SCORING.failureLines && raw.length <= SCORING.window && FAILURE_LINE.test(raw)) {
+					failureLines++;
 					const key = stripPrefixes(raw).trim();
 					const seen = failures.get(key);
 					if (seen) seen.push(lines);

@@ -112,8 +112,8 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	/**
 	 * At most this many lines that read as a failure (match.ts `FAILURE_LINE`) are kept per paste, by number,
 	 * for the rule that diagnostic output alone explains no failure that no article's line meets (`rank`):
-	 * a few suffice to find one no signature met, and a log of a million error lines keeps no more. Counted distinct (a line
-	 * logged again, with another time before it, is the same failure).
+	 * a few suffice to find one no signature met, and a log of a million error lines keeps no more (a line logged
+	 * again, with another time before it, is kept as the same failure, `rank`).
 	 * Chosen; after them no line is tested, so a long log costs the test only until then.
 	 */
 	failureLines: 16,
