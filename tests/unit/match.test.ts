@@ -1021,6 +1021,21 @@ describe('the host system a paste names (hosts.ts)', () => {
 	});
 });
 
+describe('a near reading that drops a word the line says otherwise', () => {
+	const cause = article('widget-remove-cause', 'FL-0914', { signatures: [{ line: 'Remove file `/etc/widget/widget.conf`', where: 'in the tests' }] });
+	const matcher = createMatcher(compileIndex([cause]));
+	const met = (text: string) => matcher.match(text).matches.map((m) => [m.article.id, m.kind]);
+
+	it('is no reading when a phrase stands in its place (a plan line, DeterminateSystems/nix-installer#1290)', () => {
+		expect(met('* Remove the widget configuration in `/etc/widget/widget.conf`')).toEqual([]);
+	});
+
+	it('is still near with a word or two in its place, and exact as written', () => {
+		expect(met('Remove file `/etc/widget/widget.conf`')).toEqual([['widget-remove-cause', 'exact']]);
+		expect(met('error: Remove stale `/etc/widget/widget.conf`')).toEqual([['widget-remove-cause', 'near']]);
+	});
+});
+
 describe('a line of generic words alone (it says something failed, not what)', () => {
 	const cause = article('nix-generic-cause', 'FL-0909', {
 		signatures: [

@@ -213,6 +213,32 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	}
 
 	/**
+	 * Whether a near reading would drop a word of the signature that the line replaces with a phrase of its
+	 * own: the signature's words on either side of the missing one are both in the line, in that order, and
+	 * between them the line holds more than `SCORING.nearReplacedBy` words, one of them a word the signature
+	 * does not have. A word or two in its place is another release's or a neighbouring call's wording (buildah's
+	 * "creating new mount namespace for […]" and runc's "creating mount namespace before pivot", the same
+	 * refusal, containers/buildah#518); a longer phrase is another sentence: "Remove file `/etc/nix/nix.conf`",
+	 * nix-installer's refusal, against its plan's "* Remove the Nix configuration in `/etc/nix/nix.conf`"
+	 * (DeterminateSystems/nix-installer#1290), where "file" is a generic word and "the nix configuration in"
+	 * stands in its place.
+	 */
+	function saysOtherInPlace(s: number, normalized: string, words: Set<string>): boolean {
+		const own = index.signatures[s].tokens;
+		const line = tokensOf(normalized);
+		for (let i = 1; i + 1 < own.length; i++) {
+			if (words.has(own[i]) || !words.has(own[i - 1]) || !words.has(own[i + 1])) continue;
+			const from = line.indexOf(own[i - 1]);
+			const to = line.indexOf(own[i + 1], from + 1);
+			if (from < 0 || to < 0) continue;
+			const mine = new Set(own);
+			const gap = line.slice(from + 1, to);
+			if (gap.length > SCORING.nearReplacedBy && gap.some((w) => !mine.has(w))) return true;
+		}
+		return false;
+	}
+
+	/**
 	 * The error a signature's own line ends with, when that ending is only generic words (`…: invalid
 	 * argument`, `…: operation not permitted`, `…: permission denied`): the words after the last `:` of
 	 * its last literal part, when the line ends there. Generic words weigh little, so a near reading could
@@ -481,7 +507,7 @@ export function createMatcher(index: MatcherIndex): Matcher {
 			const sigCoverage = covered / sigTotals[s];
 			// The error the signature ends with must be there too: it is what a near reading may not drop (`errorEnding`).
 			const endsAlike = errorEnding(s).every((t) => words.has(t));
-			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && endsAlike && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized)) {
+			if (specificCovered === specificTotal && sigCoverage >= SCORING.nearCoverage && endsAlike && partWords(s).every((part) => part.length === 0 || part.some((t) => words.has(t))) && inOneStretch(s, normalized) && !saysOtherInPlace(s, normalized, words)) {
 				return { score: SCORING.nearScale * sigCoverage, kind: 'near' };
 			}
 			// Partial: the line is a piece of the signature. Words the signature lacks

@@ -63,6 +63,13 @@ export const SCORING = /* @__PURE__ */ Object.freeze({
 	/** A near match scores this times its coverage: always below an exact match (1). Chosen. */
 	nearScale: 0.9,
 	/**
+	 * A near reading may drop a word of the signature that the line says otherwise with at most this many words
+	 * (match.ts `saysOtherInPlace`): a word or two is another wording, more is another sentence. Chosen between
+	 * the eval set's cases: runc's "before pivot" stands for buildah's "for […]" in the same refusal (2, right),
+	 * nix-installer's plan says "the nix configuration in" where its refusal says "file" (4, another line).
+	 */
+	nearReplacedBy: 2,
+	/**
 	 * Partial match: at least this share of the line's weight is the signature's own words… Chosen.
 	 * A near or partial match also needs, for each neighbour (another article's signature sharing
 	 * `minSpecific` specific words), a word this signature has and the neighbour lacks (match.ts
