@@ -53,6 +53,17 @@ const limitsWhere: Runnable = {
 };
 
 const RUN_HERE: Record<string, Runnable> = {
+	'podman-memcg-where': {
+		needs: ['cat', 'grep'],
+		// The kernel command line; then, on cgroup v2, the root's controllers (on v1 cat prints its error to stderr);
+		// then the memory line of /proc/cgroups (name, hierarchy, cgroups, enabled), when the kernel lists one.
+		shape: (lines) => {
+			expect(lines.length).toBeGreaterThanOrEqual(1);
+			expect(lines.length).toBeLessThanOrEqual(3);
+			expect(lines[0]).not.toBe('');
+			for (const l of lines.slice(1)) expect(l).toMatch(/^memory\s+\d+\s+\d+\s+[01]$|^[a-z_]+( [a-z_]+)*$/);
+		},
+	},
 	'nix-userns-release': {
 		needs: ['grep'],
 		// NAME and VERSION from /etc/os-release (a rolling release has no VERSION).
