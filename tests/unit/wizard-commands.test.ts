@@ -296,6 +296,8 @@ const NOT_HERE: Record<string, string> = {
 	'podman-wsl-which': 'runs podman machine and wsl.exe on Windows',
 	'podman-volume-denied': 'needs sudo and ausearch, from the audit tools, which this machine does not have',
 	'podman-volume-enforcing': 'needs getenforce, from the SELinux tools, which this Debian machine does not have',
+	'nix-tls-issuer-check': 'connects to cache.nixos.org, and this machine reaches only npm and Debian',
+	'nix-tls-installer-issuer-check': 'connects to cache.nixos.org, and this machine reaches only npm and Debian',
 	'podman-apparmor-lsm-which': 'reads /sys/kernel/security/lsm, from securityfs, which is not mounted where these tests run, and /proc/self/attr/current, whose answer depends on the host kernel',
 };
 

@@ -5,7 +5,7 @@
  * Source: every eval text that reads as log output (tests/fixtures/dev.jsonl
  * and dev-more.jsonl, text-kind.ts `textKind`: journals, dmesg, CI and build
  * logs, tool output that people pasted into the upstream trackers), grouped
- * by thread (453 threads). A word (lower case, letters, digits and `_`,
+ * by thread (454 threads). A word (lower case, letters, digits and `_`,
  * as the pre-filter reads a raw line) is on the list when it occurs in at
  * least 5 % of the threads.
  *
