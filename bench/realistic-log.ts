@@ -114,7 +114,8 @@ function drawLog(bytes: number, realLines: readonly string[], bodies: readonly s
  * The bodies of a log that holds one known error, `needle`, and nothing else the matcher reads: `bodies`
  * (noiseBodies) with every body that, in the log `realisticLog` draws from them (same `bytes`, `seed`),
  * takes part in anything the matcher reports but the needle's own line (a match's line, a supporting line,
- * a `when` context, an excluding line, the needle's article's too) replaced by the next body in the list
+ * a `when` context, an excluding line, the needle's article's too; and, for an article that the needle's
+ * own line excludes, the noise line that met one of its signatures) replaced by the next body in the list
  * that does not. Read on the generated log itself, again after each replacement until nothing is left:
  * noiseBodies' check (every body once, under one prefix) does not hold there, where, with their digits
  * redrawn, their prefixes, and side by side in other orders, noise lines met other articles' patterns and
@@ -142,6 +143,11 @@ export function honestBodies(bytes: number, realLines: readonly string[], bodies
 		// An excerpt (match.ts `excerpt`) is a slice of its raw line, or of a wrapped line joined to the one
 		// before it (then it holds that one whole): the lines that hold it, or that it holds.
 		if (texts.length) lines.forEach((line, i) => texts.some((t) => line.includes(t) || t.includes(line)) && at.add(i));
+		// An article excluded by the needle's own line (its excludeWhen text is in the needle) is reported only
+		// because a noise line met one of its signatures; the needle's line cannot go, so that noise line must:
+		// the line that, beside the needle alone, brings the same exclusion.
+		const byNeedle = new Set(result.excluded.filter((e) => e.matchedLine.length > 0 && (needle.includes(e.matchedLine) || e.matchedLine.includes(needle))).map((e) => e.article.id));
+		if (byNeedle.size) lines.forEach((line, i) => bodyOf[i] >= 0 && matcher.match(`${line}\n${needle}`, { top: Number.POSITIVE_INFINITY }).excluded.some((e) => byNeedle.has(e.article.id)) && at.add(i));
 		const drop = [...at].filter((i) => bodyOf[i] >= 0).map((i) => table[bodyOf[i]]);
 		if (!drop.length) {
 			const only = result.matches.map((m) => m.article.id);

@@ -266,6 +266,7 @@ const NOT_HERE: Record<string, string> = {
 	'multipass-launch-lines': 'needs Multipass and sudo',
 	'multipass-windows-cert-missing': 'runs on Windows',
 	'multipass-socket-windows': 'runs in PowerShell on Windows',
+	'multipass-socket-daemon': 'needs snapd and the Multipass snap, which this machine does not have',
 	'multipass-chown-windows': 'runs in PowerShell on Windows',
 	'multipass-timeout-where': 'needs sudo and macOS bridge100',
 	'multipass-timeout-host': 'needs Multipass',
