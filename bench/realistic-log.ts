@@ -147,7 +147,14 @@ export function honestBodies(bytes: number, realLines: readonly string[], bodies
 		// because a noise line met one of its signatures; the needle's line cannot go, so that noise line must:
 		// the line that, beside the needle alone, brings the same exclusion.
 		const byNeedle = new Set(result.excluded.filter((e) => e.matchedLine.length > 0 && (needle.includes(e.matchedLine) || e.matchedLine.includes(needle))).map((e) => e.article.id));
-		if (byNeedle.size) lines.forEach((line, i) => bodyOf[i] >= 0 && matcher.match(`${line}\n${needle}`, { top: Number.POSITIVE_INFINITY }).excluded.some((e) => byNeedle.has(e.article.id)) && at.add(i));
+		// A line past no quick look meets no signature (`mayMatch`, the gate `addLine` applies), and a line once read is remembered.
+		const brings = new Map<string, boolean>();
+		const bringsExclusion = (line: string) => {
+			let found = brings.get(line);
+			if (found === undefined) brings.set(line, (found = matcher.mayMatch(line) && matcher.match(`${line}\n${needle}`, { top: Number.POSITIVE_INFINITY }).excluded.some((e) => byNeedle.has(e.article.id))));
+			return found;
+		};
+		if (byNeedle.size) lines.forEach((line, i) => bodyOf[i] >= 0 && bringsExclusion(line) && at.add(i));
 		const drop = [...at].filter((i) => bodyOf[i] >= 0).map((i) => table[bodyOf[i]]);
 		if (!drop.length) {
 			const only = result.matches.map((m) => m.article.id);
