@@ -44,8 +44,9 @@ export default defineConfig({
 	outDir: outDir(),
 	...(cacheDir() ? { cacheDir: cacheDir() } : {}),
 	// Permanent heading anchors, the sections generated from an article's front matter, the evidence badges, shell
-	// code without ShellCheck's directive lines and the links of short IDs in prose are remark plugins; every table scrolls in a focusable, named region (a rehype
-	// plugin: it wraps the table's HTML). The typography pass keeps `--` as written (src/lib/site-markdown.ts).
+	// code without ShellCheck's directive lines and the links of short IDs in prose are remark plugins; every table
+	// scrolls in a focusable, named region (a rehype plugin: it wraps the table's HTML). The typography pass keeps
+	// `--` as written (src/lib/site-markdown.ts).
 	markdown: {
 		processor: unified({
 			smartypants: SMARTYPANTS,

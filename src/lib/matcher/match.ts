@@ -226,12 +226,12 @@ export function createMatcher(index: MatcherIndex): Matcher {
 	function saysOtherInPlace(s: number, normalized: string, words: Set<string>): boolean {
 		const own = index.signatures[s].tokens;
 		const line = tokensOf(normalized);
+		const mine = new Set(own);
 		for (let i = 1; i + 1 < own.length; i++) {
 			if (words.has(own[i]) || !words.has(own[i - 1]) || !words.has(own[i + 1])) continue;
 			const from = line.indexOf(own[i - 1]);
 			const to = line.indexOf(own[i + 1], from + 1);
 			if (from < 0 || to < 0) continue;
-			const mine = new Set(own);
 			const gap = line.slice(from + 1, to);
 			if (gap.length > SCORING.nearReplacedBy && gap.some((w) => !mine.has(w))) return true;
 		}
