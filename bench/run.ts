@@ -410,6 +410,23 @@ function proseComparison(items: EvalItem[], matcher: Matcher, loaded: ReturnType
 	);
 }
 
+/**
+ * The "possible" block (match.ts `possible`): texts with no match whose line one article knows as a line other
+ * causes print too. Not an answer, so not in the accuracy tables; this says how often the cause it names is the
+ * thread's, and how often it is shown for text whose cause no article explains.
+ */
+function possibleTable(items: readonly EvalItem[], matcher: Matcher) {
+	const shown = items.map((item) => ({ item, first: matcher.match(item.text).possible[0]?.article.id })).filter((x) => x.first !== undefined);
+	const positives = shown.filter((x) => x.item.expected !== null);
+	const rows: [string, number][] = [
+		['texts shown a possible cause', shown.length],
+		['  the first is the labelled article', positives.filter((x) => x.first === x.item.expected).length],
+		['  the text has another article', positives.filter((x) => x.first !== x.item.expected).length],
+		['  no article explains the text (look-alike or uncovered)', shown.length - positives.length],
+	];
+	table(`The possible causes shown with no match (match.ts \`possible\`), on the same ${items.length} texts`, ['', 'texts'], rows);
+}
+
 /** 1. Accuracy on every eval text, per kind and per half, beside Fuse.js and Pagefind; the reliability table. */
 async function accuracyTables() {
 	const loaded = loadArticles(root);
@@ -465,6 +482,7 @@ async function accuracyTables() {
 			console.log(`\n- ${a.item.id} [${a.item.kind}, half ${halfOf(a.item)}] expected ${a.item.expected} got ${a.got} (${a.confidence ?? 'no answer'}${candidates})`);
 		}
 	}
+	possibleTable(items, matcher);
 	proseComparison(items, matcher, loaded);
 	const wrongHigh = ours.filter((a) => a.confidence === 'high' && !a.right);
 	if (wrongHigh.length) console.log(`\nWrong high-confidence answers: ${wrongHigh.map((a) => `${a.item.id} -> ${a.got}`).join(', ')}`);

@@ -906,6 +906,23 @@ export const verdictMessages = {
 	noKnownError: () => 'No known error matches this text.',
 } as const;
 
+/**
+ * A log with no match whose line one article knows as a line other causes print too (match.ts `possible`), the
+ * same on the site (src/components/search/search-ui.ts) and in the CLI (presenters.ts): a cause to check, not an
+ * answer and not a new problem. The bot posts nothing for it (presenters.ts `toMarkdown`).
+ */
+export const possibleMessages = {
+	/** The status line (site) and the first line (CLI), in place of `verdictMessages.noKnownError`. */
+	summary: (count: number) =>
+		`No known error matches this text with confidence, but ${count === 1 ? 'one of its lines is' : 'some of its lines are'} printed by a known cause among others: check ${count === 1 ? 'it' : 'them'} before you follow a fix.`,
+	/** The section's heading (site) and label (CLI). */
+	heading: () => 'Possible causes — to check, not a diagnosis',
+	/** Under each possible cause: which line, and why it is not an answer. */
+	line: (lineNumber: number) => `Line ${lineNumber} of your text is printed by this cause, and by others no article explains yet:`,
+	/** The link to the article's “How to confirm” (site) and its label (CLI). */
+	confirm: () => 'Check whether it is this cause (How to confirm)',
+} as const;
+
 /** Why the matcher rules an article out that no `excludeWhen` of its own names (match.ts `rank`); shown beside the article as its `why`. */
 export const exclusionMessages = {
 	/** An article for some host systems only (its `hosts`), and a paste that names only others (hosts.ts). */

@@ -13,14 +13,14 @@
  * Every function takes the site's base URL, so links point wherever the
  * knowledge base is deployed. Nothing here needs Node or reads files.
  */
-import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH, WIZARD_PATH } from './addresses.ts';
+import { absolute, articleUrl, matchUrl, MAX_LINK_LENGTH, sectionPath, WIZARD_PATH } from './addresses.ts';
 import type { EvidenceLevel } from './evidence.ts';
 import type { ProductId } from './registry.ts';
-import { sameLineGroups, type IndexedArticle, type Match, type MatchResult } from './matcher/index.ts';
+import { sameLineGroups, type IndexedArticle, type Match, type MatchResult, type Possible } from './matcher/index.ts';
 import type { SeparatingQuestion } from '../wizard/engine.ts';
 import type { ProseMatch } from './prose.ts';
 import type { TextKind } from './text-kind.ts';
-import { proseCliMessages, proseMessages, verdictMessages } from './messages.ts';
+import { possibleMessages, proseCliMessages, proseMessages, verdictMessages } from './messages.ts';
 import { plainText } from './inline-code.ts';
 
 /**
@@ -70,11 +70,39 @@ export interface JsonMatch {
 }
 
 /**
- * The CLI's `--json` shape; `likely` only for a description or a search with no error line (then `matches` is empty);
+ * A possible cause in the CLI's `--json` (`possible`, match.ts `Possible`): not an answer, so `confidence` is
+ * always `possible`; `confirm`, the address of its "How to confirm" section.
+ */
+export interface JsonPossible {
+	id: string;
+	shortId: string;
+	title: string;
+	url: string;
+	confirm: string;
+	confidence: 'possible';
+	score: number;
+	lineNumber: number;
+	matchedLine: string;
+	signature: string;
+}
+
+function jsonPossible(p: Possible, baseUrl: string): JsonPossible {
+	const { id, shortId, title } = p.article;
+	return { id, shortId, title, url: articleUrl(baseUrl, id), confirm: absolute(baseUrl, sectionPath(id, 'How to confirm')), confidence: 'possible', score: p.score, lineNumber: p.lineNumber, matchedLine: p.matchedLine, signature: p.signature };
+}
+
+/**
+ * The CLI's `--json` shape; `possible` only when there is no match and a line one article knows as shared
+ * (match.ts `possible`); `likely` only for a description or a search with no error line (then `matches` is empty);
  * `closest` beside an empty `likely`, when articles are near the text's words: search results, which change no verdict.
  */
-export function toJson(result: MatchResult, baseUrl: string, likely?: Likely): { matches: JsonMatch[]; ambiguous: boolean; likely?: JsonLikely[]; closest?: JsonClosest[] } {
+export function toJson(
+	result: MatchResult,
+	baseUrl: string,
+	likely?: Likely,
+): { matches: JsonMatch[]; ambiguous: boolean; possible?: JsonPossible[]; likely?: JsonLikely[]; closest?: JsonClosest[] } {
 	return {
+		...(result.possible.length ? { possible: result.possible.map((p) => jsonPossible(p, baseUrl)) } : {}),
 		...(likely && result.matches.length === 0
 			? { likely: likely.articles.map((l) => ({ id: l.id, shortId: l.shortId, title: l.title, url: articleUrl(baseUrl, l.id), confidence: 'likely' as const, relative: l.relative, shared: l.shared })) }
 			: {}),
@@ -179,12 +207,16 @@ function escapeMarkdown(text: string): string {
  * A match result as plain text for a terminal: each article with its URL,
  * confidence and matched line; when several causes print one line, the
  * question that tells them apart (from `question`, when the wizard has one);
- * with no match, the articles the text ruled out and why; for a description or a search with no
- * error line (`likely`), its likely articles, marked `likely`, and no "no known error" verdict.
+ * with no match, the articles the text ruled out and why; with no match but a line one article knows as
+ * a line other causes print too (match.ts `possible`), that article as a possible cause with its "How to
+ * confirm", in place of the verdict (and of any likely articles: the line says more than the words); for a
+ * description or a search with no error line (`likely`), its likely articles, marked `likely`, and no "no
+ * known error" verdict.
  */
 export function toPlainText(result: MatchResult, baseUrl: string, question: (articleIds: string[]) => Question | undefined, likely?: Likely): string {
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
+		if (result.possible.length) return `${possibleText(result.possible, baseUrl)}${ruledOut}`;
 		if (likely) {
 			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  ${proseCliMessages.likelyShares(l.shared.map(proseCliMessages.sharedWord))}`).join('');
 			const closest = likely.articles.length ? [] : (likely.closest ?? []);
@@ -209,6 +241,15 @@ export function toPlainText(result: MatchResult, baseUrl: string, question: (art
 			.join('\n\n') +
 		notes.join('')
 	);
+}
+
+/** The possible causes (match.ts `possible`) as plain text: the summary, then each article, its line and its "How to confirm". */
+function possibleText(possible: readonly Possible[], baseUrl: string): string {
+	const items = possible.map(
+		(p) =>
+			`\n\n${p.article.shortId}  ${p.article.title}\n  ${articleUrl(baseUrl, p.article.id)}\n  ${possibleMessages.line(p.lineNumber)} ${p.matchedLine.trim()}\n  ${possibleMessages.confirm()}: ${absolute(baseUrl, sectionPath(p.article.id, 'How to confirm'))}`,
+	);
+	return `${possibleMessages.summary(possible.length)}\n\n${possibleMessages.heading()}:${items.join('')}`;
 }
 
 /** Marks Faultline's comments, so the bot can find its own comment and skip it. */

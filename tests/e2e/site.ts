@@ -16,6 +16,8 @@ const KB = loadKnowledgeBase(ROOT);
 /** The real articles, in file-name order (the model orders them by short ID). */
 export const LOADED_ARTICLES = [...KB.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 export const ARTICLES = LOADED_ARTICLES.map((a) => a.data);
+/** The matcher's compiled index of the real articles, as the site's build compiles it. */
+export const MATCHER_INDEX = KB.matcherIndex();
 
 /** The built site under test: the tests' own build directory (playwright.config.ts sets it; scripts/build-dir.ts). */
 export const DIST = join(ROOT, outDir());

@@ -13,7 +13,7 @@ import { SITE_URL } from '../../src/lib/addresses.ts';
 import { dataFromContent } from '../../src/cli/content-data.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { CliData } from '../../src/cli/data.ts';
-import { proseCliMessages, proseMessages } from '../../src/lib/messages.ts';
+import { possibleMessages, proseCliMessages, proseMessages, verdictMessages } from '../../src/lib/messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
@@ -134,6 +134,20 @@ describe('faultline match', () => {
 		const r = await faultline(['match', '--json'], 'error: the frobnicator stopped: Operation not permitted\n');
 		expect(r.code).toBe(1);
 		expect(JSON.parse(r.stdout)).toEqual({ matches: [], ambiguous: false });
+	});
+
+	it('offers a known cause of a line other causes print too, with its "How to confirm", and exits 1', async () => {
+		// containers/podman#9807: a bind mount SELinux refused, seen only as ls's "cannot open directory … Permission denied".
+		const paste = ['root@065a7a2aaecd:/# ls app', "ls: cannot open directory 'app': Permission denied"].join('\n');
+		const r = await faultline(['match'], paste);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain(possibleMessages.summary(1));
+		expect(r.stdout).not.toContain(verdictMessages.noKnownError());
+		expect(r.stdout).toContain('/kb/podman-volume-selinux-label/#how-to-confirm');
+		const json = JSON.parse((await faultline(['match', '--json'], paste)).stdout);
+		expect(json.matches).toEqual([]);
+		expect(json.possible.map((p: { id: string; confidence: string }) => [p.id, p.confidence])).toEqual([['podman-volume-selinux-label', 'possible']]);
+		expect((await faultline(['match', '--markdown'], paste)).stdout).toBe('');
 	});
 
 	// containers/podman#7765, as the reporter described it: no error line, a description.

@@ -21,7 +21,7 @@
  * tells them apart (engine.ts `separatingQuestion`, as the CLI prints it).
  */
 import type { MatchRequest, MatchResponse, WarmUpRequest } from './match-worker.ts';
-import { sameLineGroups, stripPrefixes, type Match, type MatchResult } from '../../lib/matcher/index.ts';
+import { sameLineGroups, stripPrefixes, type Match, type MatchResult, type Possible } from '../../lib/matcher/index.ts';
 import type { ProseMatch } from '../../lib/prose.ts';
 import type { TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
@@ -29,7 +29,7 @@ import { arrivedWhole, showStart } from './show-start.ts';
 import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
-import { pasteStatusMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
+import { pasteStatusMessages, possibleMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
 
 
 interface PagefindResultData {
@@ -219,7 +219,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			renderKnown(known, response.result, response.kind, questions);
 			renderLikely(likely, response.likely, response.closest);
 			renderClosest(closest, response.closest);
-			for (const m of [...response.result.matches.map((m) => m.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
+			for (const m of [...response.result.matches.map((m) => m.article), ...response.result.possible.map((p) => p.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
 			if (typeof response.display === 'object') notes.push(response.display.note);
 			if (response.likelyError) notes.push(pasteStatusMessages.rankingUnavailable(response.likelyError));
@@ -323,24 +323,34 @@ function summary(result: MatchResult, kind: TextKind, likely: readonly ProseMatc
 		return pasteStatusMessages.knownCauses(n, shared.some((l) => l.question));
 	}
 	if (n > 0) return pasteStatusMessages.knownErrorsFound(n);
+	if (result.possible.length) return possibleMessages.summary(result.possible.length);
 	if (kind === 'log') return verdictMessages.noKnownError();
 	return proseMessages.summary(kind, likely.length, likely.length ? 0 : closest.length);
 }
 
 function renderKnown(section: HTMLElement, result: MatchResult, kind: TextKind, shared: readonly SharedLine[]) {
 	// A search or a description with no error line gets no verdict (only what was ruled out, if anything).
-	if (result.matches.length === 0 && kind !== 'log' && result.excluded.length === 0) {
+	const possible = result.matches.length === 0 && result.possible.length > 0;
+	if (result.matches.length === 0 && !possible && kind !== 'log' && result.excluded.length === 0) {
 		section.hidden = true;
 		return;
 	}
 	// A log with no match: the status line above already gives the verdict (verdictMessages.noKnownError), so the heading does not repeat it.
-	const heading = el('h3', result.matches.length || kind === 'log' ? pasteStatusMessages.knownErrorsHeading() : pasteStatusMessages.ruledOutHeading());
+	const heading = el(
+		'h3',
+		possible ? possibleMessages.heading() : result.matches.length || kind === 'log' ? pasteStatusMessages.knownErrorsHeading() : pasteStatusMessages.ruledOutHeading(),
+	);
 	const children: Node[] = [heading];
 	for (const line of shared) children.push(renderSharedLine(line));
 	if (result.matches.length) {
 		const ol = document.createElement('ol');
 		ol.className = 'match-list';
 		ol.append(...result.matches.map(renderMatch));
+		children.push(ol);
+	} else if (possible) {
+		const ol = document.createElement('ol');
+		ol.className = 'possible-list';
+		ol.append(...result.possible.map(renderPossible));
 		children.push(ol);
 	} else if (kind === 'log') {
 		children.push(el('p', pasteStatusMessages.noKnownErrorNote()));
@@ -434,6 +444,21 @@ function renderLikelyItem(m: ProseMatch): HTMLLIElement {
 	const confirm = el('a', proseMessages.howToConfirmIt());
 	confirm.href = sectionPath(m.id, 'How to confirm');
 	li.append(link, ' ', badge, withParts(el('p', '', 'match-summary'), ...titleNodes(m.summary)), why, confirm);
+	return li;
+}
+
+/**
+ * A possible cause (match.ts `possible`): the article, the reader's line that other causes print too, and the
+ * link to its "How to confirm", which tells whether it is this cause. No confidence: it is no answer.
+ */
+function renderPossible(p: Possible): HTMLLIElement {
+	const li = document.createElement('li');
+	li.dataset.article = p.article.id;
+	li.append(articleLink(p.article.id, p.article.shortId, p.article.title));
+	if (p.article.summary) li.append(withParts(el('p', '', 'match-summary'), ...titleNodes(p.article.summary)));
+	const confirm = el('a', possibleMessages.confirm(), 'possible-check');
+	confirm.href = sectionPath(p.article.id, 'How to confirm');
+	li.append(el('p', possibleMessages.line(p.lineNumber), 'possible-note'), block(el('code', p.matchedLine.trim(), 'matched-line')), confirm);
 	return li;
 }
 

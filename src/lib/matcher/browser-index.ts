@@ -197,9 +197,9 @@ export function restoreWhole(whole: BrowserWhole): MatcherIndex {
 	};
 }
 
-/** The ids of the articles a result names (its matches and exclusions): the display records it needs. */
+/** The ids of the articles a result names (its matches, possible causes and exclusions): the display records it needs. */
 export function articlesNamed(result: MatchResult): string[] {
-	return [...new Set([...result.matches.map((m) => m.article.id), ...result.excluded.map((e) => e.article.id)])];
+	return [...new Set([...result.matches.map((m) => m.article.id), ...result.possible.map((p) => p.article.id), ...result.excluded.map((e) => e.article.id)])];
 }
 
 /**
@@ -228,6 +228,7 @@ export function withDisplay(result: MatchResult, display: ReadonlyMap<string, Ar
 	return {
 		...result,
 		matches: result.matches.map((m): Match => ({ ...m, article: article(m.article), ...(m.context ? { context: { ...m.context, why: why(m.article.id, m.context.why) } } : {}) })),
+		possible: result.possible.map((p) => ({ ...p, article: article(p.article) })),
 		excluded: result.excluded.map((e) => ({ ...e, article: article(e.article), why: why(e.article.id, e.why) })),
 	};
 }
@@ -248,6 +249,7 @@ export function withoutDisplay(result: MatchResult): MatchResult {
 	return {
 		...result,
 		matches: result.matches.map((m): Match => ({ ...m, article: article(m.article), ...(m.context ? { context: { ...m.context, why: why(m.context.why) } } : {}) })),
+		possible: result.possible.map((p) => ({ ...p, article: article(p.article) })),
 		excluded: result.excluded.map((e) => ({ ...e, article: article(e.article), why: why(e.why) })),
 	};
 }

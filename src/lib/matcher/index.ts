@@ -13,7 +13,7 @@
  * Compiling the index, sharding it and the build's checks are in ./build.ts;
  * presenting a result (JSON, plain text, Markdown) is in ../presenters.ts.
  */
-export { createMatcher, ruledOutBy, sameLineGroups, type Matcher, type MatchSession, type Match, type MatchKind, type MatchResult, type MatchOptions, type Confidence, type Context, type Exclusion } from './match.ts';
+export { createMatcher, ruledOutBy, sameLineGroups, type Matcher, type MatchSession, type Match, type MatchKind, type MatchResult, type MatchOptions, type Confidence, type Context, type Exclusion, type Possible } from './match.ts';
 export type { IndexedArticle, IndexedSignature, MatcherIndex } from './model.ts';
 export { shardsFor, mergeShards, type Shard, type ShardDirectory } from './shards.ts';
 export { stripPrefixes } from './normalize.ts';

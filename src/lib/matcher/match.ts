@@ -60,8 +60,29 @@ export interface MatchResult {
 	ambiguous: boolean;
 	/** Articles whose signatures matched but that the paste's context rules out. */
 	excluded: Exclusion[];
+	/**
+	 * Only when `matches` is empty: articles met on a line that other, unknown causes print too
+	 * (`decisive: false`, or a pattern another article's line fits) and that no other article meets, best
+	 * first. Such a line decides nothing (`candidateOf`), so it is no match; but it is no new problem either:
+	 * the article is a cause to check with its "How to confirm".
+	 */
+	possible: Possible[];
 	/** Lines read. */
 	lines: number;
+}
+
+/** An article met on a shared line alone (MatchResult `possible`): a cause to check, never an answer. */
+export interface Possible {
+	article: IndexedArticle;
+	/** The pasted line, as pasted (cut to SCORING.keep characters). */
+	matchedLine: string;
+	/** 1-based number of that line in the paste. */
+	lineNumber: number;
+	/** The article's verbatim signature it met. */
+	signature: string;
+	kind: MatchKind;
+	/** The hit's score, at least SCORING.minScore. */
+	score: number;
 }
 
 export interface MatchOptions {
@@ -722,6 +743,7 @@ function rank(
 	return {
 		matches: (ambiguous ? ties : matches).slice(0, Math.max(top, ambiguous ? ties.length : 0)),
 		ambiguous,
+		possible: matches.length === 0 ? possibleOf(index, byArticle, excluded, sharedOn, closed).slice(0, top) : [],
 		// In the articles' order, not the order found: the browser's merged shards number articles otherwise.
 		excluded: [...excluded.entries()]
 			.filter(([a]) => byArticle.has(a))
@@ -772,6 +794,38 @@ function candidateOf(
 		if (!found || hit.score > found[1].score) found = [s, hit];
 	}
 	return found;
+}
+
+/**
+ * With no match: each article's best hit on a shared line that no other article meets (see `candidateOf`,
+ * which takes the lines two or more meet), at `minScore` or more, best first. Never a wrapper line or one of
+ * generic words alone (`namesNothing`), which name no cause; never a line a context has closed, or an
+ * article the paste rules out. A line several causes print, of which one is known: the reader is told that
+ * cause and how to check it, not that the text is a new problem (crun's "container `mycontainer` does not
+ * exist", which the state-directory article knows as `decisive: false`, is such a line).
+ */
+function possibleOf(
+	index: MatcherIndex,
+	byArticle: ReadonlyMap<number, { all: [number, Hit][] }>,
+	excluded: ReadonlyMap<number, Exclusion>,
+	sharedOn: ReadonlyMap<number, ReadonlySet<number>>,
+	closed: ReadonlySet<number>,
+): Possible[] {
+	const found: Possible[] = [];
+	for (const [a, { all }] of byArticle) {
+		if (excluded.has(a)) continue;
+		let best: [number, Hit] | undefined;
+		for (const [s, hit] of all) {
+			const sig = index.signatures[s];
+			if ((sig.decisive && !sig.shared) || sig.wrapper || sig.diagnostic || namesNothing(sig) || closed.has(hit.lineNumber)) continue;
+			if (sharedOn.get(hit.lineNumber)?.size !== 1 || hit.score < SCORING.minScore) continue;
+			if (!best || hit.score > best[1].score) best = [s, hit];
+		}
+		if (!best) continue;
+		const [s, hit] = best;
+		found.push({ article: index.articles[a], matchedLine: hit.line, lineNumber: hit.lineNumber, signature: index.signatures[s].line, kind: hit.kind, score: roundScore(hit.score) });
+	}
+	return found.sort((x, y) => y.score - x.score || byShortId(x.article, y.article));
 }
 
 /** What a word of a line past the quick look leads to: the signatures it keys, the exclusions and contexts it anchors. */
