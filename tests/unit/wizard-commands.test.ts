@@ -261,6 +261,8 @@ const NOT_HERE: Record<string, string> = {
 	'microvm-service-line': 'runs in a guest with Postfix',
 	'microvm-any-line': 'runs in a microvm.nix guest',
 	'microvm-shutdown-hangs': 'needs a microvm.nix host with systemd',
+	'microvm-update-lines': 'needs a microvm.nix host with the microvm command and a guest in /var/lib/microvms',
+	'microvm-update-flake': "reads a guest's state directory under /var/lib/microvms on a microvm.nix host",
 	'multipass-denials': 'needs sudo and a kernel log',
 	'multipass-local': 'needs sudo and a Multipass host',
 	'multipass-launch-lines': 'needs Multipass and sudo',
