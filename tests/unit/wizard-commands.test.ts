@@ -282,6 +282,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-crun-version': "runs podman info, which sets up the user's Podman storage",
 	'podman-ids-which': "runs podman unshare, which sets up the user's Podman storage",
 	'podman-limits-where': "runs podman info, which sets up the user's Podman storage",
+	'podman-reboot-tmpdir-where': "runs podman info, which sets up the user's Podman storage",
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'multipass-setup': 'runs in PowerShell on Windows',
 	'multipass-no-instances': 'runs in PowerShell on Windows with Hyper-V',
