@@ -303,6 +303,7 @@ const NOT_HERE: Record<string, string> = {
 	'nix-tls-issuer-check': 'connects to cache.nixos.org, and this machine reaches only npm and Debian',
 	'nix-tls-installer-issuer-check': 'connects to cache.nixos.org, and this machine reaches only npm and Debian',
 	'podman-apparmor-lsm-which': 'reads /sys/kernel/security/lsm, from securityfs, which is not mounted where these tests run, and /proc/self/attr/current, whose answer depends on the host kernel',
+	'nix-daemon-older-check': 'needs Nix and a running nix-daemon, which this machine does not have',
 };
 
 describe('the commands of the wizard, run where they can be', () => {
