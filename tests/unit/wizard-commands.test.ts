@@ -214,6 +214,17 @@ const RUN_HERE: Record<string, Runnable> = {
 			for (const l of lines) expect(l).toMatch(/^\S+$/);
 		},
 	},
+	'nix-no-daemon-check': {
+		needs: ['ls'],
+		// ls's "No such file or directory" goes to stderr (no Nix here); with a daemon, the socket's line (mode
+		// starting with s). Then NIX_REMOTE, unset here.
+		shape: (lines) => {
+			expect(lines.length).toBeGreaterThanOrEqual(1);
+			expect(lines.length).toBeLessThanOrEqual(2);
+			if (lines.length === 2) expect(lines[0]).toMatch(/^s\S+ .* \/nix\/var\/nix\/daemon-socket\/socket$/);
+			expect(lines.at(-1)).toMatch(/^NIX_REMOTE=(unset|\S+)$/);
+		},
+	},
 	'nix-filter-syscalls': {
 		needs: ['grep'],
 		// The installer's own log line (DeterminateSystems/nix-installer-action#33), saved as the step says.
