@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { PUBLIC_SITE_URL, SITE_URL_VARIABLE } from '../lib/addresses.ts';
-import { createMatcher, ruledOutBy, SHORT_RESULTS, type Matcher, type MatcherIndex, type MatchResult } from '../lib/matcher/index.ts';
+import { createMatcher, notPossible, ruledOutBy, SHORT_RESULTS, type Matcher, type MatcherIndex, type MatchResult } from '../lib/matcher/index.ts';
 import { listLine, toJson, toMarkdown, toolArticle, toPlainText, type Likely } from '../lib/presenters.ts';
 import { createProseRanker } from '../lib/prose.ts';
 import { textKind } from '../lib/text-kind.ts';
@@ -170,7 +170,7 @@ function likelyFor(text: string, result: MatchResult, data: CliData, product: st
 	const kind = textKind(text);
 	if (kind === 'log') return undefined;
 	const ranking = createProseRanker(data.prose.docs).ranking(text, ruledOutBy(result), { product });
-	return { kind, articles: ranking.likely, closest: ranking.closest };
+	return { kind, articles: notPossible(ranking.likely, result), closest: ranking.closest };
 }
 
 async function batch(file: string, matcher: Matcher, top: number, baseUrl: string, io: CliIo): Promise<number> {

@@ -209,22 +209,25 @@ function escapeMarkdown(text: string): string {
  * question that tells them apart (from `question`, when the wizard has one);
  * with no match, the articles the text ruled out and why; with no match but a line one article knows as
  * a line other causes print too (match.ts `possible`), that article as a possible cause with its "How to
- * confirm", in place of the verdict (and of any likely articles: the line says more than the words); for a
+ * confirm", in place of the verdict, and then any likely articles, as the site shows both; for a
  * description or a search with no error line (`likely`), its likely articles, marked `likely`, and no "no
  * known error" verdict.
  */
 export function toPlainText(result: MatchResult, baseUrl: string, question: (articleIds: string[]) => Question | undefined, likely?: Likely): string {
 	if (result.matches.length === 0) {
 		const ruledOut = result.excluded.map((e) => `\n  (${e.article.shortId} ruled out: ${e.why})`).join('');
-		if (result.possible.length) return `${possibleText(result.possible, baseUrl)}${ruledOut}`;
+		const likelyList = (likely?.articles ?? []).map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  ${proseCliMessages.likelyShares(l.shared.map(proseCliMessages.sharedWord))}`).join('');
+		if (result.possible.length) {
+			const alsoLikely = likelyList ? `\n\n${proseMessages.likelyHeading()}:${likelyList}` : '';
+			return `${possibleText(result.possible, baseUrl)}${alsoLikely}${ruledOut}`;
+		}
 		if (likely) {
-			const list = likely.articles.map((l) => `\n\n${l.shortId}  ${l.title}\n  ${articleUrl(baseUrl, l.id)}\n  ${proseCliMessages.likelyShares(l.shared.map(proseCliMessages.sharedWord))}`).join('');
 			const closest = likely.articles.length ? [] : (likely.closest ?? []);
 			// No article stands out: the verdict line stays, and the closest articles follow as a short search-result list.
 			const search = closest.length
 				? `\n\n${proseMessages.closestHeading()}:${closest.map((l) => `\n  ${l.shortId}  ${l.title}\n    ${articleUrl(baseUrl, l.id)}\n    ${proseCliMessages.closestShares(l.shared.map(proseCliMessages.sharedWord))}`).join('')}\n\n${proseCliMessages.closestWizard(absolute(baseUrl, WIZARD_PATH))}`
 				: '';
-			return `${proseMessages.summary(likely.kind, likely.articles.length, closest.length)}${list}${search}${ruledOut}`;
+			return `${proseMessages.summary(likely.kind, likely.articles.length, closest.length)}${likelyList}${search}${ruledOut}`;
 		}
 		return `${verdictMessages.noKnownError()}${ruledOut}`;
 	}

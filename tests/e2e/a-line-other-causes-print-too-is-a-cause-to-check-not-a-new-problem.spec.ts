@@ -35,3 +35,25 @@ test('a shared line one article knows shows it as a possible cause to check, not
 	await expect(main.locator('[data-search-status]')).not.toContainText(pasteStatusMessages.searchingPages());
 	await expect(main.locator(`[data-text-results] a[href$="/kb/${expected}/"]`)).toHaveCount(0);
 });
+
+/** schollz/croc#190: a description around snap-confine's line, which the NFS article knows as one other causes print. */
+const DESCRIBED = [
+	'Croc installed via Ubuntu snap seems to have issues with non-local NFS storage too, even when not used with dotfiles etc as above.',
+	'',
+	'cannot open path of the current working directory: Permission denied',
+].join('\n');
+
+test('a possible cause is listed once: not again among the likely articles', async ({ page }) => {
+	const result = createMatcher(MATCHER_INDEX).match(DESCRIBED);
+	expect(result.matches).toEqual([]);
+	const expected = result.possible[0].article.id;
+
+	await page.goto('/');
+	const main = page.locator('main');
+	await main.getByLabel('Paste an error message').fill(DESCRIBED);
+	await expect(main.locator('[data-known-errors] .possible-list li').first()).toHaveAttribute('data-article', expected);
+	await expect(main.locator('[data-search-status]')).toContainText(possibleMessages.summary(1));
+	await expect(main.locator(`[data-likely-articles] [data-article="${expected}"]`)).toHaveCount(0);
+	// No other article is likely here: no "none stands out" note under the possible cause either.
+	await expect(main.locator('[data-likely-articles]')).toBeHidden();
+});

@@ -150,6 +150,21 @@ describe('faultline match', () => {
 		expect((await faultline(['match', '--markdown'], paste)).stdout).toBe('');
 	});
 
+	it('lists an article once: a possible cause is not listed again as likely', async () => {
+		// schollz/croc#190: a description around snap-confine's line, which the NFS article knows as one other causes print.
+		const paste = [
+			'Croc installed via Ubuntu snap seems to have issues with non-local NFS storage too, even when not used with dotfiles etc as above.',
+			'',
+			'cannot open path of the current working directory: Permission denied',
+		].join('\n');
+		const json = JSON.parse((await faultline(['match', '--json'], paste)).stdout);
+		expect(json.possible.map((p: { id: string }) => p.id)).toEqual(['snap-confine-nfs-outside-home']);
+		expect(json.likely.map((l: { id: string }) => l.id)).not.toContain('snap-confine-nfs-outside-home');
+		const text = (await faultline(['match'], paste)).stdout;
+		expect(text).toContain(possibleMessages.summary(1));
+		expect(text.split('FL-0045').length - 1).toBe(1);
+	});
+
 	// containers/podman#7765, as the reporter described it: no error line, a description.
 	const DESCRIPTION = 'I am trying to run containers with CPU or memory limits, the container fails to start\n';
 

@@ -16,7 +16,7 @@
  * ranking code and the prose index (PROSE_INDEX_FILE, one fixed file) are
  * fetched then, and only then.
  */
-import { createMatcher, mergeShards, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
+import { createMatcher, mergeShards, notPossible, PAGE_RESULTS, ruledOutBy, shardsFor, type Matcher, type MatcherIndex, type MatchResult, type Shard } from '../../lib/matcher/index.ts';
 import { articlesNamed, displayBucketOf, restoreDerived, restoreWhole, withDisplay, withoutDisplay, type ArticleDisplay, type BrowserDirectory, type BrowserWhole, type DisplayBucket, type SlimSignature } from '../../lib/matcher/browser-index.ts';
 import { apiPath, MATCHER_DIRECTORY_FILE, MATCHER_WHOLE_FILE, matcherDisplayFile, matcherShardFile, PROSE_INDEX_FILE } from '../../lib/addresses.ts';
 import type { ProseIndex, ProseMatch, ProseRanker, TextKind } from '../../lib/prose.ts';
@@ -180,7 +180,7 @@ self.addEventListener('message', async (event: MessageEvent<MatchRequest | WarmU
 		if (result.matches.length === 0 && kind !== 'log') {
 			try {
 				const ranking = (await proseRanker()).ranking(text, ruledOutBy(result), { product });
-				response = { ...response, likely: ranking.likely, closest: ranking.closest, words: ranking.words };
+				response = { ...response, likely: notPossible(ranking.likely, result), closest: ranking.closest, words: ranking.words };
 			} catch (error) {
 				response = { ...response, likelyError: (error as Error).message };
 			}

@@ -217,7 +217,7 @@ function setUp(form: HTMLFormElement): (jump: boolean) => Promise<void> {
 			const questions = await questionsFor(response.result);
 			if (mine !== generation) return;
 			renderKnown(known, response.result, response.kind, questions);
-			renderLikely(likely, response.likely, response.closest);
+			renderLikely(likely, response.likely, response.closest, response.result.possible.length > 0);
 			renderClosest(closest, response.closest);
 			for (const m of [...response.result.matches.map((m) => m.article), ...response.result.possible.map((p) => p.article), ...(response.likely ?? []), ...(response.closest ?? [])]) listed.add(articlePath(m.id));
 			words = response.words;
@@ -383,10 +383,12 @@ function renderSharedLine({ group, question }: SharedLine): HTMLElement {
 /**
  * The likely articles for a description or a search (prose.ts): below any
  * known error, marked `likely`, each with the words it shares with the text.
- * Hidden when the worker did not rank (an error line matched, or a log).
+ * Hidden when the worker did not rank (an error line matched, or a log), and
+ * when possible causes are listed and no other article is likely.
  */
-function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined, closest: readonly ProseMatch[] = []) {
-	if (!likely) {
+function renderLikely(section: HTMLElement, likely: readonly ProseMatch[] | undefined, closest: readonly ProseMatch[] = [], possible = false) {
+	// With possible causes listed, no likely article left to add (the worker lists none twice: `notPossible`) says nothing more.
+	if (!likely || (possible && !likely.length)) {
 		section.hidden = true;
 		return;
 	}

@@ -771,38 +771,53 @@ function diagnosticWords(sig: IndexedSignature): string {
 }
 
 /**
- * An article's best hit on a shared line, if it has one: a pasted line that two or more articles (not
- * ruled out) meet with a line several causes print (`decisive: false`, or `shared`; never a wrapper
- * line, which names no cause however many articles quote it), at `minScore` or
- * more, and that none of them decides with its context or confirming output (`closed`). Such a line
- * decides none of them; each is a candidate at its hit's score, so equal hits tie
- * (the result is `ambiguous`, and the readers are given the question that tells them apart). A line
- * only one article knows as non-decisive (a trace line such as Nix's "while setting up the build
- * environment") stays no answer alone: nothing says which of the unknown other causes it is.
+ * An article's best hit on a line it knows as one several causes print (`decisive: false`, or `shared`),
+ * at `minScore` or more, that no context or confirming output has closed (`closed`); never a wrapper or a
+ * diagnostic line, which name no cause. `meetsOthers` says which such lines count, by how many articles
+ * (not ruled out) meet the pasted line that way (`sharedOn`):
+ *
+ * - `several` (`candidateOf`): two or more. The line decides none of them; each is a candidate at its
+ *   hit's score, so equal hits tie (the result is `ambiguous`, and the readers are given the question
+ *   that tells them apart).
+ * - `none` (`possibleOf`): this article alone, and not a line of generic words (`namesNothing`). A line
+ *   only one article knows as non-decisive (a trace line such as Nix's "while setting up the build
+ *   environment") is no answer: nothing says which of the unknown other causes it is; with no match, it
+ *   is a cause to check.
  */
+function bestOpenHit(
+	index: MatcherIndex,
+	hits: readonly [number, Hit][],
+	sharedOn: ReadonlyMap<number, ReadonlySet<number>>,
+	closed: ReadonlySet<number>,
+	meetsOthers: 'several' | 'none',
+): [number, Hit] | undefined {
+	let found: [number, Hit] | undefined;
+	for (const [s, hit] of hits) {
+		const sig = index.signatures[s];
+		if ((sig.decisive && !sig.shared) || sig.wrapper || sig.diagnostic || closed.has(hit.lineNumber) || hit.score < SCORING.minScore) continue;
+		const meeting = sharedOn.get(hit.lineNumber)?.size ?? 0;
+		if (meetsOthers === 'several' ? meeting < 2 : meeting !== 1 || namesNothing(sig)) continue;
+		if (!found || hit.score > found[1].score) found = [s, hit];
+	}
+	return found;
+}
+
+/** An article's best hit on a shared line that two or more articles meet (`bestOpenHit`, `several`). */
 function candidateOf(
 	index: MatcherIndex,
 	hits: readonly [number, Hit][],
 	sharedOn: ReadonlyMap<number, ReadonlySet<number>>,
 	closed: ReadonlySet<number>,
 ): [number, Hit] | undefined {
-	let found: [number, Hit] | undefined;
-	for (const [s, hit] of hits) {
-		const sig = index.signatures[s];
-		if ((sig.decisive && !sig.shared) || sig.wrapper || closed.has(hit.lineNumber)) continue;
-		if ((sharedOn.get(hit.lineNumber)?.size ?? 0) < 2 || hit.score < SCORING.minScore) continue;
-		if (!found || hit.score > found[1].score) found = [s, hit];
-	}
-	return found;
+	return bestOpenHit(index, hits, sharedOn, closed, 'several');
 }
 
 /**
- * With no match: each article's best hit on a shared line that no other article meets (see `candidateOf`,
- * which takes the lines two or more meet), at `minScore` or more, best first. Never a wrapper line or one of
- * generic words alone (`namesNothing`), which name no cause; never a line a context has closed, or an
- * article the paste rules out. A line several causes print, of which one is known: the reader is told that
- * cause and how to check it, not that the text is a new problem (crun's "container `mycontainer` does not
- * exist", which the state-directory article knows as `decisive: false`, is such a line).
+ * With no match: each article's best hit on a shared line that no other article meets (`bestOpenHit`,
+ * `none`), best first, leaving out the articles the paste rules out. A line several causes print, of which
+ * one is known: the reader is told that cause and how to check it, not that the text is a new problem
+ * (crun's "container `mycontainer` does not exist", which the state-directory article knows as
+ * `decisive: false`, is such a line).
  */
 function possibleOf(
 	index: MatcherIndex,
@@ -814,13 +829,7 @@ function possibleOf(
 	const found: Possible[] = [];
 	for (const [a, { all }] of byArticle) {
 		if (excluded.has(a)) continue;
-		let best: [number, Hit] | undefined;
-		for (const [s, hit] of all) {
-			const sig = index.signatures[s];
-			if ((sig.decisive && !sig.shared) || sig.wrapper || sig.diagnostic || namesNothing(sig) || closed.has(hit.lineNumber)) continue;
-			if (sharedOn.get(hit.lineNumber)?.size !== 1 || hit.score < SCORING.minScore) continue;
-			if (!best || hit.score > best[1].score) best = [s, hit];
-		}
+		const best = bestOpenHit(index, all, sharedOn, closed, 'none');
 		if (!best) continue;
 		const [s, hit] = best;
 		found.push({ article: index.articles[a], matchedLine: hit.line, lineNumber: hit.lineNumber, signature: index.signatures[s].line, kind: hit.kind, score: roundScore(hit.score) });
@@ -1088,6 +1097,16 @@ export function sameLineGroups(matches: readonly Match[]): Match[][] {
 	const byLine = new Map<number, Match[]>();
 	for (const m of matches) byLine.set(m.lineNumber, [...(byLine.get(m.lineNumber) ?? []), m]);
 	return [...byLine.values()].filter((g) => g.length > 1);
+}
+
+/**
+ * The likely articles (prose.ts `ProseMatch`, or anything with an article `id`) to list beside a result's
+ * possible causes: those it does not already list as possible, in their order. One list, not two: a
+ * possible cause says more than a likely one (a line of the text, and how to confirm it).
+ */
+export function notPossible<T extends { id: string }>(likely: readonly T[], result: MatchResult): T[] {
+	const possible = new Set(result.possible.map((p) => p.article.id));
+	return likely.filter((l) => !possible.has(l.id));
 }
 
 /** The articles a result rules out: the ones whose line matched but whose `excludeWhen` context the text holds. */
