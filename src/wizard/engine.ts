@@ -205,6 +205,12 @@ export function allPaths(tree: WizardTree): WizardState[] {
  */
 export interface WizardJumps {
 	results: Record<string, string>;
+	/**
+	 * Article -> the step its lines that other causes print too lead to (an error check's `signaturesOf`
+	 * `shared`: the question that tells their causes apart), the first in tree order. A paste whose only
+	 * known line is such a line (match.ts `possible`) jumps there (`possibleTarget`).
+	 */
+	shared: Record<string, string>;
 	parents: Record<string, string>;
 	/** Step id -> what it asks, for question and error-check steps. */
 	prompts: Record<string, string>;
@@ -212,14 +218,16 @@ export interface WizardJumps {
 
 export function jumpsOf(tree: WizardTree): WizardJumps {
 	const results: Record<string, string> = {};
+	const shared: Record<string, string> = {};
 	const prompts: Record<string, string> = {};
 	for (const n of tree.nodes) {
 		if (n.kind === 'result' && !(n.article in results)) results[n.article] = n.id;
+		if (n.kind === 'error-check') for (const entry of n.signaturesOf) if (entry.shared && !(entry.article in shared)) shared[entry.article] = entry.shared;
 		if (n.kind === 'question' || n.kind === 'error-check') prompts[n.id] = n.prompt;
 	}
 	const parents: Record<string, string> = {};
 	for (const [child, { node }] of parentsOf(tree)) parents[child] = node;
-	return { results, parents, prompts };
+	return { results, shared, parents, prompts };
 }
 
 /**
@@ -239,6 +247,16 @@ export function jumpTarget(jumps: WizardJumps, articles: readonly string[]): str
 	let common: string | undefined;
 	for (let i = 0; chains.length > 0 && chains.every((c) => i < c.length && c[i] === chains[0][i]); i++) common = chains[0][i];
 	return common;
+}
+
+/**
+ * Where a paste whose only known line is one other causes print too jumps to (match.ts `possible`, best
+ * first): the step that line leads to in the wizard (`WizardJumps.shared`), which asks what tells its
+ * causes apart. Undefined when the article's lines lead to no such step: the paste box then stays and shows
+ * the possible cause.
+ */
+export function possibleTarget(jumps: WizardJumps, article: string): string | undefined {
+	return jumps.shared[article];
 }
 
 /** The question that tells several causes apart: its step, what it asks, and the step's page (wizardStepPath). */

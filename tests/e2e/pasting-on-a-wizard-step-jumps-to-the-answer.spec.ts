@@ -26,6 +26,12 @@ test('an ambiguous match on a wizard step jumps to the question that tells the c
 	await expect(page).toHaveURL(/\/wizard\/podman-keep-id\/$/);
 });
 
+test('a line other causes print too, of which one is known, jumps to the question that asks after that cause', async ({ page }) => {
+	// containers/podman#9807: a bind mount SELinux refused, seen in the container only as ls's refusal.
+	await pasteOnStep(page, 'start', "ls: cannot open directory 'app': Permission denied");
+	await expect(page).toHaveURL(/\/wizard\/podman-volume-enforcing\/$/);
+});
+
 test('a text with no known error stays on the step and says so', async ({ page }) => {
 	// A log line (a few plain words would be a search, which gives no verdict).
 	await pasteOnStep(page, 'microvm', 'Jan 1 00:00:01 host app[42]: error: something else entirely went wrong');

@@ -7,7 +7,7 @@ import { checkCalibration, checkPatternOverlap, checkSelfMatch, compileIndex } f
 import { wholeValue } from '../../src/lib/matcher/pattern.ts';
 import { createMatcher, sameLineGroups } from '../../src/lib/matcher/index.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
-import { jumpsOf, separatingQuestion } from '../../src/wizard/engine.ts';
+import { jumpsOf, possibleTarget, separatingQuestion } from '../../src/wizard/engine.ts';
 import { loadEvalSet } from '../../src/lib/eval-set.ts';
 import { validData } from './fixtures.ts';
 import { isWrapperLine } from '../../src/lib/matcher/wrapper-lines.ts';
@@ -226,6 +226,32 @@ describe('every line that several causes print (each decisive: false signature o
 		}
 		// The tool's own error line next to the value decides it.
 		expect(top('kernel.unprivileged_userns_clone = 0\nerror: cloning builder process: Operation not permitted')).toBe('nix-sandbox-cloning-builder');
+	});
+
+	it('alone, as a possible cause, jumps to the wizard step its error check sends it to: a question above the cause', () => {
+		const nodes = loadKnowledgeBase(root).wizard.tree.nodes;
+		const steps = new Map(nodes.map((n) => [n.id, n]));
+		// Whether one of the article's result steps lies under `step`.
+		const above = (step: string, article: string) =>
+			nodes.some((n) => {
+				if (n.kind !== 'result' || n.article !== article) return false;
+				for (let p = jumps.parents[n.id]; p; p = jumps.parents[p]) if (p === step) return true;
+				return false;
+			});
+		const jumped = lines.flatMap(({ article, line }) => {
+			const result = matcher.match(line);
+			if (result.matches.length || result.possible[0]?.article.id !== article.id) return [];
+			const step = possibleTarget(jumps, article.id);
+			return step ? [{ article: article.id, line, step }] : [];
+		});
+		expect(jumped.length).toBeGreaterThan(5);
+		for (const { article, line, step } of jumped) {
+			expect(steps.get(step)?.kind, line).toMatch(/^(question|error-check|result)$/);
+			// A result step here is the note that says what else prints the line (schema.ts `shared`).
+			if (steps.get(step)?.kind !== 'result') expect(above(step, article), `${article}: ${line}`).toBe(true);
+		}
+		// containers/podman#9807's line (ls refused on a bind mount) asks whether SELinux is enforcing.
+		expect(possibleTarget(jumps, matcher.match("ls: cannot open directory 'app': Permission denied").possible[0].article.id)).toBe('podman-volume-enforcing');
 	});
 
 	it('is never a high answer alone, unless the line holds its own context or meets a decisive line of the article', () => {

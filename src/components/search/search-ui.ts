@@ -26,7 +26,7 @@ import type { ProseMatch } from '../../lib/prose.ts';
 import type { TextKind } from '../../lib/text-kind.ts';
 import { LARGE_PASTE, MAX_PASTE, PREVIEW } from './paste-limits.ts';
 import { arrivedWhole, showStart } from './show-start.ts';
-import { jumpTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
+import { jumpTarget, possibleTarget, separatingQuestion, type SeparatingQuestion, type WizardJumps } from '../../wizard/engine.ts';
 import { articlePath, PAGEFIND_PATH, sectionPath, WIZARD_JUMPS_PATH, WIZARD_PATH, wizardStepPath } from '../../lib/addresses.ts';
 import { inlineCode, plainText } from '../../lib/inline-code.ts';
 import { pasteStatusMessages, possibleMessages, proseMessages, verdictMessages } from '../../lib/messages.ts';
@@ -289,12 +289,18 @@ function loadJumps(url: string): Promise<WizardJumps | undefined> {
 	return jumpTable;
 }
 
-/** On a wizard step: the step a match leads to (see jumpTarget), or undefined. */
+/**
+ * On a wizard step: the step a match leads to (see jumpTarget), or with no match the step a possible
+ * cause's line leads to (possibleTarget), or undefined.
+ */
 async function wizardTarget(form: HTMLFormElement, result: MatchResult): Promise<string | undefined> {
-	if (!form.dataset.wizardJumps || result.matches.length === 0) return undefined;
+	if (!form.dataset.wizardJumps || (result.matches.length === 0 && result.possible.length === 0)) return undefined;
 	const jumps = await loadJumps(form.dataset.wizardJumps);
 	if (!jumps) return undefined;
-	const step = jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
+	const step =
+		result.matches.length === 0
+			? possibleTarget(jumps, result.possible[0].article.id)
+			: jumpTarget(jumps, result.ambiguous ? result.matches.map((m) => m.article.id) : [result.matches[0].article.id]);
 	return step ? wizardStepPath(step) : undefined;
 }
 
