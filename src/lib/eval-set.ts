@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruledOutBy, type Matcher } from './matcher/index.ts';
+import { notPossible, ruledOutBy, type Matcher } from './matcher/index.ts';
 import { textKind, type ProseRanker } from './prose.ts';
 import { buildMessages } from './messages.ts';
 
@@ -89,14 +89,16 @@ export interface EvalAnswer {
  * Answer every item as the site does: the matcher first; when it finds no
  * error line and the text is not log output, the prose ranker's first
  * article as `likely`, skipping any article the text itself rules out
- * (an `excludeWhen` context the matcher found). An item is answered right
+ * (an `excludeWhen` context the matcher found) and any it lists as a possible
+ * cause (`notPossible`: the site lists such an article once, as a cause to
+ * check, which is no answer). An item is answered right
  * when the first article is its label (or nothing, for `null`).
  */
 export function answer(matcher: Matcher, items: readonly EvalItem[], prose?: ProseRanker): EvalAnswer[] {
 	return items.map((item) => {
 		const result = matcher.match(item.text);
 		const top = result.matches[0];
-		const likely = !top && prose && textKind(item.text) !== 'log' ? prose.rank(item.text, ruledOutBy(result))[0] : undefined;
+		const likely = !top && prose && textKind(item.text) !== 'log' ? notPossible(prose.rank(item.text, ruledOutBy(result)), result)[0] : undefined;
 		const got = top?.article.id ?? likely?.id ?? null;
 		const confidence = top?.confidence ?? (likely ? 'likely' : null);
 		const right = got === item.expected;

@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type ArticleData } from '../../src/lib/article-schema.ts';
 import { compileIndex } from '../../src/lib/matcher/build.ts';
-import { createMatcher } from '../../src/lib/matcher/index.ts';
+import { createMatcher, ruledOutBy } from '../../src/lib/matcher/index.ts';
 import { loadKnowledgeBase } from '../../src/lib/knowledge-base.ts';
-import { loadEvalSet } from '../../src/lib/eval-set.ts';
+import { answer, loadEvalSet } from '../../src/lib/eval-set.ts';
+import { createProseRanker } from '../../src/lib/prose.ts';
+import { proseDocsOf } from '../../src/lib/prose-docs.ts';
+import { loadArticles } from '../../src/lib/content.ts';
 import { toJson, toMarkdown, toPlainText } from '../../src/lib/presenters.ts';
 import { possibleMessages, verdictMessages } from '../../src/lib/messages.ts';
 import { SITE_URL } from '../../src/lib/addresses.ts';
@@ -86,5 +89,19 @@ describe('possible causes (match.ts `possible`)', () => {
 		const r = real.match(item.text);
 		expect(r.matches).toEqual([]);
 		expect(r.possible[0].article.id).toBe(item.expected);
+	});
+
+	it('is no likely answer in the eval either: the site lists it once, as a cause to check (notPossible)', () => {
+		const kb = loadKnowledgeBase(root);
+		const real = createMatcher(kb.matcherIndex());
+		const prose = createProseRanker(proseDocsOf(loadArticles(root)));
+		// schollz/croc#190: a description around snap-confine's line, which the NFS article knows as one other causes print.
+		const item = loadEvalSet(root).find((i) => i.id === 'd2-var-croc-190-nfs-cwd')!;
+		const ranked = prose.rank(item.text, ruledOutBy(real.match(item.text)));
+		expect(ranked[0]?.id).toBe(item.expected);
+		expect(real.match(item.text).possible[0].article.id).toBe(item.expected);
+		const [answered] = answer(real, [item], prose);
+		expect(answered.got).not.toBe(item.expected);
+		expect(answered.confidence).not.toBe('likely');
 	});
 });
