@@ -225,6 +225,22 @@ const RUN_HERE: Record<string, Runnable> = {
 			expect(lines.at(-1)).toMatch(/^NIX_REMOTE=(unset|\S+)$/);
 		},
 	},
+	'nix-daemon-access-check': {
+		needs: ['ls', 'id'],
+		// ls's "No such file or directory" goes to stderr (no Nix here); with Nix, the socket directory's line
+		// (a directory: mode starting with d). Then the user's groups, one line of names.
+		shape: (lines) => {
+			expect(lines.length).toBeGreaterThanOrEqual(1);
+			expect(lines.length).toBeLessThanOrEqual(2);
+			if (lines.length === 2) expect(lines[0]).toMatch(/^d\S+ .* \/nix\/var\/nix\/daemon-socket$/);
+			expect(lines.at(-1)).toMatch(/^\S+( \S+)*$/);
+		},
+	},
+	'nix-script-nixos-check': {
+		needs: ['grep'],
+		// The os-release ID line: ID=debian here, ID=nixos on NixOS.
+		shape: (lines) => expect(lines).toEqual([expect.stringMatching(/^ID=\S+$/)]),
+	},
 	'nix-filter-syscalls': {
 		needs: ['grep'],
 		// The installer's own log line (DeterminateSystems/nix-installer-action#33), saved as the step says.
