@@ -166,6 +166,13 @@ const RUN_HERE: Record<string, Runnable> = {
 			expect(rest).toEqual([]);
 		},
 	},
+	'multipass-timeout-linux-dnsmasq': {
+		needs: ['pgrep'],
+		// This machine runs no Multipass dnsmasq: no line, or only processes whose command line names both words.
+		shape: (lines) => {
+			for (const l of lines) expect(l).toMatch(/^\d+ .*dnsmasq.*mpqemubr0/);
+		},
+	},
 	'podman-userns': userns,
 	'podman-userns-more': userns,
 	'engine-userns': userns,
@@ -293,6 +300,7 @@ const NOT_HERE: Record<string, string> = {
 	'multipass-denials': 'needs sudo and a kernel log',
 	'multipass-local': 'needs sudo and a Multipass host',
 	'multipass-launch-lines': 'needs Multipass and sudo',
+	'multipass-dnsmasq-why': "reads the Multipass snap daemon's journal, which this machine does not have",
 	'multipass-windows-cert-missing': 'runs on Windows',
 	'multipass-socket-windows': 'runs in PowerShell on Windows',
 	'multipass-socket-daemon': 'needs snapd and the Multipass snap, which this machine does not have',
