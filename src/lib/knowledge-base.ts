@@ -126,7 +126,7 @@ export function checkKnowledgeBase(project = process.cwd()): { model?: Knowledge
 	articles.sort((a, b) => byShortId(a.data, b.data));
 	const anchors = new Map(articles.map((a) => [a.data.id, [...Object.values(SECTION_ANCHORS), ...a.outline.headings.flatMap((h) => (h.anchor ? [h.anchor] : []))]]));
 	const { tree, problems: treeProblems } = checkTreeFile(root, articles);
-	const { redirects, problems: redirectProblems } = loadRedirects(root, anchors);
+	const { redirects, problems: redirectProblems } = loadRedirects(root, anchors, tree && new Set(tree.nodes.map((n) => n.id)));
 	if (!tree || treeProblems.length || redirectProblems.length) return { problems: [...treeProblems, ...redirectProblems] };
 
 	const byId = new Map(articles.map((a) => [a.data.id, a]));

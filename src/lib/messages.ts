@@ -279,6 +279,8 @@ export const redirectMessages = {
 	unknownArticle: (slug: string) => ({ message: `"${slug}" is not an article`, fix: 'name the slug of an existing article' }),
 	liveAnchor: (anchor: string, article: string) => ({ message: `#${anchor} still exists in ${article}`, fix: 'remove the redirect, or rename the anchor' }),
 	unknownAnchor: (anchor: string, article: string, anchors: readonly string[]) => ({ message: `#${anchor} is not an anchor of ${article}`, fix: `use one of: ${anchors.join(', ')}` }),
+	liveStep: (step: string) => ({ message: `"${step}" is a live wizard step, so it cannot also redirect`, fix: 'remove the redirect, or remove the step from src/content/wizard/tree.yaml' }),
+	unknownStep: (step: string) => ({ message: `"${step}" is not a wizard step`, fix: 'redirect to the id of a step in src/content/wizard/tree.yaml' }),
 } as const;
 
 /** The end of the fix for a pattern that does not match its own text. */

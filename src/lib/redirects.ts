@@ -1,7 +1,7 @@
 /**
- * Addresses that moved: renamed slugs and moved anchors, from
- * src/content/redirects.yaml, checked against the articles so a redirect
- * can never point nowhere or shadow a live page.
+ * Addresses that moved: renamed slugs, moved anchors and merged wizard steps,
+ * from src/content/redirects.yaml, checked against the articles and the wizard
+ * tree so a redirect can never point nowhere or shadow a live page.
  */
 import { shortIdPath } from './addresses.ts';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export const redirectsSchema = z
 		slugs: z.array(z.object({ from: z.string().regex(SLUG_PATTERN), to: z.string().regex(SLUG_PATTERN) }).strict()).default([]),
 		/** Moved anchors: `#from` on the article keeps working and lands on `#to`. */
 		anchors: z.array(z.object({ article: z.string().regex(SLUG_PATTERN), from: anchor, to: anchor }).strict()).default([]),
+		/** Wizard steps merged into another or removed: `/wizard/<from>/` keeps working and leads to `/wizard/<to>/`. */
+		steps: z.array(z.object({ from: z.string().regex(SLUG_PATTERN), to: z.string().regex(SLUG_PATTERN) }).strict()).default([]),
 	})
 	.strict();
 export type Redirects = z.output<typeof redirectsSchema>;
@@ -33,8 +35,17 @@ export function shortIdPaths(shortId: string): string[] {
 	return [shortIdPath(shortId), shortIdPath(shortId.toLowerCase())];
 }
 
-/** Read and check the redirects against the articles' slugs and anchors; each problem names the line of its field in the file. */
-export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, file = REDIRECTS_FILE): { redirects: Redirects; problems: ContentProblem[] } {
+/**
+ * Read and check the redirects against the articles' slugs and anchors (`anchorsOf`: slug -> its anchors) and
+ * the wizard's step ids (`stepIds`; steps are not checked when it is undefined, as when the tree failed its own
+ * checks); each problem names the line of its field in the file.
+ */
+export function loadRedirects(
+	root: string,
+	anchorsOf: Map<string, string[]>,
+	stepIds?: ReadonlySet<string>,
+	file = REDIRECTS_FILE,
+): { redirects: Redirects; problems: ContentProblem[] } {
 	const problems: ContentProblem[] = [];
 	let lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined;
 	// A field is a dotted path (`slugs.0.from`): its line in the file, when the file tells it.
@@ -49,12 +60,12 @@ export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, fi
 		lineOf = yamlLines(text, 1);
 	} catch (e) {
 		add('redirects', m.unreadable((e as Error).message.split('\n')[0]));
-		return { redirects: { slugs: [], anchors: [] }, problems };
+		return { redirects: { slugs: [], anchors: [], steps: [] }, problems };
 	}
 	const parsed = redirectsSchema.safeParse(raw);
 	if (!parsed.success) {
 		problems.push(...schemaProblems(parsed.error.issues, raw, { file, root: 'redirects', fix: () => m.schemaFix, unknownFieldFix: m.schemaFix, lineOf }));
-		return { redirects: { slugs: [], anchors: [] }, problems };
+		return { redirects: { slugs: [], anchors: [], steps: [] }, problems };
 	}
 	const redirects = parsed.data;
 	redirects.slugs.forEach((r, i) => {
@@ -67,5 +78,10 @@ export function loadRedirects(root: string, anchorsOf: Map<string, string[]>, fi
 		if (anchors.includes(r.from)) add(`anchors.${i}.from`, m.liveAnchor(r.from, r.article));
 		if (!anchors.includes(r.to)) add(`anchors.${i}.to`, m.unknownAnchor(r.to, r.article, anchors));
 	});
+	if (stepIds)
+		redirects.steps.forEach((r, i) => {
+			if (stepIds.has(r.from)) add(`steps.${i}.from`, m.liveStep(r.from));
+			if (!stepIds.has(r.to)) add(`steps.${i}.to`, m.unknownStep(r.to));
+		});
 	return { redirects, problems };
 }

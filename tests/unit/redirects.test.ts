@@ -28,6 +28,21 @@ describe('redirects', () => {
 		expect(loadRedirects(root, anchors).problems).toEqual([]);
 	});
 
+	it('accepts a merged wizard step that leads to a live one', () => {
+		const root = redirectsFile('steps:\n  - { from: result-old-step, to: result-live-step }\n');
+		const { redirects, problems } = loadRedirects(root, anchors, new Set(['start', 'result-live-step']));
+		expect(problems).toEqual([]);
+		expect(redirects.steps).toEqual([{ from: 'result-old-step', to: 'result-live-step' }]);
+	});
+
+	it('refuses a step redirect that would shadow a live step or lead to no step', () => {
+		const root = redirectsFile('steps:\n  - { from: start, to: result-live-step }\n  - { from: result-old-step, to: result-gone }\n');
+		expect(loadRedirects(root, anchors, new Set(['start', 'result-live-step'])).problems.map(formatProblem)).toEqual([
+			'src/content/redirects.yaml › steps.0.from (line 2): "start" is a live wizard step, so it cannot also redirect. Fix: remove the redirect, or remove the step from src/content/wizard/tree.yaml.',
+			'src/content/redirects.yaml › steps.1.to (line 3): "result-gone" is not a wizard step. Fix: redirect to the id of a step in src/content/wizard/tree.yaml.',
+		]);
+	});
+
 	it('refuses redirects that would shadow a live page or lead nowhere', () => {
 		const root = redirectsFile(
 			[
