@@ -321,6 +321,7 @@ const NOT_HERE: Record<string, string> = {
 	'podman-no-line-session': "runs podman info (not on this machine), which sets up the user's Podman storage",
 	'multipass-setup': 'runs in PowerShell on Windows',
 	'multipass-no-instances': 'runs in PowerShell on Windows with Hyper-V',
+	'multipass-windows-edition': 'runs in PowerShell on Windows',
 	'podman-ids-caps': 'needs newuidmap and newgidmap, which this machine does not have',
 	'podman-single-mapping-caps': 'needs newuidmap and newgidmap, which this machine does not have',
 	'podman-setup': "runs podman info (not on this machine), which sets up the user's Podman storage",
