@@ -24,7 +24,7 @@ export const redirectsSchema = z
 		slugs: z.array(z.object({ from: z.string().regex(SLUG_PATTERN), to: z.string().regex(SLUG_PATTERN) }).strict()).default([]),
 		/** Moved anchors: `#from` on the article keeps working and lands on `#to`. */
 		anchors: z.array(z.object({ article: z.string().regex(SLUG_PATTERN), from: anchor, to: anchor }).strict()).default([]),
-		/** Wizard steps merged into another or removed: `/wizard/<from>/` keeps working and leads to `/wizard/<to>/`. */
+		/** Wizard steps merged into another or removed: the old step's page keeps working and leads to the step `to`. */
 		steps: z.array(z.object({ from: z.string().regex(SLUG_PATTERN), to: z.string().regex(SLUG_PATTERN) }).strict()).default([]),
 	})
 	.strict();
