@@ -20,8 +20,8 @@ const ranker = createProseRanker(proseDocsOf(LOADED_ARTICLES));
 /** The description from the report, and the article that explains it (FL-0019). */
 const DESCRIPTION = 'rootless podman fails when my home directory is on NFS';
 const COVERED = 'podman-rootless-storage-on-nfs';
-/** A look-alike from the eval set: a Multipass failure on Windows that no article explains (canonical/multipass#2140). */
-const LOOK_ALIKE = loadEvalSet(ROOT).find((i) => i.id === 's6a-neg-multipass-2140-psreadline')!;
+/** A look-alike from the eval set: a Multipass instance that no longer starts after ufw was enabled inside it, which no article explains (canonical/multipass#2721). */
+const LOOK_ALIKE = loadEvalSet(ROOT).find((i) => i.id === 's11u-neg-multipass-2721-ufw-in-instance')!;
 
 const SIZES = [
 	{ name: 'desktop', width: 1280, height: 900 },
